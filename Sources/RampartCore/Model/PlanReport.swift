@@ -1,0 +1,194 @@
+/// What Rampart reports beside the contract's three lists: summaries, reasons for delays, bottlenecks.
+public struct PlanReport: Codable, Sendable, Equatable {
+    /// Which ordering rule produced the plan, and the ones tried.
+    public var planner: PlannerInfo
+    public var nations: [OutcomeSummary]
+    public var items: [OutcomeSummary]
+    /// Every demand that is late or short, worst (by weighted lateness) first, with the reason.
+    public var lateDemands: [LateDemand]
+    /// Lines and supplies whose extra capacity would cut weighted lateness most, best first.
+    public var bottlenecks: [Bottleneck]
+
+    public init(planner: PlannerInfo, nations: [OutcomeSummary], items: [OutcomeSummary], lateDemands: [LateDemand], bottlenecks: [Bottleneck]) {
+        self.planner = planner
+        self.nations = nations
+        self.items = items
+        self.lateDemands = lateDemands
+        self.bottlenecks = bottlenecks
+    }
+}
+
+public struct PlannerInfo: Codable, Sendable, Equatable {
+    public var strategy: String
+    public var strategiesTried: [StrategyResult]
+
+    public init(strategy: String, strategiesTried: [StrategyResult]) {
+        self.strategy = strategy
+        self.strategiesTried = strategiesTried
+    }
+}
+
+public struct StrategyResult: Codable, Sendable, Equatable {
+    public var strategy: String
+    public var weightedLateness: Double
+
+    public init(strategy: String, weightedLateness: Double) {
+        self.strategy = strategy
+        self.weightedLateness = weightedLateness
+    }
+}
+
+/// Units on time, late and unserved for one nation or one item.
+public struct OutcomeSummary: Codable, Sendable, Equatable {
+    public var key: String
+    public var demandedUnits: Double
+    public var onTimeUnits: Double
+    public var lateUnits: Double
+    public var unservedUnits: Double
+    /// Mean delay, in months, of the units delivered late (0 when none is late).
+    public var meanDelayMonths: Double
+    public var weightedLateness: Double
+
+    public init(key: String, demandedUnits: Double, onTimeUnits: Double, lateUnits: Double, unservedUnits: Double, meanDelayMonths: Double, weightedLateness: Double) {
+        self.key = key
+        self.demandedUnits = demandedUnits
+        self.onTimeUnits = onTimeUnits
+        self.lateUnits = lateUnits
+        self.unservedUnits = unservedUnits
+        self.meanDelayMonths = meanDelayMonths
+        self.weightedLateness = weightedLateness
+    }
+}
+
+public struct MonthRange: Codable, Sendable, Equatable, CustomStringConvertible {
+    public var from: Int
+    public var to: Int
+
+    public init(from: Int, to: Int) {
+        self.from = from
+        self.to = to
+    }
+
+    public var description: String { from == to ? "\(from)" : "\(from)-\(to)" }
+
+    /// Collapses sorted, distinct months into ranges of consecutive months.
+    public static func ranges(of months: [Int]) -> [MonthRange] {
+        var result: [MonthRange] = []
+        for m in months {
+            if let last = result.last, last.to + 1 == m {
+                result[result.count - 1].to = m
+            } else {
+                result.append(MonthRange(from: m, to: m))
+            }
+        }
+        return result
+    }
+}
+
+/// One link of the chain of constraints that held a demand back.
+public struct Constraint: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// A line used to its capacity in the months given.
+        case lineAtCapacity
+        /// A line with no capacity (before its first step, or removed) in the months given.
+        case lineWithoutCapacity
+        /// A supply ordered to its capacity in the months given.
+        case supplyAtCapacity
+        case supplyWithoutCapacity
+        /// A line with spare capacity that could not start for lack of a component.
+        case componentShortage
+        /// Lead time: units started after the month given cannot arrive by the due month.
+        case leadTime
+        /// No line and no supply makes the item, and stock is used up.
+        case noSource
+    }
+
+    public var kind: Kind
+    /// The line or supply, when there is one.
+    public var source: String?
+    public var item: String
+    public var months: [MonthRange]
+    /// How deep in the bill of materials (0 = the delivered item).
+    public var level: Int
+    public var text: String
+
+    public init(kind: Kind, source: String?, item: String, months: [MonthRange], level: Int, text: String) {
+        self.kind = kind
+        self.source = source
+        self.item = item
+        self.months = months
+        self.level = level
+        self.text = text
+    }
+}
+
+public struct LateDemand: Codable, Sendable, Equatable {
+    public var demand: String
+    public var nation: String
+    public var target: String
+    public var priority: Int
+    public var qty: Double
+    public var dueMonth: Int
+    public var lateUnits: Double
+    public var unservedUnits: Double
+    /// Month of the last delivery, nil when nothing is delivered.
+    public var completionMonth: Int?
+    public var weightedLateness: Double
+    public var causes: [Constraint]
+    /// The causes in one sentence.
+    public var why: String
+
+    public init(
+        demand: String, nation: String, target: String, priority: Int, qty: Double, dueMonth: Int, lateUnits: Double,
+        unservedUnits: Double, completionMonth: Int?, weightedLateness: Double, causes: [Constraint], why: String
+    ) {
+        self.demand = demand
+        self.nation = nation
+        self.target = target
+        self.priority = priority
+        self.qty = qty
+        self.dueMonth = dueMonth
+        self.lateUnits = lateUnits
+        self.unservedUnits = unservedUnits
+        self.completionMonth = completionMonth
+        self.weightedLateness = weightedLateness
+        self.causes = causes
+        self.why = why
+    }
+}
+
+public struct Bottleneck: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        case line
+        case supply
+    }
+
+    public var kind: Kind
+    public var source: String
+    public var item: String
+    /// Producer or supplier.
+    public var owner: String
+    public var country: String
+    public var saturatedMonths: [MonthRange]
+    /// Extra units per month tried in the estimate, over the saturated months.
+    public var extraPerMonth: Double
+    /// Weighted lateness saved by that extra capacity (re-planned), in unit-months.
+    public var weightedLatenessSaved: Double
+    /// `weightedLatenessSaved` per extra unit of capacity added.
+    public var savedPerExtraUnit: Double
+
+    public init(
+        kind: Kind, source: String, item: String, owner: String, country: String, saturatedMonths: [MonthRange],
+        extraPerMonth: Double, weightedLatenessSaved: Double, savedPerExtraUnit: Double
+    ) {
+        self.kind = kind
+        self.source = source
+        self.item = item
+        self.owner = owner
+        self.country = country
+        self.saturatedMonths = saturatedMonths
+        self.extraPerMonth = extraPerMonth
+        self.weightedLatenessSaved = weightedLatenessSaved
+        self.savedPerExtraUnit = savedPerExtraUnit
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+import RampartCLI
+
+@main
+struct Entrypoint {
+    static func main() async {
+        await RampartCommand.main()
+    }
+}
