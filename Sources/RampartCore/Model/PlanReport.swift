@@ -4,16 +4,22 @@ public struct PlanReport: Codable, Sendable, Equatable {
     public var planner: PlannerInfo
     public var nations: [OutcomeSummary]
     public var items: [OutcomeSummary]
-    /// Every demand that is late or short, worst (by weighted lateness) first, with the reason.
+    /// Every demand that is late or short, worst (by weighted lateness) first.
     public var lateDemands: [LateDemand]
+    /// The reasons for the delays; demands held back by the same chain share one entry.
+    public var explanations: [Explanation]
     /// Lines and supplies whose extra capacity would cut weighted lateness most, best first.
     public var bottlenecks: [Bottleneck]
 
-    public init(planner: PlannerInfo, nations: [OutcomeSummary], items: [OutcomeSummary], lateDemands: [LateDemand], bottlenecks: [Bottleneck]) {
+    public init(
+        planner: PlannerInfo, nations: [OutcomeSummary], items: [OutcomeSummary], lateDemands: [LateDemand],
+        explanations: [Explanation], bottlenecks: [Bottleneck]
+    ) {
         self.planner = planner
         self.nations = nations
         self.items = items
         self.lateDemands = lateDemands
+        self.explanations = explanations
         self.bottlenecks = bottlenecks
     }
 }
@@ -134,13 +140,12 @@ public struct LateDemand: Codable, Sendable, Equatable {
     /// Month of the last delivery, nil when nothing is delivered.
     public var completionMonth: Int?
     public var weightedLateness: Double
-    public var causes: [Constraint]
-    /// The causes in one sentence.
-    public var why: String
+    /// Index into `PlanReport.explanations`.
+    public var explanation: Int
 
     public init(
         demand: String, nation: String, target: String, priority: Int, qty: Double, dueMonth: Int, lateUnits: Double,
-        unservedUnits: Double, completionMonth: Int?, weightedLateness: Double, causes: [Constraint], why: String
+        unservedUnits: Double, completionMonth: Int?, weightedLateness: Double, explanation: Int
     ) {
         self.demand = demand
         self.nation = nation
@@ -152,6 +157,17 @@ public struct LateDemand: Codable, Sendable, Equatable {
         self.unservedUnits = unservedUnits
         self.completionMonth = completionMonth
         self.weightedLateness = weightedLateness
+        self.explanation = explanation
+    }
+}
+
+/// The chain of constraints that held one or more demands back.
+public struct Explanation: Codable, Sendable, Equatable {
+    public var causes: [Constraint]
+    /// The causes in one sentence.
+    public var why: String
+
+    public init(causes: [Constraint], why: String) {
         self.causes = causes
         self.why = why
     }

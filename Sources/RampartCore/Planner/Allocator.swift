@@ -1,0 +1,265 @@
+/// Capacity and stock not yet promised, and the reservations that promise them.
+///
+/// Every reservation is pegged: a unit of capacity or stock is taken for one consumer at one month, so the
+/// stock balance of the resulting plan can never go negative. Tentative reservations are logged so that a
+/// line start short of a component can be undone.
+struct Allocator {
+    private struct LogEntry {
+        enum Kind { case bucket, stock, deadline }
+        var kind: Kind
+        var index: Int
+        var amount: Double
+    }
+
+    static let epsilon = 1e-6
+
+    let problem: PlanningProblem
+    let horizon: Int
+    /// Unpromised capacity, `sources × horizon`.
+    private(set) var free: [Double]
+    private(set) var stockFree: [Double]
+    private var skip: [MonthSkipList]
+    /// For each item, the latest month by which its sources are known to give nothing more.
+    private var sourcesDeadThrough: [Int]
+    private var log: [LogEntry] = []
+    private var scratch: [[Int]]
+
+    init(problem: PlanningProblem) {
+        self.problem = problem
+        horizon = problem.horizon
+        let h = problem.horizon
+        var free = [Double](repeating: 0, count: problem.sources.count * h)
+        var skip: [MonthSkipList] = []
+        skip.reserveCapacity(problem.sources.count)
+        for (s, source) in problem.sources.enumerated() {
+            var list = MonthSkipList(horizon: h)
+            for t in 0..<h {
+                let arrives = t + source.leadTime
+                if source.capacity[t] > Self.epsilon && arrives < h {
+                    free[s * h + t] = source.capacity[t]
+                } else {
+                    list.close(t)
+                }
+            }
+            skip.append(list)
+        }
+        self.free = free
+        self.skip = skip
+        stockFree = problem.initialStock
+        sourcesDeadThrough = [Int](repeating: -1, count: problem.itemIDs.count)
+        scratch = [[Int]](repeating: [], count: 16)
+    }
+
+    // MARK: - Transactions
+
+    var checkpoint: Int { log.count }
+
+    mutating func rollback(to mark: Int) {
+        while log.count > mark {
+            let entry = log.removeLast()
+            switch entry.kind {
+            case .bucket: free[entry.index] += entry.amount
+            case .stock: stockFree[entry.index] += entry.amount
+            case .deadline: sourcesDeadThrough[entry.index] = Int(entry.amount)
+            }
+        }
+    }
+
+    /// Makes every logged reservation final and closes the buckets they used up.
+    mutating func commit() {
+        for entry in log where entry.kind == .bucket && free[entry.index] <= Self.epsilon {
+            skip[entry.index / horizon].close(entry.index % horizon)
+        }
+        log.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func takeBucket(_ index: Int, _ amount: Double) {
+        free[index] -= amount
+        log.append(LogEntry(kind: .bucket, index: index, amount: amount))
+    }
+
+    private mutating func takeStock(_ item: Int, _ amount: Double) {
+        stockFree[item] -= amount
+        log.append(LogEntry(kind: .stock, index: item, amount: amount))
+    }
+
+    private mutating func markDead(_ item: Int, through month: Int) {
+        log.append(LogEntry(kind: .deadline, index: item, amount: Double(sourcesDeadThrough[item])))
+        sourcesDeadThrough[item] = month
+    }
+
+    // MARK: - Reservations
+
+    /// Reserves up to `qty` units of `item` available by month `month`, latest availability first
+    /// (just in time), initial stock last. Returns the quantity reserved.
+    mutating func reserveLatest(item: Int, qty: Double, by month: Int, depth: Int) -> Double {
+        if qty <= Self.epsilon { return 0 }
+        var remaining = qty
+        if month >= 0 && month > sourcesDeadThrough[item] {
+            let got = reserveFromSourcesLatest(items: CollectionOfOne(item), qty: remaining, by: month, depth: depth) { _, _, _ in }
+            if got <= Self.epsilon { markDead(item, through: month) }
+            remaining -= got
+        }
+        if remaining > Self.epsilon && stockFree[item] > Self.epsilon {
+            let take = min(stockFree[item], remaining)
+            takeStock(item, take)
+            remaining -= take
+        }
+        return qty - remaining
+    }
+
+    /// Reserves from the sources of `items`, latest availability month <= `month` first.
+    /// `delivered(item, availabilityMonth, qty)` is told of every piece.
+    mutating func reserveFromSourcesLatest(
+        items: some Collection<Int>, qty: Double, by month: Int, depth: Int,
+        delivered: (Int, Int, Double) -> Void
+    ) -> Double {
+        let sources = problem.sources
+        var candidates = takeScratch(depth)
+        defer { returnScratch(depth, candidates) }
+        // candidates holds (source, start month) pairs flattened.
+        for item in items {
+            for s in problem.sourcesByItem[item] {
+                let start = skip[s].openAtOrBefore(month - sources[s].leadTime)
+                if start >= 0 { candidates.append(s); candidates.append(start) }
+            }
+        }
+        var remaining = qty
+        while remaining > Self.epsilon && !candidates.isEmpty {
+            var best = 0
+            var bestArrival = Int.min
+            var k = 0
+            while k < candidates.count {
+                let arrival = candidates[k + 1] + sources[candidates[k]].leadTime
+                if arrival > bestArrival { bestArrival = arrival; best = k }
+                k += 2
+            }
+            let s = candidates[best]
+            let start = candidates[best + 1]
+            let index = s * horizon + start
+            let want = min(remaining, free[index])
+            let got = want > Self.epsilon ? startOrOrder(source: s, start: start, qty: want, depth: depth) : 0
+            if got > Self.epsilon {
+                remaining -= got
+                delivered(sources[s].item, bestArrival, got)
+            }
+            if got < want - Self.epsilon {
+                // Short of components by `start`: they cannot be had any earlier either.
+                candidates.removeSubrange(best...(best + 1))
+            } else if free[index] <= Self.epsilon {
+                let earlier = skip[s].openAtOrBefore(start - 1)
+                if earlier >= 0 { candidates[best + 1] = earlier } else { candidates.removeSubrange(best...(best + 1)) }
+            }
+        }
+        return qty - remaining
+    }
+
+    /// Reserves from the sources of `items`, earliest availability month >= `month` first.
+    mutating func reserveFromSourcesEarliest(
+        items: some Collection<Int>, qty: Double, from month: Int, depth: Int,
+        delivered: (Int, Int, Double) -> Void
+    ) -> Double {
+        let sources = problem.sources
+        var candidates = takeScratch(depth)
+        defer { returnScratch(depth, candidates) }
+        for item in items {
+            for s in problem.sourcesByItem[item] {
+                let start = skip[s].openAtOrAfter(month - sources[s].leadTime)
+                if start < horizon { candidates.append(s); candidates.append(start) }
+            }
+        }
+        var remaining = qty
+        while remaining > Self.epsilon && !candidates.isEmpty {
+            var best = 0
+            var bestArrival = Int.max
+            var k = 0
+            while k < candidates.count {
+                let arrival = candidates[k + 1] + sources[candidates[k]].leadTime
+                if arrival < bestArrival { bestArrival = arrival; best = k }
+                k += 2
+            }
+            let s = candidates[best]
+            let start = candidates[best + 1]
+            let index = s * horizon + start
+            let want = min(remaining, free[index])
+            let got = want > Self.epsilon ? startOrOrder(source: s, start: start, qty: want, depth: depth) : 0
+            if got > Self.epsilon {
+                remaining -= got
+                delivered(sources[s].item, bestArrival, got)
+            }
+            if got >= want - Self.epsilon && free[index] > Self.epsilon { continue }
+            let later = skip[s].openAtOrAfter(start + 1)
+            if later < horizon { candidates[best + 1] = later } else { candidates.removeSubrange(best...(best + 1)) }
+        }
+        return qty - remaining
+    }
+
+    /// Takes initial stock of any of `items`, in their order.
+    mutating func reserveStock(items: some Collection<Int>, qty: Double, delivered: (Int, Double) -> Void) -> Double {
+        var remaining = qty
+        for item in items where remaining > Self.epsilon && stockFree[item] > Self.epsilon {
+            let take = min(stockFree[item], remaining)
+            takeStock(item, take)
+            remaining -= take
+            delivered(item, take)
+        }
+        return qty - remaining
+    }
+
+    /// Starts (line) or orders (supply) up to `qty` units in month `start`, reserving the components.
+    /// Returns the quantity started, less than `qty` when components are short.
+    private mutating func startOrOrder(source s: Int, start: Int, qty: Double, depth: Int) -> Double {
+        let index = s * horizon + start
+        let source = problem.sources[s]
+        let components = source.kind == .line ? problem.bom[source.item] : []
+        if components.isEmpty {
+            takeBucket(index, qty)
+            return qty
+        }
+        var x = qty
+        let mark = checkpoint
+        for _ in 0..<4 {
+            var ratio = 1.0
+            for component in components {
+                let need = x * component.qty
+                let got = reserveLatest(item: component.item, qty: need, by: start, depth: depth + 1)
+                if got < need * (1 - 1e-12) - Self.epsilon {
+                    ratio = got / need
+                    break
+                }
+            }
+            if ratio >= 1 {
+                takeBucket(index, x)
+                return x
+            }
+            rollback(to: mark)
+            let reduced = x * ratio
+            x = reduced >= 1 ? (reduced + 1e-9).rounded(.down) : reduced
+            if x <= Self.epsilon { return 0 }
+        }
+        return 0
+    }
+
+    private mutating func takeScratch(_ depth: Int) -> [Int] {
+        if depth >= scratch.count { return [] }
+        var buffer: [Int] = []
+        swap(&buffer, &scratch[depth])
+        buffer.removeAll(keepingCapacity: true)
+        return buffer
+    }
+
+    private mutating func returnScratch(_ depth: Int, _ buffer: [Int]) {
+        if depth < scratch.count { scratch[depth] = buffer }
+    }
+
+    // MARK: - Results
+
+    /// Units started or ordered on source `s` in month `t`.
+    func used(source s: Int, month t: Int) -> Double {
+        let cap = problem.sources[s].capacity[t]
+        if t + problem.sources[s].leadTime >= horizon { return 0 }
+        return max(0, cap - free[s * horizon + t])
+    }
+
+    func remaining(source s: Int, month t: Int) -> Double { free[s * horizon + t] }
+}

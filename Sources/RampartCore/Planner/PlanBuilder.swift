@@ -1,0 +1,68 @@
+/// Turns a planner run into the contract's plan file lists and objective.
+struct PlanBuilder {
+    let problem: PlanningProblem
+    let groups: [DemandGroup]
+    let run: PlanRun
+
+    func plan() -> Plan {
+        var production: [ProductionEntry] = []
+        var purchases: [PurchaseEntry] = []
+        for (s, source) in problem.sources.enumerated() {
+            for t in 0..<problem.horizon {
+                let qty = Quantity.snap(run.allocator.used(source: s, month: t))
+                guard qty > 0 else { continue }
+                switch source.kind {
+                case .line: production.append(ProductionEntry(line: source.id, month: t, qty: qty))
+                case .supply: purchases.append(PurchaseEntry(supply: source.id, month: t, qty: qty))
+                }
+            }
+        }
+        var perDemand = [[DeliveryEntry]](repeating: [], count: problem.demands.count)
+        for (g, group) in groups.enumerated() {
+            share(run.deliveries[g], among: group.members, into: &perDemand)
+        }
+        let deliveries = perDemand.flatMap { $0 }
+        var plan = Plan(scenario: problem.scenario.name,
+                        objective: Objective(weightedLateness: 0, onTimeUnits: 0, lateUnits: 0, unservedUnits: 0),
+                        production: production, purchases: purchases, deliveries: deliveries)
+        plan.objective = PlanEvaluator(scenario: problem.scenario).objective(of: plan)
+        return plan
+    }
+
+    /// Hands a group's deliveries to its demands in id order, earliest first.
+    private func share(_ deliveries: [GroupDelivery], among members: [Int], into out: inout [[DeliveryEntry]]) {
+        var merged: [GroupDelivery] = []
+        for d in deliveries.sorted(by: { ($0.month, $0.item) < ($1.month, $1.item) }) {
+            if let last = merged.last, last.month == d.month, last.item == d.item {
+                merged[merged.count - 1].qty += d.qty
+            } else {
+                merged.append(d)
+            }
+        }
+        var k = 0
+        for member in members {
+            var need = problem.demands[member].qty
+            while need > Allocator.epsilon && k < merged.count {
+                let take = min(need, merged[k].qty)
+                let qty = Quantity.snap(take)
+                if qty > 0 {
+                    out[member].append(DeliveryEntry(demand: problem.demands[member].id, item: problem.itemIDs[merged[k].item],
+                                                     month: merged[k].month, qty: qty))
+                }
+                need -= take
+                merged[k].qty -= take
+                if merged[k].qty <= Allocator.epsilon { k += 1 }
+            }
+        }
+    }
+}
+
+enum Quantity {
+    /// Drops floating-point dust: near-whole numbers become whole, and tiny values zero.
+    static func snap(_ x: Double) -> Double {
+        if abs(x) < 1e-7 { return 0 }
+        let r = x.rounded()
+        if abs(x - r) < 1e-6 { return r }
+        return (x * 1e6).rounded() / 1e6
+    }
+}

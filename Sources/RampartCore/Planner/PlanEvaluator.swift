@@ -1,0 +1,106 @@
+/// Computes a plan's objective and its per-nation and per-item summaries from the plan's lists alone.
+public struct PlanEvaluator: Sendable {
+    /// How one demand fared.
+    public struct DemandOutcome: Sendable, Equatable {
+        public var demand: Demand
+        public var delivered: Double
+        public var onTime: Double
+        public var late: Double
+        /// Sum of months late × units.
+        public var lateUnitMonths: Double
+        public var unserved: Double
+        public var completionMonth: Int?
+        public var weightedLateness: Double
+    }
+
+    public let scenario: Scenario
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+    }
+
+    public func outcomes(of plan: Plan) -> [DemandOutcome] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(scenario.demands.count)
+        var outcomes = scenario.demands.enumerated().map { k, d in
+            if index[d.id] == nil { index[d.id] = k }
+            return DemandOutcome(demand: d, delivered: 0, onTime: 0, late: 0, lateUnitMonths: 0, unserved: 0,
+                                 completionMonth: nil, weightedLateness: 0)
+        }
+        for entry in plan.deliveries {
+            guard let k = index[entry.demand] else { continue }
+            let due = outcomes[k].demand.dueMonth
+            outcomes[k].delivered += entry.qty
+            if entry.month > due {
+                outcomes[k].late += entry.qty
+                outcomes[k].lateUnitMonths += Double(entry.month - due) * entry.qty
+            } else {
+                outcomes[k].onTime += entry.qty
+            }
+            if entry.qty > 0 { outcomes[k].completionMonth = max(outcomes[k].completionMonth ?? entry.month, entry.month) }
+        }
+        let horizon = scenario.horizonMonths
+        for k in outcomes.indices {
+            let d = outcomes[k].demand
+            let unserved = Quantity.snap(max(0, d.qty - outcomes[k].delivered))
+            outcomes[k].unserved = unserved
+            outcomes[k].weightedLateness = d.weight * (outcomes[k].lateUnitMonths + Double(horizon - d.dueMonth + 12) * unserved)
+        }
+        return outcomes
+    }
+
+    public func objective(of plan: Plan) -> Objective {
+        objective(outcomes(of: plan))
+    }
+
+    func objective(_ outcomes: [DemandOutcome]) -> Objective {
+        var result = Objective(weightedLateness: 0, onTimeUnits: 0, lateUnits: 0, unservedUnits: 0)
+        for o in outcomes {
+            result.weightedLateness += o.weightedLateness
+            result.onTimeUnits += o.onTime
+            result.lateUnits += o.late
+            result.unservedUnits += o.unserved
+        }
+        result.weightedLateness = Quantity.snap(result.weightedLateness)
+        result.onTimeUnits = Quantity.snap(result.onTimeUnits)
+        result.lateUnits = Quantity.snap(result.lateUnits)
+        result.unservedUnits = Quantity.snap(result.unservedUnits)
+        return result
+    }
+
+    /// Summaries per nation and per target (item id, or `class:NAME` for class demands).
+    public func report(of plan: Plan) -> PlanReport {
+        let outcomes = outcomes(of: plan)
+        return PlanReport(
+            planner: PlannerInfo(strategy: "", strategiesTried: []),
+            nations: summaries(outcomes) { $0.demand.nation },
+            items: summaries(outcomes) { o in o.demand.item ?? "class:\(o.demand.itemClass ?? "")" },
+            lateDemands: [], explanations: [], bottlenecks: [])
+    }
+
+    func summaries(_ outcomes: [DemandOutcome], key: (DemandOutcome) -> String) -> [OutcomeSummary] {
+        var byKey: [String: (OutcomeSummary, Double)] = [:]
+        for o in outcomes {
+            let k = key(o)
+            var entry = byKey[k] ?? (OutcomeSummary(key: k, demandedUnits: 0, onTimeUnits: 0, lateUnits: 0, unservedUnits: 0,
+                                                    meanDelayMonths: 0, weightedLateness: 0), 0)
+            entry.0.demandedUnits += o.demand.qty
+            entry.0.onTimeUnits += o.onTime
+            entry.0.lateUnits += o.late
+            entry.0.unservedUnits += o.unserved
+            entry.0.weightedLateness += o.weightedLateness
+            entry.1 += o.lateUnitMonths
+            byKey[k] = entry
+        }
+        return byKey.keys.sorted().map { k in
+            var (summary, unitMonths) = byKey[k]!
+            summary.meanDelayMonths = summary.lateUnits > 0 ? Quantity.snap(unitMonths / summary.lateUnits) : 0
+            summary.demandedUnits = Quantity.snap(summary.demandedUnits)
+            summary.onTimeUnits = Quantity.snap(summary.onTimeUnits)
+            summary.lateUnits = Quantity.snap(summary.lateUnits)
+            summary.unservedUnits = Quantity.snap(summary.unservedUnits)
+            summary.weightedLateness = Quantity.snap(summary.weightedLateness)
+            return summary
+        }
+    }
+}

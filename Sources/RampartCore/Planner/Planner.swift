@@ -1,0 +1,74 @@
+import Dispatch
+
+/// The Alliance production planner: a capacity- and material-constrained plan that aims at the least
+/// weighted lateness (planning-model.md). Pure: the same scenario and options give the same plan.
+public struct Planner: Sendable {
+    public struct Options: Sendable {
+        /// The strategies tried; the plan with the least weighted lateness wins (the first on a tie).
+        public var strategies: [PlanStrategy]
+        /// How many lines and supplies are re-planned with extra capacity to rank bottlenecks.
+        public var bottleneckCandidates: Int
+        /// Run the strategies on several threads (the result is the same either way).
+        public var parallel: Bool
+
+        public init(strategies: [PlanStrategy] = PlanStrategy.all, bottleneckCandidates: Int = 5, parallel: Bool = true) {
+            self.strategies = strategies
+            self.bottleneckCandidates = bottleneckCandidates
+            self.parallel = parallel
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Plans a valid scenario (see `Scenario.validationIssues()`); `progress` hears (stage, fraction done).
+    public func plan(_ scenario: Scenario, progress: (String, Double) -> Void = { _, _ in }) -> Plan {
+        let problem = PlanningProblem(scenario)
+        let groups = DemandGroup.groups(of: problem)
+        progress("planning", 0)
+        let best = bestRun(problem: problem, groups: groups)
+        progress("planning", 1)
+        let plan = PlanBuilder(problem: problem, groups: groups, run: best.run).plan()
+        progress("explaining delays", 0)
+        let explained = DelayExplainer(problem: problem, allocator: best.run.allocator).explain(plan: plan)
+        progress("ranking bottlenecks", 0)
+        let bottlenecks = BottleneckRanking(problem: problem, groups: groups, base: best.run,
+                                            candidates: options.bottleneckCandidates)
+            .rank(blame: explained.blame) { progress("ranking bottlenecks", $0) }
+        var report = PlanEvaluator(scenario: scenario).report(of: plan)
+        report.planner = PlannerInfo(strategy: best.run.strategy.description, strategiesTried: best.tried)
+        report.lateDemands = explained.lateDemands
+        report.explanations = explained.explanations
+        report.bottlenecks = bottlenecks
+        var result = plan
+        result.report = report
+        return result
+    }
+
+    func bestRun(problem: PlanningProblem, groups: [DemandGroup]) -> (run: PlanRun, tried: [StrategyResult]) {
+        let strategies = options.strategies.isEmpty ? [PlanStrategy.all[0]] : options.strategies
+        let runs = Self.map(strategies, parallel: options.parallel) { strategy in
+            PlanRun.run(problem: problem, groups: groups, strategy: strategy)
+        }
+        var best = 0
+        for k in runs.indices where runs[k].weightedLateness < runs[best].weightedLateness - 1e-9 { best = k }
+        let tried = runs.map { StrategyResult(strategy: $0.strategy.description, weightedLateness: $0.weightedLateness) }
+        return (runs[best], tried)
+    }
+
+    /// Maps in parallel when asked; results keep the input order.
+    static func map<T: Sendable, R>(_ inputs: [T], parallel: Bool, _ body: @Sendable (T) -> R) -> [R] {
+        if !parallel || inputs.count < 2 { return inputs.map(body) }
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: inputs.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { k in
+            slots[k] = body(inputs[k])
+        }
+        return results.map { $0! }
+    }
+}

@@ -1,0 +1,101 @@
+/// A validated scenario turned into integer-indexed arrays for the planner.
+struct PlanningProblem: Sendable {
+    enum SourceKind: Sendable { case line, supply }
+
+    struct Source: Sendable {
+        var kind: SourceKind
+        var id: String
+        var item: Int
+        var leadTime: Int
+        /// Capacity per month, `horizon` entries.
+        var capacity: [Double]
+    }
+
+    struct Component: Sendable {
+        var item: Int
+        var qty: Double
+    }
+
+    struct DemandInfo: Sendable {
+        var id: String
+        var nation: String
+        /// Item id, or the class name for a class demand.
+        var target: String
+        var isClass: Bool
+        var items: [Int]
+        var qty: Double
+        var due: Int
+        var priority: Int
+        var weight: Double
+    }
+
+    let scenario: Scenario
+    let horizon: Int
+    let itemIDs: [String]
+    let itemIndex: [String: Int]
+    let bom: [[Component]]
+    var sources: [Source]
+    let sourcesByItem: [[Int]]
+    let initialStock: [Double]
+    let demands: [DemandInfo]
+
+    init(_ scenario: Scenario) {
+        self.scenario = scenario
+        horizon = scenario.horizonMonths
+        itemIDs = scenario.items.map(\.id)
+        var index: [String: Int] = [:]
+        index.reserveCapacity(itemIDs.count)
+        for (i, id) in itemIDs.enumerated() where index[id] == nil { index[id] = i }
+        itemIndex = index
+
+        bom = scenario.items.map { item in
+            item.bom.compactMap { entry in index[entry.item].map { Component(item: $0, qty: entry.qty) } }
+        }
+
+        var sources: [Source] = []
+        sources.reserveCapacity(scenario.lines.count + scenario.supplies.count)
+        let horizon = scenario.horizonMonths
+        for line in scenario.lines {
+            guard let item = index[line.item] else { continue }
+            sources.append(Source(kind: .line, id: line.id, item: item, leadTime: line.leadTimeMonths,
+                                  capacity: Self.monthly(line.capacity, horizon: horizon)))
+        }
+        for supply in scenario.supplies {
+            guard let item = index[supply.item] else { continue }
+            sources.append(Source(kind: .supply, id: supply.id, item: item, leadTime: supply.leadTimeMonths,
+                                  capacity: Self.monthly(supply.capacity, horizon: horizon)))
+        }
+        self.sources = sources
+        var byItem = [[Int]](repeating: [], count: itemIDs.count)
+        for (s, source) in sources.enumerated() { byItem[source.item].append(s) }
+        sourcesByItem = byItem
+
+        var stock = [Double](repeating: 0, count: itemIDs.count)
+        for entry in scenario.stocks { if let i = index[entry.item] { stock[i] += entry.qty } }
+        initialStock = stock
+
+        var classItems: [String: [Int]] = [:]
+        for (i, item) in scenario.items.enumerated() {
+            if let cls = item.itemClass { classItems[cls, default: []].append(i) }
+        }
+        demands = scenario.demands.map { d in
+            let isClass = d.item == nil
+            let target = d.item ?? d.itemClass ?? ""
+            let items = isClass ? (classItems[target] ?? []) : (index[target].map { [$0] } ?? [])
+            return DemandInfo(id: d.id, nation: d.nation, target: target, isClass: isClass, items: items,
+                              qty: d.qty, due: d.dueMonth, priority: d.priority, weight: d.weight)
+        }
+    }
+
+    /// Expands a step schedule into one capacity per month.
+    static func monthly(_ steps: [CapacityStep], horizon: Int) -> [Double] {
+        var result = [Double](repeating: 0, count: max(horizon, 0))
+        let sorted = steps.sorted { $0.from < $1.from }
+        for (k, step) in sorted.enumerated() {
+            let start = max(step.from, 0)
+            let end = k + 1 < sorted.count ? min(sorted[k + 1].from, horizon) : horizon
+            if start < end { for t in start..<end { result[t] = step.perMonth } }
+        }
+        return result
+    }
+}

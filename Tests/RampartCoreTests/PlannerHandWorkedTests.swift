@@ -1,0 +1,135 @@
+import Testing
+@testable import RampartCore
+
+/// Cases whose optimum is derived on paper; the planner must find it and the checker must accept the plan.
+@Suite struct PlannerHandWorkedTests {
+    private func planned(_ s: Scenario) -> Plan {
+        let plan = Planner(options: .init(bottleneckCandidates: 2)).plan(s)
+        #expect(PlanChecker(scenario: s).problems(in: plan) == [])
+        return plan
+    }
+
+    /// One line, 10 a month, no lead time; two demands of 10 due in month 0. Only 10 can be on time:
+    /// the priority-5 demand (weight 1) waits one month: 10 unit-months × 1.
+    @Test func priorities_compete_for_one_line() {
+        let s = scenario(
+            items: [Item(id: "E", name: "E", kind: .end)],
+            lines: [line("L1", "E", [(0, 10)])],
+            demands: [demand("D-LOW", item: "E", 10, due: 0, priority: 5), demand("D-HIGH", item: "E", 10, due: 0, priority: 1)])
+        let plan = planned(s)
+        #expect(plan.objective.weightedLateness == 10)
+        #expect(plan.deliveries.filter { $0.demand == "D-HIGH" }.allSatisfy { $0.month == 0 })
+        #expect(plan.objective.onTimeUnits == 10)
+        #expect(plan.objective.lateUnits == 10)
+    }
+
+    /// Lead time 3, 5 a month: 10 units due in month 2 arrive 5 in month 3 and 5 in month 4:
+    /// weight 4 × (5 × 1 + 5 × 2) = 60.
+    @Test func lead_time_makes_units_late() {
+        let s = scenario(
+            items: [Item(id: "E", name: "E", kind: .end)],
+            lines: [line("L1", "E", lead: 3, [(0, 5)])],
+            demands: [demand("D1", item: "E", 10, due: 2, priority: 3)])
+        let plan = planned(s)
+        #expect(plan.objective.weightedLateness == 60)
+        #expect(plan.deliveries.map(\.month).sorted() == [3, 4])
+    }
+
+    /// E needs 2 C; C (line, lead 1, 10 a month) needs 1 M; M is bought with lead 1. The first M arrives
+    /// in month 1, the first C in month 2 (10 = 5 E), E starts in month 2 and arrives in month 3; the next
+    /// 10 C arrive in month 3, so the other 5 E arrive in month 4. 10 E due in month 3 at priority 1:
+    /// 16 × 5 × 1 = 80.
+    @Test func multi_level_bill_of_materials() {
+        let s = scenario(
+            items: [
+                Item(id: "E", name: "E", kind: .end, bom: [BOMEntry(item: "C", qty: 2)]),
+                Item(id: "C", name: "C", kind: .component, bom: [BOMEntry(item: "M", qty: 1)]),
+                Item(id: "M", name: "M", kind: .material),
+            ],
+            lines: [line("LE", "E", lead: 1, [(0, 100)]), line("LC", "C", lead: 1, [(0, 10)])],
+            supplies: [supply("SM", "M", lead: 1, [(0, 100)])],
+            demands: [demand("D1", item: "E", 10, due: 3, priority: 1)])
+        let plan = planned(s)
+        #expect(plan.objective.weightedLateness == 80)
+        #expect(plan.report?.lateDemands.first?.demand == "D1")
+        let why = plan.report.map { $0.explanations[$0.lateDemands[0].explanation].why } ?? ""
+        #expect(why.contains("LC at capacity"))
+    }
+
+    /// A class demand may take either X or Y; an item demand needs X. Capacity 5 each in month 0.
+    /// The optimum serves both on time: the class demand takes Y. Weighted lateness 0.
+    @Test func class_demand_leaves_the_named_item_to_the_item_demand() {
+        let s = scenario(
+            items: [Item(id: "X", name: "X", kind: .end, itemClass: "K"), Item(id: "Y", name: "Y", kind: .end, itemClass: "K")],
+            lines: [line("LX", "X", [(0, 5)]), line("LY", "Y", [(0, 5)])],
+            demands: [demand("D-CLASS", cls: "K", 5, due: 0, priority: 1), demand("D-X", item: "X", 5, due: 0, priority: 2)])
+        let plan = planned(s)
+        #expect(plan.objective.weightedLateness == 0)
+        #expect(plan.deliveries.first { $0.demand == "D-CLASS" }?.item == "Y")
+    }
+
+    /// Initial stock serves a demand due in month 0 that no line could reach in time.
+    @Test func initial_stock_serves_early_demand() {
+        let s = scenario(
+            items: [Item(id: "E", name: "E", kind: .end)],
+            lines: [line("L1", "E", lead: 6, [(0, 100)])],
+            stocks: [Stock(item: "E", qty: 30)],
+            demands: [demand("D-EARLY", item: "E", 30, due: 0, priority: 2), demand("D-LATER", item: "E", 50, due: 8, priority: 1)])
+        let plan = planned(s)
+        #expect(plan.objective.weightedLateness == 0)
+    }
+
+    /// Two end items share one scarce material (10 a month, no lead time). Each needs 1 per unit.
+    /// Priority 1 takes the material first; the priority-4 demand (weight 2) of 10 due in month 0
+    /// gets nothing in month 0 and 10 in month 1: 2 × 10 × 1 = 20.
+    @Test func shared_material_goes_to_the_higher_priority() {
+        let s = scenario(
+            items: [
+                Item(id: "A", name: "A", kind: .end, bom: [BOMEntry(item: "M", qty: 1)]),
+                Item(id: "B", name: "B", kind: .end, bom: [BOMEntry(item: "M", qty: 1)]),
+                Item(id: "M", name: "M", kind: .material),
+            ],
+            lines: [line("LA", "A", [(0, 100)]), line("LB", "B", [(0, 100)])],
+            supplies: [supply("SM", "M", [(0, 10)])],
+            demands: [demand("D-B", item: "B", 10, due: 0, priority: 4), demand("D-A", item: "A", 10, due: 0, priority: 1)])
+        let plan = planned(s)
+        #expect(plan.objective.weightedLateness == 20)
+        #expect(plan.report?.bottlenecks.first?.source == "SM")
+    }
+
+    /// Capacity starts in month 18 (a new line); a demand due in month 6 waits for it: 12 months × 10 × 4.
+    @Test func ramp_up_step_delays_until_the_line_opens() {
+        let s = scenario(
+            items: [Item(id: "E", name: "E", kind: .end)],
+            lines: [line("L-NEW", "E", [(18, 10)])],
+            demands: [demand("D1", item: "E", 10, due: 6, priority: 3)])
+        let plan = planned(s)
+        #expect(plan.objective.weightedLateness == 480)
+        let why = plan.report.map { $0.explanations[$0.lateDemands[0].explanation].why } ?? ""
+        #expect(why.contains("has no capacity in months 0-17"))
+    }
+
+    /// Nothing can be made: every unit is unserved, each costing (horizon - due + 12) months × weight.
+    @Test func unserved_units_cost_past_the_horizon() {
+        let s = scenario(
+            horizon: 24,
+            items: [Item(id: "E", name: "E", kind: .end, bom: [BOMEntry(item: "M", qty: 1)]), Item(id: "M", name: "M", kind: .material)],
+            lines: [line("L1", "E", [(0, 10)])],
+            supplies: [supply("SM", "M", lead: 30, [(0, 10)])],
+            demands: [demand("D1", item: "E", 5, due: 4, priority: 2)])
+        let plan = planned(s)
+        #expect(plan.objective.unservedUnits == 5)
+        #expect(plan.objective.weightedLateness == 8 * 5 * Double(24 - 4 + 12))
+        #expect(plan.production.isEmpty && plan.purchases.isEmpty)
+    }
+
+    @Test func same_scenario_same_plan() throws {
+        let s = scenario(
+            items: [Item(id: "X", name: "X", kind: .end, itemClass: "K"), Item(id: "Y", name: "Y", kind: .end, itemClass: "K")],
+            lines: [line("LX", "X", lead: 1, [(0, 5), (6, 9)]), line("LY", "Y", lead: 2, [(2, 7)])],
+            demands: (0..<30).map { demand("D\($0)", cls: "K", Double(3 + $0 % 7), due: $0 % 12, priority: 1 + $0 % 5) })
+        let a = Planner().plan(s)
+        let b = Planner(options: .init(parallel: false)).plan(s)
+        #expect(a == b)
+    }
+}
