@@ -3,7 +3,7 @@ import RampartCLI
 
 @main
 struct Entrypoint {
-    static func main() async {
-        await RampartCommand.main()
+    static func main() {
+        RampartCommand.main()
     }
 }

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import RampartCore
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a generated scenario (seeded, at a named scale) or the alliance-demo scenario.",
+        discussion: """
+            Scales: S about 1,000 demands, M 10,000, L 50,000, XL 200,000; 32 nations, 120 months, \
+            bills of materials three to four levels deep, demand above capacity in the first years. \
+            The same seed and scale always give the same file.
+            Exit status: 0 written, 1 I/O error, 64 bad usage.
+            """)
+
+    @Option(help: ArgumentHelp("S, M, L or XL.", valueName: "scale"))
+    var scale: String = "S"
+
+    @Option(help: "Seed of the generator.")
+    var seed: UInt64 = 1
+
+    @Flag(name: .long, help: "Write the alliance-demo scenario built from public figures instead.")
+    var demo = false
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if ScenarioScale(rawValue: scale.uppercased()) == nil {
+            throw ValidationError("--scale: \"\(scale)\" is not a scale (S, M, L or XL)")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let scenario = demo
+                ? DemoScenario.make()
+                : ScenarioGenerator(seed: seed, scale: ScenarioScale(rawValue: scale.uppercased())!).generate()
+            try IO.write(try IO.json(scenario), to: output)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import RampartCore
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan a scenario: when each demand is met, what is late, why, and the bottlenecks.",
+        discussion: """
+            Prints the worst delays with their causes, a per-nation summary and the bottlenecks; with --json, \
+            the plan file of planning-model.md with its report. The same scenario always gives the same plan.
+            Exit status: 0 planned, 1 bad scenario file or I/O error, 64 bad usage.
+            """)
+
+    @OptionGroup var scenario: ScenarioSource
+    @OptionGroup var out: OutputOptions
+
+    @Option(help: "How many of the worst delays the report lists.")
+    var top = 15
+
+    @Option(help: "How many lines and supplies are re-planned with extra capacity to rank bottlenecks (0: none).")
+    var bottlenecks = 5
+
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top must be >= 0") }
+        if bottlenecks < 0 { throw ValidationError("--bottlenecks must be >= 0") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let scenario = try scenario.load()
+            let progress = ProgressLine(enabled: !out.quiet)
+            let plan = Planner(options: .init(bottleneckCandidates: bottlenecks)).plan(scenario) { progress.update($0, $1) }
+            progress.finish()
+            if out.json {
+                try IO.write(try IO.json(plan), to: out.output)
+            } else {
+                try IO.write(PlanText(scenario: scenario, plan: plan, top: top).render(), to: out.output)
+            }
+        }
+    }
+}
