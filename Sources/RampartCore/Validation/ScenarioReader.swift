@@ -7,7 +7,8 @@ public enum ScenarioReader {
     /// Throws only `ScenarioValidationError` (typed throws). Never traps, whatever the bytes.
     /// Issues come in a fixed order: a syntax error alone (path ""), otherwise the structural
     /// issues (JSON types, missing fields, fractions where whole numbers belong) in document
-    /// order, then the semantic ones of `Scenario.validationIssues()` in list order.
+    /// order (an object's missing fields after its present ones), then the semantic ones of
+    /// `Scenario.validationIssues()` in list order. Unknown fields are ignored.
     public static func read(_ data: Data) throws(ScenarioValidationError) -> Scenario {
         let root: JSONValue
         do {
