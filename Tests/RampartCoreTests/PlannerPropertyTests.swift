@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RampartCore
 
@@ -23,5 +24,24 @@ import Testing
             let plan = Planner(options: .init(strategies: [strategy], bottleneckCandidates: 0, parallel: false)).plan(s)
             #expect(PlanChecker(scenario: s).problems(in: plan) == [], "seed \(seed) \(strategy)")
         }
+    }
+}
+
+@Suite struct PlanJSONTests {
+    @Test(arguments: 1...30)
+    func plan_json_reads_back_equal(seed: Int) throws {
+        var random = RandomScenario(seed: UInt64(500 + seed))
+        let s = random.make()
+        let plan = Planner(options: .init(bottleneckCandidates: 2, parallel: false)).plan(s)
+        let decoded = try JSONDecoder().decode(Plan.self, from: Data(plan.jsonBytes()))
+        #expect(decoded == plan)
+    }
+
+    @Test func hostile_strings_are_escaped() throws {
+        var plan = Plan(scenario: "a\"b\\c\n\u{1}é", objective: Objective(weightedLateness: 0.1, onTimeUnits: 1e-7, lateUnits: 3, unservedUnits: 0),
+                        production: [], purchases: [], deliveries: [DeliveryEntry(demand: "</script>", item: "x", month: 0, qty: 1234567.25)])
+        plan.report = nil
+        let decoded = try JSONDecoder().decode(Plan.self, from: Data(plan.jsonBytes()))
+        #expect(decoded == plan)
     }
 }

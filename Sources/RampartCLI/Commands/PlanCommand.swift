@@ -33,7 +33,7 @@ struct PlanCommand: ParsableCommand {
             let plan = Planner(options: .init(bottleneckCandidates: bottlenecks)).plan(scenario) { progress.update($0, $1) }
             progress.finish()
             if out.json {
-                try IO.write(try IO.json(plan), to: out.output)
+                try IO.write(Data(plan.jsonBytes()), to: out.output)
             } else {
                 try IO.write(PlanText(scenario: scenario, plan: plan, top: top).render(), to: out.output)
             }

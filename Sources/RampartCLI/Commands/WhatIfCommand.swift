@@ -84,7 +84,7 @@ struct WhatIfCommand: ParsableCommand {
             let after = planner.plan(changed) { progress.update("what-if plan: \($0)", 0.5 + $1 / 2) }
             progress.finish()
             let comparison = PlanComparison(scenario: base, before: before, after: after)
-            if let planOutput { try IO.write(try IO.json(after), to: planOutput) }
+            if let planOutput { try IO.write(Data(after.jsonBytes()), to: planOutput) }
             if out.json {
                 try IO.write(try IO.json(WhatIfResult(changes: changes.map(\.description), comparison: comparison)), to: out.output)
             } else {

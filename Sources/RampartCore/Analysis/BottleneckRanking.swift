@@ -5,26 +5,32 @@ struct BottleneckRanking {
     let groups: [DemandGroup]
     let base: PlanRun
     let candidates: Int
+    let parallel: Bool
     /// Extra capacity tried, as a share of the source's largest monthly capacity.
     static let extraShare = 0.10
 
     func rank(blame: [Int: Double], progress: (Double) -> Void) -> [Bottleneck] {
         let chosen = blame.filter { $0.value > 0 }.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
             .prefix(candidates).map(\.key)
-        var result: [Bottleneck] = []
-        for (n, s) in chosen.enumerated() {
-            progress(Double(n) / Double(max(chosen.count, 1)))
+        progress(0)
+        let problem = problem, groups = groups, base = base
+        let reruns = Planner.map(chosen, parallel: parallel) { s -> (full: [Int], extra: Double, saved: Double)? in
             let source = problem.sources[s]
             let full = (0..<problem.horizon).filter { t in
                 source.capacity[t] > Allocator.epsilon && t + source.leadTime < problem.horizon
                     && base.allocator.remaining(source: s, month: t) <= Allocator.epsilon
             }
-            guard !full.isEmpty else { continue }
+            guard !full.isEmpty else { return nil }
             let extra = max(1, (source.capacity.max() ?? 0) * Self.extraShare).rounded(.up)
             var widened = problem
             for t in full { widened.sources[s].capacity[t] += extra }
             let rerun = PlanRun.run(problem: widened, groups: groups, strategy: base.strategy)
-            let saved = Quantity.snap(base.weightedLateness - rerun.weightedLateness)
+            return (full, extra, Quantity.snap(base.weightedLateness - rerun.weightedLateness))
+        }
+        var result: [Bottleneck] = []
+        for (s, rerun) in zip(chosen, reruns) {
+            guard let (full, extra, saved) = rerun else { continue }
+            let source = problem.sources[s]
             let owner: (String, String)
             switch source.kind {
             case .line:

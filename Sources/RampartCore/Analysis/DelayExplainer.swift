@@ -10,8 +10,31 @@ struct DelayExplainer {
 
     let problem: PlanningProblem
     let allocator: Allocator
+    /// Each source's months, over the whole horizon, split by state.
+    private let statuses: [SourceStatus]
     static let maxDepth = 4
     static let maxCauses = 12
+
+    struct SourceStatus {
+        var full: [MonthRange] = []
+        var none: [MonthRange] = []
+        var spare: [MonthRange] = []
+    }
+
+    init(problem: PlanningProblem, allocator: Allocator) {
+        self.problem = problem
+        self.allocator = allocator
+        statuses = problem.sources.indices.map { s in
+            let source = problem.sources[s]
+            var full: [Int] = [], none: [Int] = [], spare: [Int] = []
+            for t in 0..<problem.horizon {
+                if source.capacity[t] <= Allocator.epsilon { none.append(t) }
+                else if allocator.remaining(source: s, month: t) <= Allocator.epsilon { full.append(t) }
+                else { spare.append(t) }
+            }
+            return SourceStatus(full: MonthRange.ranges(of: full), none: MonthRange.ranges(of: none), spare: MonthRange.ranges(of: spare))
+        }
+    }
 
     func explain(plan: Plan) -> Result {
         let outcomes = PlanEvaluator(scenario: problem.scenario).outcomes(of: plan)
@@ -98,36 +121,30 @@ struct DelayExplainer {
                     source: s))
                 continue
             }
-            var full: [Int] = []
-            var none: [Int] = []
-            var spare: [Int] = []
-            for t in 0...lastStart {
-                if source.capacity[t] <= Allocator.epsilon { none.append(t) }
-                else if allocator.remaining(source: s, month: t) <= Allocator.epsilon { full.append(t) }
-                else { spare.append(t) }
-            }
+            let status = statuses[s]
+            let full = MonthRange.clamped(status.full, through: lastStart)
+            let none = MonthRange.clamped(status.none, through: lastStart)
+            let spare = MonthRange.clamped(status.spare, through: lastStart)
             if !full.isEmpty {
-                let ranges = MonthRange.ranges(of: full)
                 causes.append(Cause(constraint: Constraint(
-                    kind: source.kind == .line ? .lineAtCapacity : .supplyAtCapacity, source: source.id, item: id, months: ranges,
-                    level: level, text: "\(id) \(what) \(source.id) at capacity in months \(Format.ranges(ranges))"),
+                    kind: source.kind == .line ? .lineAtCapacity : .supplyAtCapacity, source: source.id, item: id, months: full,
+                    level: level, text: "\(id) \(what) \(source.id) at capacity in months \(Format.ranges(full))"),
                     source: s))
             }
             if !none.isEmpty {
-                let ranges = MonthRange.ranges(of: none)
                 causes.append(Cause(constraint: Constraint(
                     kind: source.kind == .line ? .lineWithoutCapacity : .supplyWithoutCapacity, source: source.id, item: id,
-                    months: ranges, level: level, text: "\(id) \(what) \(source.id) has no capacity in months \(Format.ranges(ranges))"),
+                    months: none, level: level, text: "\(id) \(what) \(source.id) has no capacity in months \(Format.ranges(none))"),
                     source: nil))
             }
             let components = source.kind == .line ? problem.bom[source.item] : []
-            if let lastSpare = spare.last, !components.isEmpty, level < Self.maxDepth {
+            if let lastSpare = spare.last?.to, !components.isEmpty, level < Self.maxDepth {
                 var below: [Cause] = []
                 for component in components {
                     below += explainItem(component.item, by: lastSpare, level: level + 1, cache: &cache, seen: &seen)
                 }
                 if !below.isEmpty {
-                    let ranges = MonthRange.ranges(of: spare)
+                    let ranges = spare
                     let names = components.map { problem.itemIDs[$0.item] }.joined(separator: ", ")
                     causes.append(Cause(constraint: Constraint(
                         kind: .componentShortage, source: source.id, item: id, months: ranges, level: level,

@@ -77,6 +77,16 @@ public struct MonthRange: Codable, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String { from == to ? "\(from)" : "\(from)-\(to)" }
 
+    /// The parts of sorted ranges that lie at or before `last`.
+    public static func clamped(_ ranges: [MonthRange], through last: Int) -> [MonthRange] {
+        var result: [MonthRange] = []
+        for r in ranges {
+            if r.from > last { break }
+            result.append(MonthRange(from: r.from, to: min(r.to, last)))
+        }
+        return result
+    }
+
     /// Collapses sorted, distinct months into ranges of consecutive months.
     public static func ranges(of months: [Int]) -> [MonthRange] {
         var result: [MonthRange] = []

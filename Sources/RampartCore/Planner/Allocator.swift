@@ -15,10 +15,20 @@ struct Allocator {
 
     let problem: PlanningProblem
     let horizon: Int
+    private let leadTime: [Int]
+    private let sourceItem: [Int]
+    private let sourceIsLine: [Bool]
+    private let itemSourceStart: [Int]
+    private let itemSources: [Int]
+    private let bomStart: [Int]
+    private let bomItem: [Int]
+    private let bomQty: [Double]
     /// Unpromised capacity, `sources × horizon`.
     private(set) var free: [Double]
     private(set) var stockFree: [Double]
-    private var skip: [MonthSkipList]
+    private var skip: MonthSkipLists
+    /// Per item, over arrival months: open while any source of the item has an open bucket arriving then.
+    private var itemArrivals: MonthSkipLists
     /// For each item, the latest month by which its sources are known to give nothing more.
     private var sourcesDeadThrough: [Int]
     private var log: [LogEntry] = []
@@ -28,23 +38,39 @@ struct Allocator {
         self.problem = problem
         horizon = problem.horizon
         let h = problem.horizon
+        leadTime = problem.sourceLeadTime
+        sourceItem = problem.sourceItem
+        sourceIsLine = problem.sourceIsLine
+        itemSourceStart = problem.itemSourceStart
+        itemSources = problem.itemSources
+        bomStart = problem.bomStart
+        bomItem = problem.bomItem
+        bomQty = problem.bomQty
         var free = [Double](repeating: 0, count: problem.sources.count * h)
-        var skip: [MonthSkipList] = []
-        skip.reserveCapacity(problem.sources.count)
+        var skip = MonthSkipLists(count: problem.sources.count, horizon: h)
         for (s, source) in problem.sources.enumerated() {
-            var list = MonthSkipList(horizon: h)
             for t in 0..<h {
                 let arrives = t + source.leadTime
                 if source.capacity[t] > Self.epsilon && arrives < h {
                     free[s * h + t] = source.capacity[t]
                 } else {
-                    list.close(t)
+                    skip.close(s, t)
                 }
             }
-            skip.append(list)
+        }
+        var itemArrivals = MonthSkipLists(count: problem.itemIDs.count, horizon: h)
+        for item in problem.itemIDs.indices {
+            for a in 0..<h {
+                let open = problem.sourcesByItem[item].contains { s in
+                    let t = a - problem.sourceLeadTime[s]
+                    return t >= 0 && free[s * h + t] > Self.epsilon
+                }
+                if !open { itemArrivals.close(item, a) }
+            }
         }
         self.free = free
         self.skip = skip
+        self.itemArrivals = itemArrivals
         stockFree = problem.initialStock
         sourcesDeadThrough = [Int](repeating: -1, count: problem.itemIDs.count)
         scratch = [[Int]](repeating: [], count: 16)
@@ -68,9 +94,20 @@ struct Allocator {
     /// Makes every logged reservation final and closes the buckets they used up.
     mutating func commit() {
         for entry in log where entry.kind == .bucket && free[entry.index] <= Self.epsilon {
-            skip[entry.index / horizon].close(entry.index % horizon)
+            let s = entry.index / horizon, t = entry.index % horizon
+            skip.close(s, t)
+            closeArrivalIfSpent(item: sourceItem[s], arrival: t + leadTime[s])
         }
         log.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func closeArrivalIfSpent(item: Int, arrival a: Int) {
+        for k in itemSourceStart[item]..<itemSourceStart[item + 1] {
+            let s = itemSources[k]
+            let t = a - leadTime[s]
+            if t >= 0 && t < horizon && free[s * horizon + t] > Self.epsilon { return }
+        }
+        itemArrivals.close(item, a)
     }
 
     private mutating func takeBucket(_ index: Int, _ amount: Double) {
@@ -96,7 +133,7 @@ struct Allocator {
         if qty <= Self.epsilon { return 0 }
         var remaining = qty
         if month >= 0 && month > sourcesDeadThrough[item] {
-            let got = reserveFromSourcesLatest(items: CollectionOfOne(item), qty: remaining, by: month, depth: depth) { _, _, _ in }
+            let got = reserveFromItemSourcesLatest(item: item, qty: remaining, by: month, depth: depth)
             if got <= Self.epsilon { markDead(item, through: month) }
             remaining -= got
         }
@@ -108,19 +145,47 @@ struct Allocator {
         return qty - remaining
     }
 
+    /// Reserves from the sources of one item, latest arrival month <= `month` first, walking only the arrival
+    /// months in which some source still has capacity.
+    private mutating func reserveFromItemSourcesLatest(item: Int, qty: Double, by month: Int, depth: Int) -> Double {
+        let first = itemSourceStart[item], end = itemSourceStart[item + 1]
+        if first == end { return 0 }
+        var blocked = takeScratch(depth)
+        defer { returnScratch(depth, blocked) }
+        var remaining = qty
+        var a = itemArrivals.openAtOrBefore(item, month)
+        while a >= 0 && remaining > Self.epsilon {
+            for k in first..<end where remaining > Self.epsilon {
+                let s = itemSources[k]
+                let t = a - leadTime[s]
+                guard t >= 0 && t < horizon else { continue }
+                let index = s * horizon + t
+                let want = min(remaining, free[index])
+                guard want > Self.epsilon, !blocked.contains(s) else { continue }
+                let got = startOrOrder(source: s, start: t, qty: want, depth: depth)
+                remaining -= got
+                // Short of components by `t`: they cannot be had any earlier either.
+                if got < want - Self.epsilon { blocked.append(s) }
+            }
+            if blocked.count == end - first { break }
+            a = itemArrivals.openAtOrBefore(item, a - 1)
+        }
+        return qty - remaining
+    }
+
     /// Reserves from the sources of `items`, latest availability month <= `month` first.
     /// `delivered(item, availabilityMonth, qty)` is told of every piece.
     mutating func reserveFromSourcesLatest(
         items: some Collection<Int>, qty: Double, by month: Int, depth: Int,
         delivered: (Int, Int, Double) -> Void
     ) -> Double {
-        let sources = problem.sources
         var candidates = takeScratch(depth)
         defer { returnScratch(depth, candidates) }
         // candidates holds (source, start month) pairs flattened.
         for item in items {
-            for s in problem.sourcesByItem[item] {
-                let start = skip[s].openAtOrBefore(month - sources[s].leadTime)
+            for k in itemSourceStart[item]..<itemSourceStart[item + 1] {
+                let s = itemSources[k]
+                let start = skip.openAtOrBefore(s, month - leadTime[s])
                 if start >= 0 { candidates.append(s); candidates.append(start) }
             }
         }
@@ -130,7 +195,7 @@ struct Allocator {
             var bestArrival = Int.min
             var k = 0
             while k < candidates.count {
-                let arrival = candidates[k + 1] + sources[candidates[k]].leadTime
+                let arrival = candidates[k + 1] + leadTime[candidates[k]]
                 if arrival > bestArrival { bestArrival = arrival; best = k }
                 k += 2
             }
@@ -141,13 +206,13 @@ struct Allocator {
             let got = want > Self.epsilon ? startOrOrder(source: s, start: start, qty: want, depth: depth) : 0
             if got > Self.epsilon {
                 remaining -= got
-                delivered(sources[s].item, bestArrival, got)
+                delivered(sourceItem[s], bestArrival, got)
             }
             if got < want - Self.epsilon {
                 // Short of components by `start`: they cannot be had any earlier either.
                 candidates.removeSubrange(best...(best + 1))
             } else if free[index] <= Self.epsilon {
-                let earlier = skip[s].openAtOrBefore(start - 1)
+                let earlier = skip.openAtOrBefore(s, start - 1)
                 if earlier >= 0 { candidates[best + 1] = earlier } else { candidates.removeSubrange(best...(best + 1)) }
             }
         }
@@ -159,12 +224,12 @@ struct Allocator {
         items: some Collection<Int>, qty: Double, from month: Int, depth: Int,
         delivered: (Int, Int, Double) -> Void
     ) -> Double {
-        let sources = problem.sources
         var candidates = takeScratch(depth)
         defer { returnScratch(depth, candidates) }
         for item in items {
-            for s in problem.sourcesByItem[item] {
-                let start = skip[s].openAtOrAfter(month - sources[s].leadTime)
+            for k in itemSourceStart[item]..<itemSourceStart[item + 1] {
+                let s = itemSources[k]
+                let start = skip.openAtOrAfter(s, month - leadTime[s])
                 if start < horizon { candidates.append(s); candidates.append(start) }
             }
         }
@@ -174,7 +239,7 @@ struct Allocator {
             var bestArrival = Int.max
             var k = 0
             while k < candidates.count {
-                let arrival = candidates[k + 1] + sources[candidates[k]].leadTime
+                let arrival = candidates[k + 1] + leadTime[candidates[k]]
                 if arrival < bestArrival { bestArrival = arrival; best = k }
                 k += 2
             }
@@ -185,10 +250,10 @@ struct Allocator {
             let got = want > Self.epsilon ? startOrOrder(source: s, start: start, qty: want, depth: depth) : 0
             if got > Self.epsilon {
                 remaining -= got
-                delivered(sources[s].item, bestArrival, got)
+                delivered(sourceItem[s], bestArrival, got)
             }
             if got >= want - Self.epsilon && free[index] > Self.epsilon { continue }
-            let later = skip[s].openAtOrAfter(start + 1)
+            let later = skip.openAtOrAfter(s, start + 1)
             if later < horizon { candidates[best + 1] = later } else { candidates.removeSubrange(best...(best + 1)) }
         }
         return qty - remaining
@@ -210,9 +275,9 @@ struct Allocator {
     /// Returns the quantity started, less than `qty` when components are short.
     private mutating func startOrOrder(source s: Int, start: Int, qty: Double, depth: Int) -> Double {
         let index = s * horizon + start
-        let source = problem.sources[s]
-        let components = source.kind == .line ? problem.bom[source.item] : []
-        if components.isEmpty {
+        let item = sourceItem[s]
+        let first = bomStart[item], end = bomStart[item + 1]
+        if !sourceIsLine[s] || first == end {
             takeBucket(index, qty)
             return qty
         }
@@ -220,9 +285,9 @@ struct Allocator {
         let mark = checkpoint
         for _ in 0..<4 {
             var ratio = 1.0
-            for component in components {
-                let need = x * component.qty
-                let got = reserveLatest(item: component.item, qty: need, by: start, depth: depth + 1)
+            for c in first..<end {
+                let need = x * bomQty[c]
+                let got = reserveLatest(item: bomItem[c], qty: need, by: start, depth: depth + 1)
                 if got < need * (1 - 1e-12) - Self.epsilon {
                     ratio = got / need
                     break

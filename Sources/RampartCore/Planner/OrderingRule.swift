@@ -11,13 +11,15 @@ public enum OrderingRule: String, Codable, Sendable, CaseIterable {
     /// Due month shifted earlier by 24 months per priority step.
     case slack24
 
-    func sortKey(due: Int, priority: Int) -> (Int, Int) {
+    /// `due` may be moved earlier for groups that came out very late in an earlier pass.
+    func sortKey(due: Double, priority: Int) -> (Double, Double) {
+        let p = Double(priority)
         switch self {
-        case .priorityThenDue: return (priority, due)
-        case .dueThenPriority: return (due, priority)
-        case .slack6: return (due + 6 * (priority - 1), priority)
-        case .slack12: return (due + 12 * (priority - 1), priority)
-        case .slack24: return (due + 24 * (priority - 1), priority)
+        case .priorityThenDue: return (p, due)
+        case .dueThenPriority: return (due, p)
+        case .slack6: return (due + 6 * (p - 1), p)
+        case .slack12: return (due + 12 * (p - 1), p)
+        case .slack24: return (due + 24 * (p - 1), p)
         }
     }
 }
@@ -26,8 +28,22 @@ public enum OrderingRule: String, Codable, Sendable, CaseIterable {
 public enum LatePolicy: String, Codable, Sendable, CaseIterable {
     /// Each group takes its on-time share, then at once its earliest late units.
     case together
+    /// The late units of priority p are placed after the on-time shares of priority p + 1.
+    case afterNextPriority
+    /// The late units of priority p are placed after the on-time shares of priority p + 2.
+    case afterTwoPriorities
     /// Every group takes its on-time share first; late units are placed in a second pass.
     case afterAllOnTime
+
+    /// How many priority levels' on-time shares go before a group's late units (nil: together).
+    var lag: Int? {
+        switch self {
+        case .together: return nil
+        case .afterNextPriority: return 1
+        case .afterTwoPriorities: return 2
+        case .afterAllOnTime: return 5
+        }
+    }
 }
 
 public struct PlanStrategy: Codable, Sendable, Equatable, Hashable, CustomStringConvertible {
@@ -45,6 +61,14 @@ public struct PlanStrategy: Codable, Sendable, Equatable, Hashable, CustomString
     public var description: String {
         "\(ordering.rawValue)/\(late.rawValue)" + (itemDemandsFirst ? "/itemDemandsFirst" : "")
     }
+
+    /// The strategies tried by default: those that won on generated scenarios of every scale (BENCHMARKS.md).
+    public static let standard: [PlanStrategy] = [
+        PlanStrategy(ordering: .priorityThenDue, late: .together),
+        PlanStrategy(ordering: .slack24, late: .together),
+        PlanStrategy(ordering: .priorityThenDue, late: .together, itemDemandsFirst: true),
+        PlanStrategy(ordering: .slack12, late: .together),
+    ]
 
     public static let all: [PlanStrategy] = OrderingRule.allCases.flatMap { o in
         LatePolicy.allCases.flatMap { l in [false, true].map { PlanStrategy(ordering: o, late: l, itemDemandsFirst: $0) } }

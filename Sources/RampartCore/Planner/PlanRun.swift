@@ -8,26 +8,42 @@ struct PlanRun {
 
     static func run(problem: PlanningProblem, groups: [DemandGroup], strategy: PlanStrategy) -> PlanRun {
         var allocator = Allocator(problem: problem)
+        func due(_ g: Int) -> Double { Double(groups[g].due) }
         let order = groups.indices.sorted { a, b in
             if strategy.itemDemandsFirst && groups[a].isClass != groups[b].isClass { return !groups[a].isClass }
-            let ka = strategy.ordering.sortKey(due: groups[a].due, priority: groups[a].priority)
-            let kb = strategy.ordering.sortKey(due: groups[b].due, priority: groups[b].priority)
+            let ka = strategy.ordering.sortKey(due: due(a), priority: groups[a].priority)
+            let kb = strategy.ordering.sortKey(due: due(b), priority: groups[b].priority)
             if ka != kb { return ka < kb }
             if groups[a].target != groups[b].target { return groups[a].target < groups[b].target }
             return a < b
         }
         var deliveries = [[GroupDelivery]](repeating: [], count: groups.count)
         var shortfall = [Double](repeating: 0, count: groups.count)
-        for g in order {
-            shortfall[g] = reserveOnTime(group: groups[g], allocator: &allocator, into: &deliveries[g])
-            if strategy.late == .together && shortfall[g] > Allocator.epsilon {
-                reserveLate(group: groups[g], qty: shortfall[g], allocator: &allocator, into: &deliveries[g])
+        if let lag = strategy.late.lag {
+            // Tasks (stage, position in order, group, isLate): on-time shares of priority p at stage 2p,
+            // late units at stage 2(p + lag) + 1.
+            var tasks: [(Int, Int, Int, Bool)] = []
+            tasks.reserveCapacity(groups.count * 2)
+            for (position, g) in order.enumerated() {
+                tasks.append((2 * groups[g].priority, position, g, false))
+                tasks.append((2 * (groups[g].priority + lag) + 1, position, g, true))
             }
-            allocator.commit()
-        }
-        if strategy.late == .afterAllOnTime {
-            for g in order where shortfall[g] > Allocator.epsilon {
-                reserveLate(group: groups[g], qty: shortfall[g], allocator: &allocator, into: &deliveries[g])
+            tasks.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+            for (_, _, g, isLate) in tasks {
+                if isLate {
+                    guard shortfall[g] > Allocator.epsilon else { continue }
+                    reserveLate(group: groups[g], qty: shortfall[g], allocator: &allocator, into: &deliveries[g])
+                } else {
+                    shortfall[g] = reserveOnTime(group: groups[g], allocator: &allocator, into: &deliveries[g])
+                }
+                allocator.commit()
+            }
+        } else {
+            for g in order {
+                shortfall[g] = reserveOnTime(group: groups[g], allocator: &allocator, into: &deliveries[g])
+                if shortfall[g] > Allocator.epsilon {
+                    reserveLate(group: groups[g], qty: shortfall[g], allocator: &allocator, into: &deliveries[g])
+                }
                 allocator.commit()
             }
         }

@@ -11,7 +11,10 @@ public struct Planner: Sendable {
         /// Run the strategies on several threads (the result is the same either way).
         public var parallel: Bool
 
-        public init(strategies: [PlanStrategy] = PlanStrategy.all, bottleneckCandidates: Int = 5, parallel: Bool = true) {
+
+        public init(
+            strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 5, parallel: Bool = true
+        ) {
             self.strategies = strategies
             self.bottleneckCandidates = bottleneckCandidates
             self.parallel = parallel
@@ -36,7 +39,7 @@ public struct Planner: Sendable {
         let explained = DelayExplainer(problem: problem, allocator: best.run.allocator).explain(plan: plan)
         progress("ranking bottlenecks", 0)
         let bottlenecks = BottleneckRanking(problem: problem, groups: groups, base: best.run,
-                                            candidates: options.bottleneckCandidates)
+                                            candidates: options.bottleneckCandidates, parallel: options.parallel)
             .rank(blame: explained.blame) { progress("ranking bottlenecks", $0) }
         var report = PlanEvaluator(scenario: scenario).report(of: plan)
         report.planner = PlannerInfo(strategy: best.run.strategy.description, strategiesTried: best.tried)

@@ -39,6 +39,18 @@ struct PlanningProblem: Sendable {
     let initialStock: [Double]
     let demands: [DemandInfo]
 
+    // Flat copies of the above for the allocator's inner loops.
+    let sourceLeadTime: [Int]
+    let sourceItem: [Int]
+    let sourceIsLine: [Bool]
+    /// Sources of item i: `itemSources[itemSourceStart[i] ..< itemSourceStart[i + 1]]`.
+    let itemSourceStart: [Int]
+    let itemSources: [Int]
+    /// Components of item i: `bomItem/bomQty[bomStart[i] ..< bomStart[i + 1]]`.
+    let bomStart: [Int]
+    let bomItem: [Int]
+    let bomQty: [Double]
+
     init(_ scenario: Scenario) {
         self.scenario = scenario
         horizon = scenario.horizonMonths
@@ -69,6 +81,15 @@ struct PlanningProblem: Sendable {
         var byItem = [[Int]](repeating: [], count: itemIDs.count)
         for (s, source) in sources.enumerated() { byItem[source.item].append(s) }
         sourcesByItem = byItem
+
+        sourceLeadTime = sources.map(\.leadTime)
+        sourceItem = sources.map(\.item)
+        sourceIsLine = sources.map { $0.kind == .line }
+        itemSourceStart = byItem.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        itemSources = byItem.flatMap { $0 }
+        bomStart = bom.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        bomItem = bom.flatMap { $0.map(\.item) }
+        bomQty = bom.flatMap { $0.map(\.qty) }
 
         var stock = [Double](repeating: 0, count: itemIDs.count)
         for entry in scenario.stocks { if let i = index[entry.item] { stock[i] += entry.qty } }

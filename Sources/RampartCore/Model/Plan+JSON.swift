@@ -1,0 +1,116 @@
+extension Plan {
+    /// The plan file as JSON bytes (planning-model.md's fields first, then the report), followed by a newline.
+    /// Reads back with `JSONDecoder` to an equal `Plan`; the same plan always gives the same bytes.
+    public func jsonBytes() -> [UInt8] {
+        var w = JSONWriter(capacity: 64 * (production.count + purchases.count + deliveries.count) + (1 << 16))
+        w.beginObject()
+        w.field("version", version)
+        w.field("scenario", scenario)
+        w.key("objective")
+        w.beginObject()
+        w.field("weightedLateness", objective.weightedLateness)
+        w.field("onTimeUnits", objective.onTimeUnits)
+        w.field("lateUnits", objective.lateUnits)
+        w.field("unservedUnits", objective.unservedUnits)
+        w.endObject()
+        w.key("production")
+        w.beginArray()
+        for p in production { w.beginObject(); w.field("line", p.line); w.field("month", p.month); w.field("qty", p.qty); w.endObject() }
+        w.endArray()
+        w.key("purchases")
+        w.beginArray()
+        for p in purchases { w.beginObject(); w.field("supply", p.supply); w.field("month", p.month); w.field("qty", p.qty); w.endObject() }
+        w.endArray()
+        w.key("deliveries")
+        w.beginArray()
+        for d in deliveries {
+            w.beginObject(); w.field("demand", d.demand); w.field("item", d.item); w.field("month", d.month); w.field("qty", d.qty)
+            w.endObject()
+        }
+        w.endArray()
+        if let report { w.key("report"); report.write(to: &w) }
+        w.endObject()
+        var bytes = w.bytes
+        bytes.append(0x0A)
+        return bytes
+    }
+}
+
+extension PlanReport {
+    func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("planner")
+        w.beginObject()
+        w.field("strategy", planner.strategy)
+        w.key("strategiesTried")
+        w.beginArray()
+        for s in planner.strategiesTried {
+            w.beginObject(); w.field("strategy", s.strategy); w.field("weightedLateness", s.weightedLateness); w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        w.key("nations")
+        Self.write(nations, to: &w)
+        w.key("items")
+        Self.write(items, to: &w)
+        w.key("lateDemands")
+        w.beginArray()
+        for d in lateDemands {
+            w.beginObject()
+            w.field("demand", d.demand); w.field("nation", d.nation); w.field("target", d.target); w.field("priority", d.priority)
+            w.field("qty", d.qty); w.field("dueMonth", d.dueMonth); w.field("lateUnits", d.lateUnits)
+            w.field("unservedUnits", d.unservedUnits); w.field("completionMonth", d.completionMonth)
+            w.field("weightedLateness", d.weightedLateness); w.field("explanation", d.explanation)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("explanations")
+        w.beginArray()
+        for e in explanations {
+            w.beginObject()
+            w.key("causes")
+            w.beginArray()
+            for c in e.causes {
+                w.beginObject()
+                w.field("kind", c.kind.rawValue); w.field("source", c.source); w.field("item", c.item)
+                w.key("months"); Self.write(c.months, to: &w)
+                w.field("level", c.level); w.field("text", c.text)
+                w.endObject()
+            }
+            w.endArray()
+            w.field("why", e.why)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("bottlenecks")
+        w.beginArray()
+        for b in bottlenecks {
+            w.beginObject()
+            w.field("kind", b.kind.rawValue); w.field("source", b.source); w.field("item", b.item); w.field("owner", b.owner)
+            w.field("country", b.country); w.key("saturatedMonths"); Self.write(b.saturatedMonths, to: &w)
+            w.field("extraPerMonth", b.extraPerMonth); w.field("weightedLatenessSaved", b.weightedLatenessSaved)
+            w.field("savedPerExtraUnit", b.savedPerExtraUnit)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+
+    private static func write(_ summaries: [OutcomeSummary], to w: inout JSONWriter) {
+        w.beginArray()
+        for s in summaries {
+            w.beginObject()
+            w.field("key", s.key); w.field("demandedUnits", s.demandedUnits); w.field("onTimeUnits", s.onTimeUnits)
+            w.field("lateUnits", s.lateUnits); w.field("unservedUnits", s.unservedUnits); w.field("meanDelayMonths", s.meanDelayMonths)
+            w.field("weightedLateness", s.weightedLateness)
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    private static func write(_ ranges: [MonthRange], to w: inout JSONWriter) {
+        w.beginArray()
+        for r in ranges { w.beginObject(); w.field("from", r.from); w.field("to", r.to); w.endObject() }
+        w.endArray()
+    }
+}
