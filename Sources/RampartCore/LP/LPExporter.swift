@@ -33,7 +33,7 @@ public struct LPExporter: Sendable {
 
     public func writeMPS(to sink: (String) -> Void) {
         withoutActuallyEscaping(sink) { sink in
-            var writer = MPSWriter(model: model, out: LPTextWriter(chunkSize: chunkSize, sink: sink))
+            let writer = MPSWriter(model: model, out: LPTextWriter(chunkSize: chunkSize, sink: sink))
             writer.write(title: title)
         }
     }
