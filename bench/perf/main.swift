@@ -1,5 +1,5 @@
 // Times LPExporter on a generated scenario of a few million columns, in release, without SwiftPM:
-//   bench/perf/run.sh [demands]
+//   bench/perf/run.sh [demands]; LP_PERF_AGGREGATE_ONLY=1 skips the per-demand export.
 import Foundation
 
 var seed: UInt64 = 42
@@ -34,14 +34,15 @@ let scenario = Scenario(name: "perf", startMonth: "2026-01", horizonMonths: hori
                         supplies: supplies, stocks: [], demands: demands)
 
 let clock = ContinuousClock()
-for aggregate in [true, false] {
+let environment = ProcessInfo.processInfo.environment
+for aggregate in environment["LP_PERF_AGGREGATE_ONLY"] != nil ? [true] : [true, false] {
     var exporter: LPExporter!
     let build = clock.measure { exporter = LPExporter(scenario: scenario, aggregateDemands: aggregate) }
     print("aggregate=\(aggregate): \(exporter.size), built in \(build)")
     for format in ["lp", "mps"] {
         var bytes = 0
         var chunks = 0
-        let path = ProcessInfo.processInfo.environment["LP_PERF_OUT"].map { "\($0).\(aggregate ? "agg" : "per").\(format)" }
+        let path = environment["LP_PERF_OUT"].map { "\($0).\(aggregate ? "agg" : "per").\(format)" }
         let file = path.flatMap { FileManager.default.createFile(atPath: $0, contents: nil) ? FileHandle(forWritingAtPath: $0) : nil }
         let sink: (String) -> Void = { text in
             bytes += text.utf8.count

@@ -1,5 +1,5 @@
 /// Writes the linear programme of a scenario (planning-model.md, "The linear-programming bound")
-/// in CPLEX LP or free MPS format, both read by HiGHS, CBC and Gurobi. Its optimum is a lower bound
+/// in CPLEX LP or free MPS format (written for HiGHS, CBC and Gurobi; tested with HiGHS). Its optimum is a lower bound
 /// on the weighted lateness of any plan. See `LPModel` for the variables, rows and reductions.
 ///
 /// The scenario is assumed valid. Text goes to the sink in chunks ending at line boundaries,
