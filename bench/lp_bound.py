@@ -37,10 +37,12 @@ def solve(path, time_limit=None, solver="choose"):
     seconds = time.perf_counter() - started
     model_status = h.getModelStatus()
     lp = h.getLp()
-    optimal = model_status == highspy.HighsModelStatus.kOptimal
+    # A scenario without demands exports an LP with no columns: its optimum is 0.
+    empty = model_status == highspy.HighsModelStatus.kModelEmpty
+    optimal = empty or model_status == highspy.HighsModelStatus.kOptimal
     return {
-        "status": h.modelStatusToString(model_status),
-        "objective": h.getInfo().objective_function_value if optimal else None,
+        "status": "Optimal" if empty else h.modelStatusToString(model_status),
+        "objective": (0.0 if empty else h.getInfo().objective_function_value) if optimal else None,
         "seconds": round(seconds, 3),
         "rows": lp.num_row_,
         "cols": lp.num_col_,

@@ -4,7 +4,7 @@ import Testing
 
 /// bench/fixtures/tiny.json: SHELL (2 TNT each) on one line, lead 1, 10/month; TNT bought, lead 1,
 /// 15/month; stock 5 SHELL, 20 TNT; horizon 4. Demands D1a (12) and D1b (8) of SHELL due 1 at
-/// priority 1, D2 (12) of class 155 due 0 at priority 3. LP optimum 318 (derived in bench/README.md).
+/// priority 1, D2 (12) of class 155 due 0 at priority 3. LP optimum 318, derived in bench/README.md.
 private let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -125,6 +125,16 @@ private func lpVariables(_ text: String) -> Set<String> {
         #expect(rows.contains(" dem_1: x_1_0_0 + x_1_0_1 + x_1_0_2 + x_1_0_3 + u_1 = 12"))
         #expect(rows.contains(" p_0_2 <= 10"))
         #expect(!rows.contains(" p_0_3 <= 10"))
+    }
+
+    /// bench/test_bench.py solves these committed exports; they must stay what the exporter writes.
+    @Test func tiny_export_matches_committed_fixtures() throws {
+        let exporter = LPExporter(scenario: try tinyScenario())
+        let fixtures = repositoryRoot.appendingPathComponent("bench/fixtures")
+        let lp = try String(contentsOf: fixtures.appendingPathComponent("tiny.lp"), encoding: .utf8)
+        let mps = try String(contentsOf: fixtures.appendingPathComponent("tiny.mps"), encoding: .utf8)
+        #expect(exporter.cplexLP() == lp, "regenerate bench/fixtures/tiny.lp")
+        #expect(exporter.mps() == mps, "regenerate bench/fixtures/tiny.mps")
     }
 
     @Test func capacity_steps_become_bounds_and_unused_items_are_skipped() throws {

@@ -1,7 +1,7 @@
 /// CPLEX LP format, row by row. Rows wrap after a few terms to keep lines well under 500 characters.
 struct CPLEXLPWriter {
     let model: LPModel
-    var out: LPTextWriter
+    let out: LPTextWriter
     private var terms = 0
     private static let termsPerLine = 8
 

@@ -1,6 +1,7 @@
 /// Writes the linear programme of a scenario (planning-model.md, "The linear-programming bound")
-/// in CPLEX LP or free MPS format, both read by HiGHS, CBC and Gurobi. Its optimum is a lower bound
-/// on the weighted lateness of any plan. See `LPModel` for the variables, rows and reductions.
+/// in CPLEX LP or free MPS format (written for HiGHS, CBC and Gurobi; tested with HiGHS).
+/// Its optimum is a lower bound on the weighted lateness of any plan.
+/// See `LPModel` for the variables, rows and reductions.
 ///
 /// The scenario is assumed valid. Text goes to the sink in chunks ending at line boundaries,
 /// so large programmes never sit in memory as one string.
@@ -33,7 +34,7 @@ public struct LPExporter: Sendable {
 
     public func writeMPS(to sink: (String) -> Void) {
         withoutActuallyEscaping(sink) { sink in
-            var writer = MPSWriter(model: model, out: LPTextWriter(chunkSize: chunkSize, sink: sink))
+            let writer = MPSWriter(model: model, out: LPTextWriter(chunkSize: chunkSize, sink: sink))
             writer.write(title: title)
         }
     }

@@ -1,37 +1,70 @@
 /// Collects UTF-8 text and hands it to a sink in chunks that end at line boundaries.
-struct LPTextWriter {
-    private var buffer: [UInt8] = []
+/// Writes go straight into raw storage: this is the hot loop of a multi-million-column export.
+final class LPTextWriter {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     private let chunkSize: Int
     private let sink: (String) -> Void
 
     init(chunkSize: Int = 1 << 16, sink: @escaping (String) -> Void) {
         self.chunkSize = chunkSize
         self.sink = sink
-        buffer.reserveCapacity(chunkSize + 4096)
+        capacity = chunkSize + 4096
+        storage = .allocate(capacity: capacity)
     }
 
-    mutating func write(_ text: StaticString) {
-        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
+    deinit { storage.deallocate() }
+
+    private func reserve(_ n: Int) {
+        guard count + n > capacity else { return }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * (count + n))
+        grown.update(from: storage, count: count)
+        storage.deallocate()
+        storage = grown
+        capacity = 2 * (count + n)
     }
 
-    mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count)
+        if let base = bytes.baseAddress { (storage + count).update(from: base, count: bytes.count) }
+        count += bytes.count
     }
 
-    mutating func write(_ value: Int) {
+    func write(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    func write(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    func write(_ value: Int) {
+        reserve(20)
         var magnitude = value.magnitude
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        let start = buffer.count
+        if value < 0 {
+            storage[count] = UInt8(ascii: "-")
+            count += 1
+        }
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        var position = count + digits - 1
         repeat {
-            buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            storage[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
             magnitude /= 10
+            position -= 1
         } while magnitude > 0
-        buffer[start...].reverse()
+        count += digits
     }
 
     /// Writes `value` so that it reads back as the same Double: integers without a fraction,
     /// everything else as Swift's shortest round-trip form (which may use an exponent, e.g. 1e-05).
-    mutating func write(number value: Double) {
+    func write(number value: Double) {
         if let integer = LPTextWriter.exactInteger(value) {
             write(integer)
         } else {
@@ -48,18 +81,20 @@ struct LPTextWriter {
         exactInteger(value).map(String.init) ?? value.description
     }
 
-    mutating func newline() {
-        buffer.append(UInt8(ascii: "\n"))
-        if buffer.count >= chunkSize { flush() }
+    func newline() {
+        reserve(1)
+        storage[count] = UInt8(ascii: "\n")
+        count += 1
+        if count >= chunkSize { flush() }
     }
 
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        sink(String(decoding: buffer, as: UTF8.self))
-        buffer.removeAll(keepingCapacity: true)
+    func flush() {
+        guard count > 0 else { return }
+        sink(String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self))
+        count = 0
     }
 
-    mutating func write(_ name: LPName) {
+    func write(_ name: LPName) {
         switch name {
         case .objective:
             write("obj")

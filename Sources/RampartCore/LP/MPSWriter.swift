@@ -1,9 +1,9 @@
 /// Free-format MPS, column by column (names are longer than fixed MPS's 8 characters and hold no spaces).
 struct MPSWriter {
     let model: LPModel
-    var out: LPTextWriter
+    let out: LPTextWriter
 
-    mutating func write(title: String) {
+    func write(title: String) {
         out.write("NAME "); out.write(title); out.newline()
         out.write("ROWS"); out.newline()
         out.write(" N  obj"); out.newline()
@@ -36,20 +36,20 @@ struct MPSWriter {
         out.flush()
     }
 
-    private mutating func row(_ name: LPName) {
+    private func row(_ name: LPName) {
         out.write(" E  "); out.write(name); out.newline()
     }
 
-    private mutating func entry(_ column: LPName, _ row: LPName, _ value: Double) {
+    private func entry(_ column: LPName, _ row: LPName, _ value: Double) {
         out.write("    "); out.write(column); out.write("  "); out.write(row)
         out.write("  "); out.write(number: value); out.newline()
     }
 
-    private mutating func rhs(_ row: LPName, _ value: Double) {
+    private func rhs(_ row: LPName, _ value: Double) {
         out.write("    RHS  "); out.write(row); out.write("  "); out.write(number: value); out.newline()
     }
 
-    private mutating func writeSourceColumns() {
+    private func writeSourceColumns() {
         for isSupply in [false, true] {
             for source in model.sources(supplies: isSupply) {
                 model.forEachMonth(of: source) { t in
@@ -62,7 +62,7 @@ struct MPSWriter {
         }
     }
 
-    private mutating func writeGroupColumns() {
+    private func writeGroupColumns() {
         for group in model.groups {
             let demandRow = LPName.demand(group: group.name)
             for item in group.items {
@@ -81,7 +81,7 @@ struct MPSWriter {
         }
     }
 
-    private mutating func writeStockColumns() {
+    private func writeStockColumns() {
         for item in model.items {
             for t in 0..<model.horizon {
                 let column = LPName.stock(item: item, month: t)
