@@ -18,7 +18,7 @@ struct BottleneckRanking {
             let source = problem.sources[s]
             let full = (0..<problem.horizon).filter { t in
                 source.capacity[t] > Allocator.epsilon && t + source.leadTime < problem.horizon
-                    && base.allocator.remaining(source: s, month: t) <= Allocator.epsilon
+                    && Allocator.isSpent(remaining: base.allocator.remaining(source: s, month: t), capacity: source.capacity[t])
             }
             guard !full.isEmpty else { return nil }
             let extra = max(1, (source.capacity.max() ?? 0) * Self.extraShare).rounded(.up)

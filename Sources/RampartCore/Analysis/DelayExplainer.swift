@@ -29,7 +29,7 @@ struct DelayExplainer {
             var full: [Int] = [], none: [Int] = [], spare: [Int] = []
             for t in 0..<problem.horizon {
                 if source.capacity[t] <= Allocator.epsilon { none.append(t) }
-                else if allocator.remaining(source: s, month: t) <= Allocator.epsilon { full.append(t) }
+                else if Allocator.isSpent(remaining: allocator.remaining(source: s, month: t), capacity: source.capacity[t]) { full.append(t) }
                 else { spare.append(t) }
             }
             return SourceStatus(full: MonthRange.ranges(of: full), none: MonthRange.ranges(of: none), spare: MonthRange.ranges(of: spare))

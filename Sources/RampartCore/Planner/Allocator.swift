@@ -11,7 +11,14 @@ struct Allocator {
         var amount: Double
     }
 
-    static let epsilon = 1e-6
+    /// Quantities at or below this are nothing. Small enough that what it drops cannot show in a stock balance.
+    static let epsilon = 1e-9
+
+    /// Shortfall allowed from floating-point rounding when `need` units are asked for.
+    static func slack(_ need: Double) -> Double { 1e-9 * max(1, need) }
+
+    /// Whether a bucket is used up, for reports: what is left is rounding dust.
+    static func isSpent(remaining: Double, capacity: Double) -> Bool { remaining <= 1e-6 * max(1, capacity) }
 
     let problem: PlanningProblem
     let horizon: Int
@@ -165,7 +172,7 @@ struct Allocator {
                 let got = startOrOrder(source: s, start: t, qty: want, depth: depth)
                 remaining -= got
                 // Short of components by `t`: they cannot be had any earlier either.
-                if got < want - Self.epsilon { blocked.append(s) }
+                if got < want - Self.slack(want) { blocked.append(s) }
             }
             if blocked.count == end - first { break }
             a = itemArrivals.openAtOrBefore(item, a - 1)
@@ -208,7 +215,7 @@ struct Allocator {
                 remaining -= got
                 delivered(sourceItem[s], bestArrival, got)
             }
-            if got < want - Self.epsilon {
+            if got < want - Self.slack(want) {
                 // Short of components by `start`: they cannot be had any earlier either.
                 candidates.removeSubrange(best...(best + 1))
             } else if free[index] <= Self.epsilon {
@@ -252,7 +259,7 @@ struct Allocator {
                 remaining -= got
                 delivered(sourceItem[s], bestArrival, got)
             }
-            if got >= want - Self.epsilon && free[index] > Self.epsilon { continue }
+            if got >= want - Self.slack(want) && free[index] > Self.epsilon { continue }
             let later = skip.openAtOrAfter(s, start + 1)
             if later < horizon { candidates[best + 1] = later } else { candidates.removeSubrange(best...(best + 1)) }
         }
@@ -288,7 +295,7 @@ struct Allocator {
             for c in first..<end {
                 let need = x * bomQty[c]
                 let got = reserveLatest(item: bomItem[c], qty: need, by: start, depth: depth + 1)
-                if got < need * (1 - 1e-12) - Self.epsilon {
+                if got < need - Self.slack(need) {
                     ratio = got / need
                     break
                 }

@@ -58,11 +58,9 @@ struct PlanBuilder {
 }
 
 enum Quantity {
-    /// Drops floating-point dust: near-whole numbers become whole, and tiny values zero.
+    /// Drops floating-point dust: values within a billionth of a whole number become whole.
     static func snap(_ x: Double) -> Double {
-        if abs(x) < 1e-7 { return 0 }
         let r = x.rounded()
-        if abs(x - r) < 1e-6 { return r }
-        return (x * 1e6).rounded() / 1e6
+        return abs(x - r) <= 1e-9 * max(1, abs(x)) ? r : x
     }
 }

@@ -42,7 +42,9 @@ public struct PlanEvaluator: Sendable {
         let horizon = scenario.horizonMonths
         for k in outcomes.indices {
             let d = outcomes[k].demand
-            let unserved = Quantity.snap(max(0, d.qty - outcomes[k].delivered))
+            let short = d.qty - outcomes[k].delivered
+            // A shortfall of rounding dust is no shortfall.
+            let unserved = short <= 1e-9 * max(1, d.qty) ? 0 : short
             outcomes[k].unserved = unserved
             outcomes[k].weightedLateness = d.weight * (outcomes[k].lateUnitMonths + Double(horizon - d.dueMonth + 12) * unserved)
         }
