@@ -30,6 +30,7 @@ struct Allocator {
     private let bomStart: [Int]
     private let bomItem: [Int]
     private let bomQty: [Double]
+    private let contention: [Double]
     /// Unpromised capacity, `sources × horizon`.
     private(set) var free: [Double]
     private(set) var stockFree: [Double]
@@ -53,6 +54,7 @@ struct Allocator {
         bomStart = problem.bomStart
         bomItem = problem.bomItem
         bomQty = problem.bomQty
+        contention = problem.itemContention
         var free = [Double](repeating: 0, count: problem.sources.count * h)
         var skip = MonthSkipLists(count: problem.sources.count, horizon: h)
         for (s, source) in problem.sources.enumerated() {
@@ -203,7 +205,11 @@ struct Allocator {
             var k = 0
             while k < candidates.count {
                 let arrival = candidates[k + 1] + leadTime[candidates[k]]
-                if arrival > bestArrival { bestArrival = arrival; best = k }
+                if arrival > bestArrival
+                    || (arrival == bestArrival && contention[sourceItem[candidates[k]]] < contention[sourceItem[candidates[best]]]) {
+                    bestArrival = arrival
+                    best = k
+                }
                 k += 2
             }
             let s = candidates[best]

@@ -46,31 +46,56 @@ public enum LatePolicy: String, Codable, Sendable, CaseIterable {
     }
 }
 
+/// Whether demands naming one item claim capacity before class demands, which can take any item of their class.
+public enum ItemDemandPrecedence: String, Codable, Sendable, CaseIterable {
+    case none
+    /// Before the class demands of the same priority.
+    case withinPriority
+    /// Before every class demand.
+    case always
+    /// The on-time shares of item demands before everything else; late units in the usual order.
+    case onTimeFirst
+}
+
+/// Which items of its class a class demand takes first for its on-time share.
+public enum ClassItemChoice: String, Codable, Sendable, CaseIterable {
+    /// Whatever arrives latest by the due month, across the items of the class.
+    case latestFirst
+    /// The items least wanted by demands naming them, compared with their capacity, first.
+    case leastContested
+}
+
 public struct PlanStrategy: Codable, Sendable, Equatable, Hashable, CustomStringConvertible {
     public var ordering: OrderingRule
     public var late: LatePolicy
-    /// Demands naming one item claim capacity before class demands, which can take any item of their class.
-    public var itemDemandsFirst: Bool
+    public var itemDemands: ItemDemandPrecedence
+    public var classItems: ClassItemChoice
 
-    public init(ordering: OrderingRule, late: LatePolicy, itemDemandsFirst: Bool = false) {
+    public init(ordering: OrderingRule, late: LatePolicy = .together, itemDemands: ItemDemandPrecedence = .none,
+                classItems: ClassItemChoice = .latestFirst) {
         self.ordering = ordering
         self.late = late
-        self.itemDemandsFirst = itemDemandsFirst
+        self.itemDemands = itemDemands
+        self.classItems = classItems
     }
 
     public var description: String {
-        "\(ordering.rawValue)/\(late.rawValue)" + (itemDemandsFirst ? "/itemDemandsFirst" : "")
+        [ordering.rawValue, late.rawValue, "itemDemands:\(itemDemands.rawValue)", "classItems:\(classItems.rawValue)"].joined(separator: "/")
     }
 
     /// The strategies tried by default: those that won on generated scenarios of every scale (BENCHMARKS.md).
     public static let standard: [PlanStrategy] = [
-        PlanStrategy(ordering: .priorityThenDue, late: .together),
-        PlanStrategy(ordering: .slack24, late: .together),
-        PlanStrategy(ordering: .priorityThenDue, late: .together, itemDemandsFirst: true),
-        PlanStrategy(ordering: .slack12, late: .together),
+        PlanStrategy(ordering: .priorityThenDue),
+        PlanStrategy(ordering: .priorityThenDue, itemDemands: .withinPriority),
+        PlanStrategy(ordering: .priorityThenDue, classItems: .leastContested),
+        PlanStrategy(ordering: .slack24),
     ]
 
     public static let all: [PlanStrategy] = OrderingRule.allCases.flatMap { o in
-        LatePolicy.allCases.flatMap { l in [false, true].map { PlanStrategy(ordering: o, late: l, itemDemandsFirst: $0) } }
+        LatePolicy.allCases.flatMap { l in
+            ItemDemandPrecedence.allCases.flatMap { i in
+                ClassItemChoice.allCases.map { PlanStrategy(ordering: o, late: l, itemDemands: i, classItems: $0) }
+            }
+        }
     }
 }

@@ -10,7 +10,13 @@ struct PlanRun {
         var allocator = Allocator(problem: problem)
         func due(_ g: Int) -> Double { Double(groups[g].due) }
         let order = groups.indices.sorted { a, b in
-            if strategy.itemDemandsFirst && groups[a].isClass != groups[b].isClass { return !groups[a].isClass }
+            if groups[a].isClass != groups[b].isClass {
+                switch strategy.itemDemands {
+                case .always: return !groups[a].isClass
+                case .withinPriority where groups[a].priority == groups[b].priority: return !groups[a].isClass
+                default: break
+                }
+            }
             let ka = strategy.ordering.sortKey(due: due(a), priority: groups[a].priority)
             let kb = strategy.ordering.sortKey(due: due(b), priority: groups[b].priority)
             if ka != kb { return ka < kb }
@@ -19,33 +25,16 @@ struct PlanRun {
         }
         var deliveries = [[GroupDelivery]](repeating: [], count: groups.count)
         var shortfall = [Double](repeating: 0, count: groups.count)
-        if let lag = strategy.late.lag {
-            // Tasks (stage, position in order, group, isLate): on-time shares of priority p at stage 2p,
-            // late units at stage 2(p + lag) + 1.
-            var tasks: [(Int, Int, Int, Bool)] = []
-            tasks.reserveCapacity(groups.count * 2)
-            for (position, g) in order.enumerated() {
-                tasks.append((2 * groups[g].priority, position, g, false))
-                tasks.append((2 * (groups[g].priority + lag) + 1, position, g, true))
+        for task in tasks(order: order, groups: groups, strategy: strategy) {
+            let g = task.group
+            if task.isLate {
+                guard shortfall[g] > Allocator.epsilon else { continue }
+                reserveLate(group: groups[g], qty: shortfall[g], allocator: &allocator, into: &deliveries[g])
+            } else {
+                shortfall[g] = reserveOnTime(group: groups[g], choice: strategy.classItems, problem: problem,
+                                             allocator: &allocator, into: &deliveries[g])
             }
-            tasks.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-            for (_, _, g, isLate) in tasks {
-                if isLate {
-                    guard shortfall[g] > Allocator.epsilon else { continue }
-                    reserveLate(group: groups[g], qty: shortfall[g], allocator: &allocator, into: &deliveries[g])
-                } else {
-                    shortfall[g] = reserveOnTime(group: groups[g], allocator: &allocator, into: &deliveries[g])
-                }
-                allocator.commit()
-            }
-        } else {
-            for g in order {
-                shortfall[g] = reserveOnTime(group: groups[g], allocator: &allocator, into: &deliveries[g])
-                if shortfall[g] > Allocator.epsilon {
-                    reserveLate(group: groups[g], qty: shortfall[g], allocator: &allocator, into: &deliveries[g])
-                }
-                allocator.commit()
-            }
+            allocator.commit()
         }
         var lateness = 0.0
         for (g, group) in groups.enumerated() {
@@ -54,10 +43,47 @@ struct PlanRun {
         return PlanRun(strategy: strategy, allocator: allocator, deliveries: deliveries, weightedLateness: lateness)
     }
 
+    struct Task {
+        var group: Int
+        var isLate: Bool
+    }
+
+    /// The on-time share and the late units of every group, in the order the strategy gives them.
+    static func tasks(order: [Int], groups: [DemandGroup], strategy: PlanStrategy) -> [Task] {
+        // Sort keys (stage, position in order): without a lag both parts of a group go together.
+        var keyed: [(Int, Int, Task)] = []
+        keyed.reserveCapacity(groups.count * 2)
+        for (position, g) in order.enumerated() {
+            let p = groups[g].priority
+            var onTimeStage = 0, lateStage = 0
+            if let lag = strategy.late.lag {
+                onTimeStage = 2 * p
+                lateStage = 2 * (p + lag) + 1
+            }
+            if strategy.itemDemands == .onTimeFirst && !groups[g].isClass { onTimeStage = -1 }
+            keyed.append((onTimeStage, 2 * position, Task(group: g, isLate: false)))
+            keyed.append((lateStage, 2 * position + 1, Task(group: g, isLate: true)))
+        }
+        keyed.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        return keyed.map(\.2)
+    }
+
     /// Reserves what can be had by the due month (delivered in the due month). Returns the shortfall.
-    private static func reserveOnTime(group: DemandGroup, allocator: inout Allocator, into out: inout [GroupDelivery]) -> Double {
-        var got = allocator.reserveFromSourcesLatest(items: group.items, qty: group.qty, by: group.due, depth: 0) { item, _, qty in
-            out.append(GroupDelivery(item: item, month: group.due, qty: qty))
+    private static func reserveOnTime(
+        group: DemandGroup, choice: ClassItemChoice, problem: PlanningProblem, allocator: inout Allocator, into out: inout [GroupDelivery]
+    ) -> Double {
+        var got = 0.0
+        if choice == .leastContested && group.items.count > 1 {
+            let items = group.items.sorted { (problem.itemContention[$0], $0) < (problem.itemContention[$1], $1) }
+            for item in items where group.qty - got > Allocator.epsilon {
+                got += allocator.reserveFromSourcesLatest(items: CollectionOfOne(item), qty: group.qty - got, by: group.due, depth: 0) { item, _, qty in
+                    out.append(GroupDelivery(item: item, month: group.due, qty: qty))
+                }
+            }
+        } else {
+            got = allocator.reserveFromSourcesLatest(items: group.items, qty: group.qty, by: group.due, depth: 0) { item, _, qty in
+                out.append(GroupDelivery(item: item, month: group.due, qty: qty))
+            }
         }
         if group.qty - got > Allocator.epsilon {
             got += allocator.reserveStock(items: group.items, qty: group.qty - got) { item, qty in

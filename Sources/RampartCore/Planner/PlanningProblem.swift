@@ -38,6 +38,8 @@ struct PlanningProblem: Sendable {
     let sourcesByItem: [[Int]]
     let initialStock: [Double]
     let demands: [DemandInfo]
+    /// Per item: units demanded by demands naming it, over its capacity in the horizon plus stock.
+    let itemContention: [Double]
 
     // Flat copies of the above for the allocator's inner loops.
     let sourceLeadTime: [Int]
@@ -106,6 +108,15 @@ struct PlanningProblem: Sendable {
             return DemandInfo(id: d.id, nation: d.nation, target: target, isClass: isClass, items: items,
                               qty: d.qty, due: d.dueMonth, priority: d.priority, weight: d.weight)
         }
+        itemContention = Self.contention(demands: demands, sources: sources, stock: stock, items: itemIDs.count)
+    }
+
+    static func contention(demands: [DemandInfo], sources: [Source], stock: [Double], items: Int) -> [Double] {
+        var wanted = [Double](repeating: 0, count: items)
+        for d in demands where !d.isClass { for i in d.items { wanted[i] += d.qty } }
+        var supply = stock
+        for source in sources { supply[source.item] += source.capacity.reduce(0, +) }
+        return (0..<items).map { wanted[$0] / max(1, supply[$0]) }
     }
 
     /// Expands a step schedule into one capacity per month.
