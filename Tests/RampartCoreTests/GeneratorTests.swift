@@ -24,6 +24,12 @@ private enum Generated {
         #expect(ScenarioGenerator(seed: 1, scale: .M).generate() == Generated.m1)
     }
 
+    /// Pins the exact output for seed 1: the same on every platform and Swift version. If a change
+    /// to the generator is intended, update the value (and say so in the commit).
+    @Test func seed_1_scale_S_is_pinned() {
+        #expect(ScenarioFingerprint.of(Generated.s1) == 13_682_466_623_034_303_920)
+    }
+
     @Test func different_seeds_give_different_scenarios() {
         #expect(Generated.s1 != Generated.s2)
         #expect(Generated.s1.demands != Generated.s2.demands)
@@ -35,6 +41,16 @@ private enum Generated {
         let scenario = Generated.of(scale, seed: 1)
         #expect(scenario.demands.count == scale.demandCount)
         #expect(scale.demandCount == ["S": 1_000, "M": 10_000][scale.rawValue])
+    }
+
+    @Test(arguments: [ScenarioScale.L, .XL])
+    func large_scales_have_their_demand_count_and_proportional_lines(scale: ScenarioScale) {
+        let scenario = ScenarioGenerator(seed: 1, scale: scale).generate()
+        #expect(scenario.demands.count == scale.demandCount)
+        let demandsPerLine = Double(scenario.demands.count) / Double(scenario.lines.count)
+        #expect((10...20).contains(demandsPerLine))
+        let endItems = scenario.items.filter { $0.kind == .end }.count
+        #expect((35...65).contains(Double(scenario.demands.count) / Double(endItems)))
     }
 
     @Test(arguments: [(ScenarioScale.S, UInt64(1)), (.S, 2), (.S, 77), (.M, 1)])

@@ -10,7 +10,8 @@ extension ScenarioGenerator.NetworkBuilder {
 
     /// Lines and supplies for components and materials, parents before children, each sized
     /// from what the lines of its parents consume (`requirement`), shifted by its lead time.
-    /// Components get 15-50 % headroom; concentrated materials run short before month 24.
+    /// Components get 15-50 % headroom; materials take theirs from `earlySlack` before month 24
+    /// (below 1 for TNT and ammonium perchlorate: an early bottleneck) and 15-35 % after.
     mutating func addUpstreamSources(
         catalogue: ScenarioGenerator.Catalogue, rng: inout ScenarioGenerator.SeededRandom
     ) {
