@@ -19,7 +19,10 @@ struct PlanCommand: ParsableCommand {
     var top = 15
 
     @Option(help: "How many lines and supplies are re-planned with extra capacity to rank bottlenecks (0: none).")
-    var bottlenecks = 5
+    var bottlenecks = 4
+
+    @Flag(help: "Print the seconds spent reading, in each planning stage and writing, on stderr.")
+    var timings = false
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be >= 0") }
@@ -28,14 +31,20 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let scenario = try scenario.load()
             let progress = ProgressLine(enabled: !out.quiet)
+            progress.update("reading", 0)
+            let scenario = try scenario.load()
             let plan = Planner(options: .init(bottleneckCandidates: bottlenecks)).plan(scenario) { progress.update($0, $1) }
-            progress.finish()
+            progress.update("writing", 0)
             if out.json {
                 try IO.write(Data(plan.jsonBytes()), to: out.output)
             } else {
                 try IO.write(PlanText(scenario: scenario, plan: plan, top: top).render(), to: out.output)
+            }
+            progress.finish()
+            if timings {
+                let lines = progress.stageTimings().map { "  \($0.0): \(String(format: "%.3f", $0.1)) s" }
+                FileHandle.standardError.write(Data(("timings\n" + lines.joined(separator: "\n") + "\n").utf8))
             }
         }
     }

@@ -154,6 +154,8 @@ struct DelayExplainer {
                 }
             }
         }
+        // Only the first few causes are ever shown; keeping more only costs memory on large scenarios.
+        if causes.count > Self.maxCauses + 1 { causes.removeSubrange((Self.maxCauses + 1)...) }
         cache[key] = causes.map { shifted($0, level: 0 - level) }
         return causes
     }
@@ -166,8 +168,10 @@ struct DelayExplainer {
 }
 
 enum Format {
+    /// "3-14, 20, 22-30"; past six ranges, the rest is summed up.
     static func ranges(_ ranges: [MonthRange]) -> String {
-        ranges.map(\.description).joined(separator: ", ")
+        let shown = ranges.prefix(6).map(\.description).joined(separator: ", ")
+        return ranges.count > 6 ? shown + " and \(ranges.count - 6) more periods" : shown
     }
 
     static func quantity(_ x: Double) -> String {

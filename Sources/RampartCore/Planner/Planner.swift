@@ -13,7 +13,7 @@ public struct Planner: Sendable {
 
 
         public init(
-            strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 5, parallel: Bool = true
+            strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 4, parallel: Bool = true
         ) {
             self.strategies = strategies
             self.bottleneckCandidates = bottleneckCandidates
@@ -29,11 +29,12 @@ public struct Planner: Sendable {
 
     /// Plans a valid scenario (see `Scenario.validationIssues()`); `progress` hears (stage, fraction done).
     public func plan(_ scenario: Scenario, progress: (String, Double) -> Void = { _, _ in }) -> Plan {
+        progress("indexing", 0)
         let problem = PlanningProblem(scenario)
         let groups = DemandGroup.groups(of: problem)
         progress("planning", 0)
         let best = bestRun(problem: problem, groups: groups)
-        progress("planning", 1)
+        progress("building the plan", 0)
         let plan = PlanBuilder(problem: problem, groups: groups, run: best.run).plan()
         progress("explaining delays", 0)
         let explained = DelayExplainer(problem: problem, allocator: best.run.allocator).explain(plan: plan)
@@ -41,6 +42,7 @@ public struct Planner: Sendable {
         let bottlenecks = BottleneckRanking(problem: problem, groups: groups, base: best.run,
                                             candidates: options.bottleneckCandidates, parallel: options.parallel)
             .rank(blame: explained.blame) { progress("ranking bottlenecks", $0) }
+        progress("summarising", 0)
         var report = PlanEvaluator(scenario: scenario).report(of: plan)
         report.planner = PlannerInfo(strategy: best.run.strategy.description, strategiesTried: best.tried)
         report.lateDemands = explained.lateDemands
