@@ -19,7 +19,7 @@ struct PlanCommand: ParsableCommand {
     var top = 15
 
     @Option(help: "How many lines and supplies are re-planned with extra capacity to rank bottlenecks (0: none).")
-    var bottlenecks = 4
+    var bottlenecks = 2
 
     @Flag(help: "Print the seconds spent reading, in each planning stage and writing, on stderr.")
     var timings = false

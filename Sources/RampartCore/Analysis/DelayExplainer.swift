@@ -13,7 +13,8 @@ struct DelayExplainer {
     /// Each source's months, over the whole horizon, split by state.
     private let statuses: [SourceStatus]
     static let maxDepth = 4
-    static let maxCauses = 12
+    static let maxCauses = 8
+    static let lookBackMonths = 12
 
     struct SourceStatus {
         var full: [MonthRange] = []
@@ -36,42 +37,61 @@ struct DelayExplainer {
         }
     }
 
-    func explain(plan: Plan) -> Result {
-        let outcomes = PlanEvaluator(scenario: problem.scenario).outcomes(of: plan)
-        var explanationIndex: [String: Int] = [:]
-        var explanations: [Explanation] = []
-        var sourcesOfExplanation: [[Int]] = []
-        var itemCache: [ItemKey: [Cause]] = [:]
-        var late: [LateDemand] = []
-        var blame: [Int: Double] = [:]
+    /// Demands held back in the same months for the same target share one explanation.
+    struct WindowKey: Hashable, Sendable {
+        var demand: Int
+        var targetIsClass: Bool
+        var target: String
+        var from: Int
+        var by: Int
 
+        static func == (a: WindowKey, b: WindowKey) -> Bool {
+            a.targetIsClass == b.targetIsClass && a.from == b.from && a.by == b.by && a.target == b.target
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(targetIsClass)
+            hasher.combine(target)
+            hasher.combine(from)
+            hasher.combine(by)
+        }
+    }
+
+    func explain(outcomes: [PlanEvaluator.DemandOutcome], parallel: Bool) -> Result {
+        // 1. Which window each late demand needs explained, numbered in order of first appearance.
+        var keyIndex: [WindowKey: Int] = [:]
+        var keys: [WindowKey] = []
+        var explanationOf: [Int: Int] = [:]
         for (k, outcome) in outcomes.enumerated() where outcome.late > 0 || outcome.unserved > 0 {
             let info = problem.demands[k]
+            // The months that matter: the year before the due month, and the months until the last delivery.
             let windowEnd = outcome.unserved > 0 ? problem.horizon - 1 : (outcome.completionMonth ?? problem.horizon) - 1
-            let key = "\(info.isClass ? "c" : "i")|\(info.target)|\(windowEnd)"
-            let e: Int
-            if let existing = explanationIndex[key] {
-                e = existing
+            let key = WindowKey(demand: k, targetIsClass: info.isClass, target: info.target,
+                                from: max(0, info.due - Self.lookBackMonths), by: windowEnd)
+            if let e = keyIndex[key] {
+                explanationOf[k] = e
             } else {
-                var causes: [Cause] = []
-                var seen = Set<ItemKey>()
-                for item in info.items {
-                    causes += explainItem(item, by: windowEnd, level: 0, cache: &itemCache, seen: &seen)
-                }
-                if info.items.isEmpty {
-                    causes.append(Cause(constraint: Constraint(kind: .noSource, source: nil, item: info.target, months: [], level: 0,
-                                                               text: "no item belongs to class \(info.target)"), source: nil))
-                }
-                let kept = Array(causes.prefix(Self.maxCauses))
-                let constraints = kept.map(\.constraint)
-                var why = constraints.map(\.text).joined(separator: "; ")
-                if causes.count > kept.count { why += "; and \(causes.count - kept.count) more" }
-                e = explanations.count
-                explanationIndex[key] = e
-                explanations.append(Explanation(causes: constraints, why: why.isEmpty ? "no capacity left in the horizon" : why))
-                sourcesOfExplanation.append(kept.compactMap { $0.constraint.kind == .lineAtCapacity || $0.constraint.kind == .supplyAtCapacity ? $0.source : nil })
+                keyIndex[key] = keys.count
+                explanationOf[k] = keys.count
+                keys.append(key)
             }
-            for s in Set(sourcesOfExplanation[e]) { blame[s, default: 0] += outcome.weightedLateness }
+        }
+        // 2. The explanations, in chunks on several threads; each chunk keeps its own cache.
+        let chunkCount = parallel ? 2 : 1
+        let chunkSize = (keys.count + chunkCount - 1) / max(chunkCount, 1)
+        let chunks = (0..<chunkCount).map { c in Array(keys[min(c * chunkSize, keys.count)..<min((c + 1) * chunkSize, keys.count)]) }
+        let explainer = self
+        let explained = Planner.map(chunks, parallel: parallel) { chunk in
+            var cache: [ItemKey: [Cause]] = [:]
+            return chunk.map { explainer.explanation(for: $0, cache: &cache) }
+        }.flatMap { $0 }
+        // 3. Late demands, worst first, and the blame each source at capacity carries.
+        var late: [LateDemand] = []
+        var blame: [Int: Double] = [:]
+        for (k, outcome) in outcomes.enumerated() {
+            guard let e = explanationOf[k] else { continue }
+            let info = problem.demands[k]
+            for s in explained[e].sourcesAtCapacity { blame[s, default: 0] += outcome.weightedLateness }
             late.append(LateDemand(
                 demand: info.id, nation: info.nation, target: info.isClass ? "class:\(info.target)" : info.target,
                 priority: info.priority, qty: info.qty, dueMonth: info.due, lateUnits: Quantity.snap(outcome.late),
@@ -81,11 +101,30 @@ struct DelayExplainer {
         late.sort { a, b in
             a.weightedLateness != b.weightedLateness ? a.weightedLateness > b.weightedLateness : a.demand < b.demand
         }
-        return Result(lateDemands: late, explanations: explanations, blame: blame)
+        return Result(lateDemands: late, explanations: explained.map(\.explanation), blame: blame)
+    }
+
+    private func explanation(for key: WindowKey, cache: inout [ItemKey: [Cause]]) -> (explanation: Explanation, sourcesAtCapacity: Set<Int>) {
+        let info = problem.demands[key.demand]
+        var causes: [Cause] = []
+        var seen = Set<ItemKey>()
+        for item in info.items {
+            causes += explainItem(item, from: key.from, by: key.by, level: 0, cache: &cache, seen: &seen)
+        }
+        if info.items.isEmpty {
+            causes.append(Cause(constraint: Constraint(kind: .noSource, source: nil, item: info.target, level: 0), source: nil))
+        }
+        let kept = Array(causes.prefix(Self.maxCauses))
+        let constraints = kept.map(\.constraint)
+        var why = constraints.map(\.text).joined(separator: "; ")
+        if causes.count > kept.count { why += "; and \(causes.count - kept.count) more" }
+        let atCapacity = kept.compactMap { $0.constraint.kind == .lineAtCapacity || $0.constraint.kind == .supplyAtCapacity ? $0.source : nil }
+        return (Explanation(causes: constraints, why: why.isEmpty ? "no capacity left in the horizon" : why), Set(atCapacity))
     }
 
     struct ItemKey: Hashable {
         var item: Int
+        var from: Int
         var by: Int
     }
 
@@ -94,9 +133,11 @@ struct DelayExplainer {
         var source: Int?
     }
 
-    /// Why `item` could not be had in larger quantity by month `by`.
-    private func explainItem(_ item: Int, by: Int, level: Int, cache: inout [ItemKey: [Cause]], seen: inout Set<ItemKey>) -> [Cause] {
-        let key = ItemKey(item: item, by: by)
+    /// Why `item` could not be had in larger quantity in the months `from...by`.
+    private func explainItem(
+        _ item: Int, from: Int, by: Int, level: Int, cache: inout [ItemKey: [Cause]], seen: inout Set<ItemKey>
+    ) -> [Cause] {
+        let key = ItemKey(item: item, from: from, by: by)
         if seen.contains(key) { return [] }
         seen.insert(key)
         if let cached = cache[key] { return cached.map { shifted($0, level: level) } }
@@ -104,51 +145,44 @@ struct DelayExplainer {
         var causes: [Cause] = []
         let sources = problem.sourcesByItem[item]
         if sources.isEmpty {
-            let stock = problem.initialStock[item]
-            causes.append(Cause(constraint: Constraint(
-                kind: .noSource, source: nil, item: id, months: [], level: level,
-                text: "no line or supply makes \(id)" + (stock > 0 ? "; its initial stock of \(Format.quantity(stock)) is used up" : "")),
-                source: nil))
+            causes.append(Cause(constraint: Constraint(kind: .noSource, source: nil, item: id, level: level), source: nil))
         }
         for s in sources {
             let source = problem.sources[s]
-            let what = source.kind == .line ? "line" : "supply"
+            let isLine = source.kind == .line
             let lastStart = min(by - source.leadTime, problem.horizon - 1)
             if lastStart < 0 {
                 causes.append(Cause(constraint: Constraint(
-                    kind: .leadTime, source: source.id, item: id, months: [], level: level,
-                    text: "\(id) \(what) \(source.id) needs \(source.leadTime) months: nothing it starts arrives by month \(by)"),
+                    kind: .leadTime, source: source.id, sourceIsLine: isLine, item: id, leadTimeMonths: source.leadTime, level: level),
                     source: s))
                 continue
             }
             let status = statuses[s]
-            let full = MonthRange.clamped(status.full, through: lastStart)
-            let none = MonthRange.clamped(status.none, through: lastStart)
-            let spare = MonthRange.clamped(status.spare, through: lastStart)
+            let firstStart = max(0, from - source.leadTime)
+            let full = MonthRange.clamped(status.full, from: firstStart, through: lastStart)
+            let none = MonthRange.clamped(status.none, from: firstStart, through: lastStart)
+            let spare = MonthRange.clamped(status.spare, from: firstStart, through: lastStart)
             if !full.isEmpty {
                 causes.append(Cause(constraint: Constraint(
-                    kind: source.kind == .line ? .lineAtCapacity : .supplyAtCapacity, source: source.id, item: id, months: full,
-                    level: level, text: "\(id) \(what) \(source.id) at capacity in months \(Format.ranges(full))"),
+                    kind: isLine ? .lineAtCapacity : .supplyAtCapacity, source: source.id, sourceIsLine: isLine, item: id,
+                    months: full, level: level),
                     source: s))
             }
             if !none.isEmpty {
                 causes.append(Cause(constraint: Constraint(
-                    kind: source.kind == .line ? .lineWithoutCapacity : .supplyWithoutCapacity, source: source.id, item: id,
-                    months: none, level: level, text: "\(id) \(what) \(source.id) has no capacity in months \(Format.ranges(none))"),
+                    kind: isLine ? .lineWithoutCapacity : .supplyWithoutCapacity, source: source.id, sourceIsLine: isLine, item: id,
+                    months: none, level: level),
                     source: nil))
             }
             let components = source.kind == .line ? problem.bom[source.item] : []
             if let lastSpare = spare.last?.to, !components.isEmpty, level < Self.maxDepth {
                 var below: [Cause] = []
                 for component in components {
-                    below += explainItem(component.item, by: lastSpare, level: level + 1, cache: &cache, seen: &seen)
+                    below += explainItem(component.item, from: firstStart, by: lastSpare, level: level + 1, cache: &cache, seen: &seen)
                 }
                 if !below.isEmpty {
-                    let ranges = spare
-                    let names = components.map { problem.itemIDs[$0.item] }.joined(separator: ", ")
                     causes.append(Cause(constraint: Constraint(
-                        kind: .componentShortage, source: source.id, item: id, months: ranges, level: level,
-                        text: "\(id) line \(source.id) idle in months \(Format.ranges(ranges)) for lack of components (\(names))"),
+                        kind: .componentShortage, source: source.id, item: id, months: spare, level: level),
                         source: nil))
                     causes += below
                 }

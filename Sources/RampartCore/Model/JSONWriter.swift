@@ -28,7 +28,7 @@ struct JSONWriter {
 
     mutating func string(_ value: String) { separate(); writeString(value) }
     mutating func number(_ value: Double) { separate(); writeNumber(value) }
-    mutating func int(_ value: Int) { separate(); bytes.append(contentsOf: String(value).utf8) }
+    mutating func int(_ value: Int) { separate(); appendInteger(Int64(value)) }
     mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
 
@@ -48,14 +48,37 @@ struct JSONWriter {
         if !x.isFinite {
             bytes.append(contentsOf: "null".utf8)
         } else if x == x.rounded() && abs(x) < 9.0e15 {
-            bytes.append(contentsOf: String(Int64(x)).utf8)
+            appendInteger(Int64(x))
         } else {
             bytes.append(contentsOf: x.description.utf8)
         }
     }
 
+    private mutating func appendInteger(_ value: Int64) {
+        if value == 0 { bytes.append(UInt8(ascii: "0")); return }
+        var v = value.magnitude
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while v > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                count += 1
+            }
+            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
+        }
+    }
+
     private mutating func writeString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.append(contentsOf: s.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])

@@ -72,9 +72,9 @@ extension PlanReport {
             w.beginArray()
             for c in e.causes {
                 w.beginObject()
-                w.field("kind", c.kind.rawValue); w.field("source", c.source); w.field("item", c.item)
-                w.key("months"); Self.write(c.months, to: &w)
-                w.field("level", c.level); w.field("text", c.text)
+                w.field("kind", c.kind.rawValue); w.field("source", c.source); w.key("sourceIsLine"); w.bool(c.sourceIsLine)
+                w.field("item", c.item); w.key("months"); Self.write(c.months, to: &w); w.field("leadTimeMonths", c.leadTimeMonths)
+                w.field("level", c.level)
                 w.endObject()
             }
             w.endArray()

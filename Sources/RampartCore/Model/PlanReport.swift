@@ -77,12 +77,12 @@ public struct MonthRange: Codable, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String { from == to ? "\(from)" : "\(from)-\(to)" }
 
-    /// The parts of sorted ranges that lie at or before `last`.
-    public static func clamped(_ ranges: [MonthRange], through last: Int) -> [MonthRange] {
+    /// The parts of sorted ranges that lie in `first...last`.
+    public static func clamped(_ ranges: [MonthRange], from first: Int = 0, through last: Int) -> [MonthRange] {
         var result: [MonthRange] = []
-        for r in ranges {
+        for r in ranges where r.to >= first {
             if r.from > last { break }
-            result.append(MonthRange(from: r.from, to: min(r.to, last)))
+            result.append(MonthRange(from: max(r.from, first), to: min(r.to, last)))
         }
         return result
     }
@@ -122,19 +122,39 @@ public struct Constraint: Codable, Sendable, Equatable {
     public var kind: Kind
     /// The line or supply, when there is one.
     public var source: String?
+    /// Whether `source` is a line (else a supply).
+    public var sourceIsLine: Bool
     public var item: String
     public var months: [MonthRange]
+    /// For `leadTime`: the source's lead time.
+    public var leadTimeMonths: Int?
     /// How deep in the bill of materials (0 = the delivered item).
     public var level: Int
-    public var text: String
 
-    public init(kind: Kind, source: String?, item: String, months: [MonthRange], level: Int, text: String) {
+    public init(kind: Kind, source: String?, sourceIsLine: Bool = true, item: String, months: [MonthRange] = [],
+                leadTimeMonths: Int? = nil, level: Int) {
         self.kind = kind
         self.source = source
+        self.sourceIsLine = sourceIsLine
         self.item = item
         self.months = months
+        self.leadTimeMonths = leadTimeMonths
         self.level = level
-        self.text = text
+    }
+
+    /// The constraint in words, e.g. "TNT supply S-PL-1 at capacity in months 2-9".
+    public var text: String {
+        let what = "\(item) \(sourceIsLine ? "line" : "supply") \(source ?? "")"
+        let when = Format.ranges(months)
+        switch kind {
+        case .lineAtCapacity, .supplyAtCapacity: return "\(what) at capacity in months \(when)"
+        case .lineWithoutCapacity, .supplyWithoutCapacity: return "\(what) has no capacity in months \(when)"
+        case .componentShortage: return "\(what) idle in months \(when) for lack of components"
+        case .leadTime:
+            let months = leadTimeMonths ?? 0
+            return "\(what) needs \(months) month\(months == 1 ? "" : "s"): too late to start in time"
+        case .noSource: return "no line or supply makes \(item)"
+        }
     }
 }
 

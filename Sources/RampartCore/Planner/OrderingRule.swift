@@ -87,8 +87,6 @@ public struct PlanStrategy: Codable, Sendable, Equatable, Hashable, CustomString
     public static let standard: [PlanStrategy] = [
         PlanStrategy(ordering: .priorityThenDue),
         PlanStrategy(ordering: .priorityThenDue, itemDemands: .withinPriority),
-        PlanStrategy(ordering: .priorityThenDue, classItems: .leastContested),
-        PlanStrategy(ordering: .slack24),
     ]
 
     public static let all: [PlanStrategy] = OrderingRule.allCases.flatMap { o in

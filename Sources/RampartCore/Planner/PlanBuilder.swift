@@ -22,11 +22,9 @@ struct PlanBuilder {
             share(run.deliveries[g], among: group.members, into: &perDemand)
         }
         let deliveries = perDemand.flatMap { $0 }
-        var plan = Plan(scenario: problem.scenario.name,
+        return Plan(scenario: problem.scenario.name,
                         objective: Objective(weightedLateness: 0, onTimeUnits: 0, lateUnits: 0, unservedUnits: 0),
                         production: production, purchases: purchases, deliveries: deliveries)
-        plan.objective = PlanEvaluator(scenario: problem.scenario).objective(of: plan)
-        return plan
     }
 
     /// Hands a group's deliveries to its demands in id order, earliest first.

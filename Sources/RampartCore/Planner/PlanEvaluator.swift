@@ -72,8 +72,11 @@ public struct PlanEvaluator: Sendable {
 
     /// Summaries per nation and per target (item id, or `class:NAME` for class demands).
     public func report(of plan: Plan) -> PlanReport {
-        let outcomes = outcomes(of: plan)
-        return PlanReport(
+        report(outcomes(of: plan))
+    }
+
+    func report(_ outcomes: [DemandOutcome]) -> PlanReport {
+        PlanReport(
             planner: PlannerInfo(strategy: "", strategiesTried: []),
             nations: summaries(outcomes) { $0.demand.nation },
             items: summaries(outcomes) { o in o.demand.item ?? "class:\(o.demand.itemClass ?? "")" },

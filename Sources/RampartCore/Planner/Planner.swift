@@ -13,7 +13,7 @@ public struct Planner: Sendable {
 
 
         public init(
-            strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 4, parallel: Bool = true
+            strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 2, parallel: Bool = true
         ) {
             self.strategies = strategies
             self.bottleneckCandidates = bottleneckCandidates
@@ -35,15 +35,18 @@ public struct Planner: Sendable {
         progress("planning", 0)
         let best = bestRun(problem: problem, groups: groups)
         progress("building the plan", 0)
-        let plan = PlanBuilder(problem: problem, groups: groups, run: best.run).plan()
+        var plan = PlanBuilder(problem: problem, groups: groups, run: best.run).plan()
+        let evaluator = PlanEvaluator(scenario: scenario)
+        let outcomes = evaluator.outcomes(of: plan)
+        plan.objective = evaluator.objective(outcomes)
         progress("explaining delays", 0)
-        let explained = DelayExplainer(problem: problem, allocator: best.run.allocator).explain(plan: plan)
+        let explained = DelayExplainer(problem: problem, allocator: best.run.allocator).explain(outcomes: outcomes, parallel: options.parallel)
         progress("ranking bottlenecks", 0)
         let bottlenecks = BottleneckRanking(problem: problem, groups: groups, base: best.run,
                                             candidates: options.bottleneckCandidates, parallel: options.parallel)
             .rank(blame: explained.blame) { progress("ranking bottlenecks", $0) }
         progress("summarising", 0)
-        var report = PlanEvaluator(scenario: scenario).report(of: plan)
+        var report = evaluator.report(outcomes)
         report.planner = PlannerInfo(strategy: best.run.strategy.description, strategiesTried: best.tried)
         report.lateDemands = explained.lateDemands
         report.explanations = explained.explanations
