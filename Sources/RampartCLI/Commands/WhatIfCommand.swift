@@ -79,7 +79,7 @@ struct WhatIfCommand: ParsableCommand {
             if !issues.isEmpty { throw UserError("the what-if does not fit the scenario:\n  " + issues.joined(separator: "\n  ")) }
             let changed = base.applying(changes)
             let progress = ProgressLine(enabled: !out.quiet)
-            let planner = Planner(options: .init(bottleneckCandidates: 0))
+            let planner = Planner(options: .init(bottleneckCandidates: 0, explain: planOutput != nil))
             let before = planner.plan(base) { progress.update("base plan: \($0)", $1 / 2) }
             let after = planner.plan(changed) { progress.update("what-if plan: \($0)", 0.5 + $1 / 2) }
             progress.finish()

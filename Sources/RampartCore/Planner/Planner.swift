@@ -10,11 +10,15 @@ public struct Planner: Sendable {
         public var bottleneckCandidates: Int
         /// Run the strategies on several threads (the result is the same either way).
         public var parallel: Bool
+        /// Explain every late demand (and so find the bottleneck candidates); what-ifs that only compare skip it.
+        public var explain: Bool
 
 
         public init(
-            strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 2, parallel: Bool = true
+            strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 2, parallel: Bool = true,
+            explain: Bool = true
         ) {
+            self.explain = explain
             self.strategies = strategies
             self.bottleneckCandidates = bottleneckCandidates
             self.parallel = parallel
@@ -39,15 +43,19 @@ public struct Planner: Sendable {
         let evaluator = PlanEvaluator(scenario: scenario)
         let outcomes = evaluator.outcomes(of: plan)
         plan.objective = evaluator.objective(outcomes)
+        progress("summarising", 0)
+        var report = evaluator.report(outcomes)
+        report.planner = PlannerInfo(strategy: best.run.strategy.description, strategiesTried: best.tried)
+        guard options.explain else {
+            plan.report = report
+            return plan
+        }
         progress("explaining delays", 0)
         let explained = DelayExplainer(problem: problem, allocator: best.run.allocator).explain(outcomes: outcomes, parallel: options.parallel)
         progress("ranking bottlenecks", 0)
         let bottlenecks = BottleneckRanking(problem: problem, groups: groups, base: best.run,
                                             candidates: options.bottleneckCandidates, parallel: options.parallel)
             .rank(blame: explained.blame) { progress("ranking bottlenecks", $0) }
-        progress("summarising", 0)
-        var report = evaluator.report(outcomes)
-        report.planner = PlannerInfo(strategy: best.run.strategy.description, strategiesTried: best.tried)
         report.lateDemands = explained.lateDemands
         report.explanations = explained.explanations
         report.bottlenecks = bottlenecks
