@@ -1,0 +1,183 @@
+import Foundation
+import RampartCore
+import Testing
+
+/// The built binary end to end: exit codes, JSON output, errors on bad files.
+@Suite struct CLIEndToEndTests {
+    private func write(_ text: String, _ name: String, in dir: URL) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test(arguments: [[], ["plan"], ["what-if"], ["compare"], ["generate"], ["validate"], ["export-lp"]])
+    func help_for_every_command(command: [String]) throws {
+        let run = try CLI.run(command + ["--help"])
+        #expect(run.status == 0)
+        #expect(run.output.contains("USAGE"))
+    }
+
+    @Test func plan_json_is_a_valid_plan_file() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = try write(sampleScenario, "s.json", in: dir)
+        let run = try CLI.run(["plan", path, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let plan = try JSONDecoder().decode(Plan.self, from: run.stdout)
+        #expect(plan.scenario == "cli-sample")
+        #expect(plan.objective.onTimeUnits + plan.objective.lateUnits + plan.objective.unservedUnits == 10000)
+        #expect(plan.report?.nations.map(\.key) == ["NO", "PL"])
+    }
+
+    @Test func same_scenario_gives_the_same_plan_bytes_in_two_processes() throws {
+        let dir = try CLI.temporaryDirectory()
+        let scenario = dir.appendingPathComponent("m.json").path
+        #expect(try CLI.run(["generate", "--scale", "S", "--seed", "7", "-o", scenario]).status == 0)
+        let a = try CLI.run(["plan", scenario, "--json", "--quiet"])
+        let b = try CLI.run(["plan", scenario, "--json", "--quiet"])
+        #expect(a.status == 0)
+        #expect(a.stdout == b.stdout)
+        #expect(!a.stdout.isEmpty)
+    }
+
+    @Test func plan_report_shows_delays_nations_and_bottlenecks() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = try write(sampleScenario, "s.json", in: dir)
+        let run = try CLI.run(["plan", path])
+        #expect(run.status == 0)
+        for heading in ["Weighted lateness", "Worst delays", "Per nation", "Bottlenecks", "D-PL-1"] {
+            #expect(run.output.contains(heading), "\(heading)")
+        }
+    }
+
+    @Test func plan_writes_to_an_output_file() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = try write(sampleScenario, "s.json", in: dir)
+        let out = dir.appendingPathComponent("plan.json")
+        let run = try CLI.run(["plan", path, "--json", "--output", out.path])
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        _ = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: out))
+    }
+
+    @Test func plan_of_the_demo_scenario() throws {
+        let run = try CLI.run(["plan", "--demo", "--json", "--quiet"])
+        #expect(run.status == 0)
+        let plan = try JSONDecoder().decode(Plan.self, from: run.stdout)
+        #expect(plan.scenario == "alliance-demo")
+    }
+
+    @Test func bad_scenario_reports_every_problem_with_its_path_and_exits_1() throws {
+        let dir = try CLI.temporaryDirectory()
+        let bad = sampleScenario
+            .replacingOccurrences(of: "\"dueMonth\": 5", with: "\"dueMonth\": 130")
+            .replacingOccurrences(of: "\"item\": \"TNT\", \"qty\": 10.8", with: "\"item\": \"TNTX\", \"qty\": 10.8")
+        let path = try write(bad, "bad.json", in: dir)
+        for command in [["validate"], ["plan"], ["export-lp"], ["what-if", "--remove-line", "L1"]] {
+            let run = try CLI.run([command[0], path] + command.dropFirst())
+            #expect(run.status == 1, "\(command)")
+            #expect(run.stderr.contains("demands[0].dueMonth: 130 is past the horizon (24 months)"), "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("items[0].bom[1].item: unknown item \"TNTX\""), "\(command)")
+            #expect(run.stdout.isEmpty, "\(command)")
+        }
+    }
+
+    @Test func validate_json_lists_the_issues() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = try write(sampleScenario.replacingOccurrences(of: "\"priority\": 3", with: "\"priority\": 9"), "bad.json", in: dir)
+        let run = try CLI.run(["validate", path, "--json"])
+        #expect(run.status == 1)
+        let report = try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any]
+        #expect(report?["valid"] as? Bool == false)
+        let issues = report?["issues"] as? [[String: String]]
+        #expect(issues?.first?["path"] == "demands[1].priority")
+    }
+
+    @Test func truncated_and_non_json_files_fail_cleanly() throws {
+        let dir = try CLI.temporaryDirectory()
+        let truncated = try write(String(sampleScenario.prefix(200)), "t.json", in: dir)
+        let garbage = try write("this is not json", "g.json", in: dir)
+        for path in [truncated, garbage] {
+            let run = try CLI.run(["validate", path])
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("not valid JSON"))
+        }
+        let missing = try CLI.run(["plan", dir.appendingPathComponent("nope.json").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no such file"))
+    }
+
+    @Test func usage_errors_exit_64() throws {
+        #expect(try CLI.run(["plan"]).status == 64)
+        #expect(try CLI.run(["generate", "--scale", "Q"]).status == 64)
+        #expect(try CLI.run(["plan", "--top", "-1", "--demo"]).status == 64)
+        let dir = try CLI.temporaryDirectory()
+        let path = try write(sampleScenario, "s.json", in: dir)
+        #expect(try CLI.run(["what-if", path]).status == 64)
+        #expect(try CLI.run(["what-if", path, "--scale", "L1=abc"]).status == 64)
+    }
+
+    @Test func what_if_compares_per_nation_and_demand() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = try write(sampleScenario, "s.json", in: dir)
+        let run = try CLI.run(["what-if", path, "--remove-supplier", "Nitro", "--from", "0", "--to", "5", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any]
+        let comparison = result?["comparison"] as? [String: Any]
+        #expect((comparison?["laterCount"] as? Int ?? 0) > 0)
+        let text = try CLI.run(["what-if", path, "--scale", "L1=2"])
+        #expect(text.status == 0)
+        #expect(text.output.contains("Per nation"))
+        let unknown = try CLI.run(["what-if", path, "--remove-line", "NOPE"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("unknown line \"NOPE\""))
+        let outside = try CLI.run(["what-if", path, "--remove-line", "L1", "--from", "30"])
+        #expect(outside.status == 1)
+        #expect(outside.stderr.contains("from: 30 is outside the horizon"))
+    }
+
+    @Test func compare_two_plans() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = try write(sampleScenario, "s.json", in: dir)
+        let slower = try write(sampleScenario.replacingOccurrences(of: "\"perMonth\": 1000", with: "\"perMonth\": 500"), "slow.json", in: dir)
+        let a = dir.appendingPathComponent("a.json").path, b = dir.appendingPathComponent("b.json").path
+        #expect(try CLI.run(["plan", path, "--json", "-o", a]).status == 0)
+        #expect(try CLI.run(["plan", slower, "--json", "-o", b]).status == 0)
+        let run = try CLI.run(["compare", path, a, b, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let comparison = try JSONDecoder().decode(PlanComparison.self, from: run.stdout)
+        #expect(comparison.objectiveAfter.weightedLateness > comparison.objectiveBefore.weightedLateness)
+        #expect(comparison.laterCount > 0)
+        let notAPlan = try write("{\"version\": 1}", "np.json", in: dir)
+        let bad = try CLI.run(["compare", path, a, notAPlan])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("scenario: missing"))
+    }
+
+    @Test func generate_is_deterministic() throws {
+        let a = try CLI.run(["generate", "--scale", "S", "--seed", "3"])
+        let b = try CLI.run(["generate", "--scale", "S", "--seed", "3"])
+        let c = try CLI.run(["generate", "--scale", "S", "--seed", "4"])
+        #expect(a.status == 0)
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout != c.stdout)
+        let scenario = try ScenarioReader.read(a.stdout)
+        #expect(scenario.demands.count == 1000)
+    }
+
+    @Test func export_lp_in_both_formats() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = try write(sampleScenario, "s.json", in: dir)
+        let lp = try CLI.run(["export-lp", path])
+        #expect(lp.status == 0)
+        #expect(lp.output.contains("Minimize") && lp.output.contains("Subject To") && lp.output.hasSuffix("End\n"))
+        let mps = try CLI.run(["export-lp", path, "--format", "mps", "--per-demand"])
+        #expect(mps.status == 0)
+        #expect(mps.output.contains("ENDATA"))
+    }
+
+    @Test func scenario_from_stdin() throws {
+        let run = try CLI.run(["validate", "-"], stdin: Data(sampleScenario.utf8))
+        #expect(run.status == 0)
+        #expect(run.output.contains("cli-sample: valid"))
+    }
+}
