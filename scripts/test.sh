@@ -11,5 +11,7 @@ fi
 
 echo "== building (debug) with tests"
 swift build --build-tests
+echo "== running the benchmark tools' own tests (independent plan checker, LP bound)"
+python3 -m unittest bench/test_bench.py
 echo "== running tests"
 swift test --skip-build

@@ -36,6 +36,11 @@ struct PlanText {
                            report.explanations[d.explanation].why])
             }
             out.append(table.render(maxWidth: 90))
+            out.append("")
+            out.append("Why, in full (months counted from \(scenario.startMonth) = month 0):")
+            for d in report.lateDemands.prefix(min(top, 5)) {
+                out.append("- \(d.demand): \(report.explanations[d.explanation].why)")
+            }
         }
 
         out.append("")
