@@ -6,7 +6,10 @@ struct PlanRun {
     let deliveries: [[GroupDelivery]]
     let weightedLateness: Double
 
-    static func run(problem: PlanningProblem, groups: [DemandGroup], strategy: PlanStrategy) -> PlanRun {
+    /// `progress` hears the fraction of groups served, every 1 %.
+    static func run(
+        problem: PlanningProblem, groups: [DemandGroup], strategy: PlanStrategy, progress: (Double) -> Void = { _ in }
+    ) -> PlanRun {
         var allocator = Allocator(problem: problem)
         func due(_ g: Int) -> Double { Double(groups[g].due) }
         let order = groups.indices.sorted { a, b in
@@ -25,7 +28,10 @@ struct PlanRun {
         }
         var deliveries = [[GroupDelivery]](repeating: [], count: groups.count)
         var shortfall = [Double](repeating: 0, count: groups.count)
-        for task in tasks(order: order, groups: groups, strategy: strategy) {
+        let allTasks = tasks(order: order, groups: groups, strategy: strategy)
+        let step = max(allTasks.count / 100, 1)
+        for (n, task) in allTasks.enumerated() {
+            if n % step == 0 { progress(Double(n) / Double(allTasks.count)) }
             let g = task.group
             if task.isLate {
                 guard shortfall[g] > Allocator.epsilon else { continue }

@@ -31,13 +31,14 @@ public struct Planner: Sendable {
         self.options = options
     }
 
-    /// Plans a valid scenario (see `Scenario.validationIssues()`); `progress` hears (stage, fraction done).
-    public func plan(_ scenario: Scenario, progress: (String, Double) -> Void = { _, _ in }) -> Plan {
+    /// Plans a valid scenario (see `Scenario.validationIssues()`); `progress` hears (stage, fraction done),
+    /// possibly from another thread.
+    public func plan(_ scenario: Scenario, progress: @escaping @Sendable (String, Double) -> Void = { _, _ in }) -> Plan {
         progress("indexing", 0)
         let problem = PlanningProblem(scenario)
         let groups = DemandGroup.groups(of: problem)
         progress("planning", 0)
-        let best = bestRun(problem: problem, groups: groups)
+        let best = bestRun(problem: problem, groups: groups) { progress("planning", $0) }
         progress("building the plan", 0)
         var plan = PlanBuilder(problem: problem, groups: groups, run: best.run).plan()
         let evaluator = PlanEvaluator(scenario: scenario)
@@ -64,10 +65,16 @@ public struct Planner: Sendable {
         return result
     }
 
-    func bestRun(problem: PlanningProblem, groups: [DemandGroup]) -> (run: PlanRun, tried: [StrategyResult]) {
+    func bestRun(
+        problem: PlanningProblem, groups: [DemandGroup], progress: @escaping @Sendable (Double) -> Void = { _ in }
+    ) -> (run: PlanRun, tried: [StrategyResult]) {
         let strategies = options.strategies.isEmpty ? [PlanStrategy.all[0]] : options.strategies
-        let runs = Self.map(strategies, parallel: options.parallel) { strategy in
-            PlanRun.run(problem: problem, groups: groups, strategy: strategy)
+        // The first strategy's run tells how far planning has come; the others run alongside.
+        let rounds = Double((strategies.count + (options.parallel ? 1 : 0)) / (options.parallel ? 2 : 1))
+        let runs = Self.map(Array(strategies.enumerated()), parallel: options.parallel) { k, strategy in
+            PlanRun.run(problem: problem, groups: groups, strategy: strategy) { done in
+                if k == 0 { progress(done / max(rounds, 1)) }
+            }
         }
         var best = 0
         for k in runs.indices where runs[k].weightedLateness < runs[best].weightedLateness - 1e-9 { best = k }
