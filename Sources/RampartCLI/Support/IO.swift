@@ -24,7 +24,7 @@ enum IO {
         let data = try read(path, what: "scenario")
         do {
             return try ScenarioReader.read(data)
-        } catch let error as ScenarioValidationError {
+        } catch {
             throw ScenarioFileError(path: path, issues: error.issues)
         }
     }
