@@ -180,4 +180,44 @@ import Testing
         #expect(run.status == 0)
         #expect(run.output.contains("cli-sample: valid"))
     }
+
+    @Test func compare_refuses_plans_that_do_not_fit_the_scenario() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = try write(sampleScenario, "s.json", in: dir)
+        let good = dir.appendingPathComponent("a.json").path
+        #expect(try CLI.run(["plan", path, "--json", "-o", good]).status == 0)
+        let bad = try write("""
+            {"version": 1, "scenario": "cli-sample",
+             "objective": {"weightedLateness": 0, "onTimeUnits": 0, "lateUnits": 0, "unservedUnits": 0},
+             "production": [{"line": "L9", "month": 3, "qty": 5}], "purchases": [],
+             "deliveries": [{"demand": "D-NO-1", "item": "SHELL", "month": 99, "qty": -5}]}
+            """, "bad-plan.json", in: dir)
+        let run = try CLI.run(["compare", path, good, bad])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("production[0].line: unknown line \"L9\""))
+        #expect(run.stderr.contains("deliveries[0].month: 99 is outside the horizon (0-23)"))
+        #expect(run.stderr.contains("deliveries[0].qty: -5.0 is not a finite quantity >= 0"))
+        #expect(try CLI.run(["compare", path, good, good, "--top", "-1"]).status == 64)
+    }
+
+    @Test func validate_json_reports_an_unreadable_file_as_json() throws {
+        let run = try CLI.run(["validate", "/nonexistent/scenario.json", "--json"])
+        #expect(run.status == 1)
+        let report = try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any]
+        #expect(report?["valid"] as? Bool == false)
+    }
+
+    @Test func export_lp_to_an_unwritable_place_fails_and_leaves_no_file() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = try write(sampleScenario, "s.json", in: dir)
+        let target = dir.appendingPathComponent("missing/out.lp").path
+        let run = try CLI.run(["export-lp", path, "-o", target])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("cannot write"))
+        #expect(!FileManager.default.fileExists(atPath: target))
+        let ok = dir.appendingPathComponent("out.lp").path
+        #expect(try CLI.run(["export-lp", path, "-o", ok]).status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
 }

@@ -217,11 +217,8 @@ private func lpVariables(_ text: String) -> Set<String> {
         #expect(LPTextWriter.number(1e20) == "1e+20")
     }
 
-    @Test func highs_solves_the_tiny_export_to_the_hand_derived_optimum() throws {
-        guard pythonHasHighs() else {
-            print("skipped: python3 with highspy not available (pip install highspy)")
-            return
-        }
+    @Test(.enabled(if: pythonHasHighs(), "needs python3 with highspy (scripts/test.sh installs it)"))
+    func highs_solves_the_tiny_export_to_the_hand_derived_optimum() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-lp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

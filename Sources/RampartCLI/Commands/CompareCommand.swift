@@ -17,15 +17,20 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "How many changed demands the report lists.")
     var top = 15
 
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top must be >= 0") }
+    }
+
     func run() throws {
         try reportingErrors {
             let scenario = try scenario.load()
             let a = try IO.plan(at: first)
             let b = try IO.plan(at: second)
-            let known = Set(scenario.demands.map(\.id))
             for (path, plan) in [(first, a), (second, b)] {
-                if let unknown = plan.deliveries.first(where: { !known.contains($0.demand) }) {
-                    throw UserError("plan \(path): deliveries name demand \"\(unknown.demand)\", which is not in scenario \(scenario.name)")
+                let issues = plan.issues(against: scenario)
+                if !issues.isEmpty {
+                    let shown = issues.prefix(50).map { "  \($0)" }.joined(separator: "\n")
+                    throw UserError("plan \(path) does not fit scenario \(scenario.name) (\(issues.count) problems):\n" + shown)
                 }
                 if plan.scenario != scenario.name {
                     IO.warn("plan \(path) is of scenario \"\(plan.scenario)\", compared against \"\(scenario.name)\"")

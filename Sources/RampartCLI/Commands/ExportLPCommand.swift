@@ -44,21 +44,29 @@ struct ExportLPCommand: ParsableCommand {
     }
 }
 
-/// Buffers text and writes it out in large blocks, to a file or stdout.
+/// Buffers text and writes it out in large blocks, to stdout or to a file. A file is written under a temporary
+/// name beside it and renamed into place at the end, so a failure or a kill never leaves half a file.
 final class LineSink {
     private let handle: FileHandle
     private let path: String?
+    private let temporaryPath: String?
     private var buffer = Data()
+    private var failure: (any Error)?
 
     init(path: String?) throws {
-        self.path = path
         guard let path, path != "-" else {
+            self.path = nil
+            temporaryPath = nil
             handle = FileHandle.standardOutput
             return
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let h = FileHandle(forWritingAtPath: temporary) else {
             throw UserError("cannot write \(path)")
         }
+        self.path = path
+        temporaryPath = temporary
         handle = h
     }
 
@@ -68,12 +76,29 @@ final class LineSink {
     }
 
     private func flush() {
-        handle.write(buffer)
+        guard failure == nil else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            failure = error
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
     func close() throws {
         flush()
-        if path != nil && path != "-" { try handle.close() }
+        guard let path, let temporaryPath else {
+            if let failure { throw UserError("cannot write to standard output: \(failure.localizedDescription)") }
+            return
+        }
+        try? handle.close()
+        if let failure {
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+            throw UserError("cannot write \(path): \(failure.localizedDescription)")
+        }
+        if rename(temporaryPath, path) != 0 {
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+            throw UserError("cannot write \(path)")
+        }
     }
 }

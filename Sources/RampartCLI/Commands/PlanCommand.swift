@@ -44,7 +44,7 @@ struct PlanCommand: ParsableCommand {
             progress.finish()
             if timings {
                 let lines = progress.stageTimings().map { "  \($0.0): \(String(format: "%.3f", $0.1)) s" }
-                FileHandle.standardError.write(Data(("timings\n" + lines.joined(separator: "\n") + "\n").utf8))
+                try? FileHandle.standardError.write(contentsOf: Data(("timings\n" + lines.joined(separator: "\n") + "\n").utf8))
             }
         }
     }

@@ -37,6 +37,10 @@ struct ValidateCommand: ParsableCommand {
                 let issues = error.issues.map { ValidationReport.Issue(path: $0.path, message: $0.message) }
                 try IO.write(try IO.json(ValidationReport(valid: false, issues: issues, counts: nil)), to: nil)
                 throw ExitCode(1)
+            } catch let error as UserError where json {
+                let issue = ValidationReport.Issue(path: "", message: error.description)
+                try IO.write(try IO.json(ValidationReport(valid: false, issues: [issue], counts: nil)), to: nil)
+                throw ExitCode(1)
             }
         }
     }

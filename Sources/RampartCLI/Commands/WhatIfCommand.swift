@@ -38,6 +38,7 @@ struct WhatIfCommand: ParsableCommand {
     var planOutput: String?
 
     func validate() throws {
+        if top < 0 { throw ValidationError("--top must be >= 0") }
         if removeSupplier.isEmpty && removeCountry.isEmpty && removeLine.isEmpty && removeSupply.isEmpty && scale.isEmpty && setCapacity.isEmpty {
             throw ValidationError("name at least one change (--remove-supplier, --remove-country, --remove-line, --remove-supply, --scale, --set-capacity)")
         }
@@ -79,9 +80,13 @@ struct WhatIfCommand: ParsableCommand {
             if !issues.isEmpty { throw UserError("the what-if does not fit the scenario:\n  " + issues.joined(separator: "\n  ")) }
             let changed = base.applying(changes)
             let progress = ProgressLine(enabled: !out.quiet)
-            let planner = Planner(options: .init(bottleneckCandidates: 0, explain: planOutput != nil))
-            let before = planner.plan(base) { progress.update("base plan: \($0)", $1 / 2) }
-            let after = planner.plan(changed) { progress.update("what-if plan: \($0)", 0.5 + $1 / 2) }
+            // Comparing needs no explanations; the what-if plan written to a file gets them.
+            let before = Planner(options: .init(bottleneckCandidates: 0, explain: false)).plan(base) {
+                progress.update("base plan: \($0)", $1 / 2)
+            }
+            let after = Planner(options: .init(bottleneckCandidates: 0, explain: planOutput != nil)).plan(changed) {
+                progress.update("what-if plan: \($0)", 0.5 + $1 / 2)
+            }
             progress.finish()
             let comparison = PlanComparison(scenario: base, before: before, after: after)
             if let planOutput { try IO.write(Data(after.jsonBytes()), to: planOutput) }

@@ -63,7 +63,11 @@ enum IO {
     /// Writes to `path`, or to stdout when nil or "-". Files are written whole, through a temporary file.
     static func write(_ data: Data, to path: String?) throws {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(data)
+            do {
+                try FileHandle.standardOutput.write(contentsOf: data)
+            } catch {
+                throw UserError("cannot write to standard output: \(error.localizedDescription)")
+            }
             return
         }
         do {
@@ -78,7 +82,7 @@ enum IO {
     }
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("rampart: \(message)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("rampart: \(message)\n".utf8))
     }
 }
 

@@ -25,7 +25,7 @@ final class ProgressLine: @unchecked Sendable {
         shown = true
         let percent = Int((min(max(fraction, 0), 1) * 100).rounded())
         let elapsed = String(format: "%.1f", now.timeIntervalSince(start))
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(stage): \(percent)% (\(elapsed) s)".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K\(stage): \(percent)% (\(elapsed) s)".utf8))
     }
 
     /// Seconds spent in each stage, in order.
@@ -43,7 +43,7 @@ final class ProgressLine: @unchecked Sendable {
         defer { lock.unlock() }
         if shown {
             let elapsed = String(format: "%.1f", Date().timeIntervalSince(start))
-            FileHandle.standardError.write(Data("\r\u{1B}[Kdone in \(elapsed) s\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[Kdone in \(elapsed) s\n".utf8))
             shown = false
         }
     }

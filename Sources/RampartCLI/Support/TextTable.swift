@@ -42,7 +42,7 @@ extension String {
 enum Number {
     /// 1234567.8 -> "1,234,568"; fractions below 10 keep one decimal.
     static func grouped(_ x: Double) -> String {
-        if !x.isFinite { return String(x) }
+        if !x.isFinite || abs(x) >= 1e15 { return String(x) }
         if abs(x) < 10 && x != x.rounded() {
             let tenths = (x * 10).rounded() / 10
             return String(tenths)

@@ -29,7 +29,8 @@ struct BottleneckRanking {
         }
         var result: [Bottleneck] = []
         for (s, rerun) in zip(chosen, reruns) {
-            guard let (full, extra, saved) = rerun else { continue }
+            // A greedy plan can come out worse with more capacity; such a source is no bottleneck to relieve.
+            guard let (full, extra, saved) = rerun, saved > 0 else { continue }
             let source = problem.sources[s]
             let owner: (String, String)
             switch source.kind {

@@ -39,41 +39,30 @@ struct DelayExplainer {
 
     /// Demands held back in the same months for the same target share one explanation.
     struct WindowKey: Hashable, Sendable {
-        var demand: Int
         var targetIsClass: Bool
         var target: String
         var from: Int
         var by: Int
-
-        static func == (a: WindowKey, b: WindowKey) -> Bool {
-            a.targetIsClass == b.targetIsClass && a.from == b.from && a.by == b.by && a.target == b.target
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(targetIsClass)
-            hasher.combine(target)
-            hasher.combine(from)
-            hasher.combine(by)
-        }
     }
 
     func explain(outcomes: [PlanEvaluator.DemandOutcome], parallel: Bool) -> Result {
         // 1. Which window each late demand needs explained, numbered in order of first appearance.
         var keyIndex: [WindowKey: Int] = [:]
-        var keys: [WindowKey] = []
+        /// Each window with the first demand that needs it (for the demand's items).
+        var keys: [(key: WindowKey, demand: Int)] = []
         var explanationOf: [Int: Int] = [:]
         for (k, outcome) in outcomes.enumerated() where outcome.late > 0 || outcome.unserved > 0 {
             let info = problem.demands[k]
             // The months that matter: the year before the due month, and the months until the last delivery.
             let windowEnd = outcome.unserved > 0 ? problem.horizon - 1 : (outcome.completionMonth ?? problem.horizon) - 1
-            let key = WindowKey(demand: k, targetIsClass: info.isClass, target: info.target,
+            let key = WindowKey(targetIsClass: info.isClass, target: info.target,
                                 from: max(0, info.due - Self.lookBackMonths), by: windowEnd)
             if let e = keyIndex[key] {
                 explanationOf[k] = e
             } else {
                 keyIndex[key] = keys.count
                 explanationOf[k] = keys.count
-                keys.append(key)
+                keys.append((key, k))
             }
         }
         // 2. The explanations, in chunks on several threads; each chunk keeps its own cache.
@@ -83,7 +72,7 @@ struct DelayExplainer {
         let explainer = self
         let explained = Planner.map(chunks, parallel: parallel) { chunk in
             var cache: [ItemKey: [Cause]] = [:]
-            return chunk.map { explainer.explanation(for: $0, cache: &cache) }
+            return chunk.map { explainer.explanation(for: $0.key, demand: $0.demand, cache: &cache) }
         }.flatMap { $0 }
         // 3. Late demands, worst first, and the blame each source at capacity carries.
         var late: [LateDemand] = []
@@ -104,12 +93,19 @@ struct DelayExplainer {
         return Result(lateDemands: late, explanations: explained.map(\.explanation), blame: blame)
     }
 
-    private func explanation(for key: WindowKey, cache: inout [ItemKey: [Cause]]) -> (explanation: Explanation, sourcesAtCapacity: Set<Int>) {
-        let info = problem.demands[key.demand]
+    private func explanation(
+        for key: WindowKey, demand: Int, cache: inout [ItemKey: [Cause]]
+    ) -> (explanation: Explanation, sourcesAtCapacity: Set<Int>) {
+        let info = problem.demands[demand]
         var causes: [Cause] = []
-        var seen = Set<ItemKey>()
+        var seen = Set<Constraint>()
         for item in info.items {
-            causes += explainItem(item, from: key.from, by: key.by, level: 0, cache: &cache, seen: &seen)
+            // A material short for two components is named once.
+            for cause in explainItem(item, from: key.from, by: key.by, level: 0, cache: &cache) {
+                var unleveled = cause.constraint
+                unleveled.level = 0
+                if seen.insert(unleveled).inserted { causes.append(cause) }
+            }
         }
         if info.items.isEmpty {
             causes.append(Cause(constraint: Constraint(kind: .noSource, source: nil, item: info.target, level: 0), source: nil))
@@ -122,10 +118,12 @@ struct DelayExplainer {
         return (Explanation(causes: constraints, why: why.isEmpty ? "no capacity left in the horizon" : why), Set(atCapacity))
     }
 
+    /// The causes for an item depend on nothing else, so they are cached (the level bounds the depth).
     struct ItemKey: Hashable {
         var item: Int
         var from: Int
         var by: Int
+        var level: Int
     }
 
     struct Cause {
@@ -134,13 +132,9 @@ struct DelayExplainer {
     }
 
     /// Why `item` could not be had in larger quantity in the months `from...by`.
-    private func explainItem(
-        _ item: Int, from: Int, by: Int, level: Int, cache: inout [ItemKey: [Cause]], seen: inout Set<ItemKey>
-    ) -> [Cause] {
-        let key = ItemKey(item: item, from: from, by: by)
-        if seen.contains(key) { return [] }
-        seen.insert(key)
-        if let cached = cache[key] { return cached.map { shifted($0, level: level) } }
+    private func explainItem(_ item: Int, from: Int, by: Int, level: Int, cache: inout [ItemKey: [Cause]]) -> [Cause] {
+        let key = ItemKey(item: item, from: from, by: by, level: level)
+        if let cached = cache[key] { return cached }
         let id = problem.itemIDs[item]
         var causes: [Cause] = []
         let sources = problem.sourcesByItem[item]
@@ -178,7 +172,7 @@ struct DelayExplainer {
             if let lastSpare = spare.last?.to, !components.isEmpty, level < Self.maxDepth {
                 var below: [Cause] = []
                 for component in components {
-                    below += explainItem(component.item, from: firstStart, by: lastSpare, level: level + 1, cache: &cache, seen: &seen)
+                    below += explainItem(component.item, from: firstStart, by: lastSpare, level: level + 1, cache: &cache)
                 }
                 if !below.isEmpty {
                     causes.append(Cause(constraint: Constraint(
@@ -190,14 +184,8 @@ struct DelayExplainer {
         }
         // Only the first few causes are ever shown; keeping more only costs memory on large scenarios.
         if causes.count > Self.maxCauses + 1 { causes.removeSubrange((Self.maxCauses + 1)...) }
-        cache[key] = causes.map { shifted($0, level: 0 - level) }
+        cache[key] = causes
         return causes
-    }
-
-    private func shifted(_ cause: Cause, level: Int) -> Cause {
-        var c = cause
-        c.constraint.level += level
-        return c
     }
 }
 

@@ -66,7 +66,7 @@ public struct OutcomeSummary: Codable, Sendable, Equatable {
     }
 }
 
-public struct MonthRange: Codable, Sendable, Equatable, CustomStringConvertible {
+public struct MonthRange: Codable, Sendable, Hashable, CustomStringConvertible {
     public var from: Int
     public var to: Int
 
@@ -102,7 +102,7 @@ public struct MonthRange: Codable, Sendable, Equatable, CustomStringConvertible 
 }
 
 /// One link of the chain of constraints that held a demand back.
-public struct Constraint: Codable, Sendable, Equatable {
+public struct Constraint: Codable, Sendable, Hashable {
     public enum Kind: String, Codable, Sendable {
         /// A line used to its capacity in the months given.
         case lineAtCapacity

@@ -33,6 +33,8 @@ struct Allocator {
     private let contention: [Double]
     /// Unpromised capacity, `sources × horizon`.
     private(set) var free: [Double]
+    /// What was taken from each bucket, summed as taken (capacity minus `free` would carry rounding noise).
+    private var taken: [Double]
     private(set) var stockFree: [Double]
     private var skip: MonthSkipLists
     /// Per item, over arrival months: open while any source of the item has an open bucket arriving then.
@@ -78,6 +80,7 @@ struct Allocator {
             }
         }
         self.free = free
+        taken = [Double](repeating: 0, count: free.count)
         self.skip = skip
         self.itemArrivals = itemArrivals
         stockFree = problem.initialStock
@@ -93,7 +96,9 @@ struct Allocator {
         while log.count > mark {
             let entry = log.removeLast()
             switch entry.kind {
-            case .bucket: free[entry.index] += entry.amount
+            case .bucket:
+                free[entry.index] += entry.amount
+                taken[entry.index] -= entry.amount
             case .stock: stockFree[entry.index] += entry.amount
             case .deadline: sourcesDeadThrough[entry.index] = Int(entry.amount)
             }
@@ -121,6 +126,7 @@ struct Allocator {
 
     private mutating func takeBucket(_ index: Int, _ amount: Double) {
         free[index] -= amount
+        taken[index] += amount
         log.append(LogEntry(kind: .bucket, index: index, amount: amount))
     }
 
@@ -333,11 +339,7 @@ struct Allocator {
     // MARK: - Results
 
     /// Units started or ordered on source `s` in month `t`.
-    func used(source s: Int, month t: Int) -> Double {
-        let cap = problem.sources[s].capacity[t]
-        if t + problem.sources[s].leadTime >= horizon { return 0 }
-        return max(0, cap - free[s * horizon + t])
-    }
+    func used(source s: Int, month t: Int) -> Double { taken[s * horizon + t] }
 
     func remaining(source s: Int, month t: Int) -> Double { free[s * horizon + t] }
 }

@@ -11,9 +11,7 @@ public enum OrderingRule: String, Codable, Sendable, CaseIterable {
     /// Due month shifted earlier by 24 months per priority step.
     case slack24
 
-    /// `due` may be moved earlier for groups that came out very late in an earlier pass.
-    func sortKey(due: Double, priority: Int) -> (Double, Double) {
-        let p = Double(priority)
+    func sortKey(due: Int, priority p: Int) -> (Int, Int) {
         switch self {
         case .priorityThenDue: return (p, due)
         case .dueThenPriority: return (due, p)
@@ -77,6 +75,17 @@ public struct PlanStrategy: Codable, Sendable, Equatable, Hashable, CustomString
         self.late = late
         self.itemDemands = itemDemands
         self.classItems = classItems
+    }
+
+    /// The order of a group: a total order, ties broken by target and then by index.
+    func sortKey(due: Int, priority: Int, isClass: Bool) -> (Int, Int, Int, Int) {
+        let (a, b) = ordering.sortKey(due: due, priority: priority)
+        let classRank = isClass ? 1 : 0
+        switch itemDemands {
+        case .none, .onTimeFirst: return (a, b, 0, 0)
+        case .always: return (classRank, a, b, 0)
+        case .withinPriority: return ordering == .priorityThenDue ? (priority, classRank, due, 0) : (a, b, classRank, 0)
+        }
     }
 
     public var description: String {

@@ -27,7 +27,8 @@ struct PlanBuilder {
                         production: production, purchases: purchases, deliveries: deliveries)
     }
 
-    /// Hands a group's deliveries to its demands in id order, earliest first.
+    /// Hands a group's deliveries to its demands in proportion to what each still needs, so that no nation is
+    /// favoured by the order of its ids; whole units stay whole (the remainder goes one unit at a time, in id order).
     private func share(_ deliveries: [GroupDelivery], among members: [Int], into out: inout [[DeliveryEntry]]) {
         var merged: [GroupDelivery] = []
         for d in deliveries.sorted(by: { ($0.month, $0.item) < ($1.month, $1.item) }) {
@@ -37,19 +38,31 @@ struct PlanBuilder {
                 merged.append(d)
             }
         }
-        var k = 0
-        for member in members {
-            var need = problem.demands[member].qty
-            while need > Allocator.epsilon && k < merged.count {
-                let take = min(need, merged[k].qty)
-                let qty = Quantity.snap(take)
-                if qty > 0 {
-                    out[member].append(DeliveryEntry(demand: problem.demands[member].id, item: problem.itemIDs[merged[k].item],
-                                                     month: merged[k].month, qty: qty))
+        var need = members.map { problem.demands[$0].qty }
+        for delivery in merged {
+            let totalNeed = need.reduce(0, +)
+            guard totalNeed > Allocator.epsilon else { break }
+            let qty = min(delivery.qty, totalNeed)
+            let whole = qty == qty.rounded() && need.allSatisfy { $0 == $0.rounded() }
+            var shares = need.map { qty * $0 / totalNeed }
+            if whole {
+                shares = shares.map { $0.rounded(.down) }
+                var left = qty - shares.reduce(0, +)
+                var k = 0
+                while left > 0.5 && k < shares.count * 2 {
+                    let m = k % shares.count
+                    if need[m] - shares[m] >= 1 { shares[m] += 1; left -= 1 }
+                    k += 1
                 }
-                need -= take
-                merged[k].qty -= take
-                if merged[k].qty <= Allocator.epsilon { k += 1 }
+            }
+            for (m, member) in members.enumerated() {
+                let take = min(shares[m], need[m])
+                need[m] -= take
+                let q = Quantity.snap(take)
+                if q > 0 {
+                    out[member].append(DeliveryEntry(demand: problem.demands[member].id, item: problem.itemIDs[delivery.item],
+                                                     month: delivery.month, qty: q))
+                }
             }
         }
     }

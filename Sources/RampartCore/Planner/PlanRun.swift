@@ -11,17 +11,9 @@ struct PlanRun {
         problem: PlanningProblem, groups: [DemandGroup], strategy: PlanStrategy, progress: (Double) -> Void = { _ in }
     ) -> PlanRun {
         var allocator = Allocator(problem: problem)
-        func due(_ g: Int) -> Double { Double(groups[g].due) }
         let order = groups.indices.sorted { a, b in
-            if groups[a].isClass != groups[b].isClass {
-                switch strategy.itemDemands {
-                case .always: return !groups[a].isClass
-                case .withinPriority where groups[a].priority == groups[b].priority: return !groups[a].isClass
-                default: break
-                }
-            }
-            let ka = strategy.ordering.sortKey(due: due(a), priority: groups[a].priority)
-            let kb = strategy.ordering.sortKey(due: due(b), priority: groups[b].priority)
+            let ka = strategy.sortKey(due: groups[a].due, priority: groups[a].priority, isClass: groups[a].isClass)
+            let kb = strategy.sortKey(due: groups[b].due, priority: groups[b].priority, isClass: groups[b].isClass)
             if ka != kb { return ka < kb }
             if groups[a].target != groups[b].target { return groups[a].target < groups[b].target }
             return a < b

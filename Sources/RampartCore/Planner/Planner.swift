@@ -8,7 +8,7 @@ public struct Planner: Sendable {
         public var strategies: [PlanStrategy]
         /// How many lines and supplies are re-planned with extra capacity to rank bottlenecks.
         public var bottleneckCandidates: Int
-        /// Run the strategies on several threads (the result is the same either way).
+        /// Run strategies, explanations and bottleneck re-plans on two threads (the plan is the same either way).
         public var parallel: Bool
         /// Explain every late demand (and so find the bottleneck candidates); what-ifs that only compare skip it.
         public var explain: Bool
@@ -68,7 +68,7 @@ public struct Planner: Sendable {
     func bestRun(
         problem: PlanningProblem, groups: [DemandGroup], progress: @escaping @Sendable (Double) -> Void = { _ in }
     ) -> (run: PlanRun, tried: [StrategyResult]) {
-        let strategies = options.strategies.isEmpty ? [PlanStrategy.all[0]] : options.strategies
+        let strategies = options.strategies.isEmpty ? PlanStrategy.standard : options.strategies
         // The first strategy's run tells how far planning has come; the others run alongside.
         let rounds = Double((strategies.count + (options.parallel ? 1 : 0)) / (options.parallel ? 2 : 1))
         let runs = Self.map(Array(strategies.enumerated()), parallel: options.parallel) { k, strategy in
@@ -87,7 +87,10 @@ public struct Planner: Sendable {
         if !parallel || inputs.count < 2 { return inputs.map(body) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: inputs.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: inputs.count) { k in
             slots[k] = body(inputs[k])
