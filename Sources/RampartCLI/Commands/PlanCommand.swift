@@ -37,7 +37,7 @@ struct PlanCommand: ParsableCommand {
             let plan = Planner(options: .init(bottleneckCandidates: bottlenecks)).plan(scenario) { progress.update($0, $1) }
             progress.update("writing", 0)
             if out.json {
-                try IO.write(Data(plan.jsonBytes()), to: out.output)
+                try IO.write(plan.jsonBytes(), to: out.output)
             } else {
                 try IO.write(PlanText(scenario: scenario, plan: plan, top: top).render(), to: out.output)
             }

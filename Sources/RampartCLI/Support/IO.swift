@@ -61,20 +61,10 @@ enum IO {
     }
 
     /// Writes to `path`, or to stdout when nil or "-". Files are written whole, through a temporary file.
-    static func write(_ data: Data, to path: String?) throws {
-        guard let path, path != "-" else {
-            do {
-                try FileHandle.standardOutput.write(contentsOf: data)
-            } catch {
-                throw UserError("cannot write to standard output: \(error.localizedDescription)")
-            }
-            return
-        }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw UserError("cannot write \(path): \(error.localizedDescription)")
-        }
+    static func write(_ bytes: some DataProtocol, to path: String?) throws {
+        let sink = try OutputSink(path: path)
+        sink.write(bytes: bytes)
+        try sink.close()
     }
 
     static func write(_ text: String, to path: String?) throws {

@@ -12,7 +12,7 @@ struct DelayExplainer {
     let allocator: Allocator
     /// Each source's months, over the whole horizon, split by state.
     private let statuses: [SourceStatus]
-    static let maxDepth = 4
+    static let maxDepth = 32
     static let maxCauses = 8
     static let lookBackMonths = 12
 
@@ -118,23 +118,29 @@ struct DelayExplainer {
         return (Explanation(causes: constraints, why: why.isEmpty ? "no capacity left in the horizon" : why), Set(atCapacity))
     }
 
-    /// The causes for an item depend on nothing else, so they are cached (the level bounds the depth).
+    /// The causes for an item in a window depend on nothing else, so they are cached (with levels counted from
+    /// the item; bills of materials are acyclic and far shallower than `maxDepth`, which only guards the recursion).
     struct ItemKey: Hashable {
         var item: Int
         var from: Int
         var by: Int
-        var level: Int
     }
 
     struct Cause {
         var constraint: Constraint
         var source: Int?
+
+        func deeper(by levels: Int) -> Cause {
+            var c = self
+            c.constraint.level += levels
+            return c
+        }
     }
 
     /// Why `item` could not be had in larger quantity in the months `from...by`.
     private func explainItem(_ item: Int, from: Int, by: Int, level: Int, cache: inout [ItemKey: [Cause]]) -> [Cause] {
-        let key = ItemKey(item: item, from: from, by: by, level: level)
-        if let cached = cache[key] { return cached }
+        let key = ItemKey(item: item, from: from, by: by)
+        if let cached = cache[key] { return level == 0 ? cached : cached.map { $0.deeper(by: level) } }
         let id = problem.itemIDs[item]
         var causes: [Cause] = []
         let sources = problem.sourcesByItem[item]
@@ -184,7 +190,7 @@ struct DelayExplainer {
         }
         // Only the first few causes are ever shown; keeping more only costs memory on large scenarios.
         if causes.count > Self.maxCauses + 1 { causes.removeSubrange((Self.maxCauses + 1)...) }
-        cache[key] = causes
+        cache[key] = level == 0 ? causes : causes.map { $0.deeper(by: -level) }
         return causes
     }
 }

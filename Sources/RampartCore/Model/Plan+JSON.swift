@@ -2,7 +2,9 @@ extension Plan {
     /// The plan file as JSON bytes (planning-model.md's fields first, then the report), followed by a newline.
     /// Reads back with `JSONDecoder` to an equal `Plan`; the same plan always gives the same bytes.
     public func jsonBytes() -> [UInt8] {
-        var w = JSONWriter(capacity: 64 * (production.count + purchases.count + deliveries.count) + (1 << 16))
+        // Room for all of it at once: growing a buffer of hundreds of megabytes copies it.
+        let reportSize = report.map { 240 * $0.lateDemands.count + 1_600 * $0.explanations.count + 200 * ($0.nations.count + $0.items.count) } ?? 0
+        var w = JSONWriter(capacity: 48 * (production.count + purchases.count) + 72 * deliveries.count + reportSize + (1 << 16))
         w.beginObject()
         w.field("version", version)
         w.field("scenario", scenario)
