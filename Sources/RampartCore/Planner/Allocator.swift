@@ -259,7 +259,11 @@ struct Allocator {
             var k = 0
             while k < candidates.count {
                 let arrival = candidates[k + 1] + leadTime[candidates[k]]
-                if arrival < bestArrival { bestArrival = arrival; best = k }
+                if arrival < bestArrival
+                    || (arrival == bestArrival && contention[sourceItem[candidates[k]]] < contention[sourceItem[candidates[best]]]) {
+                    bestArrival = arrival
+                    best = k
+                }
                 k += 2
             }
             let s = candidates[best]
