@@ -64,7 +64,8 @@ def main():
         walls, planners, rss = [], [], []
         stages = {}
         for _ in range(args.runs):
-            s, m, err = timed([RAMPART, "plan", scenario, "--json", "-o", plan, "--quiet", "--timings"])
+            s, m, err = timed([RAMPART, "plan", scenario, "--json", "-o", plan, "--quiet", "--timings",
+                               "--bottlenecks", "2"])
             stages, planner = stage_seconds(err)
             walls.append(s)
             planners.append(planner)

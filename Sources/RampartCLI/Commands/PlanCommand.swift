@@ -18,15 +18,18 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "How many of the worst delays the report lists.")
     var top = 15
 
-    @Option(help: "How many lines and supplies are re-planned with extra capacity to rank bottlenecks (0: none).")
-    var bottlenecks = 2
+    @Option(help: """
+        How many lines and supplies are re-planned with extra capacity to rank bottlenecks (0: none; default: 6 \
+        for scenarios of up to 20,000 demands, 2 above, as each is a full re-plan).
+        """)
+    var bottlenecks: Int?
 
     @Flag(help: "Print the seconds spent reading, in each planning stage and writing, on stderr.")
     var timings = false
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be >= 0") }
-        if bottlenecks < 0 { throw ValidationError("--bottlenecks must be >= 0") }
+        if let bottlenecks, bottlenecks < 0 { throw ValidationError("--bottlenecks must be >= 0") }
     }
 
     func run() throws {
@@ -34,7 +37,8 @@ struct PlanCommand: ParsableCommand {
             let progress = ProgressLine(enabled: !out.quiet)
             progress.update("reading", 0)
             let scenario = try scenario.load()
-            let plan = Planner(options: .init(bottleneckCandidates: bottlenecks)).plan(scenario) { progress.update($0, $1) }
+            let candidates = bottlenecks ?? (scenario.demands.count <= 20_000 ? 6 : 2)
+            let plan = Planner(options: .init(bottleneckCandidates: candidates)).plan(scenario) { progress.update($0, $1) }
             progress.update("writing", 0)
             if out.json {
                 try IO.write(plan.jsonBytes(), to: out.output)
