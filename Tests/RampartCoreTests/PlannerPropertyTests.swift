@@ -11,6 +11,9 @@ import Testing
         let s = random.make()
         let plan = Planner(options: .init(bottleneckCandidates: 2, parallel: false)).plan(s)
         #expect(PlanChecker(scenario: s).problems(in: plan) == [], "seed \(seed)")
+        let evaluator = PlanEvaluator(scenario: s)
+        #expect(evaluator.objective(of: plan) == plan.objective, "seed \(seed)")
+        #expect(evaluator.report(of: plan).nations == plan.report?.nations, "seed \(seed)")
         let demanded = s.demands.reduce(0) { $0 + $1.qty }
         let accounted = plan.objective.onTimeUnits + plan.objective.lateUnits + plan.objective.unservedUnits
         #expect(abs(demanded - accounted) < 1e-6 * max(1, demanded), "seed \(seed)")
