@@ -206,18 +206,7 @@ struct Allocator {
         }
         var remaining = qty
         while remaining > Self.epsilon && !candidates.isEmpty {
-            var best = 0
-            var bestArrival = Int.min
-            var k = 0
-            while k < candidates.count {
-                let arrival = candidates[k + 1] + leadTime[candidates[k]]
-                if arrival > bestArrival
-                    || (arrival == bestArrival && contention[sourceItem[candidates[k]]] < contention[sourceItem[candidates[best]]]) {
-                    bestArrival = arrival
-                    best = k
-                }
-                k += 2
-            }
+            let (best, bestArrival) = bestCandidate(in: candidates, latest: true)
             let s = candidates[best]
             let start = candidates[best + 1]
             let index = s * horizon + start
@@ -254,18 +243,7 @@ struct Allocator {
         }
         var remaining = qty
         while remaining > Self.epsilon && !candidates.isEmpty {
-            var best = 0
-            var bestArrival = Int.max
-            var k = 0
-            while k < candidates.count {
-                let arrival = candidates[k + 1] + leadTime[candidates[k]]
-                if arrival < bestArrival
-                    || (arrival == bestArrival && contention[sourceItem[candidates[k]]] < contention[sourceItem[candidates[best]]]) {
-                    bestArrival = arrival
-                    best = k
-                }
-                k += 2
-            }
+            let (best, bestArrival) = bestCandidate(in: candidates, latest: false)
             let s = candidates[best]
             let start = candidates[best + 1]
             let index = s * horizon + start
@@ -280,6 +258,24 @@ struct Allocator {
             if later < horizon { candidates[best + 1] = later } else { candidates.removeSubrange(best...(best + 1)) }
         }
         return qty - remaining
+    }
+
+    /// The (source, start) pair in `candidates` arriving latest (or earliest); on equal arrival months, the one
+    /// whose item is least contested by demands naming it. Returns its position and arrival month.
+    private func bestCandidate(in candidates: [Int], latest: Bool) -> (position: Int, arrival: Int) {
+        var best = 0
+        var bestArrival = latest ? Int.min : Int.max
+        var k = 0
+        while k < candidates.count {
+            let arrival = candidates[k + 1] + leadTime[candidates[k]]
+            if (latest ? arrival > bestArrival : arrival < bestArrival)
+                || (arrival == bestArrival && contention[sourceItem[candidates[k]]] < contention[sourceItem[candidates[best]]]) {
+                bestArrival = arrival
+                best = k
+            }
+            k += 2
+        }
+        return (best, bestArrival)
     }
 
     /// Takes initial stock of any of `items`, in their order.
