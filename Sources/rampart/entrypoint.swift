@@ -1,9 +1,13 @@
 import ArgumentParser
 import RampartCLI
+import RampartServer
 
 @main
-struct Entrypoint {
-    static func main() {
-        RampartCommand.main()
-    }
+struct Rampart: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rampart",
+        abstract: "Rampart: the Alliance's defence-production coordination system.",
+        version: "0.2.0",
+        subcommands: RampartCommand.plannerCommands + ServerCommands.all
+    )
 }

@@ -1,0 +1,180 @@
+import Fluent
+import Foundation
+import RampartCore
+import Vapor
+
+/// `/api/v1` records: items, nations, demands (need-to-know), signals, lines and supplies, the scenario file.
+struct APIRecords: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("dashboard", use: dashboard)
+        routes.get("items", use: items)
+        routes.get("nations", use: nations)
+        routes.get("nations", ":code", "demands", use: nationDemands)
+        routes.get("demands", use: demands)
+        routes.get("demands", ":code", use: demand)
+        routes.patch("demands", ":code", use: updateDemand)
+        routes.get("signals", use: signals)
+        routes.get("sources", use: sources)
+        routes.get("sources", ":code", use: source)
+        routes.patch("sources", ":code", use: updateSource)
+        routes.get("scenario", use: exportScenario)
+        routes.on(.PUT, "scenario", body: .collect(maxSize: "200mb"), use: importScenario)
+    }
+
+    struct DashboardDTO: Content {
+        var scenario: String
+        var horizon: String
+        var counts: [String: Int]
+        var latestPlan: API.PlanRunDTO?
+    }
+
+    @Sendable func dashboard(req: Request) async throws -> DashboardDTO {
+        let person = try req.requireSignedIn()
+        let model = try await DashboardPages.load(for: person.principal, on: req.db)
+        var latest: API.PlanRunDTO?
+        if person.role != .observer, let run = try await PlanRuns.latestSucceeded(on: req.db) {
+            latest = API.PlanRunDTO(run)
+            latest?.nations = run.decodedSummary?.nations.filter { AccessPolicy.canReadNationOutcome(person.principal, nation: $0.key) }
+        }
+        return DashboardDTO(scenario: model.scenarioName, horizon: model.horizonLabel,
+                            counts: Dictionary(uniqueKeysWithValues: model.counts.map { ($0.label, $0.value) }), latestPlan: latest)
+    }
+
+    @Sendable func items(req: Request) async throws -> PageDTO<API.ItemDTO> {
+        _ = try req.requireSignedIn()
+        let page = try await ItemRecord.query(on: req.db).sort(\.$code).paginate(try req.pageRequest)
+        let codes = page.items.map(\.code)
+        let bom = try await BOMEntryRecord.query(on: req.db).filter(\.$itemCode ~~ codes).sort(\.$position).all()
+        let byItem = Dictionary(grouping: bom, by: \.itemCode)
+        return PageDTO(items: page.items.map { item in
+            API.ItemDTO(id: item.code, name: item.name, kind: item.kind, class: item.itemClass,
+                        bom: (byItem[item.code] ?? []).map { BOMEntry(item: $0.componentCode, qty: $0.qty) })
+        }, page: page.metadata.page, per: page.metadata.per, total: page.metadata.total)
+    }
+
+    @Sendable func nations(req: Request) async throws -> [API.NationDTO] {
+        _ = try req.requireSignedIn()
+        return try await NationRecord.query(on: req.db).sort(\.$code).all().map { API.NationDTO(code: $0.code, name: $0.name) }
+    }
+
+    /// A nation's demands with the latest plan's outcome for each: that nation's delegates and staff.
+    @Sendable func nationDemands(req: Request) async throws -> PageDTO<API.DemandDTO> {
+        let code = req.parameters.get("code") ?? ""
+        _ = try req.require { AccessPolicy.canReadNationView($0, nation: code) }
+        let page = try await DemandRecord.query(on: req.db).filter(\.$nation == code).sort(\.$position).paginate(try req.pageRequest)
+        var outcomes: [String: PlanDemandResultRecord] = [:]
+        if let run = try await PlanRuns.latestSucceeded(on: req.db), let runID = run.id {
+            let results = try await PlanDemandResultRecord.query(on: req.db).filter(\.$planRunID == runID)
+                .filter(\.$demandCode ~~ page.items.map(\.code)).all()
+            for result in results { outcomes[result.demandCode] = result }
+        }
+        return PageDTO(items: page.items.map { API.DemandDTO($0, outcome: outcomes[$0.code]) },
+                       page: page.metadata.page, per: page.metadata.per, total: page.metadata.total)
+    }
+
+    /// The demands the person may read: staff all; a delegate their nation's and released ones; industry released ones.
+    @Sendable func demands(req: Request) async throws -> PageDTO<API.DemandDTO> {
+        let person = try req.require { $0.role != .observer }
+        var query = DemandRecord.query(on: req.db).sort(\.$position)
+        switch person.role {
+        case .staff: break
+        case .delegate:
+            let nation = person.user.nation ?? ""
+            query = query.group(.or) { $0.filter(\.$nation == nation).filter(\.$released == true) }
+        case .industry, .observer:
+            query = query.filter(\.$released == true)
+        }
+        if let nation = req.query[String.self, at: "nation"] { query = query.filter(\.$nation == nation) }
+        let page = try await query.paginate(try req.pageRequest)
+        return PageDTO(items: page.items.map { API.DemandDTO($0) }, page: page.metadata.page, per: page.metadata.per, total: page.metadata.total)
+    }
+
+    @Sendable func demand(req: Request) async throws -> API.DemandDTO {
+        let person = try req.requireSignedIn()
+        let code = req.parameters.get("code") ?? ""
+        guard let demand = try await DemandRecord.query(on: req.db).filter(\.$code == code).first(),
+              AccessPolicy.canReadDemand(person.principal, nation: demand.nation, released: demand.released)
+        else { throw Abort(.notFound, reason: "no demand \(code) that you may see") }
+        return API.DemandDTO(demand)
+    }
+
+    @Sendable func updateDemand(req: Request) async throws -> API.DemandDTO {
+        let person = try req.requireSignedIn()
+        let patch = try req.content.decode(DemandPatch.self)
+        return API.DemandDTO(try await DemandEditor.update(req.parameters.get("code") ?? "", with: patch, by: person, now: req.now, on: req.db))
+    }
+
+    /// Released demand, aggregated by target and year: what industry and observers read.
+    @Sendable func signals(req: Request) async throws -> [API.SignalDTO] {
+        _ = try req.requireSignedIn()
+        guard let settings = try await ScenarioSettingsRecord.query(on: req.db).first() else { return [] }
+        let startYear = Int(settings.startMonth.prefix(4)) ?? 0
+        let startMonth = Int(settings.startMonth.suffix(2)) ?? 1
+        let released = try await DemandRecord.query(on: req.db).filter(\.$released == true).all()
+        var totals: [String: (qty: Double, count: Int)] = [:]
+        for demand in released {
+            let year = startYear + (startMonth - 1 + demand.dueMonth) / 12
+            let key = "\(demand.target)\u{1}\(year)"
+            totals[key, default: (0, 0)].qty += demand.qty
+            totals[key, default: (0, 0)].count += 1
+        }
+        return totals.map { key, value in
+            let parts = key.split(separator: "\u{1}")
+            return API.SignalDTO(target: String(parts[0]), year: Int(parts[1]) ?? 0, qty: value.qty, demands: value.count)
+        }.sorted { ($0.target, $0.year) < ($1.target, $1.year) }
+    }
+
+    @Sendable func sources(req: Request) async throws -> PageDTO<API.SourceDTO> {
+        let person = try req.require { $0.isStaff || $0.role == .industry }
+        var query = SourceRecord.query(on: req.db).sort(\.$position)
+        if !person.principal.isStaff { query = query.filter(\.$company == (person.user.company ?? "")) }
+        let page = try await query.paginate(try req.pageRequest)
+        let steps = try await IndustryPages.steps(for: page.items.map(\.code), on: req.db)
+        return PageDTO(items: page.items.map { API.SourceDTO($0, steps: steps[$0.code] ?? []) },
+                       page: page.metadata.page, per: page.metadata.per, total: page.metadata.total)
+    }
+
+    @Sendable func source(req: Request) async throws -> API.SourceDTO {
+        let person = try req.requireSignedIn()
+        let code = req.parameters.get("code") ?? ""
+        guard let source = try await SourceRecord.query(on: req.db).filter(\.$code == code).first(),
+              AccessPolicy.canReadSource(person.principal, company: source.company)
+        else { throw Abort(.notFound, reason: "no line or supply \(code) that you may see") }
+        return API.SourceDTO(source, steps: try await IndustryPages.steps(for: [code], on: req.db)[code] ?? [])
+    }
+
+    @Sendable func updateSource(req: Request) async throws -> API.SourceDTO {
+        let person = try req.requireSignedIn()
+        let code = req.parameters.get("code") ?? ""
+        let source = try await SourceEditor.update(code, with: try req.content.decode(SourcePatch.self), by: person, now: req.now, on: req.db)
+        return API.SourceDTO(source, steps: try await IndustryPages.steps(for: [code], on: req.db)[code] ?? [])
+    }
+
+    @Sendable func exportScenario(req: Request) async throws -> Response {
+        _ = try req.require { $0.isStaff }
+        guard let data = try await ScenarioTransfer.exportFile(on: req.db) else {
+            throw Abort(.notFound, reason: "the database holds no scenario yet")
+        }
+        return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(data: data))
+    }
+
+    @Sendable func importScenario(req: Request) async throws -> Response {
+        let person = try req.require { $0.isStaff }
+        guard let body = req.body.data else { throw InputError("body", "send the scenario file as the request body") }
+        do {
+            let summary = try await ScenarioTransfer.importFile(Data(body.readableBytesView), by: person.actor, now: req.now, on: req.db)
+            return try await ImportSummaryDTO(summary).encodeResponse(for: req)
+        } catch let error as ScenarioValidationError {
+            throw InputError(problems: error.issues.map(\.description))
+        }
+    }
+
+    struct ImportSummaryDTO: Content {
+        var scenario: String
+        var items, lines, supplies, stocks, demands: Int
+
+        init(_ s: ScenarioTransfer.ImportSummary) {
+            scenario = s.scenario; items = s.items; lines = s.lines; supplies = s.supplies; stocks = s.stocks; demands = s.demands
+        }
+    }
+}

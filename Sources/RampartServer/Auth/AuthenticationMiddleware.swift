@@ -1,0 +1,29 @@
+import Fluent
+import Vapor
+
+/// Finds who is asking: under `/api/` a bearer token only, elsewhere the session cookie only.
+struct AuthenticationMiddleware: AsyncMiddleware {
+    static let sessionCookie = "rampart_session"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.isAPI {
+            if let bearer = request.headers.bearerAuthorization?.token,
+               let token = try await APITokenRecord.query(on: request.db).filter(\.$tokenHash == Secrets.sha256(bearer)).first(),
+               let user = try await UserRecord.find(token.userID, on: request.db) {
+                request.signedIn = SignedIn(user: user, session: nil)
+            }
+        } else if let cookie = request.cookies[Self.sessionCookie]?.string,
+                  let session = try await WebSessionRecord.query(on: request.db)
+                      .filter(\.$tokenHash == Secrets.sha256(cookie)).first(),
+                  session.expiresAt > request.now,
+                  let user = try await UserRecord.find(session.userID, on: request.db) {
+            request.signedIn = SignedIn(user: user, session: session)
+        }
+        return try await next.respond(to: request)
+    }
+
+    static func cookie(token: String, secure: Bool, maxAge: Int) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: token, expires: nil, maxAge: maxAge, domain: nil, path: "/", isSecure: secure,
+                          isHTTPOnly: true, sameSite: .lax)
+    }
+}

@@ -1,0 +1,26 @@
+import Vapor
+
+/// Every form POST outside the API carries `csrf_token` equal to the session's token (or, signed out, to the
+/// random token in the `rampart_csrf` cookie). The API takes bearer tokens only, so it needs no such check.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let anonymousCookie = "rampart_csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let hadAnonymousCookie = request.cookies[Self.anonymousCookie] != nil
+        if request.method == .POST, !request.isAPI {
+            struct Form: Decodable { var csrf_token: String? }
+            let sent = (try? request.content.decode(Form.self))?.csrf_token ?? ""
+            let expected = request.signedIn?.session?.csrfToken ?? request.cookies[Self.anonymousCookie]?.string ?? ""
+            guard !expected.isEmpty, Secrets.constantTimeEquals(sent, expected) else {
+                throw Abort(.forbidden, reason: "the form has expired or did not come from Rampart; reload the page and try again")
+            }
+        }
+        let response = try await next.respond(to: request)
+        if !request.isAPI, request.signedIn == nil, !hadAnonymousCookie {
+            response.cookies[Self.anonymousCookie] = HTTPCookies.Value(
+                string: request.csrfToken, expires: nil, maxAge: 12 * 3600, domain: nil, path: "/",
+                isSecure: request.rampart.config.secureCookies, isHTTPOnly: true, sameSite: .strict)
+        }
+        return response
+    }
+}

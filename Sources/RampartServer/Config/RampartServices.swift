@@ -1,0 +1,35 @@
+import Fluent
+import Vapor
+
+/// What every handler needs besides the request: the settings, the clock, the password hasher.
+struct RampartServices: Sendable {
+    var config: AppConfig
+    var clock: AppClock
+    var hasher: PasswordHasher
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey {
+        typealias Value = RampartServices
+    }
+
+    var rampart: RampartServices {
+        get {
+            guard let services = storage[ServicesKey.self] else { fatalError("configure(_:config:) has not run") }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var rampart: RampartServices { application.rampart }
+    var now: Date { application.rampart.clock.now() }
+
+    var accounts: AccountService {
+        AccountService(db: db, hasher: rampart.hasher, now: now, publicURL: rampart.config.publicURL)
+    }
+
+    /// The client's address, for rate limits.
+    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+}

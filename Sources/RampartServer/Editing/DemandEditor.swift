@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import RampartCore
+import Vapor
+
+/// A change to one demand, as the form and the API send it. Nil fields stay as they are.
+struct DemandPatch: Content, Sendable {
+    var qty: Double?
+    var dueMonth: Int?
+    var priority: Int?
+    var released: Bool?
+    var version: Int
+}
+
+/// Changes a nation's demand: need-to-know, validation, optimistic locking and the audit trail.
+enum DemandEditor {
+    static func update(_ code: String, with patch: DemandPatch, by person: SignedIn, now: Date, on db: any Database) async throws -> DemandRecord {
+        guard let demand = try await DemandRecord.query(on: db).filter(\.$code == code).first(),
+              AccessPolicy.canReadDemand(person.principal, nation: demand.nation, released: demand.released)
+        else { throw Abort(.notFound, reason: "no demand \(code) that you may see") }
+        guard AccessPolicy.canEditDemands(person.principal, nation: demand.nation) else {
+            throw Abort(.forbidden, reason: "only \(demand.nation)'s delegates and Alliance staff change this demand")
+        }
+        let horizon = try await ScenarioSettingsRecord.query(on: db).first()?.horizonMonths ?? 0
+        var problems: [String] = []
+        if let qty = patch.qty, !(qty.isFinite && qty > 0) { problems.append("qty: must be a number above 0") }
+        if let due = patch.dueMonth, !(0..<horizon).contains(due) {
+            problems.append("dueMonth: must be a month of the horizon, 0 to \(horizon - 1)")
+        }
+        if let priority = patch.priority, !(1...5).contains(priority) { problems.append("priority: must be 1 (highest) to 5") }
+        if !problems.isEmpty { throw InputError(problems: problems, field: problems.count == 1 ? String(problems[0].prefix { $0 != ":" }) : nil) }
+
+        return try await db.transaction { tx in
+            guard try await VersionGuard.bump("demands", keyColumn: "code", key: code, expected: patch.version, on: tx) else {
+                throw InputError.conflict("demand", current: demand.version)
+            }
+            let before = fields(demand)
+            if let qty = patch.qty { demand.qty = qty }
+            if let due = patch.dueMonth { demand.dueMonth = due }
+            if let priority = patch.priority { demand.priority = priority }
+            if let released = patch.released { demand.released = released }
+            demand.version = patch.version + 1
+            try await demand.save(on: tx)
+            try await Audit.record(person.actor, entity: "demand", key: code, action: "update",
+                                   changes: Audit.diff(before, fields(demand)), at: now, on: tx)
+            return demand
+        }
+    }
+
+    private static func fields(_ d: DemandRecord) -> [(String, String)] {
+        [("qty", "\(d.qty)"), ("dueMonth", "\(d.dueMonth)"), ("priority", "\(d.priority)"), ("released", "\(d.released)")]
+    }
+}

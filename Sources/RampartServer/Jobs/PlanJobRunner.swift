@@ -1,0 +1,165 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import NIOPosix
+import RampartCore
+import SQLKit
+import Vapor
+
+/// Runs queued plan runs: claims one, plans the scenario held in the database on a worker thread while
+/// writing its progress, stores the plan and each demand's outcome, and marks it done or failed.
+struct PlanJobRunner: Sendable {
+    var db: any Database
+    var threadPool: NIOThreadPool
+    var clock: AppClock
+    var logger: Logger
+
+    /// Claims the oldest queued run. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several servers share the queue.
+    func claim() async throws -> PlanRunRecord? {
+        try await db.transaction { tx in
+            var run: PlanRunRecord?
+            if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                struct Row: Decodable { var id: UUID }
+                if let row = try await sql.raw(
+                    "SELECT id FROM plan_runs WHERE status = 'queued' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED"
+                ).first(decoding: Row.self) {
+                    run = try await PlanRunRecord.find(row.id, on: tx)
+                }
+            } else {
+                run = try await PlanRunRecord.query(on: tx).filter(\.$status == PlanRunStatus.queued.rawValue)
+                    .sort(\.$createdAt).first()
+            }
+            guard let run else { return nil }
+            run.status = PlanRunStatus.running.rawValue
+            run.phase = "loading the scenario"
+            run.startedAt = clock.now()
+            try await run.save(on: tx)
+            return run
+        }
+    }
+
+    /// Runs one claimed run to the end; never throws (a failure is recorded on the run).
+    func execute(_ run: PlanRunRecord) async {
+        do {
+            try await plan(run)
+        } catch {
+            logger.error("plan run \(run.id?.uuidString ?? "?") failed: \(String(reflecting: error))")
+            run.status = PlanRunStatus.failed.rawValue
+            run.error = String(describing: error)
+            run.phase = "failed"
+            run.finishedAt = clock.now()
+            try? await run.save(on: db)
+        }
+    }
+
+    private func plan(_ run: PlanRunRecord) async throws {
+        guard let scenario = try await ScenarioStore.load(on: db) else {
+            throw Abort(.conflict, reason: "there is no scenario to plan: import one first")
+        }
+        let released = Set(try await DemandRecord.query(on: db).filter(\.$released == true).all().map(\.code))
+        let progress = NIOLockedValueBox<(phase: String, fraction: Double)>(("planning", 0))
+        let reporter = Task {
+            var last = (phase: "", fraction: -1.0)
+            while !Task.isCancelled {
+                let now = progress.withLockedValue { $0 }
+                if now.phase != last.phase || now.fraction - last.fraction >= 0.01 {
+                    last = now
+                    run.phase = now.phase
+                    run.progress = min(0.95, now.fraction * 0.95)
+                    try? await run.save(on: db)
+                }
+                try? await Task.sleep(for: .milliseconds(250))
+            }
+        }
+        let options = Planner.Options(bottleneckCandidates: 2, parallel: false)
+        let plan = try await threadPool.runIfActive {
+            Planner(options: options).plan(scenario) { phase, fraction in
+                progress.withLockedValue { $0 = (phase, fraction) }
+            }
+        }
+        reporter.cancel()
+        _ = await reporter.result
+
+        run.phase = "storing the result"
+        run.progress = 0.97
+        try await run.save(on: db)
+        let outcomes = plan.demandOutcomes(for: scenario)
+        let summary = try JSONEncoder().encode(PlanRunSummary(plan: plan, scenario: scenario))
+        let planJSON = String(decoding: plan.jsonBytes(), as: UTF8.self)
+        let runID = try run.requireID()
+        try await db.transaction { tx in
+            try await ScenarioStore.insert(outcomes.map { PlanDemandResultRecord(runID: runID, outcome: $0, released: released.contains($0.demand)) }, on: tx)
+            run.status = PlanRunStatus.succeeded.rawValue
+            run.phase = "done"
+            run.progress = 1
+            run.weightedLateness = plan.objective.weightedLateness
+            run.onTimeUnits = plan.objective.onTimeUnits
+            run.lateUnits = plan.objective.lateUnits
+            run.unservedUnits = plan.objective.unservedUnits
+            run.planJSON = planJSON
+            run.summaryJSON = String(decoding: summary, as: UTF8.self)
+            run.finishedAt = clock.now()
+            try await run.save(on: tx)
+        }
+        logger.info("plan run \(runID) done: weighted lateness \(plan.objective.weightedLateness)")
+    }
+}
+
+extension PlanDemandResultRecord {
+    convenience init(runID: UUID, outcome: DemandOutcome, released: Bool) {
+        self.init()
+        planRunID = runID
+        demandCode = outcome.demand
+        nation = outcome.nation
+        target = outcome.target
+        qty = outcome.qty
+        dueMonth = outcome.dueMonth
+        priority = outcome.priority
+        self.released = released
+        onTimeUnits = outcome.onTimeUnits
+        lateUnits = outcome.lateUnits
+        unservedUnits = outcome.unservedUnits
+        lastDeliveryMonth = outcome.lastDeliveryMonth
+        deliveries = outcome.deliveries.map { "\($0.month):\($0.qty)" }.joined(separator: ",")
+        reason = outcome.reason
+    }
+
+    var deliveryPairs: [(month: Int, qty: Double)] {
+        deliveries.split(separator: ",").compactMap { pair in
+            let parts = pair.split(separator: ":")
+            guard parts.count == 2, let month = Int(parts[0]), let qty = Double(parts[1]) else { return nil }
+            return (month, qty)
+        }
+    }
+}
+
+/// Keeps claiming and running plan runs while the server is up.
+final class PlanJobService: LifecycleHandler, Sendable {
+    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+    func didBootAsync(_ application: Application) async throws {
+        let runner = PlanJobRunner(db: application.db, threadPool: application.threadPool,
+                                   clock: application.rampart.clock, logger: application.logger)
+        task.withLockedValue {
+            $0 = Task {
+                while !Task.isCancelled {
+                    do {
+                        if let run = try await runner.claim() {
+                            await runner.execute(run)
+                            continue
+                        }
+                    } catch {
+                        runner.logger.error("claiming a plan run failed: \(String(reflecting: error))")
+                    }
+                    try? await Task.sleep(for: .milliseconds(300))
+                }
+            }
+        }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        let running = task.withLockedValue { $0 }
+        running?.cancel()
+        _ = await running?.value
+    }
+}

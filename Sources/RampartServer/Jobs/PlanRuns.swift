@@ -1,0 +1,26 @@
+import Vapor
+import Fluent
+import Foundation
+
+enum PlanRuns {
+    /// Queues a plan run of the scenario held now; the job service picks it up.
+    @discardableResult
+    static func enqueue(requestedBy: UUID?, on db: any Database) async throws -> PlanRunRecord {
+        guard let settings = try await ScenarioSettingsRecord.query(on: db).first() else {
+            throw InputError(problems: ["there is no scenario to plan: import one first"], status: .conflict)
+        }
+        let run = PlanRunRecord(requestedBy: requestedBy, scenarioName: settings.name,
+                                demandCount: try await DemandRecord.query(on: db).count())
+        try await run.create(on: db)
+        return run
+    }
+
+    /// The latest finished run, for the dashboard.
+    static func latestSucceeded(on db: any Database) async throws -> PlanRunRecord? {
+        try await PlanRunRecord.query(on: db).filter(\.$status == PlanRunStatus.succeeded.rawValue)
+            .sort(\.$createdAt, .descending).field(\.$id).field(\.$status).field(\.$progress).field(\.$phase)
+            .field(\.$requestedBy).field(\.$scenarioName).field(\.$demandCount).field(\.$weightedLateness)
+            .field(\.$onTimeUnits).field(\.$lateUnits).field(\.$unservedUnits).field(\.$error).field(\.$summaryJSON)
+            .field(\.$startedAt).field(\.$finishedAt).field(\.$createdAt).first()
+    }
+}

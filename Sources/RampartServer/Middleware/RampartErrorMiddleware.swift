@@ -1,0 +1,80 @@
+import Vapor
+
+/// JSON errors under `/api/` (`{"error": true, "reason": ..., "field": ...}`), an error page elsewhere;
+/// a signed-out page request goes to the sign-in page instead of a bare 401.
+struct RampartErrorMiddleware: AsyncMiddleware {
+    var environment: Environment
+
+    struct ErrorBody: Content {
+        var error: Bool
+        var reason: String
+        var field: String?
+        var problems: [String]?
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, reason, field, problems) = describe(error)
+            if status.code >= 500 {
+                request.logger.error("\(request.method) \(request.url.path) failed: \(String(reflecting: error))")
+            } else {
+                request.logger.info("\(request.method) \(request.url.path): \(status.code) \(reason)")
+            }
+            if request.isAPI || request.headers.accept.first?.mediaType == .json {
+                let response = Response(status: status)
+                try response.content.encode(ErrorBody(error: true, reason: reason, field: field, problems: problems))
+                return response
+            }
+            if status == .unauthorized, request.method == .GET {
+                return request.redirect(to: "/signin?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/"))
+            }
+            let context = request.pageContext(title: "Error \(status.code)")
+            let page = ErrorPage.render(context, ErrorPage.Model(status: Int(status.code), message: reason))
+            let response = try await page.encodeResponse(for: request)
+            response.status = status
+            return response
+        }
+    }
+
+    private func describe(_ error: any Error) -> (HTTPResponseStatus, String, String?, [String]?) {
+        switch error {
+        case let account as AccountError:
+            return (account.status, account.message, account.field, account.messages)
+        case let input as InputError:
+            return (input.status, input.description, input.field, input.problems)
+        case let abort as any AbortError:
+            return (abort.status, abort.reason, nil, nil)
+        default:
+            let reason = environment.isRelease ? "something went wrong on the server" : String(describing: error)
+            return (.internalServerError, reason, nil, nil)
+        }
+    }
+}
+
+/// A request whose input is wrong: names the field and the problem.
+struct InputError: Error, CustomStringConvertible {
+    var status: HTTPResponseStatus = .unprocessableEntity
+    var field: String?
+    var problems: [String]
+
+    init(_ field: String, _ problem: String, status: HTTPResponseStatus = .unprocessableEntity) {
+        self.field = field
+        self.problems = ["\(field): \(problem)"]
+        self.status = status
+    }
+
+    init(problems: [String], field: String? = nil, status: HTTPResponseStatus = .unprocessableEntity) {
+        self.problems = problems
+        self.field = field
+        self.status = status
+    }
+
+    var description: String { problems.joined(separator: "; ") }
+
+    static func conflict(_ entity: String, current: Int) -> InputError {
+        InputError(problems: ["version: someone else changed this \(entity) first (it is now at version \(current)); reload it and apply your change again"],
+                   field: "version", status: .conflict)
+    }
+}

@@ -1,0 +1,11 @@
+import Fluent
+
+/// Every migration, in the order it landed. Append only: never edit or reorder one that has landed.
+enum RampartMigrations {
+    static let all: [any Migration] = [
+        CreateScenarioRecords(),  // 001
+        CreatePlanRuns(),  // 002
+        CreateAccounts(),  // 003
+        CreateAuditAndOutbox(),  // 004
+    ]
+}

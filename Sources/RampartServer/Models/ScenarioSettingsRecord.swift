@@ -1,0 +1,21 @@
+import Fluent
+import Foundation
+
+/// The one planning horizon of the Alliance data: its name, month 0 and length.
+final class ScenarioSettingsRecord: Model, @unchecked Sendable {
+    static let schema = "scenario_settings"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "start_month") var startMonth: String
+    @Field(key: "horizon_months") var horizonMonths: Int
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(name: String, startMonth: String, horizonMonths: Int) {
+        self.name = name
+        self.startMonth = startMonth
+        self.horizonMonths = horizonMonths
+    }
+}

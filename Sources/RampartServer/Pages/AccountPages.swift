@@ -1,0 +1,197 @@
+import Fluent
+import Plot
+import RampartCore
+import Vapor
+
+/// Sign-in, registration, verification, newsletter, password reset and unsubscribe pages.
+struct AccountPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("signin", use: signInForm)
+        routes.post("signin", use: signIn)
+        routes.post("signout", use: signOut)
+        routes.get("register", use: registerForm)
+        routes.post("register", use: register)
+        routes.get("verify", use: verifyForm)
+        routes.post("verify", use: verify)
+        routes.post("verify", "resend", use: resend)
+        routes.get("newsletter", use: newsletterForm)
+        routes.post("newsletter", use: newsletter)
+        routes.get("reset", use: resetForm)
+        routes.post("reset", use: requestReset)
+        routes.get("reset", "confirm", use: resetConfirmForm)
+        routes.post("reset", "confirm", use: confirmReset)
+        routes.get("unsubscribe", ":token", use: unsubscribe)
+        routes.post("unsubscribe", ":token", use: unsubscribe)
+    }
+
+    static var passwordRules: [String] { PasswordRule.allCases.map(\.text) }
+
+    // MARK: sign in / out
+
+    @Sendable func signInForm(req: Request) async throws -> Response {
+        if req.signedIn != nil { return req.redirect(to: "/dashboard") }
+        let next = LocalPath.sanitise(req.query[String.self, at: "next"])
+        return try await SignInPage.render(req.pageContext(title: "Sign in"), .init(email: "", error: nil, next: next))
+            .encodeResponse(for: req)
+    }
+
+    @Sendable func signIn(req: Request) async throws -> Response {
+        struct Form: Content { var email: String?; var password: String?; var next: String? }
+        let form = try req.content.decode(Form.self)
+        let next = LocalPath.sanitise(form.next)
+        do {
+            let user = try await req.accounts.signIn(email: form.email ?? "", password: form.password ?? "", address: req.clientAddress)
+            return try await startSession(for: user, req: req, redirectTo: next == "/" ? "/dashboard" : next)
+        } catch let error as AccountError {
+            let page = SignInPage.render(req.pageContext(title: "Sign in"), .init(email: form.email ?? "", error: error.message, next: next))
+            return try await page.encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    @Sendable func signOut(req: Request) async throws -> Response {
+        if let session = req.signedIn?.session { try await session.delete(on: req.db) }
+        let response = req.redirect(to: "/signin")
+        response.cookies[AuthenticationMiddleware.sessionCookie] = AuthenticationMiddleware.cookie(
+            token: "", secure: req.rampart.config.secureCookies, maxAge: 0)
+        return response
+    }
+
+    private func startSession(for user: UserRecord, req: Request, redirectTo: String) async throws -> Response {
+        let (token, _) = try await req.accounts.openSession(for: user)
+        let response = req.redirect(to: redirectTo)
+        response.cookies[AuthenticationMiddleware.sessionCookie] = AuthenticationMiddleware.cookie(
+            token: token, secure: req.rampart.config.secureCookies, maxAge: 12 * 3600)
+        return response
+    }
+
+    // MARK: registration and verification
+
+    @Sendable func registerForm(req: Request) async throws -> HTML {
+        RegisterPage.render(req.pageContext(title: "Create an account"),
+                            .init(email: "", displayName: "", errors: [], passwordRules: Self.passwordRules))
+    }
+
+    @Sendable func register(req: Request) async throws -> Response {
+        struct Form: Content { var email: String?; var display_name: String?; var password: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            let user = try await req.db.transaction { tx in
+                try await AccountService(db: tx, hasher: req.rampart.hasher, now: req.now, publicURL: req.rampart.config.publicURL)
+                    .register(email: form.email ?? "", displayName: form.display_name ?? "", password: form.password ?? "")
+            }
+            return req.redirect(to: "/verify?email=" + LocalPath.queryValue(user.email))
+        } catch let error as AccountError {
+            let page = RegisterPage.render(req.pageContext(title: "Create an account"),
+                                           .init(email: form.email ?? "", displayName: form.display_name ?? "",
+                                                 errors: error.messages, passwordRules: Self.passwordRules))
+            return try await page.encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    @Sendable func verifyForm(req: Request) async throws -> HTML {
+        VerifyPage.render(req.pageContext(title: "Verify your e-mail"),
+                          .init(email: req.query[String.self, at: "email"] ?? "", error: nil,
+                                info: "We have sent a 6-digit code to this address."))
+    }
+
+    @Sendable func verify(req: Request) async throws -> Response {
+        struct Form: Content { var email: String?; var code: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            let user = try await req.accounts.verify(email: form.email ?? "", code: form.code ?? "", address: req.clientAddress)
+            return try await startSession(for: user, req: req, redirectTo: "/newsletter")
+        } catch let error as AccountError {
+            let page = VerifyPage.render(req.pageContext(title: "Verify your e-mail"), .init(email: form.email ?? "", error: error.message, info: nil))
+            return try await page.encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    @Sendable func resend(req: Request) async throws -> Response {
+        struct Form: Content { var email: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            try await req.db.transaction { tx in
+                try await AccountService(db: tx, hasher: req.rampart.hasher, now: req.now, publicURL: req.rampart.config.publicURL)
+                    .resendVerification(email: form.email ?? "")
+            }
+            let page = VerifyPage.render(req.pageContext(title: "Verify your e-mail"),
+                                         .init(email: form.email ?? "", error: nil, info: "A new code is on its way; the old one no longer works."))
+            return try await page.encodeResponse(for: req)
+        } catch let error as AccountError {
+            let page = VerifyPage.render(req.pageContext(title: "Verify your e-mail"), .init(email: form.email ?? "", error: error.message, info: nil))
+            return try await page.encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    // MARK: newsletter
+
+    @Sendable func newsletterForm(req: Request) async throws -> HTML {
+        let person = try req.requireSignedIn()
+        return NewsletterOfferPage.render(req.pageContext(title: "Rampart news"), .init(email: person.user.email))
+    }
+
+    @Sendable func newsletter(req: Request) async throws -> Response {
+        let person = try req.requireSignedIn()
+        struct Form: Content { var subscribe: String? }
+        let subscribe = (try req.content.decode(Form.self)).subscribe == "yes"
+        try await req.accounts.setNewsletter(person.user, subscribed: subscribe)
+        return req.redirect(to: "/dashboard")
+    }
+
+    @Sendable func unsubscribe(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        guard let user = try await req.accounts.unsubscribe(token: token) else {
+            throw Abort(.notFound, reason: "this unsubscribe link is not valid")
+        }
+        return try await UnsubscribePage.render(req.pageContext(title: "Unsubscribed"), .init(email: user.email, done: true))
+            .encodeResponse(for: req)
+    }
+
+    // MARK: password reset
+
+    @Sendable func resetForm(req: Request) async throws -> HTML {
+        ResetRequestPage.render(req.pageContext(title: "Reset your password"),
+                                .init(email: "", error: nil, returnTo: LocalPath.sanitise(req.query[String.self, at: "return_to"])))
+    }
+
+    @Sendable func requestReset(req: Request) async throws -> Response {
+        struct Form: Content { var email: String?; var return_to: String? }
+        let form = try req.content.decode(Form.self)
+        let returnTo = LocalPath.sanitise(form.return_to)
+        do {
+            try await req.db.transaction { tx in
+                try await AccountService(db: tx, hasher: req.rampart.hasher, now: req.now, publicURL: req.rampart.config.publicURL)
+                    .requestReset(email: form.email ?? "", address: req.clientAddress)
+            }
+            return req.redirect(to: "/reset/confirm?email=\(LocalPath.queryValue(form.email ?? ""))&return_to=\(LocalPath.queryValue(returnTo))")
+        } catch let error as AccountError {
+            let page = ResetRequestPage.render(req.pageContext(title: "Reset your password"), .init(email: form.email ?? "", error: error.message, returnTo: returnTo))
+            return try await page.encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    @Sendable func resetConfirmForm(req: Request) async throws -> HTML {
+        ResetConfirmPage.render(
+            req.pageContext(title: "Choose a new password", notice: "If an account exists for this address, a code is on its way."),
+            .init(email: req.query[String.self, at: "email"] ?? "", errors: [],
+                  returnTo: LocalPath.sanitise(req.query[String.self, at: "return_to"]), done: false, passwordRules: Self.passwordRules))
+    }
+
+    @Sendable func confirmReset(req: Request) async throws -> Response {
+        struct Form: Content { var email: String?; var code: String?; var password: String?; var return_to: String? }
+        let form = try req.content.decode(Form.self)
+        let returnTo = LocalPath.sanitise(form.return_to)
+        do {
+            try await req.accounts.confirmReset(email: form.email ?? "", code: form.code ?? "", newPassword: form.password ?? "",
+                                                address: req.clientAddress)
+            let page = ResetConfirmPage.render(req.pageContext(title: "Password changed"),
+                                               .init(email: form.email ?? "", errors: [], returnTo: returnTo, done: true, passwordRules: []))
+            return try await page.encodeResponse(for: req)
+        } catch let error as AccountError {
+            let page = ResetConfirmPage.render(req.pageContext(title: "Choose a new password"),
+                                               .init(email: form.email ?? "", errors: error.messages, returnTo: returnTo, done: false,
+                                                     passwordRules: Self.passwordRules))
+            return try await page.encodeResponse(status: error.status, for: req)
+        }
+    }
+}

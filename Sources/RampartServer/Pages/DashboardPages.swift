@@ -1,0 +1,42 @@
+import Fluent
+import Plot
+import RampartCore
+import Vapor
+
+/// The dashboard: the scenario's size and the latest plan's outcome.
+struct DashboardPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        routes.get("dashboard", use: dashboard)
+    }
+
+    @Sendable func home(req: Request) async throws -> Response {
+        req.redirect(to: req.signedIn == nil ? "/signin" : "/dashboard")
+    }
+
+    @Sendable func dashboard(req: Request) async throws -> HTML {
+        let person = try req.requireSignedIn()
+        let model = try await Self.load(for: person.principal, on: req.db)
+        return DashboardPage.render(req.pageContext(title: "Dashboard"), model)
+    }
+
+    static func load(for principal: Principal, on db: any Database) async throws -> DashboardPage.Model {
+        let settings = try await ScenarioSettingsRecord.query(on: db).first()
+        async let demands = DemandRecord.query(on: db).count()
+        async let sources = SourceRecord.query(on: db).count()
+        async let items = ItemRecord.query(on: db).count()
+        async let nations = NationRecord.query(on: db).count()
+        let counts = try await [
+            DashboardPage.Count(label: "Nations", value: nations), DashboardPage.Count(label: "Demands", value: demands),
+            DashboardPage.Count(label: "Lines and supplies", value: sources), DashboardPage.Count(label: "Items", value: items),
+        ]
+        // Observers read released, aggregated figures only: a plan's outcome covers unreleased demands too.
+        let latest = principal.role == .observer ? nil : try await PlanRuns.latestSucceeded(on: db)
+        let summary = latest?.decodedSummary
+        let horizon = settings.map { "\($0.startMonth), \($0.horizonMonths) months" } ?? "no scenario imported yet"
+        return DashboardPage.Model(
+            scenarioName: settings?.name ?? "—", horizonLabel: horizon, counts: counts,
+            latestRun: latest?.summaryView(requestedBy: nil), nationRows: summary?.nationRows(visibleTo: principal) ?? [],
+            chart: summary?.cumulativeSeries, canStartPlan: AccessPolicy.canStartPlan(principal))
+    }
+}

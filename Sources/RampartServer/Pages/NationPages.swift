@@ -1,0 +1,150 @@
+import Fluent
+import Plot
+import RampartCore
+import Vapor
+
+/// A nation's requirements with their projected deliveries and reasons for delay; editing one demand.
+struct NationPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("nations", use: index)
+        routes.get("nations", ":code", use: show)
+        routes.get("demands", ":code", use: editForm)
+        routes.post("demands", ":code", use: update)
+    }
+
+    static let perPage = 50
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let person = try req.requireSignedIn()
+        if person.role == .delegate, let nation = person.user.nation { return req.redirect(to: "/nations/\(LocalPath.queryValue(nation))") }
+        guard person.principal.isStaff else { throw Abort(.forbidden, reason: "the list of nations' requirements is for Alliance staff") }
+        let nations = try await NationRecord.query(on: req.db).sort(\.$code).all()
+        let demands = try await DemandRecord.query(on: req.db).field(\.$nation).field(\.$qty).all()
+        let byNation = Dictionary(grouping: demands, by: \.nation)
+        let rows = nations.map { nation in
+            NationsIndexPage.NationIndexRow(code: nation.code, name: nation.name, demandCount: byNation[nation.code]?.count ?? 0,
+                                            demandedUnits: byNation[nation.code]?.reduce(0) { $0 + $1.qty } ?? 0)
+        }
+        return try await NationsIndexPage.render(req.pageContext(title: "Nations"), .init(rows: rows)).encodeResponse(for: req)
+    }
+
+    @Sendable func show(req: Request) async throws -> HTML {
+        let code = req.parameters.get("code") ?? ""
+        let person = try req.require { AccessPolicy.canReadNationView($0, nation: code) }
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let view = try await NationView.load(nation: code, page: page, perPage: Self.perPage, on: req.db)
+        let canEdit = AccessPolicy.canEditDemands(person.principal, nation: code)
+        let rows = view.demands.map { demand in
+            let result = view.results[demand.code]
+            return NationDemandsPage.DemandRow(
+                code: demand.code, target: demand.target, qty: demand.qty, dueLabel: view.monthLabel(demand.dueMonth),
+                priority: demand.priority, released: demand.released, onTime: result?.onTimeUnits, late: result?.lateUnits,
+                unserved: result?.unservedUnits, lastDeliveryLabel: result?.lastDeliveryMonth.map(view.monthLabel),
+                reason: result?.reason, editPath: canEdit ? "/demands/\(LocalPath.queryValue(demand.code))" : nil)
+        }
+        let model = NationDemandsPage.Model(
+            nation: code, nationName: NationNames.name(of: code), rows: rows, chart: view.chart,
+            planRunID: view.run?.id?.uuidString, page: page, pageCount: view.pageCount)
+        return NationDemandsPage.render(req.pageContext(title: "\(NationNames.name(of: code)): demand"), model)
+    }
+
+    @Sendable func editForm(req: Request) async throws -> HTML {
+        let demand = try await editableDemand(req)
+        return DemandEditPage.render(req.pageContext(title: "Demand \(demand.code)"), Self.editModel(demand, errors: [], conflict: false))
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        struct Form: Content { var qty: String?; var due_month: String?; var priority: String?; var released: String?; var version: String? }
+        let person = try req.requireSignedIn()
+        let code = req.parameters.get("code") ?? ""
+        let form = try req.content.decode(Form.self)
+        let current = try await editableDemand(req)
+        var errors: [String] = []
+        let qty = Double(form.qty ?? "")
+        let due = Int(form.due_month ?? "")
+        let priority = Int(form.priority ?? "")
+        if qty == nil { errors.append("qty: must be a number") }
+        if due == nil { errors.append("due_month: must be a whole month number") }
+        if priority == nil { errors.append("priority: must be a whole number from 1 to 5") }
+        guard let version = Int(form.version ?? "") else { throw InputError("version", "missing; reload the form") }
+        if errors.isEmpty {
+            do {
+                _ = try await DemandEditor.update(
+                    code, with: DemandPatch(qty: qty, dueMonth: due, priority: priority, released: form.released == "yes", version: version),
+                    by: person, now: req.now, on: req.db)
+                return req.redirect(to: "/nations/\(LocalPath.queryValue(current.nation))")
+            } catch let error as InputError {
+                if error.status == .conflict {
+                    let fresh = try await editableDemand(req)
+                    let page = DemandEditPage.render(req.pageContext(title: "Demand \(code)"), Self.editModel(fresh, errors: error.problems, conflict: true))
+                    return try await page.encodeResponse(status: .conflict, for: req)
+                }
+                errors = error.problems
+            }
+        }
+        var model = Self.editModel(current, errors: errors, conflict: false)
+        model.qty = form.qty ?? ""
+        model.dueMonth = form.due_month ?? ""
+        model.priority = form.priority ?? ""
+        model.released = form.released == "yes"
+        model.version = version
+        return try await DemandEditPage.render(req.pageContext(title: "Demand \(code)"), model).encodeResponse(status: .unprocessableEntity, for: req)
+    }
+
+    private func editableDemand(_ req: Request) async throws -> DemandRecord {
+        let person = try req.requireSignedIn()
+        let code = req.parameters.get("code") ?? ""
+        guard let demand = try await DemandRecord.query(on: req.db).filter(\.$code == code).first(),
+              AccessPolicy.canReadDemand(person.principal, nation: demand.nation, released: demand.released)
+        else { throw Abort(.notFound, reason: "no demand \(code) that you may see") }
+        guard AccessPolicy.canEditDemands(person.principal, nation: demand.nation) else {
+            throw Abort(.forbidden, reason: "only \(demand.nation)'s delegates and Alliance staff change this demand")
+        }
+        return demand
+    }
+
+    static func editModel(_ d: DemandRecord, errors: [String], conflict: Bool) -> DemandEditPage.Model {
+        DemandEditPage.Model(code: d.code, nation: d.nation, target: d.target, qty: PlainNumber.text(d.qty),
+                             dueMonth: "\(d.dueMonth)", priority: "\(d.priority)", released: d.released, version: d.version,
+                             errors: errors, conflict: conflict)
+    }
+}
+
+/// What a nation's demand view reads: one page of its demands, the latest plan's results for them, the chart.
+struct NationView {
+    var demands: [DemandRecord]
+    var results: [String: PlanDemandResultRecord]
+    var run: PlanRunRecord?
+    var chart: MonthlySeries?
+    var pageCount: Int
+    var calendar: MonthCalendar?
+
+    func monthLabel(_ month: Int) -> String { calendar?.label(month) ?? "M\(month)" }
+
+    static func load(nation: String, page: Int, perPage: Int, on db: any Database) async throws -> NationView {
+        let settings = try await ScenarioSettingsRecord.query(on: db).first()
+        let total = try await DemandRecord.query(on: db).filter(\.$nation == nation).count()
+        let demands = try await DemandRecord.query(on: db).filter(\.$nation == nation).sort(\.$position)
+            .range(((page - 1) * perPage)..<(page * perPage)).all()
+        let run = try await PlanRuns.latestSucceeded(on: db)
+        var results: [String: PlanDemandResultRecord] = [:]
+        var chart: MonthlySeries?
+        if let runID = run?.id, let settings {
+            let all = try await PlanDemandResultRecord.query(on: db).filter(\.$planRunID == runID).filter(\.$nation == nation).all()
+            let onPage = Set(demands.map(\.code))
+            for result in all where onPage.contains(result.demandCode) { results[result.demandCode] = result }
+            var demanded = Array(repeating: 0.0, count: settings.horizonMonths)
+            var delivered = demanded
+            for result in all {
+                if demanded.indices.contains(result.dueMonth) { demanded[result.dueMonth] += result.qty }
+                for (month, qty) in result.deliveryPairs where delivered.indices.contains(month) { delivered[month] += qty }
+            }
+            let calendar = MonthCalendar(startMonth: settings.startMonth)
+            chart = MonthlySeries(monthLabels: (0..<settings.horizonMonths).map { calendar?.label($0) ?? "M\($0)" },
+                                  demanded: Cumulative.sums(demanded), delivered: Cumulative.sums(delivered))
+        }
+        return NationView(demands: demands, results: results, run: run, chart: chart,
+                          pageCount: max(1, (total + perPage - 1) / perPage),
+                          calendar: settings.flatMap { MonthCalendar(startMonth: $0.startMonth) })
+    }
+}

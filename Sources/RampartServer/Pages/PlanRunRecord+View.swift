@@ -1,0 +1,46 @@
+import Foundation
+import RampartCore
+
+extension PlanRunRecord {
+    func summaryView(requestedBy: String?) -> RunSummary {
+        RunSummary(
+            id: id?.uuidString ?? "", status: status, progress: progress, phase: phase,
+            createdAt: createdAt.map(Timestamps.text) ?? "", requestedBy: requestedBy,
+            weightedLateness: weightedLateness, onTimeUnits: onTimeUnits, lateUnits: lateUnits,
+            unservedUnits: unservedUnits, error: error)
+    }
+
+    var decodedSummary: PlanRunSummary? {
+        guard let summaryJSON else { return nil }
+        return try? JSONDecoder().decode(PlanRunSummary.self, from: Data(summaryJSON.utf8))
+    }
+}
+
+extension PlanRunSummary {
+    /// Cumulative demand due and deliveries, month by month.
+    var cumulativeSeries: MonthlySeries {
+        MonthlySeries(monthLabels: monthLabels, demanded: Cumulative.sums(demandedPerMonth), delivered: Cumulative.sums(deliveredPerMonth))
+    }
+
+    func nationRows(visibleTo principal: Principal) -> [NationOutcomeRow] {
+        nations.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.key) }.map {
+            NationOutcomeRow(nation: $0.key, demanded: $0.demandedUnits, onTime: $0.onTimeUnits, late: $0.lateUnits,
+                             unserved: $0.unservedUnits, weightedLateness: $0.weightedLateness)
+        }
+    }
+}
+
+enum Cumulative {
+    static func sums(_ values: [Double]) -> [Double] {
+        var total = 0.0
+        return values.map { total += $0; return total }
+    }
+}
+
+enum Timestamps {
+    static func text(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        return formatter.string(from: date) + " UTC"
+    }
+}

@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import RampartCore
+
+/// Moves a whole scenario between core values and the records, in one place.
+enum ScenarioStore {
+    /// The scenario held in the database, or nil when none has been imported.
+    static func load(on db: any Database) async throws -> Scenario? {
+        guard let settings = try await ScenarioSettingsRecord.query(on: db).first() else { return nil }
+        let items = try await ItemRecord.query(on: db).sort(\.$position).all()
+        let bom = try await BOMEntryRecord.query(on: db).sort(\.$position).all()
+        let sources = try await SourceRecord.query(on: db).sort(\.$position).all()
+        let steps = try await CapacityStepRecord.query(on: db).sort(\.$fromMonth).all()
+        let stocks = try await StockRecord.query(on: db).sort(\.$position).all()
+        let demands = try await DemandRecord.query(on: db).sort(\.$position).all()
+
+        let bomByItem = Dictionary(grouping: bom, by: \.itemCode)
+        let stepsBySource = Dictionary(grouping: steps, by: \.sourceCode)
+        func capacity(_ code: String) -> [CapacityStep] {
+            (stepsBySource[code] ?? []).map { CapacityStep(from: $0.fromMonth, perMonth: $0.perMonth) }
+        }
+        return Scenario(
+            name: settings.name, startMonth: settings.startMonth, horizonMonths: settings.horizonMonths,
+            items: items.map { item in
+                Item(
+                    id: item.code, name: item.name, kind: ItemKind(rawValue: item.kind) ?? .component,
+                    itemClass: item.itemClass,
+                    bom: (bomByItem[item.code] ?? []).map { BOMEntry(item: $0.componentCode, qty: $0.qty) })
+            },
+            lines: sources.filter { $0.sourceKind == .line }.map {
+                Line(id: $0.code, producer: $0.company, country: $0.country, item: $0.itemCode,
+                     leadTimeMonths: $0.leadTimeMonths, capacity: capacity($0.code))
+            },
+            supplies: sources.filter { $0.sourceKind == .supply }.map {
+                Supply(id: $0.code, supplier: $0.company, country: $0.country, item: $0.itemCode,
+                       leadTimeMonths: $0.leadTimeMonths, capacity: capacity($0.code))
+            },
+            stocks: stocks.map { Stock(item: $0.itemCode, qty: $0.qty) },
+            demands: demands.map {
+                Demand(id: $0.code, nation: $0.nation, item: $0.itemCode, itemClass: $0.itemClass, qty: $0.qty,
+                       dueMonth: $0.dueMonth, priority: $0.priority)
+            })
+    }
+
+    /// Replaces every scenario record with `scenario`. Call inside a transaction: on any error nothing changes.
+    /// Release flags of demands that keep their id are kept.
+    static func replace(with scenario: Scenario, on db: any Database) async throws {
+        let released = Set(try await DemandRecord.query(on: db).filter(\.$released == true).all().map(\.code))
+        try await CapacityStepRecord.query(on: db).delete()
+        try await BOMEntryRecord.query(on: db).delete()
+        try await SourceRecord.query(on: db).delete()
+        try await StockRecord.query(on: db).delete()
+        try await DemandRecord.query(on: db).delete()
+        try await ItemRecord.query(on: db).delete()
+        try await NationRecord.query(on: db).delete()
+        try await CompanyRecord.query(on: db).delete()
+        try await ScenarioSettingsRecord.query(on: db).delete()
+
+        try await ScenarioSettingsRecord(
+            name: scenario.name, startMonth: scenario.startMonth, horizonMonths: scenario.horizonMonths
+        ).create(on: db)
+        try await insert(scenario.items.enumerated().map { ItemRecord(code: $1.id, name: $1.name, kind: $1.kind.rawValue, itemClass: $1.itemClass, position: $0) }, on: db)
+        var bom: [BOMEntryRecord] = []
+        for item in scenario.items {
+            for (index, entry) in item.bom.enumerated() {
+                bom.append(BOMEntryRecord(itemCode: item.id, componentCode: entry.item, qty: entry.qty, position: index))
+            }
+        }
+        try await insert(bom, on: db)
+
+        var sources: [SourceRecord] = []
+        var steps: [CapacityStepRecord] = []
+        for (index, line) in scenario.lines.enumerated() {
+            sources.append(SourceRecord(code: line.id, kind: .line, company: line.producer, country: line.country,
+                                        itemCode: line.item, leadTimeMonths: line.leadTimeMonths, position: index))
+            steps += line.capacity.map { CapacityStepRecord(sourceCode: line.id, fromMonth: $0.from, perMonth: $0.perMonth) }
+        }
+        for (index, supply) in scenario.supplies.enumerated() {
+            sources.append(SourceRecord(code: supply.id, kind: .supply, company: supply.supplier, country: supply.country,
+                                        itemCode: supply.item, leadTimeMonths: supply.leadTimeMonths,
+                                        position: scenario.lines.count + index))
+            steps += supply.capacity.map { CapacityStepRecord(sourceCode: supply.id, fromMonth: $0.from, perMonth: $0.perMonth) }
+        }
+        try await insert(sources, on: db)
+        try await insert(steps, on: db)
+        try await insert(scenario.stocks.enumerated().map { StockRecord(itemCode: $1.item, qty: $1.qty, position: $0) }, on: db)
+        try await insert(
+            scenario.demands.enumerated().map { index, demand in
+                DemandRecord(code: demand.id, nation: demand.nation, itemCode: demand.item, itemClass: demand.itemClass,
+                             qty: demand.qty, dueMonth: demand.dueMonth, priority: demand.priority,
+                             released: released.contains(demand.id), position: index)
+            }, on: db)
+
+        let nationCodes = Set(scenario.demands.map(\.nation)).sorted()
+        try await insert(nationCodes.map { NationRecord(code: $0, name: NationNames.name(of: $0)) }, on: db)
+        var companies: [String: String] = [:]
+        for line in scenario.lines where companies[line.producer] == nil { companies[line.producer] = line.country }
+        for supply in scenario.supplies where companies[supply.supplier] == nil { companies[supply.supplier] = supply.country }
+        try await insert(companies.sorted { $0.key < $1.key }.map { CompanyRecord(name: $0.key, country: $0.value) }, on: db)
+    }
+
+    /// Batched multi-row inserts; small enough batches for SQLite's bound-parameter limit.
+    static func insert<M: Model>(_ records: [M], on db: any Database) async throws {
+        var start = 0
+        while start < records.count {
+            let end = min(start + 500, records.count)
+            try await Array(records[start..<end]).create(on: db)
+            start = end
+        }
+    }
+}

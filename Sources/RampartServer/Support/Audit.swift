@@ -1,0 +1,40 @@
+import Fluent
+import Foundation
+
+/// Who is changing records: a person, or the system (imports from the command line, the demo loader).
+struct Actor: Sendable {
+    var userID: UUID?
+    var name: String
+
+    static let system = Actor(userID: nil, name: "system")
+}
+
+/// Writes the audit trail. Call inside the transaction that makes the change, so both land or neither.
+enum Audit {
+    struct Change: Sendable {
+        var field: String
+        var old: String
+        var new: String
+    }
+
+    static func record(_ actor: Actor, entity: String, key: String, action: String, changes: [Change], at: Date,
+                       on db: any Database) async throws {
+        var object: [String: [String]] = [:]
+        for change in changes { object[change.field] = [change.old, change.new] }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        try await AuditRecord(actorID: actor.userID, actor: actor.name, at: at, entity: entity, entityKey: key,
+                              action: action, changes: String(decoding: data, as: UTF8.self)).create(on: db)
+    }
+
+    /// The fields whose values differ between `old` and `new`.
+    static func diff(_ old: [(String, String)], _ new: [(String, String)]) -> [Change] {
+        zip(old, new).compactMap { before, after in
+            before.1 == after.1 ? nil : Change(field: before.0, old: before.1, new: after.1)
+        }
+    }
+
+    static func decodeChanges(_ json: String) -> [Change] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String]] else { return [] }
+        return object.keys.sorted().map { Change(field: $0, old: object[$0]?.first ?? "", new: object[$0]?.last ?? "") }
+    }
+}

@@ -1,0 +1,128 @@
+/// Geometry of the line chart: plot area, x positions per month, y scale with round ticks.
+struct LineFrame {
+    let left = 72.0
+    let right = 16.0
+    let top = 36.0
+    let bottom = 30.0
+    let width: Double
+    let height: Double
+    let count: Int
+    let axisMax: Double
+    let tickStep: Double
+
+    init(width: Int, height: Int, count: Int, maxValue: Double) {
+        self.width = Double(width)
+        self.height = Double(height)
+        self.count = count
+        let step = LineFrame.niceStep(max(maxValue, 0) / 4)
+        self.tickStep = step
+        self.axisMax = max(step, (max(maxValue, 0) / step).rounded(.up) * step)
+    }
+
+    var plotWidth: Double { width - left - right }
+    var plotHeight: Double { height - top - bottom }
+    var baseline: Double { top + plotHeight }
+
+    func x(_ index: Int) -> Double {
+        count <= 1 ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(count - 1)
+    }
+
+    func y(_ value: Double) -> Double {
+        baseline - plotHeight * min(value, axisMax) / axisMax
+    }
+
+    var ticks: [Double] {
+        let steps = Int((axisMax / tickStep).rounded())
+        return (0...max(steps, 1)).map { Double($0) * tickStep }
+    }
+
+    /// 1, 2 or 5 times a power of ten, at least 1.
+    static func niceStep(_ raw: Double) -> Double {
+        guard raw.isFinite, raw > 1 else { return 1 }
+        var magnitude = 1.0
+        while magnitude * 10 <= raw { magnitude *= 10 }
+        let fraction = raw / magnitude
+        let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
+        return nice * magnitude
+    }
+}
+
+extension SVGChart {
+    static func drawYAxis(_ svg: inout SVGWriter, _ frame: LineFrame) {
+        for tick in frame.ticks {
+            let y = SVGWriter.n(frame.y(tick))
+            svg.empty("line", [
+                ("x1", SVGWriter.n(frame.left)), ("x2", SVGWriter.n(frame.width - frame.right)),
+                ("y1", y), ("y2", y), ("stroke", gridColour), ("stroke-width", "1"),
+            ])
+            svg.text("text", [
+                ("x", SVGWriter.n(frame.left - 8)), ("y", SVGWriter.n(frame.y(tick) + 4)),
+                ("text-anchor", "end"), ("fill", demandColour),
+            ], Format.units(tick))
+        }
+        svg.empty("line", [
+            ("x1", SVGWriter.n(frame.left)), ("x2", SVGWriter.n(frame.left)),
+            ("y1", SVGWriter.n(frame.top)), ("y2", SVGWriter.n(frame.baseline)),
+            ("stroke", inkColour), ("stroke-width", "1"),
+        ])
+    }
+
+    static func drawXAxis(_ svg: inout SVGWriter, _ frame: LineFrame, labels: [String]) {
+        svg.empty("line", [
+            ("x1", SVGWriter.n(frame.left)), ("x2", SVGWriter.n(frame.width - frame.right)),
+            ("y1", SVGWriter.n(frame.baseline)), ("y2", SVGWriter.n(frame.baseline)),
+            ("stroke", inkColour), ("stroke-width", "1"),
+        ])
+        for index in labelIndices(count: labels.count, frame: frame) {
+            let anchor = labels.count == 1 ? "middle" : index == 0 ? "start" : index == labels.count - 1 ? "end" : "middle"
+            svg.text("text", [
+                ("x", SVGWriter.n(frame.x(index))), ("y", SVGWriter.n(frame.baseline + 18)),
+                ("text-anchor", anchor), ("fill", demandColour),
+            ], labels[index])
+        }
+    }
+
+    /// About six evenly spaced months, plus the last one when there is room for it.
+    static func labelIndices(count: Int, frame: LineFrame) -> [Int] {
+        guard count > 0 else { return [] }
+        let step = max(1, (count + 5) / 6)
+        var indices = Array(stride(from: 0, to: count, by: step))
+        if let last = indices.last, last != count - 1, frame.x(count - 1) - frame.x(last) > 70 {
+            indices.append(count - 1)
+        }
+        return indices
+    }
+
+    static func drawLine(_ svg: inout SVGWriter, _ frame: LineFrame, values: [Double], colour: String, dashed: Bool) {
+        let points = values.enumerated()
+            .map { SVGWriter.n(frame.x($0.offset)) + "," + SVGWriter.n(frame.y($0.element)) }
+            .joined(separator: " ")
+        var attributes = [("points", points), ("fill", "none"), ("stroke", colour), ("stroke-width", "2.5")]
+        if dashed { attributes.append(("stroke-dasharray", "6 4")) }
+        svg.empty("polyline", attributes)
+        if let last = values.indices.last {
+            svg.empty("circle", [
+                ("cx", SVGWriter.n(frame.x(last))), ("cy", SVGWriter.n(frame.y(values[last]))),
+                ("r", "3.5"), ("fill", colour),
+            ])
+        }
+    }
+
+    static func drawLegend(_ svg: inout SVGWriter, _ frame: LineFrame) {
+        let entries = [
+            ("Cumulative demand due", demandColour, true),
+            ("Cumulative projected deliveries", deliveryColour, false),
+        ]
+        var x = frame.left
+        for (label, colour, dashed) in entries {
+            var line = [
+                ("x1", SVGWriter.n(x)), ("x2", SVGWriter.n(x + 24)), ("y1", "16"), ("y2", "16"),
+                ("stroke", colour), ("stroke-width", "2.5"),
+            ]
+            if dashed { line.append(("stroke-dasharray", "6 4")) }
+            svg.empty("line", line)
+            svg.text("text", [("x", SVGWriter.n(x + 30)), ("y", "20"), ("fill", inkColour)], label)
+            x += 30 + Double(label.count) * 6.6 + 24
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Plot
+
+enum DemandEditPage {
+    struct Model: Sendable {
+        var code: String
+        var nation: String
+        var target: String
+        var qty: String
+        var dueMonth: String
+        var priority: String
+        var released: Bool
+        var version: Int
+        var errors: [String]
+        var conflict: Bool
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        Layout.render(
+            context,
+            .heading("Edit demand \(model.code)"),
+            .p(.attr("class", "muted"), .text("Nation \(model.nation) · target \(model.target)")),
+            .if(model.conflict, .p(
+                .attr("class", "notice warning"),
+                .attr("role", "alert"),
+                .text("Someone else saved this demand first. The form now shows their values: check them, "
+                    + "make your change again if it is still needed, and save.")
+            )),
+            .errorList(model.errors),
+            form(context, model),
+            .p(.link("Back to \(model.nation) demand", to: Href.path("nations", model.nation)))
+        )
+    }
+
+    private static func form(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        .postForm(
+            action: Href.path("demands", model.code),
+            csrf: context.csrfToken,
+            .field(
+                "Quantity (units)", name: "qty", value: model.qty,
+                extra: [.attr("inputmode", "decimal"), .flag("required")]
+            ),
+            .field(
+                "Due month", name: "due_month", type: "month", value: model.dueMonth,
+                extra: [.attr("placeholder", "YYYY-MM"), .flag("required")]
+            ),
+            .field(
+                "Priority (1 is highest)", name: "priority", type: "number", value: model.priority,
+                extra: [.attr("min", "1"), .attr("step", "1"), .flag("required")]
+            ),
+            .checkbox("Released to the Alliance", name: "released", checked: model.released),
+            .hiddenField("version", String(model.version)),
+            .submitButton("Save demand")
+        )
+    }
+}

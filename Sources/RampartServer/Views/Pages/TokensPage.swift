@@ -1,0 +1,62 @@
+import Plot
+
+enum TokensPage {
+    struct TokenRow: Sendable {
+        var id: String
+        var name: String
+        var createdAt: String
+    }
+
+    struct Model: Sendable {
+        var tokens: [TokenRow]
+        /// A token just created, shown this once.
+        var newToken: String?
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        Layout.render(
+            context,
+            .heading("API tokens"),
+            .p(
+                .attr("class", "muted"),
+                .text("Tokens let programs use the JSON API as you. Send one in the header "),
+                .code(.text("Authorization: Bearer <token>")),
+                .text(".")
+            ),
+            .unwrap(model.newToken) { token in
+                .div(
+                    .attr("class", "notice success"),
+                    .attr("role", "status"),
+                    .p(.strong(.text("Your new token. Copy it now, it will not be shown again."))),
+                    .code(.attr("class", "secret"), .text(token))
+                )
+            },
+            .h2(.text("Create a token")),
+            .postForm(
+                action: "/account/tokens",
+                csrf: context.csrfToken,
+                .field("Name", name: "name", extra: [.attr("placeholder", "e.g. nightly export"), .flag("required")]),
+                .submitButton("Create token")
+            ),
+            .h2(.text("Your tokens")),
+            .dataTable(
+                columns: [.text("Name"), .text("Created"), .text("")],
+                rows: model.tokens.map { row($0, csrf: context.csrfToken) },
+                emptyText: "You have no tokens."
+            )
+        )
+    }
+
+    private static func row(_ token: TokenRow, csrf: String) -> Node<HTML.TableContext> {
+        .tr(
+            .cell(token.name),
+            .cell(token.createdAt),
+            .td(.postForm(
+                action: Href.path("account", "tokens", token.id, "delete"),
+                csrf: csrf,
+                class: "inline",
+                .submitButton("Revoke", class: "button danger")
+            ))
+        )
+    }
+}

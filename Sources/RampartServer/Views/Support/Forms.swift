@@ -1,0 +1,92 @@
+import Plot
+
+extension Node where Context: HTML.BodyContext {
+    /// A POST form carrying the CSRF token.
+    static func postForm(
+        action: String,
+        csrf: String,
+        class className: String = "form",
+        _ content: Node<HTML.FormContext>...
+    ) -> Node {
+        .form(
+            .attr("method", "post"),
+            .attr("action", Href.local(action)),
+            .attr("class", className),
+            .csrfField(csrf),
+            .group(content)
+        )
+    }
+
+    static func csrfField(_ token: String) -> Node {
+        .hiddenField("csrf_token", token)
+    }
+
+    static func hiddenField(_ name: String, _ value: String) -> Node {
+        .input(.attr("type", "hidden"), .attr("name", name), .attr("value", value))
+    }
+
+    static func submitButton(_ label: String, class className: String = "button") -> Node {
+        .button(.attr("type", "submit"), .attr("class", className), .text(label))
+    }
+
+    static func field(
+        _ label: String,
+        name: String,
+        type: String = "text",
+        value: String = "",
+        extra: [Attribute<HTML.InputContext>] = [],
+        hint: Node = .empty
+    ) -> Node {
+        let id = "field-" + name
+        let attributes: [Attribute<HTML.InputContext>] = [
+            .attr("id", id), .attr("name", name), .attr("type", type),
+        ] + (type == "password" ? [] : [.attr("value", value)]) + extra
+        return .div(
+            .attr("class", "field"),
+            .label(.attr("for", id), .text(label)),
+            .selfClosedElement(named: "input", attributes: attributes),
+            hint
+        )
+    }
+
+    static func checkbox(_ label: String, name: String, checked: Bool) -> Node {
+        let id = "field-" + name
+        let attributes: [Attribute<HTML.InputContext>] = [
+            .attr("id", id), .attr("name", name), .attr("type", "checkbox"), .attr("value", "yes"),
+        ] + (checked ? [.flag("checked")] : [])
+        return .div(
+            .attr("class", "field checkbox"),
+            .selfClosedElement(named: "input", attributes: attributes),
+            .label(.attr("for", id), .text(label))
+        )
+    }
+
+    static func selectField(
+        _ label: String,
+        name: String,
+        id: String? = nil,
+        options: [(value: String, label: String)],
+        selected: String
+    ) -> Node {
+        let id = id ?? "field-" + name
+        return .div(
+            .attr("class", "field"),
+            .label(.attr("for", id), .text(label)),
+            .select(
+                .attr("id", id),
+                .attr("name", name),
+                .forEach(options) { .option(value: $0.value, label: $0.label, selected: $0.value == selected) }
+            )
+        )
+    }
+}
+
+extension Node where Context == HTML.SelectContext {
+    static func option(value: String, label: String, selected: Bool) -> Node {
+        .element(named: "option", nodes: [
+            Node<HTML.OptionContext>.attr("value", value),
+            selected ? .flag("selected") : .empty,
+            .text(label),
+        ])
+    }
+}

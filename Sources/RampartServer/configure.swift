@@ -1,0 +1,30 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Sets up the database, migrations, middleware, background services and routes. Tests call it too.
+func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) async throws {
+    switch config.database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url):
+        app.databases.use(try .postgres(url: url, sqlLogLevel: .debug), as: .psql)
+    }
+    app.migrations.add(RampartMigrations.all)
+
+    app.rampart = RampartServices(
+        config: config, clock: AppClock(), hasher: try PasswordHasher(cost: bcryptCost, threadPool: app.threadPool))
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
+    app.middleware.use(MetricsMiddleware())
+    app.middleware.use(RampartErrorMiddleware(environment: app.environment))
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.routes.defaultMaxBodySize = "10mb"
+
+    try routes(app)
+}

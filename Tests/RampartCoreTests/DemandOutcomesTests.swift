@@ -1,0 +1,25 @@
+import RampartCore
+import Testing
+
+@Suite struct DemandOutcomesTests {
+    @Test func splitsDeliveriesIntoOnTimeLateAndUnserved() {
+        // setup: 10 shells due in month 2; the line makes 4 a month from month 1
+        let scenario = Scenario(
+            name: "t", startMonth: "2026-01", horizonMonths: 4,
+            items: [Item(id: "S", name: "Shell", kind: .end)],
+            lines: [Line(id: "L", producer: "P", country: "FR", item: "S", leadTimeMonths: 0, capacity: [CapacityStep(from: 1, perMonth: 4)])],
+            supplies: [], stocks: [],
+            demands: [Demand(id: "D", nation: "FR", item: "S", qty: 20, dueMonth: 2, priority: 1)])
+        let plan = Planner().plan(scenario)
+        // MUT
+        let outcome = plan.demandOutcomes(for: scenario)[0]
+        // validate: months 1, 2 on time (8), month 3 late (4), 8 never
+        #expect(outcome.onTimeUnits == 8)
+        #expect(outcome.lateUnits == 4)
+        #expect(outcome.unservedUnits == 8)
+        #expect(outcome.lastDeliveryMonth == 3)
+        #expect(outcome.deliveries.map(\.month) == [1, 2, 3])
+        #expect(outcome.reason != nil)
+        #expect(outcome.target == "S")
+    }
+}

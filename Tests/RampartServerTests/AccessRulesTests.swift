@@ -1,0 +1,176 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RampartServer
+
+/// Who may read and change what, through the API and the pages, with the cases that must be refused.
+@Suite struct AccessRulesTests {
+    @Test func signedOutRequestsAreRefused() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            for path in ["/api/v1/me", "/api/v1/demands", "/api/v1/sources", "/api/v1/plans", "/api/v1/users", "/api/v1/audit",
+                         "/api/v1/dashboard", "/api/v1/nations/FR/demands", "/api/v1/signals", "/api/v1/items"] {
+                let response = try await app.api(.GET, path, token: nil)
+                #expect(response.status == .unauthorized, "\(path)")
+                #expect(response.body.string.contains("\"error\":true"), "\(path) answers a JSON error")
+            }
+            let wrongToken = try await app.api(.GET, "/api/v1/me", token: "rmp_not-a-token")
+            #expect(wrongToken.status == .unauthorized)
+            // pages send a signed-out person to the sign-in page
+            let browser = Browser(app)
+            for path in ["/dashboard", "/nations/FR", "/plans", "/lines", "/admin/users", "/audit", "/account/tokens"] {
+                let page = try await browser.get(path)
+                #expect(page.status == .seeOther, "\(path)")
+                #expect(page.headers.first(name: .location)?.hasPrefix("/signin?next=") == true, "\(path)")
+            }
+        }
+    }
+
+    @Test func aNationReadsOnlyItsOwnDemandsUntilReleased() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let fr = try await Fixtures.token(app, Fixtures.frDelegate)
+            // MUT: another nation's demand and demand view
+            #expect(try await app.api(.GET, "/api/v1/demands/PL-1", token: fr).status == .notFound)
+            #expect(try await app.api(.GET, "/api/v1/nations/PL/demands", token: fr).status == .forbidden)
+            #expect(try await app.api(.GET, "/api/v1/nations/FR/demands", token: fr).status == .ok)
+            let list = try await app.api(.GET, "/api/v1/demands", token: fr)
+            #expect(list.body.string.contains("FR-1") && !list.body.string.contains("PL-1"))
+            // PL releases PL-1: FR and industry may now read it, observers still may not
+            let pl = try await Fixtures.token(app, Fixtures.plDelegate)
+            let release = try await app.api(.PATCH, "/api/v1/demands/PL-1", token: pl, json: #"{"released": true, "version": 1}"#)
+            #expect(release.status == .ok)
+            #expect(try await app.api(.GET, "/api/v1/demands/PL-1", token: fr).status == .ok)
+            let knds = try await Fixtures.token(app, Fixtures.knds)
+            #expect(try await app.api(.GET, "/api/v1/demands/PL-1", token: knds).status == .ok)
+            #expect(try await app.api(.GET, "/api/v1/demands/FR-1", token: knds).status == .notFound)
+            let observer = try await Fixtures.token(app, Fixtures.observer)
+            #expect(try await app.api(.GET, "/api/v1/demands/PL-1", token: observer).status == .notFound)
+            #expect(try await app.api(.GET, "/api/v1/demands", token: observer).status == .forbidden)
+            // the released signal is aggregated for everyone, observers included
+            let signals = try await app.api(.GET, "/api/v1/signals", token: observer)
+            #expect(signals.status == .ok && signals.body.string.contains("\"qty\":900"))
+            #expect(!signals.body.string.contains("600"))
+        }
+    }
+
+    @Test func aNationCannotChangeAnotherNationsDemand() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let pl = try await Fixtures.token(app, Fixtures.plDelegate)
+            let response = try await app.api(.PATCH, "/api/v1/demands/FR-1", token: pl, json: #"{"qty": 1, "version": 1}"#)
+            #expect(response.status == .notFound)
+            // released, PL may read it but still not change it
+            let fr = try await Fixtures.token(app, Fixtures.frDelegate)
+            _ = try await app.api(.PATCH, "/api/v1/demands/FR-1", token: fr, json: #"{"released": true, "version": 1}"#)
+            let again = try await app.api(.PATCH, "/api/v1/demands/FR-1", token: pl, json: #"{"qty": 1, "version": 2}"#)
+            #expect(again.status == .forbidden)
+            let demand = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-1").first())
+            #expect(demand.qty == 600)
+            // and through the page, with a valid CSRF token
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.plDelegate.email)
+            #expect(try await browser.get("/nations/FR").status == .forbidden)
+            let post = try await browser.post("/demands/FR-1", ["qty": "1", "due_month": "3", "priority": "1", "version": "2"])
+            #expect(post.status == .forbidden)
+        }
+    }
+
+    @Test func aCompanyEditsOnlyItsOwnLines() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let mesko = try await Fixtures.token(app, Fixtures.mesko)
+            #expect(try await app.api(.GET, "/api/v1/sources/L-NEXTER", token: mesko).status == .notFound)
+            let refused = try await app.api(.PATCH, "/api/v1/sources/L-NEXTER", token: mesko, json: #"{"leadTimeMonths": 9, "version": 1}"#)
+            #expect(refused.status == .notFound)
+            let own = try await app.api(.PATCH, "/api/v1/sources/L-MESKO", token: mesko,
+                                        json: #"{"capacity": [{"from": 0, "perMonth": 80}], "version": 1}"#)
+            #expect(own.status == .ok)
+            let list = try await app.api(.GET, "/api/v1/sources", token: mesko)
+            #expect(list.body.string.contains("L-MESKO") && !list.body.string.contains("L-NEXTER"))
+            let fr = try await Fixtures.token(app, Fixtures.frDelegate)
+            #expect(try await app.api(.GET, "/api/v1/sources", token: fr).status == .forbidden)
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.mesko.email)
+            #expect(try await browser.get("/sources/L-NEXTER").status == .notFound)
+            let post = try await browser.post("/sources/L-NEXTER", ["lead_time_months": "9", "steps": "0:1", "version": "1"])
+            #expect(post.status == .notFound)
+            let line = try #require(try await SourceRecord.query(on: app.db).filter(\.$code == "L-NEXTER").first())
+            #expect(line.leadTimeMonths == 1)
+        }
+    }
+
+    @Test func anObserverCannotWrite() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let observer = try await Fixtures.token(app, Fixtures.observer)
+            #expect(try await app.api(.PATCH, "/api/v1/demands/FR-1", token: observer, json: #"{"qty": 1, "version": 1}"#).status == .notFound)
+            #expect(try await app.api(.PATCH, "/api/v1/sources/L-MESKO", token: observer, json: #"{"leadTimeMonths": 1, "version": 1}"#).status == .notFound)
+            #expect(try await app.api(.POST, "/api/v1/plans", token: observer).status == .forbidden)
+            #expect(try await app.api(.PUT, "/api/v1/scenario", token: observer, json: "{}").status == .forbidden)
+            #expect(try await app.api(.GET, "/api/v1/users", token: observer).status == .forbidden)
+            #expect(try await app.api(.GET, "/api/v1/audit", token: observer).status == .forbidden)
+            let me = try #require(try await UserRecord.query(on: app.db).filter(\.$email == Fixtures.observer.email).first())
+            let selfPromotion = try await app.api(.PATCH, "/api/v1/users/\(me.id!.uuidString)", token: observer,
+                                                  json: #"{"role": "staff", "version": 1}"#)
+            #expect(selfPromotion.status == .forbidden)
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.observer.email)
+            #expect(try await browser.post("/plans", [:]).status == .forbidden)
+            #expect(try await browser.get("/admin/users").status == .forbidden)
+            #expect(try await PlanRunRecord.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func onlyStaffAssignRolesAndReadTheAudit() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let fr = try await Fixtures.token(app, Fixtures.frDelegate)
+            #expect(try await app.api(.GET, "/api/v1/audit", token: fr).status == .forbidden)
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+            let observer = try #require(try await UserRecord.query(on: app.db).filter(\.$email == Fixtures.observer.email).first())
+            let assign = try await app.api(.PATCH, "/api/v1/users/\(observer.id!.uuidString)", token: staff,
+                                           json: #"{"role": "delegate", "nation": "PL", "version": 1}"#)
+            #expect(assign.status == .ok)
+            let missingNation = try await app.api(.PATCH, "/api/v1/users/\(observer.id!.uuidString)", token: staff,
+                                                  json: #"{"role": "delegate", "version": 2}"#)
+            #expect(missingNation.status == .unprocessableEntity)
+            #expect(missingNation.body.string.contains("nation"))
+            let audit = try await app.api(.GET, "/api/v1/audit?entity=user", token: staff)
+            #expect(audit.status == .ok && audit.body.string.contains("assign role") && audit.body.string.contains("delegate"))
+        }
+    }
+
+    @Test func formsWithoutTheCSRFTokenAreRefused() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.staff.email)
+            let forged = try await browser.post("/plans", [:], csrf: "")
+            #expect(forged.status == .forbidden)
+            let wrong = try await browser.post("/plans", [:], csrf: "forged-token")
+            #expect(wrong.status == .forbidden)
+            #expect(try await PlanRunRecord.query(on: app.db).count() == 0)
+            let signIn = try await Browser(app).post("/signin", ["email": Fixtures.staff.email, "password": Fixtures.password], csrf: "")
+            #expect(signIn.status == .forbidden)
+        }
+    }
+
+    @Test func sessionCookieIsHttpOnlyAndSameSite() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let browser = Browser(app)
+            let response = try await browser.signIn(Fixtures.staff.email)
+            #expect(response.status == .seeOther)
+            let header = response.headers[.setCookie].first { $0.hasPrefix(AuthenticationMiddleware.sessionCookie) } ?? ""
+            #expect(header.contains("HttpOnly"))
+            #expect(header.contains("SameSite=Lax"))
+            #expect(try await browser.get("/dashboard").status == .ok)
+            _ = try await browser.post("/signout", [:])
+            #expect(try await browser.get("/dashboard").status == .seeOther)
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Fluent
+import Foundation
+import RampartCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RampartServer
+
+/// Records, import and export, plan runs, version conflicts and the audit trail, on SQLite or PostgreSQL.
+@Suite struct DataLayerTests {
+    @Test func importThenExportGivesTheSameScenario() async throws {
+        try await withTestApp { app in
+            let scenario = ScenarioGenerator(seed: 7, scale: .S, horizonMonths: 36).generate()
+            let data = try JSONEncoder().encode(scenario)
+            // MUT
+            _ = try await ScenarioTransfer.importFile(data, by: .system, now: Date(), on: app.db)
+            let exported = try #require(try await ScenarioTransfer.exportFile(on: app.db))
+            // validate
+            let back = try ScenarioReader.read(exported)
+            #expect(back.items == scenario.items)
+            #expect(back.lines == scenario.lines)
+            #expect(back.supplies == scenario.supplies)
+            #expect(back.stocks == scenario.stocks)
+            #expect(back.demands == scenario.demands)
+            #expect(back.name == scenario.name && back.startMonth == scenario.startMonth && back.horizonMonths == scenario.horizonMonths)
+        }
+    }
+
+    @Test func aBadImportChangesNothing() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let before = try #require(try await ScenarioTransfer.exportFile(on: app.db))
+            var broken = Fixtures.scenario()
+            broken.name = "broken"
+            broken.demands.append(Demand(id: "X", nation: "FR", item: "NO-SUCH-ITEM", qty: 1, dueMonth: 1, priority: 1))
+            // MUT: a file that fails validation
+            await #expect(throws: ScenarioValidationError.self) {
+                _ = try await ScenarioTransfer.importFile(try JSONEncoder().encode(broken), by: .system, now: Date(), on: app.db)
+            }
+            // MUT: a failure half-way through writing (a duplicate key the validator does not see: the database refuses it)
+            await #expect(throws: (any Error).self) {
+                try await app.db.transaction { tx in
+                    try await ScenarioStore.replace(with: Fixtures.scenario(), on: tx)
+                    try await ItemRecord(code: "TNT", name: "duplicate", kind: "material", itemClass: nil, position: 9).create(on: tx)
+                }
+            }
+            let after = try #require(try await ScenarioTransfer.exportFile(on: app.db))
+            #expect(after == before)
+            // through the API too: 422 naming the JSON path
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+            let response = try await app.api(.PUT, "/api/v1/scenario", token: staff,
+                                              json: String(decoding: try JSONEncoder().encode(broken), as: UTF8.self))
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.string.contains("demands[3].item"))
+            #expect(try await ScenarioTransfer.exportFile(on: app.db) == before)
+        }
+    }
+
+    @Test func theSecondOfTwoSavesGetsAConflict() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let fr = try await Fixtures.token(app, Fixtures.frDelegate)
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+            // both read version 1
+            let first = try await app.api(.PATCH, "/api/v1/demands/FR-1", token: fr, json: #"{"qty": 700, "version": 1}"#)
+            #expect(first.status == .ok)
+            let second = try await app.api(.PATCH, "/api/v1/demands/FR-1", token: staff, json: #"{"qty": 800, "version": 1}"#)
+            #expect(second.status == .conflict)
+            #expect(second.body.string.contains("version"))
+            let demand = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-1").first())
+            #expect(demand.qty == 700 && demand.version == 2)
+            // the page shows the other person's values with a conflict notice
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.frDelegate.email)
+            let page = try await browser.post("/demands/FR-1", ["qty": "900", "due_month": "3", "priority": "1", "version": "1"])
+            #expect(page.status == .conflict)
+            #expect(page.body.string.contains("700"))
+        }
+    }
+
+    @Test func badEditsNameTheFieldAndChangeNothing() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let fr = try await Fixtures.token(app, Fixtures.frDelegate)
+            let response = try await app.api(.PATCH, "/api/v1/demands/FR-1", token: fr, json: #"{"qty": -5, "dueMonth": 99, "priority": 9, "version": 1}"#)
+            #expect(response.status == .unprocessableEntity)
+            let body = response.body.string
+            #expect(body.contains("qty") && body.contains("dueMonth") && body.contains("priority"))
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+            let steps = try await app.api(.PATCH, "/api/v1/sources/L-MESKO", token: staff,
+                                          json: #"{"capacity": [{"from": 0, "perMonth": 5}, {"from": 0, "perMonth": 6}], "version": 1}"#)
+            #expect(steps.status == .unprocessableEntity && steps.body.string.contains("capacity"))
+            let demand = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-1").first())
+            #expect(demand.qty == 600 && demand.version == 1)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "demand").count() == 0)
+        }
+    }
+
+    @Test func everyChangeIsAudited() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let knds = try await Fixtures.token(app, Fixtures.knds)
+            _ = try await app.api(.PATCH, "/api/v1/sources/L-NEXTER", token: knds,
+                                  json: #"{"leadTimeMonths": 2, "capacity": [{"from": 0, "perMonth": 150}], "version": 1}"#)
+            let entry = try #require(try await AuditRecord.query(on: app.db).filter(\.$entity == "line").first())
+            #expect(entry.actor == Fixtures.knds.email)
+            #expect(entry.entityKey == "L-NEXTER")
+            let changes = Audit.decodeChanges(entry.changes)
+            #expect(changes.contains { $0.field == "leadTimeMonths" && $0.old == "1" && $0.new == "2" })
+            #expect(changes.contains { $0.field == "capacity" && $0.old.contains("0:100") && $0.new.contains("0:150") })
+            // no route changes or deletes the audit trail
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+            for method in [HTTPMethod.PUT, .PATCH, .DELETE, .POST] {
+                let response = try await app.api(method, "/api/v1/audit", token: staff, json: "{}")
+                #expect(response.status == .notFound || response.status == .methodNotAllowed, "\(method)")
+            }
+        }
+    }
+
+    @Test func aPlanRunStoresEachNationsOutcomeWithReasons() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+            let start = try await app.api(.POST, "/api/v1/plans", token: staff)
+            #expect(start.status == .accepted)
+            // MUT
+            try await Fixtures.runQueuedPlans(app)
+            // validate: the run finished with the planner's objective
+            let run = try #require(try await PlanRunRecord.query(on: app.db).first())
+            #expect(run.runStatus == .succeeded)
+            #expect(run.progress == 1)
+            let expected = Planner(options: .init(bottleneckCandidates: 2, parallel: false)).plan(Fixtures.scenario())
+            #expect(run.weightedLateness == expected.objective.weightedLateness)
+            // FR's delegate reads FR's outcomes with reasons, not PL's
+            let fr = try await Fixtures.token(app, Fixtures.frDelegate)
+            let own = try await app.api(.GET, "/api/v1/nations/FR/demands", token: fr)
+            #expect(own.status == .ok && own.body.string.contains("\"onTimeUnits\""))
+            let plan = try await app.api(.GET, "/api/v1/plans/\(run.id!.uuidString)", token: fr)
+            #expect(plan.body.string.contains("\"key\":\"FR\"") && !plan.body.string.contains("\"key\":\"PL\""))
+            #expect(!plan.body.string.contains("bottlenecks"))
+            #expect(try await app.api(.GET, "/api/v1/plans/\(run.id!.uuidString)/file", token: fr).status == .forbidden)
+            let file = try await app.api(.GET, "/api/v1/plans/\(run.id!.uuidString)/file", token: staff)
+            let decoded = try JSONDecoder().decode(Plan.self, from: Data(file.body.readableBytesView))
+            #expect(decoded.issues(against: Fixtures.scenario()).isEmpty)
+            let late = try #require(try await PlanDemandResultRecord.query(on: app.db).filter(\.$demandCode == "PL-1").first())
+            #expect(late.lateUnits + late.unservedUnits > 0)
+            #expect(late.reason?.isEmpty == false)
+        }
+    }
+
+    @Test func listsArePaginated() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+            let first = try await app.api(.GET, "/api/v1/demands?page=1&per=2", token: staff)
+            let page = try JSONDecoder().decode(PageDTO<API.DemandDTO>.self, from: Data(first.body.readableBytesView))
+            #expect(page.items.map(\.id) == ["FR-1", "FR-2"] && page.total == 3 && page.per == 2)
+            let second = try await app.api(.GET, "/api/v1/demands?page=2&per=2", token: staff)
+            #expect(try JSONDecoder().decode(PageDTO<API.DemandDTO>.self, from: Data(second.body.readableBytesView)).items.map(\.id) == ["PL-1"])
+            let bad = try await app.api(.GET, "/api/v1/demands?per=100000", token: staff)
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("per"))
+        }
+    }
+
+    @Test func healthAndMetricsAnswer() async throws {
+        try await withTestApp { app in
+            let health = try await app.api(.GET, "/health", token: nil)
+            #expect(health.status == .ok && health.body.string.contains("\"status\":\"ok\""))
+            _ = try await app.api(.GET, "/health", token: nil)
+            let metrics = try await app.api(.GET, "/metrics", token: nil)
+            #expect(metrics.status == .ok)
+            #expect(metrics.body.string.contains("rampart_http_requests_total"))
+            #expect(metrics.body.string.contains("rampart_plan_runs"))
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Fluent
+import Foundation
+import NIOCore
+import RampartCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RampartServer
+
+/// A small scenario with two nations (FR, PL) and two companies, and one account per role.
+enum Fixtures {
+    static let password = "Correct-Horse-42!"
+
+    static func scenario() -> Scenario {
+        Scenario(
+            name: "fixture", startMonth: "2026-01", horizonMonths: 24,
+            items: [
+                Item(id: "SHELL-155", name: "155 mm shell", kind: .end, itemClass: "155MM", bom: [BOMEntry(item: "TNT", qty: 8)]),
+                Item(id: "TNT", name: "TNT (kg)", kind: .material),
+            ],
+            lines: [
+                Line(id: "L-NEXTER", producer: "KNDS France", country: "FR", item: "SHELL-155", leadTimeMonths: 1,
+                     capacity: [CapacityStep(from: 0, perMonth: 100), CapacityStep(from: 6, perMonth: 300)]),
+                Line(id: "L-MESKO", producer: "Mesko", country: "PL", item: "SHELL-155", leadTimeMonths: 2,
+                     capacity: [CapacityStep(from: 0, perMonth: 50)]),
+            ],
+            supplies: [Supply(id: "S-TNT", supplier: "Nitro-Chem", country: "PL", item: "TNT", leadTimeMonths: 1,
+                              capacity: [CapacityStep(from: 0, perMonth: 2_000)])],
+            stocks: [Stock(item: "TNT", qty: 500)],
+            demands: [
+                Demand(id: "FR-1", nation: "FR", item: "SHELL-155", qty: 600, dueMonth: 3, priority: 1),
+                Demand(id: "FR-2", nation: "FR", itemClass: "155MM", qty: 1_000, dueMonth: 12, priority: 2),
+                Demand(id: "PL-1", nation: "PL", item: "SHELL-155", qty: 900, dueMonth: 4, priority: 1),
+            ])
+    }
+
+    struct Person {
+        var email: String
+        var role: Role
+        var nation: String? = nil
+        var company: String? = nil
+    }
+
+    static let staff = Person(email: "staff@test.example", role: .staff)
+    static let frDelegate = Person(email: "fr@test.example", role: .delegate, nation: "FR")
+    static let plDelegate = Person(email: "pl@test.example", role: .delegate, nation: "PL")
+    static let knds = Person(email: "knds@test.example", role: .industry, company: "KNDS France")
+    static let mesko = Person(email: "mesko@test.example", role: .industry, company: "Mesko")
+    static let observer = Person(email: "observer@test.example", role: .observer)
+    static let everyone = [staff, frDelegate, plDelegate, knds, mesko, observer]
+
+    /// Imports the scenario and creates the accounts (verified, with `password`).
+    static func seed(_ app: Application) async throws {
+        try await app.db.transaction { tx in try await ScenarioStore.replace(with: scenario(), on: tx) }
+        let hash = try await app.rampart.hasher.hash(password)
+        for person in everyone {
+            let user = UserRecord(email: person.email, displayName: "Test \(person.role.rawValue)", passwordHash: hash,
+                                  role: person.role, nation: person.nation, company: person.company, verified: true,
+                                  unsubscribeToken: Secrets.token())
+            try await user.create(on: app.db)
+        }
+    }
+
+    /// A bearer token for `person`, issued directly.
+    static func token(_ app: Application, _ person: Person) async throws -> String {
+        let user = try #require(try await UserRecord.query(on: app.db).filter(\.$email == person.email).first())
+        return try await APITokens.issue(for: user, name: "test", actor: .system, now: Date(), on: app.db)
+    }
+
+    /// Runs every queued plan run to the end, as the job service would.
+    static func runQueuedPlans(_ app: Application) async throws {
+        let runner = PlanJobRunner(db: app.db, threadPool: app.threadPool, clock: app.rampart.clock, logger: app.logger)
+        while let run = try await runner.claim() { await runner.execute(run) }
+    }
+}
+
+/// A browser-like client over the in-memory tester: keeps cookies and the CSRF token.
+final class Browser: @unchecked Sendable {
+    let app: Application
+    var cookies: [String: String] = [:]
+
+    init(_ app: Application) { self.app = app }
+
+    var csrf: String {
+        get async throws {
+            if let session = cookies[AuthenticationMiddleware.sessionCookie], !session.isEmpty,
+               let record = try await WebSessionRecord.query(on: app.db).filter(\.$tokenHash == Secrets.sha256(session)).first() {
+                return record.csrfToken
+            }
+            if cookies[CSRFMiddleware.anonymousCookie] == nil { _ = try await get("/signin") }
+            return cookies[CSRFMiddleware.anonymousCookie] ?? ""
+        }
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, form: nil)
+    }
+
+    /// Posts a form; adds the CSRF token unless `csrf` is given (pass "" to leave it out).
+    @discardableResult
+    func post(_ path: String, _ form: [String: String], csrf: String? = nil) async throws -> TestingHTTPResponse {
+        var fields = form
+        let token: String
+        if let csrf { token = csrf } else { token = try await self.csrf }
+        if !token.isEmpty { fields["csrf_token"] = token }
+        return try await send(.POST, path, form: fields)
+    }
+
+    func signIn(_ email: String, password: String = Fixtures.password) async throws -> TestingHTTPResponse {
+        try await post("/signin", ["email": email, "password": password, "next": "/dashboard"])
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, form: [String: String]?) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        var body: ByteBuffer?
+        if let form {
+            headers.contentType = .urlEncodedForm
+            let encoded = form.map { "\(LocalPath.queryValue($0.key))=\(LocalPath.queryValue($0.value))" }.joined(separator: "&")
+            body = ByteBuffer(string: encoded)
+        }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        for (name, value) in response.headers.setCookie?.all ?? [:] {
+            if value.maxAge == 0 { cookies[name] = nil } else { cookies[name] = value.string }
+        }
+        return response
+    }
+}
+
+extension Application {
+    /// A JSON API request with a bearer token.
+    func api(_ method: HTTPMethod, _ path: String, token: String?, json: String? = nil) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        var body: ByteBuffer?
+        if let json {
+            headers.contentType = .json
+            body = ByteBuffer(string: json)
+        }
+        return try await testing().sendRequest(method, path, headers: headers, body: body)
+    }
+}

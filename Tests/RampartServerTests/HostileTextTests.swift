@@ -1,0 +1,489 @@
+import Plot
+import RampartCore
+import Testing
+
+@testable import RampartServer
+
+/// Every page and chart rendered with hostile text in every string field must stay inert:
+/// no new tags, no attribute break-outs, and the text shown escaped.
+@Suite struct HostileTextTests {
+    @Test(arguments: HostilePage.allCases)
+    func page_escapes_hostile_text(_ page: HostilePage) {
+        for context in Hostile.contexts {
+            // MUT
+            let renders = page.renders(context)
+
+            // validate
+            for html in renders {
+                Hostile.expectInert(html, "\(page) as \(context.user?.role.rawValue ?? "signed out")")
+                #expect(html.contains("&lt;script&gt;"), "\(page): escaped text missing")
+                if context.user != nil {
+                    #expect(html.contains(Hostile.attributeEscaped), "\(page): escaped attribute missing")
+                }
+            }
+        }
+    }
+
+    @Test func charts_escape_hostile_text() {
+        // setup
+        let series = MonthlySeries(monthLabels: [Hostile.text, "Feb", Hostile.text], demanded: [10, 2_000, 30_000], delivered: [0, 1_500, 12_000])
+
+        // MUT
+        let svgs = [
+            SVGChart.deliveriesAgainstDemand(series, title: Hostile.text),
+            SVGChart.bars([(label: Hostile.text, value: 1_234), (label: "FR", value: 5)], title: Hostile.text),
+            SVGChart.noData(title: Hostile.text, width: 300, height: 100),
+        ]
+
+        // validate
+        for svg in svgs {
+            Hostile.expectInert(svg, "chart")
+            #expect(svg.contains("&lt;script&gt;"))
+            #expect(svg.contains("role=\"img\""))
+            #expect(svg.contains("<title>"))
+        }
+        #expect(svgs[0].contains("30,000"))
+        #expect(svgs[1].contains("1,234"))
+    }
+
+    @Test func charts_handle_empty_and_zero_series() {
+        // MUT
+        let empty = SVGChart.deliveriesAgainstDemand(MonthlySeries(monthLabels: [], demanded: [], delivered: []))
+        let zeros = SVGChart.deliveriesAgainstDemand(MonthlySeries(monthLabels: ["Jan", "Feb"], demanded: [0, 0], delivered: [0]))
+        let single = SVGChart.deliveriesAgainstDemand(MonthlySeries(monthLabels: ["Jan"], demanded: [5], delivered: [.nan]))
+        let noBars = SVGChart.bars([])
+        let zeroBars = SVGChart.bars([(label: "FR", value: 0), (label: "DE", value: -3)])
+
+        // validate
+        #expect(empty.contains("No data yet"))
+        #expect(noBars.contains("No data yet"))
+        for svg in [zeros, single, zeroBars] {
+            #expect(!svg.lowercased().contains("nan"))
+            #expect(!svg.lowercased().contains("inf"))
+            Hostile.expectInert(svg, "edge-case chart")
+        }
+        #expect(zeros.contains("<polyline"))
+    }
+
+    @Test func escape_attribute_escapes_all_five_characters() {
+        // MUT / validate
+        #expect(Escape.attribute("a&b<c>d\"e'f") == "a&amp;b&lt;c&gt;d&quot;e&#39;f")
+        #expect(Escape.text("<&>\"'") == "&lt;&amp;&gt;&quot;&#39;")
+        #expect(Escape.attribute("plain text · 12") == "plain text · 12")
+    }
+
+    @Test func attribute_helper_is_not_escaped_twice_by_plot() {
+        // MUT
+        let html = Node<HTML.BodyContext>.div(.attr("title", "a&b\"c")).render()
+
+        // validate
+        #expect(html == "<div title=\"a&amp;b&quot;c\"></div>")
+    }
+
+    @Test func scanner_catches_unescaped_attribute() {
+        // setup: Plot's own attribute API writes the value raw
+        let unsafe = Node<HTML.BodyContext>.div(.attribute(named: "title", value: Hostile.text)).render()
+
+        // MUT
+        let problems = MarkupScanner.problems(in: unsafe)
+
+        // validate
+        #expect(!problems.isEmpty)
+    }
+
+    @Test func hrefs_are_encoded_and_local() {
+        #expect(Href.path("nations", "F R/\"") == "/nations/F%20R%2F%22")
+        #expect(Href.path("/reset", query: [(name: "return_to", value: "/plans?x=1&y")]) == "/reset?return_to=%2Fplans%3Fx%3D1%26y")
+        #expect(Href.local("javascript:alert(1)") == "/")
+        #expect(Href.local("//evil.example") == "/")
+        #expect(Href.local("/\\evil.example") == "/")
+        #expect(Href.local("/plans/7") == "/plans/7")
+    }
+
+    @Test func numbers_use_thousands_separators() {
+        #expect(Format.units(12_345) == "12,345")
+        #expect(Format.units(12_345.5) == "12,345.5")
+        #expect(Format.units(999.96) == "1,000")
+        #expect(Format.units(0) == "0")
+        #expect(Format.units(-1_234_567.04) == "-1,234,567")
+        #expect(Format.units(.nan) == "–")
+        #expect(Format.percent(0.425) == "42.5%")
+        #expect(Format.percent(1) == "100%")
+        #expect(Format.integer(-1_000) == "-1,000")
+    }
+
+    @Test func forms_post_to_their_actions_with_csrf() {
+        // setup
+        let context = PageContext(
+            title: "T", user: PageUser(displayName: "Ann", role: .staff, nation: nil, company: nil),
+            csrfToken: "tok123", path: "/admin/users", notice: nil
+        )
+        let csrf = "<input type=\"hidden\" name=\"csrf_token\" value=\"tok123\"/>"
+
+        // MUT
+        let signIn = SignInPage.render(context, .init(email: "a@b.c", error: nil, next: "/plans")).render()
+        let register = RegisterPage.render(context, .init(email: "", displayName: "", errors: ["Too short"], passwordRules: ["At least 12 characters"])).render()
+        let edit = DemandEditPage.render(context, .init(code: "D-1", nation: "FR", target: "155mm", qty: "10", dueMonth: "2026-01", priority: "1", released: true, version: 3, errors: [], conflict: false)).render()
+        let users = UsersAdminPage.render(context, .init(rows: [.init(id: "u1", email: "e", displayName: "d", role: .delegate, nation: "FR", company: nil, verified: true, version: 2)], nations: ["DE", "FR"], companies: ["Acme"])).render()
+        let tokens = TokensPage.render(context, .init(tokens: [.init(id: "abc", name: "n", createdAt: "today")], newToken: "secret-1")).render()
+        let verify = VerifyPage.render(context, .init(email: "a@b.c", error: nil, info: nil)).render()
+
+        // validate
+        #expect(signIn.contains("<form method=\"post\" action=\"/signin\""))
+        #expect(signIn.contains("name=\"next\" value=\"/plans\""))
+        #expect(signIn.contains("href=\"/reset?return_to=%2Fplans\""))
+        #expect(register.contains("action=\"/register\""))
+        #expect(register.contains("role=\"alert\""))
+        #expect(edit.contains("action=\"/demands/D-1\""))
+        #expect(edit.contains("name=\"released\" type=\"checkbox\" value=\"yes\" checked"))
+        #expect(edit.contains("name=\"version\" value=\"3\""))
+        #expect(users.contains("action=\"/admin/users/u1\""))
+        #expect(users.contains("<option value=\"delegate\" selected>National delegate</option>"))
+        #expect(users.contains("<option value=\"FR\" selected>FR</option>"))
+        #expect(users.contains("<option value>—</option>"))
+        #expect(tokens.contains("action=\"/account/tokens/abc/delete\""))
+        #expect(tokens.contains("<code class=\"secret\">secret-1</code>"))
+        #expect(verify.contains("action=\"/verify/resend\""))
+        #expect(verify.contains("autocomplete=\"one-time-code\""))
+        for html in [signIn, register, edit, users, tokens, verify] {
+            #expect(html.contains(csrf))
+            #expect(html.contains("action=\"/signout\""))
+            #expect(html.hasPrefix("<!DOCTYPE html>"))
+        }
+        #expect(users.contains("<a href=\"/admin/users\" aria-current=\"page\">Accounts</a>"))
+        #expect(users.contains("<title>T · Rampart</title>"))
+    }
+
+    @Test func navigation_depends_on_role() {
+        // setup
+        func user(_ role: Role) -> PageUser { PageUser(displayName: "x", role: role, nation: "FR", company: "Acme") }
+
+        // MUT
+        let staff = Navigation.entries(for: user(.staff)).map(\.href)
+        let delegate = Navigation.entries(for: user(.delegate)).map(\.href)
+        let industry = Navigation.entries(for: user(.industry)).map(\.href)
+        let observer = Navigation.entries(for: user(.observer)).map(\.href)
+        let signedOut = Navigation.entries(for: nil).map(\.href)
+
+        // validate
+        #expect(staff == ["/dashboard", "/nations", "/plans", "/lines", "/admin/users", "/audit", "/account/tokens"])
+        #expect(delegate == ["/dashboard", "/nations/FR", "/plans", "/account/tokens"])
+        #expect(industry == ["/dashboard", "/plans", "/lines", "/account/tokens"])
+        #expect(observer == ["/dashboard", "/plans", "/account/tokens"])
+        #expect(signedOut == ["/signin", "/register"])
+        #expect(Navigation.isCurrent(NavEntry(label: "", href: "/plans"), path: "/plans/42"))
+        #expect(!Navigation.isCurrent(NavEntry(label: "", href: "/plans"), path: "/plansx"))
+    }
+
+    @Test func plan_detail_refreshes_only_while_running() {
+        // setup
+        let context = Hostile.plainContext
+        func run(_ status: String) -> RunSummary {
+            RunSummary(id: "r1", status: status, progress: 0.4, phase: "Planning", createdAt: "now", requestedBy: nil,
+                       weightedLateness: nil, onTimeUnits: nil, lateUnits: nil, unservedUnits: nil, error: "Solver gave up")
+        }
+
+        // MUT
+        let running = PlanDetailPage.render(context, .init(run: run("running"), nationRows: [], lateRows: [], bottlenecks: [])).render()
+        let failed = PlanDetailPage.render(context, .init(run: run("failed"), nationRows: [], lateRows: [], bottlenecks: [])).render()
+
+        // validate
+        #expect(running.contains("<meta http-equiv=\"refresh\" content=\"2\"/>"))
+        #expect(running.contains("<progress max=\"100\" value=\"40\""))
+        #expect(!failed.contains("http-equiv"))
+        #expect(failed.contains("Solver gave up"))
+    }
+}
+
+// MARK: - Hostile fixtures
+
+enum Hostile {
+    static let text = "\"><script>alert(1)</script>'&"
+    static let attributeEscaped = "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&#39;&amp;"
+
+    static let contexts: [PageContext] =
+        Role.allCases.map { role in
+            PageContext(
+                title: text,
+                user: PageUser(displayName: text, role: role, nation: text, company: text),
+                csrfToken: text, path: text, notice: text
+            )
+        } + [PageContext(title: text, user: nil, csrfToken: text, path: text, notice: text)]
+
+    static let plainContext = PageContext(
+        title: "Plan", user: PageUser(displayName: "Ann", role: .staff, nation: nil, company: nil),
+        csrfToken: "tok", path: "/plans/r1", notice: nil
+    )
+
+    static let series = MonthlySeries(monthLabels: [text, text, text], demanded: [1, 20, 300], delivered: [0, 10, 250])
+
+    static func run(_ status: String) -> RunSummary {
+        RunSummary(
+            id: text, status: status, progress: 0.5, phase: text, createdAt: text, requestedBy: text,
+            weightedLateness: 12, onTimeUnits: 1_000, lateUnits: 20, unservedUnits: 3, error: text
+        )
+    }
+
+    static let runs = [run(text), run("running"), run("queued"), run("failed"), run("succeeded")]
+
+    static let nationRows = [
+        NationOutcomeRow(nation: text, demanded: 100, onTime: 80, late: 15, unserved: 5, weightedLateness: 30),
+        NationOutcomeRow(nation: "FR", demanded: 0, onTime: 0, late: 0, unserved: 0, weightedLateness: 0),
+    ]
+
+    /// Fails the test when the markup contains anything but known tags with well-quoted, escaped attributes.
+    static func expectInert(_ html: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(!html.lowercased().contains("<script"), "\(what): script tag", sourceLocation: sourceLocation)
+        #expect(!html.contains("\"><script"), "\(what): attribute break-out", sourceLocation: sourceLocation)
+        #expect(!html.contains(text), "\(what): raw hostile text", sourceLocation: sourceLocation)
+        let problems = MarkupScanner.problems(in: html)
+        #expect(problems.isEmpty, "\(what): \(problems.prefix(5))", sourceLocation: sourceLocation)
+    }
+}
+
+enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case signIn, register, verify, newsletterOffer, resetRequest, resetConfirm, unsubscribe
+    case dashboard, nationsIndex, nationDemands, demandEdit, plans, planDetail
+    case lines, sourceEdit, usersAdmin, audit, tokens, error
+
+    var testDescription: String { rawValue }
+
+    func renders(_ c: PageContext) -> [String] {
+        pages(c).map { $0.render() }
+    }
+
+    private func pages(_ c: PageContext) -> [HTML] {
+        let t = Hostile.text
+        switch self {
+        case .signIn:
+            return [SignInPage.render(c, .init(email: t, error: t, next: t))]
+        case .register:
+            return [RegisterPage.render(c, .init(email: t, displayName: t, errors: [t, t], passwordRules: [t]))]
+        case .verify:
+            return [VerifyPage.render(c, .init(email: t, error: t, info: t))]
+        case .newsletterOffer:
+            return [NewsletterOfferPage.render(c, .init(email: t))]
+        case .resetRequest:
+            return [ResetRequestPage.render(c, .init(email: t, error: t, returnTo: t))]
+        case .resetConfirm:
+            return [false, true].map {
+                ResetConfirmPage.render(c, .init(email: t, errors: [t], returnTo: t, done: $0, passwordRules: [t]))
+            }
+        case .unsubscribe:
+            return [false, true].map { UnsubscribePage.render(c, .init(email: t, done: $0)) }
+        case .dashboard:
+            return dashboards(c)
+        case .nationsIndex:
+            return [NationsIndexPage.render(c, .init(rows: [.init(code: t, name: t, demandCount: 3, demandedUnits: 12_345.5)]))]
+        case .nationDemands:
+            return nationDemands(c)
+        case .demandEdit:
+            return [false, true].map {
+                DemandEditPage.render(c, .init(
+                    code: t, nation: t, target: t, qty: t, dueMonth: t, priority: t, released: $0,
+                    version: 1, errors: [t], conflict: $0
+                ))
+            }
+        case .plans:
+            return [PlansPage.render(c, .init(runs: Hostile.runs, canStart: true))]
+        case .planDetail:
+            return planDetails(c)
+        case .lines:
+            let row = LinesPage.SourceRow(
+                code: t, kind: t, company: t, country: t, item: t, leadTimeMonths: 6, capacitySummary: t, editPath: t
+            )
+            return [LinesPage.render(c, .init(company: t, rows: [row])), LinesPage.render(c, .init(company: nil, rows: []))]
+        case .sourceEdit:
+            return [false, true].map {
+                SourceEditPage.render(c, .init(
+                    code: t, kind: t, item: t, leadTimeMonths: t, steps: t, version: 2, errors: [t], conflict: $0
+                ))
+            }
+        case .usersAdmin:
+            let row = UsersAdminPage.UserRow(
+                id: t, email: t, displayName: t, role: .industry, nation: t, company: t, verified: false, version: 4
+            )
+            return [UsersAdminPage.render(c, .init(rows: [row], nations: [t, "FR"], companies: [t]))]
+        case .audit:
+            let change = AuditPage.FieldChange(field: t, old: t, new: t)
+            let row = AuditPage.AuditRow(at: t, actor: t, entity: t, key: t, action: t, changes: [change])
+            return [AuditPage.render(c, .init(rows: [row], page: 2, pageCount: 3))]
+        case .tokens:
+            return [TokensPage.render(c, .init(tokens: [.init(id: t, name: t, createdAt: t)], newToken: t))]
+        case .error:
+            return [404, 500].map { ErrorPage.render(c, .init(status: $0, message: t)) }
+        }
+    }
+
+    private func dashboards(_ c: PageContext) -> [HTML] {
+        let t = Hostile.text
+        return Hostile.runs.map { run in
+            DashboardPage.render(c, .init(
+                scenarioName: t, horizonLabel: t, counts: [.init(label: t, value: 12_000)], latestRun: run,
+                nationRows: Hostile.nationRows, chart: Hostile.series, canStartPlan: true
+            ))
+        } + [
+            DashboardPage.render(c, .init(
+                scenarioName: t, horizonLabel: t, counts: [], latestRun: nil, nationRows: [], chart: nil, canStartPlan: false
+            )),
+        ]
+    }
+
+    private func nationDemands(_ c: PageContext) -> [HTML] {
+        let t = Hostile.text
+        let row = NationDemandsPage.DemandRow(
+            code: t, target: t, qty: 1_500, dueLabel: t, priority: 1, released: true, onTime: 1_000, late: 400,
+            unserved: 100, lastDeliveryLabel: t, reason: t, editPath: t
+        )
+        return [
+            NationDemandsPage.render(c, .init(
+                nation: t, nationName: t, rows: [row], chart: Hostile.series, planRunID: t, page: 2, pageCount: 3
+            )),
+            NationDemandsPage.render(c, .init(
+                nation: t, nationName: t, rows: [], chart: nil, planRunID: nil, page: 1, pageCount: 1
+            )),
+        ]
+    }
+
+    private func planDetails(_ c: PageContext) -> [HTML] {
+        let t = Hostile.text
+        let late = PlanDetailPage.LateRow(
+            demand: t, nation: t, target: t, lateUnits: 5, unservedUnits: 1, weightedLateness: 9, reason: t
+        )
+        let bottleneck = PlanDetailPage.BottleneckRow(resource: t, kind: t, saving: 3.5, detail: t)
+        return Hostile.runs.map {
+            PlanDetailPage.render(c, .init(
+                run: $0, nationRows: Hostile.nationRows, lateRows: [late], bottlenecks: [bottleneck]
+            ))
+        }
+    }
+}
+
+// MARK: - Markup scanner
+
+/// A strict reader for the markup these views produce: every `<` must open a known tag, every
+/// attribute must be a known name with a double-quoted value free of `<`, `>`, `'` and bare `&`.
+enum MarkupScanner {
+    static let tags: Set<String> = [
+        "html", "head", "meta", "title", "style", "body", "header", "nav", "main", "footer", "section", "div",
+        "span", "p", "a", "ul", "li", "h1", "h2", "strong", "code", "del", "ins", "form", "input", "button",
+        "label", "select", "option", "table", "caption", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd",
+        "progress", "svg", "g", "line", "polyline", "circle", "rect", "text",
+    ]
+
+    static let attributes: Set<String> = [
+        "lang", "charset", "name", "content", "http-equiv", "class", "id", "href", "role", "aria-current",
+        "aria-label", "aria-describedby", "method", "action", "type", "value", "for", "autocomplete",
+        "inputmode", "placeholder", "required", "autofocus", "checked", "selected", "min", "max", "step",
+        "scope", "xmlns", "viewBox", "width", "height", "font-family", "font-size", "x", "y", "x1", "x2", "y1",
+        "y2", "cx", "cy", "r", "fill", "stroke", "stroke-width", "stroke-dasharray", "points", "text-anchor",
+    ]
+
+    static let entities = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
+
+    static func problems(in html: String) -> [String] {
+        var reader = Reader(Array(html.utf8))
+        var problems: [String] = []
+        _ = reader.consume("<!DOCTYPE html>")
+        while let byte = reader.peek() {
+            switch byte {
+            case UInt8(ascii: "<"):
+                problems += reader.readTag()
+            case UInt8(ascii: ">"):
+                problems.append("raw > in text at \(reader.index)")
+                reader.index += 1
+            default:
+                reader.index += 1
+            }
+        }
+        return problems
+    }
+
+    struct Reader {
+        let bytes: [UInt8]
+        var index = 0
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        func peek(_ offset: Int = 0) -> UInt8? {
+            index + offset < bytes.count ? bytes[index + offset] : nil
+        }
+
+        mutating func consume(_ literal: String) -> Bool {
+            let literal = Array(literal.utf8)
+            guard index + literal.count <= bytes.count, Array(bytes[index..<index + literal.count]) == literal else {
+                return false
+            }
+            index += literal.count
+            return true
+        }
+
+        mutating func readName() -> String {
+            let start = index
+            while let byte = peek(), isNameByte(byte) { index += 1 }
+            return String(decoding: bytes[start..<index], as: UTF8.self)
+        }
+
+        mutating func readTag() -> [String] {
+            index += 1
+            let closing = consume("/")
+            let name = readName()
+            guard MarkupScanner.tags.contains(name) else { return ["unknown tag <\(closing ? "/" : "")\(name) at \(index)"] }
+            if closing {
+                return consume(">") ? [] : ["malformed closing tag </\(name) at \(index)"]
+            }
+            let problems = readAttributes(of: name)
+            if name == "style" { skipPast("</style>") }
+            return problems
+        }
+
+        mutating func readAttributes(of tag: String) -> [String] {
+            var problems: [String] = []
+            while true {
+                while peek() == UInt8(ascii: " ") { index += 1 }
+                if consume(">") || consume("/>") { return problems }
+                let attribute = readName()
+                guard !attribute.isEmpty else { return problems + ["malformed <\(tag)> at \(index)"] }
+                if !MarkupScanner.attributes.contains(attribute) { problems.append("unknown attribute \(attribute) on <\(tag)>") }
+                guard consume("=") else { continue }
+                guard consume("\"") else { return problems + ["unquoted \(attribute) on <\(tag)>"] }
+                let start = index
+                while let byte = peek(), byte != UInt8(ascii: "\"") { index += 1 }
+                let value = String(decoding: bytes[start..<index], as: UTF8.self)
+                index += 1
+                problems += valueProblems(value, attribute: attribute, tag: tag)
+            }
+        }
+
+        func valueProblems(_ value: String, attribute: String, tag: String) -> [String] {
+            var problems: [String] = []
+            if value.contains(where: { $0 == "<" || $0 == ">" || $0 == "'" }) {
+                problems.append("raw < > or ' in \(attribute) on <\(tag)>: \(value)")
+            }
+            var rest = Substring(value)
+            while let ampersand = rest.firstIndex(of: "&") {
+                let tail = rest[ampersand...]
+                guard MarkupScanner.entities.contains(where: { tail.hasPrefix($0) }) else {
+                    problems.append("bare & in \(attribute) on <\(tag)>: \(value)")
+                    break
+                }
+                rest = rest[rest.index(after: ampersand)...]
+            }
+            return problems
+        }
+
+        mutating func skipPast(_ literal: String) {
+            while index < bytes.count, !consume(literal) { index += 1 }
+        }
+
+        private func isNameByte(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: ":"):
+                true
+            default:
+                false
+            }
+        }
+    }
+}
