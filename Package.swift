@@ -82,6 +82,7 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
             ],
+            exclude: ["Support/smtp_sink.py"],
             swiftSettings: swiftSettings
         ),
     ],

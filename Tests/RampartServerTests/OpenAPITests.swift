@@ -139,24 +139,30 @@ import VaporTesting
             let password = Fixtures.password
 
             // MUT / validate: operations
-            try await c.send(.GET, "/api/v1/openapi.json", token: nil, expect: .ok)
-            try await c.send(.GET, "/health", token: nil, expect: .ok)
-            try await c.send(.GET, "/metrics", token: nil, expect: .ok)
+            try await c.send(.GET, "/api/v1/openapi.json", expect: .ok)
+            try await c.send(.GET, "/health", expect: .ok)
+            try await c.send(.GET, "/metrics", expect: .ok)
 
             // accounts and tokens
-            try await c.send(.POST, "/api/v1/auth/token", token: nil, json: #"{"email": "\#(Fixtures.staff.email)", "password": "\#(password)"}"#, expect: .created)
-            try await c.send(.POST, "/api/v1/auth/token", token: nil, json: #"{"email": "\#(Fixtures.staff.email)", "password": "wrong", "name": "x"}"#, expect: .unauthorized)
-            try await c.send(.POST, "/api/v1/accounts", token: nil, json: #"{"email": "new@test.example", "displayName": "New", "password": "\#(password)"}"#, expect: .created)
-            try await c.send(.POST, "/api/v1/accounts", token: nil, json: #"{"email": "\#(Fixtures.staff.email)", "displayName": "Again", "password": "\#(password)"}"#, expect: .conflict)
-            try await c.send(.POST, "/api/v1/accounts", token: nil, json: #"{"email": "not an address", "displayName": "", "password": "short"}"#, expect: .unprocessableEntity)
-            try await c.send(.POST, "/api/v1/accounts/verify", token: nil, json: #"{"email": "new@test.example", "code": "000000"}"#, expect: .unprocessableEntity)
-            try await c.send(.POST, "/api/v1/accounts/verify/resend", token: nil, json: #"{"email": "new@test.example"}"#, expect: .accepted)
-            let verification = try await latestCode(app, to: "new@test.example")
-            try await c.send(.POST, "/api/v1/accounts/verify", token: nil, json: #"{"email": "new@test.example", "code": "\#(verification)"}"#, expect: .ok)
-            try await c.send(.POST, "/api/v1/password-reset", token: nil, json: #"{"email": "\#(Fixtures.observer.email)"}"#, expect: .accepted)
-            try await c.send(.POST, "/api/v1/password-reset/confirm", token: nil, json: #"{"email": "\#(Fixtures.observer.email)", "code": "000000", "password": "\#(password)"}"#, expect: .unprocessableEntity)
-            let reset = try await latestCode(app, to: Fixtures.observer.email)
-            try await c.send(.POST, "/api/v1/password-reset/confirm", token: nil, json: #"{"email": "\#(Fixtures.observer.email)", "code": "\#(reset)", "password": "\#(password)"}"#, expect: .ok)
+            let staffEmail = Fixtures.staff.email, observerEmail = Fixtures.observer.email, newEmail = "new@test.example"
+            try await c.send(.POST, "/api/v1/auth/token", json: body(["email": staffEmail, "password": password]), expect: .created)
+            try await c.send(.POST, "/api/v1/auth/token", json: body(["email": staffEmail, "password": "wrong"]), expect: .unauthorized)
+            try await c.send(.POST, "/api/v1/accounts", json: body(["email": newEmail, "displayName": "New", "password": password]),
+                             expect: .created)
+            try await c.send(.POST, "/api/v1/accounts", json: body(["email": staffEmail, "displayName": "Again", "password": password]),
+                             expect: .conflict)
+            try await c.send(.POST, "/api/v1/accounts", json: body(["email": "not an address", "displayName": "", "password": "short"]),
+                             expect: .unprocessableEntity)
+            try await c.send(.POST, "/api/v1/accounts/verify", json: body(["email": newEmail, "code": "000000"]), expect: .unprocessableEntity)
+            try await c.send(.POST, "/api/v1/accounts/verify/resend", json: body(["email": newEmail]), expect: .accepted)
+            let verification = try await latestCode(app, to: newEmail)
+            try await c.send(.POST, "/api/v1/accounts/verify", json: body(["email": newEmail, "code": verification]), expect: .ok)
+            try await c.send(.POST, "/api/v1/password-reset", json: body(["email": observerEmail]), expect: .accepted)
+            try await c.send(.POST, "/api/v1/password-reset/confirm", json: body(["email": observerEmail, "code": "000000", "password": password]),
+                             expect: .unprocessableEntity)
+            let reset = try await latestCode(app, to: observerEmail)
+            try await c.send(.POST, "/api/v1/password-reset/confirm", json: body(["email": observerEmail, "code": reset, "password": password]),
+                             expect: .ok)
             try await c.send(.GET, "/api/v1/me", token: staff, expect: .ok)
             try await c.send(.PUT, "/api/v1/me/newsletter", token: staff, json: #"{"subscribed": true}"#, expect: .ok)
             try await c.send(.POST, "/api/v1/tokens", token: staff, json: #"{"name": "to revoke"}"#, expect: .created)
@@ -182,22 +188,26 @@ import VaporTesting
             let demand = try await c.send(.GET, "/api/v1/demands/FR-1", token: fr, expect: .ok).object
             try await c.send(.GET, "/api/v1/demands/PL-1", token: fr, expect: .notFound)
             let demandVersion = try #require(demand["version"] as? Int)
-            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: #"{"qty": 700, "version": \#(demandVersion)}"#, expect: .ok)
-            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: #"{"qty": 800, "version": \#(demandVersion)}"#, expect: .conflict)
-            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: #"{"priority": 9, "version": \#(demandVersion + 1)}"#, expect: .unprocessableEntity)
-            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: #"{"qty": "many"}"#, expect: .badRequest)
-            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: staff, json: #"{"released": true, "version": \#(demandVersion + 1)}"#, expect: .ok)
-            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: knds, json: #"{"qty": 1, "version": \#(demandVersion + 2)}"#, expect: .forbidden)
+            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: body(["qty": 700, "version": demandVersion]), expect: .ok)
+            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: body(["qty": 800, "version": demandVersion]), expect: .conflict)
+            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: body(["priority": 9, "version": demandVersion + 1]),
+                             expect: .unprocessableEntity)
+            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: body(["qty": "many"]), expect: .badRequest)
+            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: staff, json: body(["released": true, "version": demandVersion + 1]), expect: .ok)
+            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: knds, json: body(["qty": 1, "version": demandVersion + 2]), expect: .forbidden)
             try await c.send(.GET, "/api/v1/signals", token: observer, expect: .ok)
             try await c.send(.GET, "/api/v1/sources", token: knds, expect: .ok)
             try await c.send(.GET, "/api/v1/sources", token: fr, expect: .forbidden)
             let source = try await c.send(.GET, "/api/v1/sources/L-NEXTER", token: knds, expect: .ok).object
             try await c.send(.GET, "/api/v1/sources/L-MESKO", token: knds, expect: .notFound)
             let sourceVersion = try #require(source["version"] as? Int)
-            let capacity = #"[{"from": 0, "perMonth": 120}, {"from": 9, "perMonth": 320.5}]"#
-            try await c.send(.PATCH, "/api/v1/sources/L-NEXTER", token: knds, json: #"{"leadTimeMonths": 2, "capacity": \#(capacity), "version": \#(sourceVersion)}"#, expect: .ok)
-            try await c.send(.PATCH, "/api/v1/sources/L-NEXTER", token: knds, json: #"{"leadTimeMonths": 3, "version": \#(sourceVersion)}"#, expect: .conflict)
-            try await c.send(.PATCH, "/api/v1/sources/L-NEXTER", token: knds, json: #"{"leadTimeMonths": 999, "version": \#(sourceVersion + 1)}"#, expect: .unprocessableEntity)
+            let capacity: [[String: Any]] = [["from": 0, "perMonth": 120], ["from": 9, "perMonth": 320.5]]
+            try await c.send(.PATCH, "/api/v1/sources/L-NEXTER", token: knds,
+                             json: body(["leadTimeMonths": 2, "capacity": capacity, "version": sourceVersion]), expect: .ok)
+            try await c.send(.PATCH, "/api/v1/sources/L-NEXTER", token: knds, json: body(["leadTimeMonths": 3, "version": sourceVersion]),
+                             expect: .conflict)
+            try await c.send(.PATCH, "/api/v1/sources/L-NEXTER", token: knds, json: body(["leadTimeMonths": 999, "version": sourceVersion + 1]),
+                             expect: .unprocessableEntity)
 
             // plans
             try await c.send(.POST, "/api/v1/plans", token: fr, expect: .forbidden)
@@ -225,10 +235,14 @@ import VaporTesting
             let account = try #require(users.first { $0["email"] as? String == Fixtures.observer.email })
             let accountID = try #require(account["id"] as? String)
             let accountVersion = try #require(account["version"] as? Int)
-            try await c.send(.PATCH, "/api/v1/users/\(accountID)", token: staff, json: #"{"role": "delegate", "nation": "PL", "version": \#(accountVersion)}"#, expect: .ok)
-            try await c.send(.PATCH, "/api/v1/users/\(accountID)", token: staff, json: #"{"role": "observer", "version": \#(accountVersion)}"#, expect: .conflict)
-            try await c.send(.PATCH, "/api/v1/users/\(accountID)", token: staff, json: #"{"role": "delegate", "version": \#(accountVersion + 1)}"#, expect: .unprocessableEntity)
-            try await c.send(.PATCH, "/api/v1/users/\(UUID().uuidString)", token: staff, json: #"{"role": "observer", "version": 1}"#, expect: .notFound)
+            try await c.send(.PATCH, "/api/v1/users/\(accountID)", token: staff,
+                             json: body(["role": "delegate", "nation": "PL", "version": accountVersion]), expect: .ok)
+            try await c.send(.PATCH, "/api/v1/users/\(accountID)", token: staff, json: body(["role": "observer", "version": accountVersion]),
+                             expect: .conflict)
+            try await c.send(.PATCH, "/api/v1/users/\(accountID)", token: staff, json: body(["role": "delegate", "version": accountVersion + 1]),
+                             expect: .unprocessableEntity)
+            try await c.send(.PATCH, "/api/v1/users/\(UUID().uuidString)", token: staff, json: body(["role": "observer", "version": 1]),
+                             expect: .notFound)
             try await c.send(.GET, "/api/v1/audit?entity=demand", token: staff, expect: .ok)
             try await c.send(.GET, "/api/v1/audit", token: staff, expect: .ok)
             try await c.send(.GET, "/api/v1/audit", token: knds, expect: .forbidden)
@@ -445,7 +459,7 @@ final class AnswerChecker: @unchecked Sendable {
     }
 
     @discardableResult
-    func send(_ method: HTTPMethod, _ path: String, token: String?, json: String? = nil, expect status: HTTPStatus,
+    func send(_ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil, expect status: HTTPStatus,
               sourceLocation: SourceLocation = #_sourceLocation) async throws -> Answer {
         let answer = try await send(method.rawValue, path, token: token, json: json, sourceLocation: sourceLocation)
         #expect(answer.status == status, "\(method) \(path): \(answer.status.code) \(answer.body.prefix(500))", sourceLocation: sourceLocation)
@@ -495,6 +509,11 @@ final class AnswerChecker: @unchecked Sendable {
             Issue.record("\(request): the test knows none of the media types \(content.keys.sorted())", sourceLocation: sourceLocation)
         }
     }
+}
+
+/// A JSON request body.
+private func body(_ object: [String: Any]) -> String {
+    String(decoding: (try? JSONSerialization.data(withJSONObject: object)) ?? Data(), as: UTF8.self)
 }
 
 /// The code in the newest mail of the outbox to `recipient` (verification or reset).

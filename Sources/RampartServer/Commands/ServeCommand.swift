@@ -33,14 +33,19 @@ public struct ServeCommand: AsyncParsableCommand {
             app.http.server.configuration.port = port
             if demo {
                 let accounts = try await DemoData.load(on: app)
-                print(DemoData.banner(accounts, address: config.publicURL))
+                Self.say(DemoData.banner(accounts, address: config.publicURL))
             } else {
-                print("Rampart is starting on \(config.publicURL) (\(describe(config.database)))")
+                Self.say("Rampart is starting on \(config.publicURL) (\(describe(config.database)))")
             }
             app.lifecycle.use(PlanJobService())
             app.lifecycle.use(MailSetup.outboxService(for: app))
             try await app.execute()
         }
+    }
+
+    /// Start-up lines go out at once, even when standard output is a file.
+    static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     private func describe(_ setting: AppConfig.DatabaseSetting) -> String {

@@ -23,10 +23,13 @@ enum CLI {
         fatalError("the rampart executable was not built (run swift build --build-tests)")
     }()
 
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> CLIRun {
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CLIRun {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

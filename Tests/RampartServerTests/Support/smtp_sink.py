@@ -51,7 +51,7 @@ def make_authenticator(user, password):
             and auth_data.login.decode() == user
             and auth_data.password.decode() == password
         )
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)
     return authenticate
 
 

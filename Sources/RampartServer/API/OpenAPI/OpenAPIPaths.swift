@@ -177,10 +177,11 @@ extension OpenAPIDocument {
                     401: signedOut,
                     403: "The signed-in person may read the demand but not change it (another nation's released demand).",
                     404: "No such demand, or one the signed-in person may not read.",
+                    409: "Someone changed the demand first: `version` is stale (`field` is `version`); read it again.",
                     422: "`qty` not above 0, `dueMonth` outside the horizon or `priority` outside 1 to 5; `problems` lists each.",
                 ]),
             Operation(
-                method: "get", path: "/api/v1/signalz", id: "listSignals", tag: "records",
+                method: "get", path: "/api/v1/signals", id: "listSignals", tag: "records",
                 summary: "Released demand aggregated by target (item or class) and year",
                 description: "What industry and observers read. Empty when the database holds no scenario.",
                 responses: ok(array(ref("Signal")), "The totals, by target then year."),
@@ -211,7 +212,10 @@ extension OpenAPIDocument {
                     401: signedOut,
                     404: "No such line or supply, or one of another company.",
                     409: "Someone changed it first: `version` is stale (`field` is `version`); read it again.",
-                    422: "`leadTimeMonths` outside 0 to 120, a step outside the horizon, a negative capacity or two steps in one month; `problems` lists each.",
+                    422: """
+                        `leadTimeMonths` outside 0 to 120, a step outside the horizon, a negative capacity or two steps in one \
+                        month; `problems` lists each.
+                        """,
                 ]),
             Operation(
                 method: "get", path: "/api/v1/scenario", id: "exportScenario", tag: "records",

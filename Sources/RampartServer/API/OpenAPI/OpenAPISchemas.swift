@@ -44,6 +44,7 @@ extension OpenAPIDocument {
             "User": object("An account.", [
                 field("id", uuid),
                 field("email", text),
+                field("displayName", text),
                 field("role", ref("Role")),
                 optional("nation", text, "The nation a delegate acts for."),
                 optional("company", text, "The company an industry representative acts for."),
@@ -76,7 +77,7 @@ extension OpenAPIDocument {
                 field("unservedUnits", number),
                 optional("lastDeliveryMonth", integer(minimum: 0), "Absent when nothing is delivered."),
                 field("deliveries", array(ref("Delivery"))),
-                optional("reason", ref("Nope"), "Why the demand is late or short."),
+                optional("reason", text, "Why the demand is late or short."),
             ]),
             "Delivery": object("Units delivered in a month.", [field("month", integer(minimum: 0)), field("qty", number)]),
             "CapacityStep": object("From month `from` on (until the next step), `perMonth` units a month.", [
@@ -120,7 +121,8 @@ extension OpenAPIDocument {
             "Dashboard": object("The dashboard.", [
                 field("scenario", text, "The scenario's name."),
                 field("horizon", text, "The horizon in words."),
-                field("counts", ["type": "object", "additionalProperties": integer(minimum: 0)], "Record counts by label: `Nations`, `Demands`, `Lines and supplies`, `Items`."),
+                field("counts", ["type": "object", "additionalProperties": integer(minimum: 0)],
+                      "Record counts by label: `Nations`, `Demands`, `Lines and supplies`, `Items`."),
                 optional("latestPlan", ref("PlanRun"), "The latest successful run (not for observers), with the nations' rows the person may read."),
             ]),
             "ImportSummary": object("What an imported scenario holds.", [

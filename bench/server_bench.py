@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Server benchmark: dashboard and API reads at a fixed rate with the M scenario loaded, then the same
+load while a plan of M runs in the background. Writes bench/out/server-results.json.
+
+    python3 bench/server_bench.py --runs 5 --rate 200 --seconds 20
+"""
+import argparse
+import asyncio
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+import load
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench", "out")
+BIN = os.path.join(ROOT, ".build-release", "release", "rampart")
+
+
+def sh(*args, **kw):
+    return subprocess.run(args, check=True, cwd=ROOT, **kw)
+
+
+def http(method, url, body=None, headers=None):
+    request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.read(), response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), error.headers
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def sign_in_cookie(base, email, password):
+    """Signs in through the form (with its CSRF cookie) and returns the Cookie header."""
+    status, body, headers = http("GET", base + "/signin")
+    csrf = re.search(r"rampart_csrf=([^;]+)", headers.get("Set-Cookie", "")).group(1)
+    form = urllib.parse.urlencode({"email": email, "password": password, "next": "/dashboard", "csrf_token": csrf}).encode()
+    opener = urllib.request.build_opener(NoRedirect)
+    request = urllib.request.Request(base + "/signin", data=form, method="POST", headers={
+        "Cookie": f"rampart_csrf={csrf}", "Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        opener.open(request)
+    except urllib.error.HTTPError as error:
+        cookies = error.headers.get_all("Set-Cookie") or []
+        session = next(c for c in cookies if c.startswith("rampart_session="))
+        return session.split(";")[0]
+    raise RuntimeError("sign-in did not redirect")
+
+
+def wait_for_runs(base, token, timeout=600):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        _, body, _ = http("GET", base + "/api/v1/plans?per=5", headers={"Authorization": f"Bearer {token}"})
+        runs = json.loads(body)["items"]
+        if runs and all(r["status"] in ("succeeded", "failed") for r in runs):
+            return runs
+        time.sleep(0.5)
+    raise RuntimeError("plan runs did not finish")
+
+
+def summarise(results):
+    by_route = {}
+    for name, status, latency in results:
+        by_route.setdefault(name, []).append((status, latency))
+    summary = {}
+    for name, rows in list(by_route.items()) + [("all", [(s, l) for _, s, l in results])]:
+        latencies = [l * 1000 for _, l in rows]
+        summary[name] = {
+            "requests": len(rows), "errors": sum(1 for s, _ in rows if s != 200),
+            "p50_ms": load.percentile(latencies, 50), "p90_ms": load.percentile(latencies, 90),
+            "p99_ms": load.percentile(latencies, 99), "max_ms": max(latencies),
+        }
+    return summary
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rate", type=float, default=200)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--scale", default="M")
+    parser.add_argument("--port", type=int, default=8097)
+    args = parser.parse_args()
+
+    os.makedirs(OUT, exist_ok=True)
+    print("== building rampart (release)", flush=True)
+    sh("swift", "build", "-c", "release", "--product", "rampart", "--scratch-path", ".build-release")
+    scenario = os.path.join(OUT, f"server-{args.scale}.json")
+    data = os.path.join(OUT, "server-bench.sqlite")
+    for path in (data, data + "-wal", data + "-shm"):
+        if os.path.exists(path):
+            os.remove(path)
+    sh(BIN, "generate", "--scale", args.scale, "--seed", "1", "-o", scenario)
+    sh(BIN, "import", scenario, "--data", data)
+
+    log = open(os.path.join(OUT, "server-bench.log"), "w")
+    server = subprocess.Popen([BIN, "serve", "--demo", "--data", data, "--port", str(args.port), "--log-level", "warning"],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True)
+    try:
+        accounts = {}
+        for line in server.stdout:
+            match = re.search(r"(\S+@rampart\.demo)\s+password: (\S+)", line)
+            if match:
+                accounts[match.group(1)] = match.group(2)
+            if "Passwords are new" in line:
+                break
+        base = f"http://127.0.0.1:{args.port}"
+        for _ in range(100):
+            try:
+                if http("GET", base + "/health")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        staff = "staff@rampart.demo"
+        delegate = next(e for e in accounts if e.startswith("delegate."))
+        nation = delegate.split(".")[1].split("@")[0].upper()
+        status, body, _ = http("POST", base + "/api/v1/auth/token", json.dumps({"email": staff, "password": accounts[staff]}).encode(),
+                               {"Content-Type": "application/json"})
+        token = json.loads(body)["token"]
+        status, body, _ = http("POST", base + "/api/v1/auth/token", json.dumps({"email": delegate, "password": accounts[delegate]}).encode(),
+                               {"Content-Type": "application/json"})
+        delegate_token = json.loads(body)["token"]
+        print("== waiting for the first plan of the scenario", flush=True)
+        first = wait_for_runs(base, token)
+        cookie = sign_in_cookie(base, staff, accounts[staff])
+        bearer = {"Authorization": f"Bearer {token}"}
+        targets = [
+            ("GET /dashboard (page)", "/dashboard", {"Cookie": cookie}),
+            ("GET /api/v1/dashboard", "/api/v1/dashboard", bearer),
+            (f"GET /api/v1/nations/{nation}/demands", f"/api/v1/nations/{nation}/demands?per=50",
+             {"Authorization": f"Bearer {delegate_token}"}),
+            ("GET /api/v1/plans", "/api/v1/plans?per=20", bearer),
+        ]
+        asyncio.run(load.run("127.0.0.1", args.port, targets, args.rate, 3))  # warm-up
+
+        steady, during_plan, plan_seconds = [], [], []
+        for run in range(args.runs):
+            results = asyncio.run(load.run("127.0.0.1", args.port, targets, args.rate, args.seconds))
+            steady.append(summarise(results))
+            print(f"   run {run + 1}: steady p99 {steady[-1]['all']['p99_ms']:.1f} ms", flush=True)
+        for run in range(args.runs):
+            started = time.time()
+            status, body, _ = http("POST", base + "/api/v1/plans", headers=bearer)
+            assert status == 202, body
+            results = asyncio.run(load.run("127.0.0.1", args.port, targets, args.rate, args.seconds))
+            runs = wait_for_runs(base, token)
+            latest = runs[0]
+            plan_seconds.append((time.mktime(time.strptime(latest["finishedAt"][:19], "%Y-%m-%dT%H:%M:%S"))
+                                 - time.mktime(time.strptime(latest["startedAt"][:19], "%Y-%m-%dT%H:%M:%S"))))
+            during_plan.append(summarise(results))
+            print(f"   run {run + 1}: p99 while planning {during_plan[-1]['all']['p99_ms']:.1f} ms, plan {latest['status']}", flush=True)
+
+        def medians(runs):
+            routes = runs[0].keys()
+            return {route: {key: statistics.median(r[route][key] for r in runs) for key in runs[0][route]} for route in routes}
+
+        report = {"scale": args.scale, "rate": args.rate, "seconds": args.seconds, "runs": args.runs,
+                  "demands": first[0]["demandCount"], "steady": medians(steady), "during_plan": medians(during_plan),
+                  "plan_seconds_median": statistics.median(plan_seconds) if plan_seconds else None,
+                  "raw": {"steady": steady, "during_plan": during_plan}}
+        with open(os.path.join(OUT, "server-results.json"), "w") as out:
+            json.dump(report, out, indent=2)
+        print(f"\n{'route':40} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}")
+        for label, block in (("steady", report["steady"]), ("while a plan runs", report["during_plan"])):
+            print(f"-- {label}")
+            for route, row in block.items():
+                print(f"{route:40} {row['p50_ms']:8.1f} {row['p90_ms']:8.1f} {row['p99_ms']:8.1f} {row['max_ms']:8.1f} {row['errors']:7.0f}")
+        print(f"\nplan of {args.scale} from the application: median {report['plan_seconds_median']} s (whole seconds)")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
