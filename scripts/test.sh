@@ -17,6 +17,7 @@ fi
 # HiGHS (an LP test and the benchmark) and aiosmtpd (the real SMTP server the mail tests talk to).
 python3 -c "import highspy" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "highspy==1.15.1"
 python3 -c "import aiosmtpd" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "aiosmtpd==1.4.6"
+python3 -c "import openapi_spec_validator" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "openapi-spec-validator==0.9.0"
 
 echo "== building (debug) with tests"
 swift build --build-tests

@@ -373,6 +373,29 @@ import Vapor
         }
     }
 
+    /// The checks above would pass on a browser that ran no script or dropped the markup: show they catch it.
+    @Test func hostileChecksNoticeInjectedMarkup() async throws {
+        _ = try BrowserInstallation.chromedriver()
+        _ = try BrowserInstallation.chromium()
+        try await withChromeDriver { driver in
+            let page = try await driver.newSession(baseURL: "http://127.0.0.1")
+            func document(_ body: String) -> String {
+                "data:text/html;charset=utf-8," + Href.percentEncoded("<!DOCTYPE html><title>check</title><body><p>\(body)</p></body>")
+            }
+
+            try await page.open(document(HostileInput.payload))
+            let raw = try await page.inertness()
+            #expect(raw.pwned, "unescaped, the payload's script should run")
+            #expect(!raw.injected.isEmpty, "unescaped, the payload's elements should be found")
+
+            try await page.open(document(Escape.text(HostileInput.payload)))
+            let escaped = try await page.inertness()
+            #expect(!escaped.pwned)
+            #expect(escaped.injected.isEmpty)
+            #expect(escaped.text.contains(HostileInput.payload))
+        }
+    }
+
     // MARK: - helpers
 
     /// Seeds the fixtures, serves the app on a local port and starts chromedriver; all stopped afterwards.

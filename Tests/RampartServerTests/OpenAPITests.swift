@@ -135,7 +135,7 @@ import VaporTesting
             let staff = try await Fixtures.token(app, Fixtures.staff)
             let fr = try await Fixtures.token(app, Fixtures.frDelegate)
             let knds = try await Fixtures.token(app, Fixtures.knds)
-            let observer = try await Fixtures.token(app, Fixtures.observer)
+            var observer = try await Fixtures.token(app, Fixtures.observer)
             let password = Fixtures.password
 
             // MUT / validate: operations
@@ -163,6 +163,9 @@ import VaporTesting
             let reset = try await latestCode(app, to: observerEmail)
             try await c.send(.POST, "/api/v1/password-reset/confirm", json: body(["email": observerEmail, "code": reset, "password": password]),
                              expect: .ok)
+            // the reset revoked the account's API tokens
+            try await c.send(.GET, "/api/v1/me", token: observer, expect: .unauthorized)
+            observer = try await Fixtures.token(app, Fixtures.observer)
             try await c.send(.GET, "/api/v1/me", token: staff, expect: .ok)
             try await c.send(.PUT, "/api/v1/me/newsletter", token: staff, json: #"{"subscribed": true}"#, expect: .ok)
             try await c.send(.POST, "/api/v1/tokens", token: staff, json: #"{"name": "to revoke"}"#, expect: .created)

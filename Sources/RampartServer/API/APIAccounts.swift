@@ -30,8 +30,9 @@ struct APIAccounts: RouteCollection {
         let body = try req.content.decode(Credentials.self)
         let user = try await req.accounts.signIn(email: body.email, password: body.password, address: req.clientAddress)
         let name = body.name ?? "API sign-in \(Timestamps.text(req.now))"
-        let token = try await APITokens.issue(for: user, name: name, actor: Actor(userID: user.id, name: user.email), now: req.now, on: req.db)
-        return try await API.TokenDTO(id: nil, name: name, createdAt: req.now, token: token).encodeResponse(status: .created, for: req)
+        let issued = try await APITokens.issueRecord(for: user, name: name, actor: Actor(userID: user.id, name: user.email), now: req.now, on: req.db)
+        return try await API.TokenDTO(id: issued.record.id, name: name, createdAt: issued.record.createdAt, token: issued.token)
+            .encodeResponse(status: .created, for: req)
     }
 
     @Sendable func register(req: Request) async throws -> Response {
@@ -92,8 +93,9 @@ struct APIAccounts: RouteCollection {
         struct Body: Content { var name: String }
         let person = try req.requireSignedIn()
         let name = try req.content.decode(Body.self).name
-        let token = try await APITokens.issue(for: person.user, name: name, actor: person.actor, now: req.now, on: req.db)
-        return try await API.TokenDTO(id: nil, name: name, createdAt: req.now, token: token).encodeResponse(status: .created, for: req)
+        let issued = try await APITokens.issueRecord(for: person.user, name: name, actor: person.actor, now: req.now, on: req.db)
+        return try await API.TokenDTO(id: issued.record.id, name: name, createdAt: issued.record.createdAt, token: issued.token)
+            .encodeResponse(status: .created, for: req)
     }
 
     @Sendable func revokeToken(req: Request) async throws -> HTTPStatus {

@@ -20,7 +20,7 @@ struct AccountService: Sendable {
         let displayName = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [AccountError] = []
         if displayName.isEmpty || displayName.count > 100 {
-            problems.append(.invalid("display_name", "name: give a name of 1 to 100 characters"))
+            problems.append(.invalid("displayName", "name: give a name of 1 to 100 characters"))
         }
         let broken = PasswordPolicy.violations(of: password)
         if !broken.isEmpty {
@@ -34,6 +34,9 @@ struct AccountService: Sendable {
         if let existing = try await UserRecord.query(on: db).filter(\.$email == email).first() {
             guard !existing.verified else {
                 throw AccountError(kind: .conflict, field: "email", messages: ["email: an account with this address already exists; sign in or reset the password"])
+            }
+            if try await RateLimiter.hit(RateLimiter.mailPerAccount, key: email, now: now, on: db) {
+                throw AccountError(kind: .tooManyAttempts, field: "email", messages: ["email: too many codes sent to this address; wait an hour and try again"])
             }
             existing.displayName = displayName
             existing.passwordHash = hash
@@ -131,6 +134,7 @@ struct AccountService: Sendable {
         user.verified = true
         try await user.save(on: db)
         try await WebSessionRecord.query(on: db).filter(\.$userID == user.requireID()).delete()
+        try await APITokenRecord.query(on: db).filter(\.$userID == user.requireID()).delete()
         try await Audit.record(actor(user), entity: "user", key: email, action: "password reset",
                                changes: [.init(field: "password", old: "(hidden)", new: "(changed)")], at: now, on: db)
     }

@@ -38,6 +38,16 @@ struct PlanJobRunner: Sendable {
         }
     }
 
+    /// A SQLite file has one server, so a run left "running" at start-up lost its server: mark it failed.
+    /// (On PostgreSQL other servers may be running it; an operator re-queues runs there.)
+    func failOrphanedRuns() async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await PlanRunRecord.query(on: db).filter(\.$status == PlanRunStatus.running.rawValue)
+            .set(\.$status, to: PlanRunStatus.failed.rawValue)
+            .set(\.$error, to: "the server stopped while this run was going; start a new run")
+            .set(\.$phase, to: "failed").update()
+    }
+
     /// Runs one claimed run to the end; never throws (a failure is recorded on the run).
     func execute(_ run: PlanRunRecord) async {
         do {
@@ -140,6 +150,7 @@ final class PlanJobService: LifecycleHandler, Sendable {
     func didBootAsync(_ application: Application) async throws {
         let runner = PlanJobRunner(db: application.db, threadPool: application.threadPool,
                                    clock: application.rampart.clock, logger: application.logger)
+        try await runner.failOrphanedRuns()
         task.withLockedValue {
             $0 = Task {
                 while !Task.isCancelled {

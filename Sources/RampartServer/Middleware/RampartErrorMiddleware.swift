@@ -38,12 +38,38 @@ struct RampartErrorMiddleware: AsyncMiddleware {
         }
     }
 
+    /// A decoding error as the field's path and what is wrong with it, without Swift's internals.
+    static func explain(_ error: DecodingError) -> (String, String) {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.reduce("") { text, key in
+                if let index = key.intValue { return text + "[\(index)]" }
+                return text.isEmpty ? key.stringValue : text + "." + key.stringValue
+            }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return (path(context.codingPath + [key]), "is missing")
+        case .valueNotFound(_, let context):
+            return (path(context.codingPath).isEmpty ? "body" : path(context.codingPath), "must not be null")
+        case .typeMismatch(let type, let context):
+            let expected = type is any Numeric.Type ? "a number" : type == Bool.self ? "true or false" : type == String.self ? "a string" : "of another type"
+            return (path(context.codingPath).isEmpty ? "body" : path(context.codingPath), "must be \(expected)")
+        case .dataCorrupted(let context):
+            return (path(context.codingPath).isEmpty ? "body" : path(context.codingPath), "is not valid (\(context.debugDescription))")
+        @unknown default:
+            return ("body", "cannot be read")
+        }
+    }
+
     private func describe(_ error: any Error) -> (HTTPResponseStatus, String, String?, [String]?) {
         switch error {
         case let account as AccountError:
             return (account.status, account.message, account.field, account.messages)
         case let input as InputError:
             return (input.status, input.description, input.field, input.problems)
+        case let decoding as DecodingError:
+            let (field, problem) = Self.explain(decoding)
+            return (.badRequest, "\(field): \(problem)", field, ["\(field): \(problem)"])
         case let abort as any AbortError:
             return (abort.status, abort.reason, nil, nil)
         default:

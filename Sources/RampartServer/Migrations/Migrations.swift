@@ -7,5 +7,6 @@ enum RampartMigrations {
         CreatePlanRuns(),  // 002
         CreateAccounts(),  // 003
         CreateAuditAndOutbox(),  // 004
+        CreateIndexes(),  // 005
     ]
 }

@@ -41,13 +41,18 @@ struct TokenPages: RouteCollection {
 enum APITokens {
     /// A new bearer token; returned once, only its digest is kept.
     static func issue(for user: UserRecord, name: String, actor: Actor, now: Date, on db: any Database) async throws -> String {
+        try await issueRecord(for: user, name: name, actor: actor, now: now, on: db).token
+    }
+
+    static func issueRecord(for user: UserRecord, name: String, actor: Actor, now: Date, on db: any Database) async throws -> (token: String, record: APITokenRecord) {
         guard (1...80).contains(name.count) else { throw InputError("name", "give the token a name of 1 to 80 characters") }
         let token = "rmp_" + Secrets.token()
+        let record = APITokenRecord(tokenHash: Secrets.sha256(token), userID: try user.requireID(), name: name)
         try await db.transaction { tx in
-            try await APITokenRecord(tokenHash: Secrets.sha256(token), userID: try user.requireID(), name: name).create(on: tx)
+            try await record.create(on: tx)
             try await Audit.record(actor, entity: "api token", key: "\(user.email): \(name)", action: "create", changes: [], at: now, on: tx)
         }
-        return token
+        return (token, record)
     }
 
     static func revoke(_ id: UUID, of person: SignedIn, now: Date, on db: any Database) async throws {

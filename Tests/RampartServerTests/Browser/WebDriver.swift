@@ -1,7 +1,7 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -117,20 +117,22 @@ enum BrowserInstallation {
 
 // MARK: - HTTP
 
+/// JSON over HTTP with AsyncHTTPClient (Vapor's own client). Foundation's URLSession on Linux cannot read
+/// chromedriver's answers: it rejects header lines without a space after the colon ("Failed writing header").
 enum WebDriverHTTP {
     /// One command: the `value` of the answer, or a `WebDriverError` naming the command and WebDriver's error.
     static func send(_ method: String, _ url: URL, _ body: WebDriverValue? = nil, timeout: TimeInterval = 120) async throws -> WebDriverValue {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = method
-        if let body {
-            request.httpBody = try JSONEncoder().encode(body)
-            request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-        } else if method == "POST" {
-            request.httpBody = Data("{}".utf8)
-            request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = HTTPMethod(rawValue: method)
+        if body != nil || method == "POST" {
+            let bytes = try body.map { try JSONEncoder().encode($0) } ?? Data("{}".utf8)
+            request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+            request.body = .bytes(ByteBuffer(bytes: bytes))
         }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(timeout * 1_000)))
+        let buffer = try await response.body.collect(upTo: 64 << 20)
+        let data = Data(buffer.readableBytesView)
+        let status = Int(response.status.code)
         let decoded: WebDriverValue
         do {
             decoded = try JSONDecoder().decode(WebDriverValue.self, from: data)
@@ -205,14 +207,19 @@ final class ChromeDriver: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         let driver = ChromeDriver(process: process, port: port!, logURL: logURL, chromium: chromium)
+        var lastAnswer = "no answer"
         while true {
-            if let ready = try? await WebDriverHTTP.send("GET", driver.baseURL.appendingPathComponent("status"), timeout: 5),
-               ready["ready"].bool == true {
-                return driver
+            do {
+                let ready = try await WebDriverHTTP.send("GET", driver.baseURL.appendingPathComponent("status"), timeout: 5)
+                if ready["ready"].bool == true { return driver }
+                lastAnswer = "\(ready)"
+            } catch {
+                lastAnswer = "\(error)"
             }
             if !process.isRunning || Date() > deadline {
+                let log = driver.logTail()
                 await driver.stop()
-                throw WebDriverError("chromedriver on port \(port!) never became ready: \(driver.logTail())")
+                throw WebDriverError("chromedriver on port \(port!) never became ready (\(lastAnswer)); its log: \(log)")
             }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -429,7 +436,7 @@ final class WebDriverSession: @unchecked Sendable {
 
 /// An element of the page, by its WebDriver reference.
 struct WebElement: Sendable {
-    static let key = "element-6066-11e4-a23a-4fd3c0e6dc3f"
+    static let key = "element-6066-11e4-a52e-4f735466cecf"
     let session: WebDriverSession
     let id: String
 

@@ -39,6 +39,7 @@ extension OpenAPIDocument {
                     400: malformedBody,
                     409: "A verified account with this address exists (`field` is `email`).",
                     422: "The address, the name (1 to 100 characters) or the password is not acceptable; `problems` lists each.",
+                    429: "Too many codes sent to this unverified address; wait an hour.",
                 ]),
             Operation(
                 method: "post", path: "/api/v1/accounts/verify", id: "verifyAccount", tag: "accounts",
@@ -76,8 +77,8 @@ extension OpenAPIDocument {
                 method: "post", path: "/api/v1/password-reset/confirm", id: "confirmPasswordReset", tag: "accounts",
                 summary: "Set a new password with the mailed reset code",
                 description: """
-                    Sets the password, marks the address verified and ends the account's browser sessions. \
-                    API tokens stay valid.
+                    Sets the password, marks the address verified, ends the account's browser sessions and revokes its \
+                    API tokens.
                     """,
                 isPublic: true, body: body("ResetConfirm", "The address, the code and the new password."),
                 responses: ok(ref("Accepted"), "The password is changed."),

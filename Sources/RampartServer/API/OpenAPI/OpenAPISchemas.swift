@@ -52,7 +52,7 @@ extension OpenAPIDocument {
                 field("newsletter", boolean),
                 field("version", integer(), "For optimistic locking: send it back in `RolePatch`."),
             ]),
-            "Token": object("An API token. The secret `token` only in the answer that creates it, `id` only in the list.", [
+            "Token": object("An API token. The secret `token` comes only in the answer that creates it.", [
                 optional("id", uuid),
                 field("name", text),
                 optional("createdAt", dateTime),
