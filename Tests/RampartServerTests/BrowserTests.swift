@@ -425,7 +425,7 @@ import Vapor
         if !invalid.isEmpty {
             refused.append(invalid.map { "field \($0["name"].string ?? "?") (type \($0["type"].string ?? "?"), value attribute "
                 + "\($0["valueAttribute"].string.map { "\"\($0)\"" } ?? "none"), value now \"\($0["value"].string ?? "")\"): "
-                + "\($0["message"].string ?? "")" }.joined(separator: "; "))
+                + "\(($0["message"].string ?? "").trimmingCharacters(in: CharacterSet(charactersIn: ".")))" }.joined(separator: "; "))
             try await page.execute("""
                 for (const e of Array.from(arguments[0].form.elements)) {
                     if (e.willValidate && !e.checkValidity() && e.type === 'month') { e.type = 'text'; e.value = e.getAttribute('value') || ''; }

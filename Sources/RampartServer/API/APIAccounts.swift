@@ -38,8 +38,7 @@ struct APIAccounts: RouteCollection {
     @Sendable func register(req: Request) async throws -> Response {
         let body = try req.content.decode(Registration.self)
         let user = try await req.db.transaction { tx in
-            try await AccountService(db: tx, hasher: req.rampart.hasher, now: req.now, publicURL: req.rampart.config.publicURL)
-                .register(email: body.email, displayName: body.displayName, password: body.password)
+            try await req.accounts(on: tx).register(email: body.email, displayName: body.displayName, password: body.password)
         }
         return try await API.UserDTO(user).encodeResponse(status: .created, for: req)
     }
@@ -52,8 +51,7 @@ struct APIAccounts: RouteCollection {
     @Sendable func resend(req: Request) async throws -> Response {
         let body = try req.content.decode(EmailOnly.self)
         try await req.db.transaction { tx in
-            try await AccountService(db: tx, hasher: req.rampart.hasher, now: req.now, publicURL: req.rampart.config.publicURL)
-                .resendVerification(email: body.email)
+            try await req.accounts(on: tx).resendVerification(email: body.email)
         }
         return try await Accepted(status: "a new code is on its way if the account waits for verification").encodeResponse(status: .accepted, for: req)
     }
@@ -61,8 +59,7 @@ struct APIAccounts: RouteCollection {
     @Sendable func requestReset(req: Request) async throws -> Response {
         let body = try req.content.decode(EmailOnly.self)
         try await req.db.transaction { tx in
-            try await AccountService(db: tx, hasher: req.rampart.hasher, now: req.now, publicURL: req.rampart.config.publicURL)
-                .requestReset(email: body.email, address: req.clientAddress)
+            try await req.accounts(on: tx).requestReset(email: body.email, address: req.clientAddress)
         }
         return try await Accepted(status: "if an account exists for this address, a code is on its way").encodeResponse(status: .accepted, for: req)
     }

@@ -11,6 +11,12 @@ struct PageDTO<Item: Content>: Content {
     var total: Int
 }
 
+extension PageDTO {
+    init<Record>(_ page: Page<Record>, _ transform: (Record) throws -> Item) rethrows {
+        self.init(items: try page.items.map(transform), page: page.metadata.page, per: page.metadata.per, total: page.metadata.total)
+    }
+}
+
 extension Request {
     var pageRequest: PageRequest {
         get throws {

@@ -18,7 +18,7 @@ struct APIPlansAndAdmin: RouteCollection {
     @Sendable func plans(req: Request) async throws -> PageDTO<API.PlanRunDTO> {
         _ = try req.requireSignedIn()
         let page = try await Self.runColumns(PlanRunRecord.query(on: req.db)).sort(\.$createdAt, .descending).paginate(try req.pageRequest)
-        return PageDTO(items: page.items.map(API.PlanRunDTO.init), page: page.metadata.page, per: page.metadata.per, total: page.metadata.total)
+        return PageDTO(page, API.PlanRunDTO.init)
     }
 
     @Sendable func startPlan(req: Request) async throws -> Response {
@@ -59,7 +59,7 @@ struct APIPlansAndAdmin: RouteCollection {
     @Sendable func users(req: Request) async throws -> PageDTO<API.UserDTO> {
         _ = try req.require(AccessPolicy.canAdministerAccounts)
         let page = try await UserRecord.query(on: req.db).sort(\.$email).paginate(try req.pageRequest)
-        return PageDTO(items: page.items.map(API.UserDTO.init), page: page.metadata.page, per: page.metadata.per, total: page.metadata.total)
+        return PageDTO(page, API.UserDTO.init)
     }
 
     @Sendable func updateUser(req: Request) async throws -> API.UserDTO {
@@ -73,7 +73,7 @@ struct APIPlansAndAdmin: RouteCollection {
         var query = AuditRecord.query(on: req.db).sort(\.$at, .descending)
         if let entity = req.query[String.self, at: "entity"] { query = query.filter(\.$entity == entity) }
         let page = try await query.paginate(try req.pageRequest)
-        return PageDTO(items: page.items.map(API.AuditDTO.init), page: page.metadata.page, per: page.metadata.per, total: page.metadata.total)
+        return PageDTO(page, API.AuditDTO.init)
     }
 
     /// Every column but the plan file, which can be tens of megabytes.

@@ -68,8 +68,7 @@ struct APIRecords: RouteCollection {
                 .filter(\.$demandCode ~~ page.items.map(\.code)).all()
             for result in results { outcomes[result.demandCode] = result }
         }
-        return PageDTO(items: page.items.map { API.DemandDTO($0, outcome: outcomes[$0.code]) },
-                       page: page.metadata.page, per: page.metadata.per, total: page.metadata.total)
+        return PageDTO(page) { API.DemandDTO($0, outcome: outcomes[$0.code]) }
     }
 
     /// The demands the person may read: staff all; a delegate their nation's and released ones; industry released ones.
@@ -86,7 +85,7 @@ struct APIRecords: RouteCollection {
         }
         if let nation = req.query[String.self, at: "nation"] { query = query.filter(\.$nation == nation) }
         let page = try await query.paginate(try req.pageRequest)
-        return PageDTO(items: page.items.map { API.DemandDTO($0) }, page: page.metadata.page, per: page.metadata.per, total: page.metadata.total)
+        return PageDTO(page) { API.DemandDTO($0) }
     }
 
     @Sendable func demand(req: Request) async throws -> API.DemandDTO {
@@ -130,8 +129,7 @@ struct APIRecords: RouteCollection {
         if !person.principal.isStaff { query = query.filter(\.$company == (person.user.company ?? "")) }
         let page = try await query.paginate(try req.pageRequest)
         let steps = try await IndustryPages.steps(for: page.items.map(\.code), on: req.db)
-        return PageDTO(items: page.items.map { API.SourceDTO($0, steps: steps[$0.code] ?? []) },
-                       page: page.metadata.page, per: page.metadata.per, total: page.metadata.total)
+        return PageDTO(page) { API.SourceDTO($0, steps: steps[$0.code] ?? []) }
     }
 
     @Sendable func source(req: Request) async throws -> API.SourceDTO {

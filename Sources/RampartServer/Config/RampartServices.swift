@@ -26,8 +26,11 @@ extension Request {
     var rampart: RampartServices { application.rampart }
     var now: Date { application.rampart.clock.now() }
 
-    var accounts: AccountService {
-        AccountService(db: db, hasher: rampart.hasher, now: now, publicURL: rampart.config.publicURL)
+    var accounts: AccountService { accounts(on: db) }
+
+    /// The account rules on `database` (a transaction, when the caller needs all of a change or none).
+    func accounts(on database: any Database) -> AccountService {
+        AccountService(db: database, hasher: rampart.hasher, now: now, publicURL: rampart.config.publicURL)
     }
 
     /// The client's address, for rate limits.

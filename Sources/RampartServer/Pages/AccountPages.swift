@@ -76,8 +76,7 @@ struct AccountPages: RouteCollection {
         let form = try req.content.decode(Form.self)
         do {
             let user = try await req.db.transaction { tx in
-                try await AccountService(db: tx, hasher: req.rampart.hasher, now: req.now, publicURL: req.rampart.config.publicURL)
-                    .register(email: form.email ?? "", displayName: form.display_name ?? "", password: form.password ?? "")
+                try await req.accounts(on: tx).register(email: form.email ?? "", displayName: form.display_name ?? "", password: form.password ?? "")
             }
             return req.redirect(to: "/verify?email=" + LocalPath.queryValue(user.email))
         } catch let error as AccountError {
@@ -111,8 +110,7 @@ struct AccountPages: RouteCollection {
         let form = try req.content.decode(Form.self)
         do {
             try await req.db.transaction { tx in
-                try await AccountService(db: tx, hasher: req.rampart.hasher, now: req.now, publicURL: req.rampart.config.publicURL)
-                    .resendVerification(email: form.email ?? "")
+                try await req.accounts(on: tx).resendVerification(email: form.email ?? "")
             }
             let page = VerifyPage.render(req.pageContext(title: "Verify your e-mail"),
                                          .init(email: form.email ?? "", error: nil, info: "A new code is on its way; the old one no longer works."))
@@ -160,8 +158,7 @@ struct AccountPages: RouteCollection {
         let returnTo = LocalPath.sanitise(form.return_to)
         do {
             try await req.db.transaction { tx in
-                try await AccountService(db: tx, hasher: req.rampart.hasher, now: req.now, publicURL: req.rampart.config.publicURL)
-                    .requestReset(email: form.email ?? "", address: req.clientAddress)
+                try await req.accounts(on: tx).requestReset(email: form.email ?? "", address: req.clientAddress)
             }
             return req.redirect(to: "/reset/confirm?email=\(LocalPath.queryValue(form.email ?? ""))&return_to=\(LocalPath.queryValue(returnTo))")
         } catch let error as AccountError {
