@@ -21,6 +21,7 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     app.middleware.use(MetricsMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(RampartErrorMiddleware(environment: app.environment))
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())

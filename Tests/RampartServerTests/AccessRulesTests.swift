@@ -174,3 +174,34 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct SecurityHeadersTests {
+    @Test func pagesForbidScriptsAndFraming() async throws {
+        try await withTestApp { app in
+            let page = try await Browser(app).get("/signin")
+            #expect(page.headers.first(name: "Content-Security-Policy")?.contains("default-src 'none'") == true)
+            #expect(page.headers.first(name: "X-Frame-Options") == "DENY")
+            #expect(page.headers.first(name: "X-Content-Type-Options") == "nosniff")
+        }
+    }
+
+    @Test func oneClickUnsubscribeIsPostedWithoutAForm() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let user = try #require(try await UserRecord.query(on: app.db).filter(\.$email == Fixtures.observer.email).first())
+            user.newsletter = true
+            try await user.save(on: app.db)
+            // MUT: what a mail program sends for List-Unsubscribe-Post
+            var headers = HTTPHeaders()
+            headers.contentType = .urlEncodedForm
+            let response = try await app.testing().sendRequest(.POST, "/unsubscribe/\(user.unsubscribeToken)", headers: headers,
+                                                               body: ByteBuffer(string: "List-Unsubscribe=One-Click"))
+            #expect(response.status == .ok)
+            let after = try #require(try await UserRecord.query(on: app.db).filter(\.$email == Fixtures.observer.email).first())
+            #expect(!after.newsletter)
+            // a wrong token changes nothing and says so
+            let wrong = try await app.testing().sendRequest(.POST, "/unsubscribe/not-a-token", headers: headers, body: ByteBuffer(string: ""))
+            #expect(wrong.status == .notFound)
+        }
+    }
+}

@@ -7,7 +7,9 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let hadAnonymousCookie = request.cookies[Self.anonymousCookie] != nil
-        if request.method == .POST, !request.isAPI {
+        // One-click unsubscribe (RFC 8058) is posted by mail programs; the token in its address is the credential.
+        let isUnsubscribe = request.url.path.hasPrefix("/unsubscribe/")
+        if request.method == .POST, !request.isAPI, !isUnsubscribe {
             struct Form: Decodable { var csrf_token: String? }
             let sent = (try? request.content.decode(Form.self))?.csrf_token ?? ""
             let expected = request.signedIn?.session?.csrfToken ?? request.cookies[Self.anonymousCookie]?.string ?? ""
