@@ -23,3 +23,15 @@ import Testing
         #expect(outcome.target == "S")
     }
 }
+
+@Suite struct MonthCalendarTests {
+    @Test func labelsAndIndicesRoundTrip() throws {
+        let calendar = try #require(MonthCalendar(startMonth: "2026-11"))
+        #expect(calendar.label(0) == "2026-11")
+        #expect(calendar.label(3) == "2027-02")
+        #expect(calendar.index(of: "2027-02") == 3)
+        #expect(calendar.index(of: "2026-10") == -1)
+        #expect(calendar.index(of: "3") == nil)
+        #expect(calendar.index(of: "2027-13") == nil)
+    }
+}

@@ -74,7 +74,7 @@ import VaporTesting
             let browser = Browser(app)
             _ = try await browser.signIn(Fixtures.plDelegate.email)
             #expect(try await browser.get("/nations/FR").status == .forbidden)
-            let post = try await browser.post("/demands/FR-1", ["qty": "1", "due_month": "3", "priority": "1", "version": "2"])
+            let post = try await browser.post("/demands/FR-1", ["qty": "1", "due_month": "2026-04", "priority": "1", "version": "2"])
             #expect(post.status == .forbidden)
         }
     }

@@ -73,7 +73,7 @@ import VaporTesting
             // the page shows the other person's values with a conflict notice
             let browser = Browser(app)
             _ = try await browser.signIn(Fixtures.frDelegate.email)
-            let page = try await browser.post("/demands/FR-1", ["qty": "900", "due_month": "3", "priority": "1", "version": "1"])
+            let page = try await browser.post("/demands/FR-1", ["qty": "900", "due_month": "2026-04", "priority": "1", "version": "1"])
             #expect(page.status == .conflict)
             #expect(page.body.string.contains("700"))
         }

@@ -17,4 +17,10 @@ public struct MonthCalendar: Sendable {
         let y = total / 12, m = total % 12 + 1
         return "\(y)-\(m < 10 ? "0" : "")\(m)"
     }
+
+    /// The month index of "YYYY-MM" (as a month field sends it), or nil when it is not such a month.
+    public func index(of label: String) -> Int? {
+        guard let other = MonthCalendar(startMonth: label) else { return nil }
+        return (other.year * 12 + other.month) - (year * 12 + month)
+    }
 }

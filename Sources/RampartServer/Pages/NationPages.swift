@@ -50,7 +50,9 @@ struct NationPages: RouteCollection {
 
     @Sendable func editForm(req: Request) async throws -> HTML {
         let demand = try await editableDemand(req)
-        return DemandEditPage.render(req.pageContext(title: "Demand \(demand.code)"), Self.editModel(demand, errors: [], conflict: false))
+        let calendar = try await Self.calendar(on: req.db)
+        return DemandEditPage.render(req.pageContext(title: "Demand \(demand.code)"),
+                                     Self.editModel(demand, calendar: calendar, errors: [], conflict: false))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -59,12 +61,13 @@ struct NationPages: RouteCollection {
         let code = req.parameters.get("code") ?? ""
         let form = try req.content.decode(Form.self)
         let current = try await editableDemand(req)
+        let calendar = try await Self.calendar(on: req.db)
         var errors: [String] = []
         let qty = Double(form.qty ?? "")
-        let due = Int(form.due_month ?? "")
+        let due = calendar?.index(of: form.due_month ?? "")
         let priority = Int(form.priority ?? "")
         if qty == nil { errors.append("qty: must be a number") }
-        if due == nil { errors.append("due_month: must be a whole month number") }
+        if due == nil { errors.append("due_month: must be a month as YYYY-MM") }
         if priority == nil { errors.append("priority: must be a whole number from 1 to 5") }
         guard let version = Int(form.version ?? "") else { throw InputError("version", "missing; reload the form") }
         if errors.isEmpty {
@@ -76,13 +79,14 @@ struct NationPages: RouteCollection {
             } catch let error as InputError {
                 if error.status == .conflict {
                     let fresh = try await editableDemand(req)
-                    let page = DemandEditPage.render(req.pageContext(title: "Demand \(code)"), Self.editModel(fresh, errors: error.problems, conflict: true))
+                    let page = DemandEditPage.render(req.pageContext(title: "Demand \(code)"),
+                                                     Self.editModel(fresh, calendar: calendar, errors: error.problems, conflict: true))
                     return try await page.encodeResponse(status: .conflict, for: req)
                 }
                 errors = error.problems
             }
         }
-        var model = Self.editModel(current, errors: errors, conflict: false)
+        var model = Self.editModel(current, calendar: calendar, errors: errors.map { $0.replacingOccurrences(of: "dueMonth:", with: "due_month:") }, conflict: false)
         model.qty = form.qty ?? ""
         model.dueMonth = form.due_month ?? ""
         model.priority = form.priority ?? ""
@@ -103,9 +107,14 @@ struct NationPages: RouteCollection {
         return demand
     }
 
-    static func editModel(_ d: DemandRecord, errors: [String], conflict: Bool) -> DemandEditPage.Model {
+    static func calendar(on db: any Database) async throws -> MonthCalendar? {
+        try await ScenarioSettingsRecord.query(on: db).first().flatMap { MonthCalendar(startMonth: $0.startMonth) }
+    }
+
+    /// The form shows the due month as the month field wants it, "YYYY-MM".
+    static func editModel(_ d: DemandRecord, calendar: MonthCalendar?, errors: [String], conflict: Bool) -> DemandEditPage.Model {
         DemandEditPage.Model(code: d.code, nation: d.nation, target: d.target, qty: PlainNumber.text(d.qty),
-                             dueMonth: "\(d.dueMonth)", priority: "\(d.priority)", released: d.released, version: d.version,
+                             dueMonth: calendar?.label(d.dueMonth) ?? "\(d.dueMonth)", priority: "\(d.priority)", released: d.released, version: d.version,
                              errors: errors, conflict: conflict)
     }
 }

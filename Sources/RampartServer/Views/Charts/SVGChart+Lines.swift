@@ -1,6 +1,6 @@
 /// Geometry of the line chart: plot area, x positions per month, y scale with round ticks.
 struct LineFrame {
-    let left = 72.0
+    let left = 96.0
     let right = 16.0
     let top = 36.0
     let bottom = 30.0

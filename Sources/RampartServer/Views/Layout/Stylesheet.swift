@@ -16,12 +16,13 @@ enum Stylesheet {
     .main-nav a[aria-current=page]{background:rgba(255,255,255,.22);font-weight:600}
     .account{margin-left:auto;display:flex;align-items:center;gap:.6rem;font-size:.9rem}
     .account .role{opacity:.8}
-    .container{max-width:1100px;margin:0 auto;padding:1.25rem 1.5rem}
+    .container{max-width:1360px;margin:0 auto;padding:1.25rem 1.5rem}
     .footer{color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
     h1{font-size:1.6rem;margin:.2rem 0 1rem}
     h2{font-size:1.2rem;margin:1.6rem 0 .6rem}
     .muted,.empty{color:var(--muted)}
     .table-wrap{overflow-x:auto}
+    td.explanation{min-width:26rem;font-size:.9rem}
     table.data{border-collapse:collapse;width:100%;font-size:.92rem}
     table.data caption{text-align:left;font-weight:600;padding:.3rem 0}
     table.data th,table.data td{padding:.4rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
@@ -49,7 +50,7 @@ enum Stylesheet {
     .notice{background:var(--note-bg);border-left:4px solid var(--accent);padding:.6rem .8rem;margin:0 0 1rem}
     .notice.success{background:var(--ok-bg);border-left-color:var(--ok)}
     .notice.warning{background:#fff6e0;border-left-color:#b7791f}
-    .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.8rem;margin:0 0 1.2rem}
+    .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:.8rem;margin:0 0 1.2rem}
     .card{border:1px solid var(--line);border-radius:6px;padding:.7rem .9rem;background:var(--zebra)}
     .card-value{display:block;font-size:1.5rem;font-weight:700;font-variant-numeric:tabular-nums}
     .card-label{display:block;color:var(--muted);font-size:.85rem}

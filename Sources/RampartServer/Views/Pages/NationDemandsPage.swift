@@ -68,7 +68,7 @@ enum NationDemandsPage {
             .unitsCell(row.late),
             .unitsCell(row.unserved),
             .cell(row.lastDeliveryLabel ?? "–"),
-            .cell(row.reason ?? ""),
+            .td(.attr("class", "explanation"), .text(row.reason ?? "")),
             .td(.unwrap(row.editPath) { .link("Edit", to: $0) })
         )
     }

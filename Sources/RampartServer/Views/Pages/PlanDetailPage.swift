@@ -72,7 +72,7 @@ enum PlanDetailPage {
                     .unitsCell(row.lateUnits),
                     .unitsCell(row.unservedUnits),
                     .unitsCell(row.weightedLateness),
-                    .cell(row.reason)
+                    .td(.attr("class", "explanation"), .text(row.reason))
                 )
             },
             emptyText: "Every requirement is met on time."
