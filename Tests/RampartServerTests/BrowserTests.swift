@@ -72,7 +72,7 @@ import Vapor
             #expect(figures == expected, "the run's figures as shown")
 
             // late demands, each with its explanation, as the run stored them
-            let summary = try #require(run.decodedSummary)
+            let summary = try #require(try await PlanRunSummaries.load(runID, on: app.db))
             let late = try #require(try await page.tableRows(after: "Late and unserved deliveries"), "no late-deliveries section")
             try #require(!summary.late.isEmpty, "the fixture scenario should have late demands")
             #expect(late.map { $0.first ?? "" } == summary.late.map(\.demand))
@@ -252,7 +252,7 @@ import Vapor
             let runID = try queued.requireID()
             let run = try #require(try await PlanRunRecord.find(runID, on: app.db))
             try #require(run.status == PlanRunStatus.succeeded.rawValue, "plan run: \(run.status) \(run.error ?? "")")
-            let summary = try #require(run.decodedSummary)
+            let summary = try #require(try await PlanRunSummaries.load(runID, on: app.db))
             let hostileDemand = try await Self.demand(app, h.demandCode)
             _ = try await DemandEditor.update(h.demandCode, with: DemandPatch(qty: 3_100, dueMonth: nil, priority: nil, released: true,
                                                                              version: hostileDemand.version),

@@ -26,7 +26,7 @@ import Vapor
     static func settings(port: Int, security: SMTPSecurity = .none, username: String? = nil,
                          password: String? = nil) -> SMTPSettings {
         SMTPSettings(host: "127.0.0.1", port: port, username: username, password: password, security: security,
-                     from: "Rampart <no-reply@rampart.test>", timeoutSeconds: 5)
+                     from: "Rampart <no-reply@rampart.test>", timeoutSeconds: 20)
     }
 
     static func transport(_ settings: SMTPSettings) -> SMTPTransport {

@@ -17,7 +17,7 @@ struct APIPlansAndAdmin: RouteCollection {
 
     @Sendable func plans(req: Request) async throws -> PageDTO<API.PlanRunDTO> {
         _ = try req.requireSignedIn()
-        let page = try await Self.runColumns(PlanRunRecord.query(on: req.db)).sort(\.$createdAt, .descending).paginate(try req.pageRequest)
+        let page = try await PlanRunRecord.query(on: req.db).sort(\.$createdAt, .descending).paginate(try req.pageRequest)
         return PageDTO(page, API.PlanRunDTO.init)
     }
 
@@ -33,11 +33,11 @@ struct APIPlansAndAdmin: RouteCollection {
     @Sendable func plan(req: Request) async throws -> API.PlanRunDTO {
         let person = try req.requireSignedIn()
         guard let id = req.parameters.get("id", as: UUID.self),
-              let run = try await Self.runColumns(PlanRunRecord.query(on: req.db)).field(\.$summaryJSON).filter(\.$id == id).first()
+              let run = try await PlanRunRecord.find(id, on: req.db)
         else { throw Abort(.notFound, reason: "no such plan run") }
         var dto = API.PlanRunDTO(run)
         let principal = person.principal
-        if principal.role != .observer, let summary = run.decodedSummary {
+        if principal.role != .observer, let summary = try await PlanRunSummaries.load(id, on: req.db) {
             dto.nations = summary.nations.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.key) }
             dto.lateDemands = summary.late.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.nation) }
             dto.lateDemandCount = summary.lateDemandCount
@@ -52,7 +52,9 @@ struct APIPlansAndAdmin: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self), let run = try await PlanRunRecord.find(id, on: req.db) else {
             throw Abort(.notFound, reason: "no such plan run")
         }
-        guard let json = run.planJSON else { throw Abort(.conflict, reason: "the run has no plan yet (status \(run.status))") }
+        guard let json = try await PlanRunFileRecord.query(on: req.db).filter(\.$planRunID == id).first()?.planJSON else {
+            throw Abort(.conflict, reason: "the run has no plan yet (status \(run.status))")
+        }
         return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: json))
     }
 
@@ -76,10 +78,4 @@ struct APIPlansAndAdmin: RouteCollection {
         return PageDTO(page, API.AuditDTO.init)
     }
 
-    /// Every column but the plan file, which can be tens of megabytes.
-    static func runColumns(_ query: QueryBuilder<PlanRunRecord>) -> QueryBuilder<PlanRunRecord> {
-        query.field(\.$id).field(\.$status).field(\.$progress).field(\.$phase).field(\.$requestedBy).field(\.$scenarioName)
-            .field(\.$demandCount).field(\.$weightedLateness).field(\.$onTimeUnits).field(\.$lateUnits).field(\.$unservedUnits)
-            .field(\.$error).field(\.$startedAt).field(\.$finishedAt).field(\.$createdAt)
-    }
 }

@@ -34,7 +34,7 @@ struct APIRecords: RouteCollection {
         var latest: API.PlanRunDTO?
         if person.role != .observer, let run = try await PlanRuns.latestSucceeded(on: req.db) {
             latest = API.PlanRunDTO(run)
-            latest?.nations = run.decodedSummary?.nations.filter { AccessPolicy.canReadNationOutcome(person.principal, nation: $0.key) }
+            latest?.nations = try await run.id.asyncMap { try await PlanRunSummaries.load($0, on: req.db) }??.nations.filter { AccessPolicy.canReadNationOutcome(person.principal, nation: $0.key) }
         }
         return DashboardDTO(scenario: model.scenarioName, horizon: model.horizonLabel,
                             counts: Dictionary(uniqueKeysWithValues: model.counts.map { ($0.label, $0.value) }), latestPlan: latest)

@@ -98,6 +98,7 @@ struct PlanJobRunner: Sendable {
         let planJSON = String(decoding: plan.jsonBytes(), as: UTF8.self)
         let runID = try run.requireID()
         try await db.transaction { tx in
+            try await PlanRunFileRecord(planRunID: runID, planJSON: planJSON, summaryJSON: String(decoding: summary, as: UTF8.self)).create(on: tx)
             try await ScenarioStore.insert(outcomes.map { PlanDemandResultRecord(runID: runID, outcome: $0, released: released.contains($0.demand)) }, on: tx)
             run.status = PlanRunStatus.succeeded.rawValue
             run.phase = "done"
@@ -106,8 +107,6 @@ struct PlanJobRunner: Sendable {
             run.onTimeUnits = plan.objective.onTimeUnits
             run.lateUnits = plan.objective.lateUnits
             run.unservedUnits = plan.objective.unservedUnits
-            run.planJSON = planJSON
-            run.summaryJSON = String(decoding: summary, as: UTF8.self)
             run.finishedAt = clock.now()
             try await run.save(on: tx)
         }

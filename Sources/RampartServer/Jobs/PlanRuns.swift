@@ -18,9 +18,6 @@ enum PlanRuns {
     /// The latest finished run, for the dashboard.
     static func latestSucceeded(on db: any Database) async throws -> PlanRunRecord? {
         try await PlanRunRecord.query(on: db).filter(\.$status == PlanRunStatus.succeeded.rawValue)
-            .sort(\.$createdAt, .descending).field(\.$id).field(\.$status).field(\.$progress).field(\.$phase)
-            .field(\.$requestedBy).field(\.$scenarioName).field(\.$demandCount).field(\.$weightedLateness)
-            .field(\.$onTimeUnits).field(\.$lateUnits).field(\.$unservedUnits).field(\.$error).field(\.$summaryJSON)
-            .field(\.$startedAt).field(\.$finishedAt).field(\.$createdAt).first()
+            .sort(\.$createdAt, .descending).first()
     }
 }

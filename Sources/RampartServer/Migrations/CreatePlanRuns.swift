@@ -16,11 +16,17 @@ struct CreatePlanRuns: AsyncMigration {
             .field("late_units", .double)
             .field("unserved_units", .double)
             .field("error", .string)
-            .field("plan_json", .string)
-            .field("summary_json", .string)
             .field("started_at", .datetime)
             .field("finished_at", .datetime)
             .field("created_at", .datetime)
+            .create()
+        // The plan file (megabytes) and its summary live apart, so reads of the runs never walk past them.
+        try await database.schema("plan_run_files")
+            .id()
+            .field("plan_run_id", .uuid, .required, .references("plan_runs", "id", onDelete: .cascade))
+            .field("plan_json", .string, .required)
+            .field("summary_json", .string, .required)
+            .unique(on: "plan_run_id")
             .create()
         try await database.schema("plan_demand_results")
             .id()
@@ -43,6 +49,7 @@ struct CreatePlanRuns: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("plan_demand_results").delete()
+        try await database.schema("plan_run_files").delete()
         try await database.schema("plan_runs").delete()
     }
 }

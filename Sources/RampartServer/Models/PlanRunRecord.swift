@@ -17,9 +17,6 @@ final class PlanRunRecord: Model, @unchecked Sendable {
     @OptionalField(key: "late_units") var lateUnits: Double?
     @OptionalField(key: "unserved_units") var unservedUnits: Double?
     @OptionalField(key: "error") var error: String?
-    @OptionalField(key: "plan_json") var planJSON: String?
-    /// `PlanRunSummary` as JSON: what the dashboard and the plan page show, without reading the whole plan.
-    @OptionalField(key: "summary_json") var summaryJSON: String?
     @OptionalField(key: "started_at") var startedAt: Date?
     @OptionalField(key: "finished_at") var finishedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -40,6 +37,25 @@ final class PlanRunRecord: Model, @unchecked Sendable {
 
 enum PlanRunStatus: String, Codable, Sendable, CaseIterable {
     case queued, running, succeeded, failed
+}
+
+/// A finished run's plan file, and its `PlanRunSummary` as JSON: what the dashboard and the plan page
+/// show without reading the whole plan.
+final class PlanRunFileRecord: Model, @unchecked Sendable {
+    static let schema = "plan_run_files"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "plan_run_id") var planRunID: UUID
+    @Field(key: "plan_json") var planJSON: String
+    @Field(key: "summary_json") var summaryJSON: String
+
+    init() {}
+
+    init(planRunID: UUID, planJSON: String, summaryJSON: String) {
+        self.planRunID = planRunID
+        self.planJSON = planJSON
+        self.summaryJSON = summaryJSON
+    }
 }
 
 /// One demand's outcome in a plan run: what each nation reads about its own requirements.

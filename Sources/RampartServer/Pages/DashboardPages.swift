@@ -32,7 +32,7 @@ struct DashboardPages: RouteCollection {
         ]
         // Observers read released, aggregated figures only: a plan's outcome covers unreleased demands too.
         let latest = principal.role == .observer ? nil : try await PlanRuns.latestSucceeded(on: db)
-        let summary = latest?.decodedSummary
+        let summary = try await latest?.id.asyncMap { try await PlanRunSummaries.load($0, on: db) } ?? nil
         let horizon = settings.map { "\($0.startMonth), \($0.horizonMonths) months" } ?? "no scenario imported yet"
         return DashboardPage.Model(
             scenarioName: settings?.name ?? "—", horizonLabel: horizon, counts: counts,

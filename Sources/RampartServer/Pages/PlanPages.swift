@@ -13,10 +13,7 @@ struct PlanPages: RouteCollection {
 
     @Sendable func index(req: Request) async throws -> HTML {
         let person = try req.requireSignedIn()
-        let runs = try await PlanRunRecord.query(on: req.db).sort(\.$createdAt, .descending).range(..<50)
-            .field(\.$id).field(\.$status).field(\.$progress).field(\.$phase).field(\.$requestedBy).field(\.$scenarioName)
-            .field(\.$demandCount).field(\.$weightedLateness).field(\.$onTimeUnits).field(\.$lateUnits).field(\.$unservedUnits)
-            .field(\.$error).field(\.$createdAt).all()
+        let runs = try await PlanRunRecord.query(on: req.db).sort(\.$createdAt, .descending).range(..<50).all()
         let names = try await Self.requesterNames(runs.compactMap(\.requestedBy), on: req.db)
         let model = PlansPage.Model(runs: runs.map { $0.summaryView(requestedBy: $0.requestedBy.flatMap { names[$0] }) },
                                     canStart: AccessPolicy.canStartPlan(person.principal))
@@ -32,13 +29,10 @@ struct PlanPages: RouteCollection {
     @Sendable func show(req: Request) async throws -> HTML {
         let person = try req.requireSignedIn()
         guard let id = req.parameters.get("id", as: UUID.self),
-              let run = try await PlanRunRecord.query(on: req.db).filter(\.$id == id)
-                  .field(\.$id).field(\.$status).field(\.$progress).field(\.$phase).field(\.$requestedBy).field(\.$scenarioName)
-                  .field(\.$demandCount).field(\.$weightedLateness).field(\.$onTimeUnits).field(\.$lateUnits).field(\.$unservedUnits)
-                  .field(\.$error).field(\.$createdAt).field(\.$summaryJSON).first()
+              let run = try await PlanRunRecord.find(id, on: req.db)
         else { throw Abort(.notFound, reason: "no such plan run") }
         let names = try await Self.requesterNames(run.requestedBy.map { [$0] } ?? [], on: req.db)
-        let summary = run.decodedSummary
+        let summary = try await PlanRunSummaries.load(id, on: req.db)
         let principal = person.principal
         // Explanations and bottlenecks name nations, lines and suppliers: staff see them all, a delegate
         // the late demands of their own nation, others the totals only.

@@ -10,10 +10,6 @@ extension PlanRunRecord {
             unservedUnits: unservedUnits, error: error)
     }
 
-    var decodedSummary: PlanRunSummary? {
-        guard let summaryJSON else { return nil }
-        return try? JSONDecoder().decode(PlanRunSummary.self, from: Data(summaryJSON.utf8))
-    }
 }
 
 extension PlanRunSummary {
