@@ -1,6 +1,7 @@
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import SQLKit
 import Vapor
 
 /// Sets up the database, migrations, middleware, background services and routes. Tests call it too.
@@ -28,4 +29,9 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
     app.routes.defaultMaxBodySize = "10mb"
 
     try routes(app)
+
+    if case .sqliteFile = config.database, let sql = app.db as? any SQLDatabase {
+        // Readers go on while a writer (an import, a plan's results) holds its transaction.
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
 }

@@ -77,11 +77,15 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let journal = dir.appendingPathComponent("rampart.sqlite-journal").path
+        let journal = dir.appendingPathComponent("rampart.sqlite-wal").path
+        func writing() -> Bool {
+            // the write-ahead log grows while the import's transaction writes
+            ((try? FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int) ?? 0) > 4_000_000
+        }
         let deadline = Date().addingTimeInterval(60)
         var sawWriting = false
         while Date() < deadline, process.isRunning {
-            if store.environment.isEmpty ? FileManager.default.fileExists(atPath: journal) : Date() > deadline.addingTimeInterval(-57) {
+            if store.environment.isEmpty ? writing() : Date() > deadline.addingTimeInterval(-57) {
                 sawWriting = true
                 Thread.sleep(forTimeInterval: 0.3)
                 break

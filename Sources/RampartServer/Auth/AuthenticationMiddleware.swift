@@ -8,16 +8,16 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.isAPI {
             if let bearer = request.headers.bearerAuthorization?.token,
-               let token = try await APITokenRecord.query(on: request.db).filter(\.$tokenHash == Secrets.sha256(bearer)).first(),
-               let user = try await UserRecord.find(token.userID, on: request.db) {
-                request.signedIn = SignedIn(user: user, session: nil)
+               let token = try await APITokenRecord.query(on: request.db).filter(\.$tokenHash == Secrets.sha256(bearer))
+                   .join(UserRecord.self, on: \APITokenRecord.$userID == \UserRecord.$id).first() {
+                request.signedIn = SignedIn(user: try token.joined(UserRecord.self), session: nil)
             }
         } else if let cookie = request.cookies[Self.sessionCookie]?.string,
                   let session = try await WebSessionRecord.query(on: request.db)
-                      .filter(\.$tokenHash == Secrets.sha256(cookie)).first(),
-                  session.expiresAt > request.now,
-                  let user = try await UserRecord.find(session.userID, on: request.db) {
-            request.signedIn = SignedIn(user: user, session: session)
+                      .filter(\.$tokenHash == Secrets.sha256(cookie))
+                      .join(UserRecord.self, on: \WebSessionRecord.$userID == \UserRecord.$id).first(),
+                  session.expiresAt > request.now {
+            request.signedIn = SignedIn(user: try session.joined(UserRecord.self), session: session)
         }
         return try await next.respond(to: request)
     }

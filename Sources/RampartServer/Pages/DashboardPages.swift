@@ -22,13 +22,10 @@ struct DashboardPages: RouteCollection {
 
     static func load(for principal: Principal, on db: any Database) async throws -> DashboardPage.Model {
         let settings = try await ScenarioSettingsRecord.query(on: db).first()
-        async let demands = DemandRecord.query(on: db).count()
-        async let sources = SourceRecord.query(on: db).count()
-        async let items = ItemRecord.query(on: db).count()
-        async let nations = NationRecord.query(on: db).count()
-        let counts = try await [
-            DashboardPage.Count(label: "Nations", value: nations), DashboardPage.Count(label: "Demands", value: demands),
-            DashboardPage.Count(label: "Lines and supplies", value: sources), DashboardPage.Count(label: "Items", value: items),
+        let sizes = try await RecordCounts.load(on: db)
+        let counts = [
+            DashboardPage.Count(label: "Nations", value: sizes.nations), DashboardPage.Count(label: "Demands", value: sizes.demands),
+            DashboardPage.Count(label: "Lines and supplies", value: sizes.sources), DashboardPage.Count(label: "Items", value: sizes.items),
         ]
         // Observers read released, aggregated figures only: a plan's outcome covers unreleased demands too.
         let latest = principal.role == .observer ? nil : try await PlanRuns.latestSucceeded(on: db)
