@@ -42,6 +42,8 @@ struct PlanJobRunner: Sendable {
     /// (On PostgreSQL other servers may be running it; an operator re-queues runs there.)
     func failOrphanedRuns() async throws {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        let orphans = try await PlanRunRecord.query(on: db).filter(\.$status == PlanRunStatus.running.rawValue).all().compactMap(\.id)
+        try await Self.deleteResults(of: orphans, on: db)
         try await PlanRunRecord.query(on: db).filter(\.$status == PlanRunStatus.running.rawValue)
             .set(\.$status, to: PlanRunStatus.failed.rawValue)
             .set(\.$error, to: "the server stopped while this run was going; start a new run")
@@ -59,7 +61,15 @@ struct PlanJobRunner: Sendable {
             run.phase = "failed"
             run.finishedAt = clock.now()
             try? await run.save(on: db)
+            if let runID = run.id { try? await Self.deleteResults(of: [runID], on: db) }
         }
+    }
+
+    /// The partial results of runs that did not finish.
+    static func deleteResults(of runIDs: [UUID], on db: any Database) async throws {
+        guard !runIDs.isEmpty else { return }
+        try await PlanDemandResultRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
+        try await PlanRunFileRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
     }
 
     private func plan(_ run: PlanRunRecord) async throws {
@@ -97,19 +107,19 @@ struct PlanJobRunner: Sendable {
         let summary = try JSONEncoder().encode(PlanRunSummary(plan: plan, scenario: scenario))
         let planJSON = String(decoding: plan.jsonBytes(), as: UTF8.self)
         let runID = try run.requireID()
-        try await db.transaction { tx in
-            try await PlanRunFileRecord(planRunID: runID, planJSON: planJSON, summaryJSON: String(decoding: summary, as: UTF8.self)).create(on: tx)
-            try await ScenarioStore.insert(outcomes.map { PlanDemandResultRecord(runID: runID, outcome: $0, released: released.contains($0.demand)) }, on: tx)
-            run.status = PlanRunStatus.succeeded.rawValue
-            run.phase = "done"
-            run.progress = 1
-            run.weightedLateness = plan.objective.weightedLateness
-            run.onTimeUnits = plan.objective.onTimeUnits
-            run.lateUnits = plan.objective.lateUnits
-            run.unservedUnits = plan.objective.unservedUnits
-            run.finishedAt = clock.now()
-            try await run.save(on: tx)
-        }
+        // Short writes, not one long transaction: SQLite serves every request through one connection, and
+        // nothing reads a run's results before its status says succeeded (the last write).
+        try await ScenarioStore.insert(outcomes.map { PlanDemandResultRecord(runID: runID, outcome: $0, released: released.contains($0.demand)) }, on: db)
+        try await PlanRunFileRecord(planRunID: runID, planJSON: planJSON, summaryJSON: String(decoding: summary, as: UTF8.self)).create(on: db)
+        run.status = PlanRunStatus.succeeded.rawValue
+        run.phase = "done"
+        run.progress = 1
+        run.weightedLateness = plan.objective.weightedLateness
+        run.onTimeUnits = plan.objective.onTimeUnits
+        run.lateUnits = plan.objective.lateUnits
+        run.unservedUnits = plan.objective.unservedUnits
+        run.finishedAt = clock.now()
+        try await run.save(on: db)
         logger.info("plan run \(runID) done: weighted lateness \(plan.objective.weightedLateness)")
     }
 }
