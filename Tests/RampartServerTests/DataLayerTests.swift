@@ -124,6 +124,8 @@ import VaporTesting
             let staff = try await Fixtures.token(app, Fixtures.staff)
             let start = try await app.api(.POST, "/api/v1/plans", token: staff)
             #expect(start.status == .accepted)
+            let started = try #require(try await AuditRecord.query(on: app.db).filter(\.$entity == "plan run").first())
+            #expect(started.actor == Fixtures.staff.email && started.action == "start")
             // MUT
             try await Fixtures.runQueuedPlans(app)
             // validate: the run finished with the planner's objective

@@ -155,7 +155,7 @@ import Vapor
             Issue.record("expected a connection failure, got \(String(describing: error))")
             return
         }
-        #expect(Date().timeIntervalSince(started) < 3)
+        #expect(Date().timeIntervalSince(started) < 10)
     }
 
     @Test func aServerThatNeverAnswersTimesOut() async throws {
@@ -168,7 +168,7 @@ import Vapor
         await #expect(throws: SMTPError.timeout(during: "greeting", seconds: 1)) {
             try await Self.transport(settings).send(Self.mail)
         }
-        #expect(Date().timeIntervalSince(started) < 4)
+        #expect(Date().timeIntervalSince(started) < 15)
     }
 
     @Test(arguments: [

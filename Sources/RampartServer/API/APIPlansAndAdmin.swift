@@ -23,7 +23,7 @@ struct APIPlansAndAdmin: RouteCollection {
 
     @Sendable func startPlan(req: Request) async throws -> Response {
         let person = try req.require(AccessPolicy.canStartPlan)
-        let run = try await PlanRuns.enqueue(requestedBy: person.user.id, on: req.db)
+        let run = try await PlanRuns.enqueue(requestedBy: person.user.id, actor: person.actor, now: req.now, on: req.db)
         let response = try await API.PlanRunDTO(run).encodeResponse(status: .accepted, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/plans/\(run.id?.uuidString ?? "")")
         return response

@@ -166,8 +166,8 @@ struct AccountService: Sendable {
         try await OneTimeCodeRecord(userID: userID, purpose: purpose, codeHash: Self.codeHash(code, userID: userID),
                                     expiresAt: now.addingTimeInterval(Self.codeLifetime), createdAt: now).create(on: db)
         let mail = AccountMails.code(purpose, code: code, to: user, publicURL: publicURL)
-        try await OutboxMailRecord(recipient: user.email, subject: mail.subject, body: mail.body,
-                                   unsubscribeURL: mail.unsubscribeURL, now: now).create(on: db)
+        try await OutboxWorker.enqueue(OutgoingMail(to: user.email, subject: mail.subject, textBody: mail.body,
+                                                    unsubscribeURL: mail.unsubscribeURL), on: db, now: now)
     }
 
     private func consumeCode(_ purpose: CodePurpose, of user: UserRecord, code: String) async throws {

@@ -41,7 +41,13 @@ struct SMTPTransport: MailTransport {
             guard extensions.supports("STARTTLS") else { throw SMTPError.startTLSNotOffered }
             _ = try await connection.send("STARTTLS", as: "STARTTLS", expecting: [220])
             try await connection.startTLS(context: tlsContext, serverHostname: serverNameIndication)
-            extensions = try await hello(&connection)
+            do {
+                extensions = try await hello(&connection)
+            } catch SMTPError.connectionLost(_, let reason) {
+                // The handshake runs with the first write; a refused certificate can close the channel
+                // before its error is read, so a connection lost right here is the handshake failing.
+                throw SMTPError.tlsFailed(reason: "the connection closed during the TLS handshake (\(reason))")
+            }
         }
         if let username = settings.username, !username.isEmpty, let password = settings.password {
             try await authenticate(&connection, extensions: extensions, username: username, password: password)

@@ -22,7 +22,7 @@ struct PlanPages: RouteCollection {
 
     @Sendable func start(req: Request) async throws -> Response {
         let person = try req.require(AccessPolicy.canStartPlan)
-        let run = try await PlanRuns.enqueue(requestedBy: person.user.id, on: req.db)
+        let run = try await PlanRuns.enqueue(requestedBy: person.user.id, actor: person.actor, now: req.now, on: req.db)
         return req.redirect(to: "/plans/\(run.id?.uuidString ?? "")")
     }
 
