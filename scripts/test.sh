@@ -33,3 +33,6 @@ trap scripts/stop-postgres.sh EXIT
 RAMPART_TEST_DATABASE_URL=$(scripts/start-postgres.sh)
 echo "== running the server's tests on PostgreSQL"
 RAMPART_TEST_DATABASE_URL="$RAMPART_TEST_DATABASE_URL" swift test --skip-build --filter RampartServerTests
+echo "== running import, export and serve on PostgreSQL"
+# A run of its own: these start the rampart binary, which the in-process tests' database lock does not cover.
+RAMPART_TEST_DATABASE_URL="$RAMPART_TEST_DATABASE_URL" swift test --skip-build --filter ServerCommandsTests

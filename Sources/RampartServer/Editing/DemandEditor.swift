@@ -14,13 +14,19 @@ struct DemandPatch: Content, Sendable {
 
 /// Changes a nation's demand: need-to-know, validation, optimistic locking and the audit trail.
 enum DemandEditor {
-    static func update(_ code: String, with patch: DemandPatch, by person: SignedIn, now: Date, on db: any Database) async throws -> DemandRecord {
+    /// The demand, when `person` may change it: 404 when they may not even see it, 403 when they may only read it.
+    static func editable(_ code: String, by person: SignedIn, on db: any Database) async throws -> DemandRecord {
         guard let demand = try await DemandRecord.query(on: db).filter(\.$code == code).first(),
               AccessPolicy.canReadDemand(person.principal, nation: demand.nation, released: demand.released)
         else { throw Abort(.notFound, reason: "no demand \(code) that you may see") }
         guard AccessPolicy.canEditDemands(person.principal, nation: demand.nation) else {
             throw Abort(.forbidden, reason: "only \(demand.nation)'s delegates and Alliance staff change this demand")
         }
+        return demand
+    }
+
+    static func update(_ code: String, with patch: DemandPatch, by person: SignedIn, now: Date, on db: any Database) async throws -> DemandRecord {
+        let demand = try await editable(code, by: person, on: db)
         let horizon = try await ScenarioSettingsRecord.query(on: db).first()?.horizonMonths ?? 0
         var problems: [String] = []
         if let qty = patch.qty, !(qty.isFinite && qty > 0) { problems.append("qty: must be a number above 0") }

@@ -17,13 +17,19 @@ struct SourcePatch: Content, Sendable {
 
 /// Changes a company's line or supply: only that company and staff; validated, locked, audited.
 enum SourceEditor {
-    static func update(_ code: String, with patch: SourcePatch, by person: SignedIn, now: Date, on db: any Database) async throws -> SourceRecord {
+    /// The line or supply, when `person` may change it: 404 when they may not see it, 403 when they may only read it.
+    static func editable(_ code: String, by person: SignedIn, on db: any Database) async throws -> SourceRecord {
         guard let source = try await SourceRecord.query(on: db).filter(\.$code == code).first(),
               AccessPolicy.canReadSource(person.principal, company: source.company)
         else { throw Abort(.notFound, reason: "no line or supply \(code) that you may see") }
         guard AccessPolicy.canEditSource(person.principal, company: source.company) else {
             throw Abort(.forbidden, reason: "only \(source.company) and Alliance staff change this \(source.kind)")
         }
+        return source
+    }
+
+    static func update(_ code: String, with patch: SourcePatch, by person: SignedIn, now: Date, on db: any Database) async throws -> SourceRecord {
+        let source = try await editable(code, by: person, on: db)
         let horizon = try await ScenarioSettingsRecord.query(on: db).first()?.horizonMonths ?? 0
         var problems: [String] = []
         if let lead = patch.leadTimeMonths, !(0...120).contains(lead) { problems.append("leadTimeMonths: must be 0 to 120") }

@@ -76,15 +76,7 @@ struct IndustryPages: RouteCollection {
     }
 
     private func editableSource(_ req: Request) async throws -> SourceRecord {
-        let person = try req.requireSignedIn()
-        let code = req.parameters.get("code") ?? ""
-        guard let source = try await SourceRecord.query(on: req.db).filter(\.$code == code).first(),
-              AccessPolicy.canReadSource(person.principal, company: source.company)
-        else { throw Abort(.notFound, reason: "no line or supply \(code) that you may see") }
-        guard AccessPolicy.canEditSource(person.principal, company: source.company) else {
-            throw Abort(.forbidden, reason: "only \(source.company) and Alliance staff change this \(source.kind)")
-        }
-        return source
+        try await SourceEditor.editable(req.parameters.get("code") ?? "", by: try req.requireSignedIn(), on: req.db)
     }
 
     static func steps(for codes: [String], on db: any Database) async throws -> [String: [(Int, Double)]] {

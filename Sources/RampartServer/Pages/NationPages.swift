@@ -96,15 +96,7 @@ struct NationPages: RouteCollection {
     }
 
     private func editableDemand(_ req: Request) async throws -> DemandRecord {
-        let person = try req.requireSignedIn()
-        let code = req.parameters.get("code") ?? ""
-        guard let demand = try await DemandRecord.query(on: req.db).filter(\.$code == code).first(),
-              AccessPolicy.canReadDemand(person.principal, nation: demand.nation, released: demand.released)
-        else { throw Abort(.notFound, reason: "no demand \(code) that you may see") }
-        guard AccessPolicy.canEditDemands(person.principal, nation: demand.nation) else {
-            throw Abort(.forbidden, reason: "only \(demand.nation)'s delegates and Alliance staff change this demand")
-        }
-        return demand
+        try await DemandEditor.editable(req.parameters.get("code") ?? "", by: try req.requireSignedIn(), on: req.db)
     }
 
     static func calendar(on db: any Database) async throws -> MonthCalendar? {
