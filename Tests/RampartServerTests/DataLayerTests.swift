@@ -177,3 +177,25 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct HousekeepingTests {
+    @Test func expiredSessionsOldCodesAndOldCountsGo() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let user = try #require(try await UserRecord.query(on: app.db).first())
+            let now = Date()
+            try await WebSessionRecord(tokenHash: "old", userID: user.requireID(), csrfToken: "x", expiresAt: now.addingTimeInterval(-1)).create(on: app.db)
+            try await WebSessionRecord(tokenHash: "live", userID: user.requireID(), csrfToken: "y", expiresAt: now.addingTimeInterval(600)).create(on: app.db)
+            try await OneTimeCodeRecord(userID: user.requireID(), purpose: .verify, codeHash: "h", expiresAt: now.addingTimeInterval(-2 * 86_400),
+                                        createdAt: now.addingTimeInterval(-2 * 86_400)).create(on: app.db)
+            try await RateLimitHitRecord(key: "signin:account:a", at: now.addingTimeInterval(-3 * 3600)).create(on: app.db)
+            try await RateLimitHitRecord(key: "signin:account:a", at: now).create(on: app.db)
+            // MUT
+            try await Housekeeping.run(on: app.db, now: now)
+            // validate
+            #expect(try await WebSessionRecord.query(on: app.db).all().map(\.tokenHash) == ["live"])
+            #expect(try await OneTimeCodeRecord.query(on: app.db).count() == 0)
+            #expect(try await RateLimitHitRecord.query(on: app.db).count() == 1)
+        }
+    }
+}

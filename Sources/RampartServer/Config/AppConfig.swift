@@ -9,7 +9,6 @@ struct AppConfig: Sendable {
     var publicURL: String
     var secureCookies: Bool
     var outboxIntervalSeconds: Double
-    var planWorkers: Int
 
     enum DatabaseSetting: Sendable, Equatable {
         case sqliteFile(String)
@@ -62,7 +61,7 @@ extension AppConfig {
         let trimmedURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         return AppConfig(
             database: database, mail: mail, publicURL: trimmedURL, secureCookies: trimmedURL.hasPrefix("https://"),
-            outboxIntervalSeconds: 5, planWorkers: 1)
+            outboxIntervalSeconds: 5)
     }
 
     private static func readDatabase(_ env: [String: String], dataFile: String?, problems: inout [String]) -> DatabaseSetting {

@@ -162,8 +162,14 @@ final class PlanJobService: LifecycleHandler, Sendable {
         try await runner.failOrphanedRuns()
         task.withLockedValue {
             $0 = Task {
+                var lastHousekeeping = Date.distantPast
                 while !Task.isCancelled {
                     do {
+                        let now = runner.clock.now()
+                        if now.timeIntervalSince(lastHousekeeping) > Housekeeping.interval {
+                            lastHousekeeping = now
+                            try await Housekeeping.run(on: runner.db, now: now)
+                        }
                         if let run = try await runner.claim() {
                             await runner.execute(run)
                             continue
