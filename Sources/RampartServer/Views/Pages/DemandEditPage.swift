@@ -19,12 +19,7 @@ enum DemandEditPage {
             context,
             .heading("Edit demand \(model.code)"),
             .p(.attr("class", "muted"), .text("Nation \(model.nation) · target \(model.target)")),
-            .if(model.conflict, .p(
-                .attr("class", "notice warning"),
-                .attr("role", "alert"),
-                .text("Someone else saved this demand first. The form now shows their values: check them, "
-                    + "make your change again if it is still needed, and save.")
-            )),
+            .conflictNotice(model.conflict, record: "demand"),
             .errorList(model.errors),
             form(context, model),
             .p(.link("Back to \(model.nation) demand", to: Href.path("nations", model.nation)))

@@ -18,12 +18,7 @@ enum SourceEditPage {
             context,
             .heading("Edit \(model.code)"),
             .p(.attr("class", "muted"), .text("\(model.kind) · \(model.item)")),
-            .if(model.conflict, .p(
-                .attr("class", "notice warning"),
-                .attr("role", "alert"),
-                .text("Someone else saved this line first. The form now shows their values: check them, "
-                    + "make your change again if it is still needed, and save.")
-            )),
+            .conflictNotice(model.conflict, record: model.kind),
             .errorList(model.errors),
             form(context, model),
             .p(.link("Back to production lines", to: "/lines"))

@@ -21,6 +21,16 @@ extension Node where Context: HTML.BodyContext {
         .unwrap(text) { .p(.attr("class", "notice"), .attr("role", "status"), .text($0)) }
     }
 
+    /// Shown on an edit form when the save lost to someone else's: the form holds their values now.
+    static func conflictNotice(_ show: Bool, record: String) -> Node {
+        .if(show, .p(
+            .attr("class", "notice warning"),
+            .attr("role", "alert"),
+            .text("Someone else saved this \(record) first. The form now shows their values: check them, "
+                + "make your change again if it is still needed, and save.")
+        ))
+    }
+
     static func success(_ text: String) -> Node {
         .p(.attr("class", "notice success"), .attr("role", "status"), .text(text))
     }
