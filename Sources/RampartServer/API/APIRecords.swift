@@ -30,14 +30,18 @@ struct APIRecords: RouteCollection {
 
     @Sendable func dashboard(req: Request) async throws -> DashboardDTO {
         let person = try req.requireSignedIn()
-        let model = try await DashboardPages.load(for: person.principal, on: req.db)
+        let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
+        let sizes = try await RecordCounts.load(on: req.db)
         var latest: API.PlanRunDTO?
         if person.role != .observer, let run = try await PlanRuns.latestSucceeded(on: req.db) {
             latest = API.PlanRunDTO(run)
             latest?.nations = try await run.id.asyncMap { try await PlanRunSummaries.load($0, on: req.db) }??.nations.filter { AccessPolicy.canReadNationOutcome(person.principal, nation: $0.key) }
         }
-        return DashboardDTO(scenario: model.scenarioName, horizon: model.horizonLabel,
-                            counts: Dictionary(uniqueKeysWithValues: model.counts.map { ($0.label, $0.value) }), latestPlan: latest)
+        return DashboardDTO(
+            scenario: settings?.name ?? "—",
+            horizon: settings?.horizonLabel ?? "no scenario imported yet",
+            counts: ["Nations": sizes.nations, "Demands": sizes.demands, "Lines and supplies": sizes.sources, "Items": sizes.items],
+            latestPlan: latest)
     }
 
     @Sendable func items(req: Request) async throws -> PageDTO<API.ItemDTO> {

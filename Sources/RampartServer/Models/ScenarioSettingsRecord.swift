@@ -19,3 +19,7 @@ final class ScenarioSettingsRecord: Model, @unchecked Sendable {
         self.horizonMonths = horizonMonths
     }
 }
+
+extension ScenarioSettingsRecord {
+    var horizonLabel: String { "\(startMonth), \(horizonMonths) months" }
+}

@@ -30,7 +30,7 @@ struct DashboardPages: RouteCollection {
         // Observers read released, aggregated figures only: a plan's outcome covers unreleased demands too.
         let latest = principal.role == .observer ? nil : try await PlanRuns.latestSucceeded(on: db)
         let summary = try await latest?.id.asyncMap { try await PlanRunSummaries.load($0, on: db) } ?? nil
-        let horizon = settings.map { "\($0.startMonth), \($0.horizonMonths) months" } ?? "no scenario imported yet"
+        let horizon = settings?.horizonLabel ?? "no scenario imported yet"
         return DashboardPage.Model(
             scenarioName: settings?.name ?? "—", horizonLabel: horizon, counts: counts,
             latestRun: latest?.summaryView(requestedBy: nil), nationRows: summary?.nationRows(visibleTo: principal) ?? [],
