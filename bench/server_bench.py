@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Server benchmark: dashboard and API reads at a fixed rate with the M scenario loaded, then the same
-load while a plan of M runs in the background. Writes bench/out/server-results.json.
+load while a plan of M runs in the background, on SQLite and on PostgreSQL (a throwaway cluster with fsync on,
+started by scripts/start-postgres.sh on 127.0.0.1:5434). Writes bench/out/server-results.json.
 
-    python3 bench/server_bench.py --runs 5 --rate 200 --seconds 20
+    python3 bench/server_bench.py --runs 5 --rate 200 --seconds 20 [--database sqlite|postgres|both]
 """
 import argparse
 import asyncio
@@ -84,29 +85,34 @@ def summarise(results):
     return summary
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--rate", type=float, default=200)
-    parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--scale", default="M")
-    parser.add_argument("--port", type=int, default=8097)
-    args = parser.parse_args()
+def start_postgres():
+    """A throwaway cluster on 127.0.0.1:5434 with fsync on (scripts/start-postgres.sh); returns its DATABASE_URL."""
+    env = dict(os.environ, RAMPART_TEST_PG_PORT="5434", RAMPART_TEST_PG_STATE="/tmp/rampart-bench-pg", RAMPART_TEST_PG_DURABLE="1")
+    url = subprocess.run(["scripts/start-postgres.sh"], cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
+    return url
 
-    os.makedirs(OUT, exist_ok=True)
-    print("== building rampart (release)", flush=True)
-    sh("swift", "build", "-c", "release", "--product", "rampart", "--scratch-path", ".build-release")
-    scenario = os.path.join(OUT, f"server-{args.scale}.json")
-    data = os.path.join(OUT, "server-bench.sqlite")
-    for path in (data, data + "-wal", data + "-shm"):
-        if os.path.exists(path):
-            os.remove(path)
-    sh(BIN, "generate", "--scale", args.scale, "--seed", "1", "-o", scenario)
-    sh(BIN, "import", scenario, "--data", data)
 
-    log = open(os.path.join(OUT, "server-bench.log"), "w")
-    server = subprocess.Popen([BIN, "serve", "--demo", "--data", data, "--port", str(args.port), "--log-level", "warning"],
-                              cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True)
+def stop_postgres():
+    subprocess.run(["scripts/stop-postgres.sh"], cwd=ROOT, env=dict(os.environ, RAMPART_TEST_PG_STATE="/tmp/rampart-bench-pg"))
+
+
+def bench_database(database, scenario, args):
+    """Loads the scenario into `database` (sqlite or postgres), serves it and measures. Returns the report."""
+    env = dict(os.environ)
+    data_args = []
+    if database == "postgres":
+        env["DATABASE_URL"] = start_postgres()
+    else:
+        data = os.path.join(OUT, "server-bench.sqlite")
+        for path in (data, data + "-wal", data + "-shm"):
+            if os.path.exists(path):
+                os.remove(path)
+        data_args = ["--data", data]
+    subprocess.run([BIN, "import", scenario] + data_args, check=True, cwd=ROOT, env=env)
+
+    log = open(os.path.join(OUT, f"server-bench-{database}.log"), "w")
+    server = subprocess.Popen([BIN, "serve", "--demo", "--port", str(args.port), "--log-level", "warning"] + data_args,
+                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=log, text=True)
     try:
         accounts = {}
         for line in server.stdout:
@@ -131,7 +137,7 @@ def main():
         status, body, _ = http("POST", base + "/api/v1/auth/token", json.dumps({"email": delegate, "password": accounts[delegate]}).encode(),
                                {"Content-Type": "application/json"})
         delegate_token = json.loads(body)["token"]
-        print("== waiting for the first plan of the scenario", flush=True)
+        print(f"== {database}: waiting for the first plan of the scenario", flush=True)
         first = wait_for_runs(base, token)
         cookie = sign_in_cookie(base, staff, accounts[staff])
         bearer = {"Authorization": f"Bearer {token}"}
@@ -148,9 +154,8 @@ def main():
         for run in range(args.runs):
             results = asyncio.run(load.run("127.0.0.1", args.port, targets, args.rate, args.seconds))
             steady.append(summarise(results))
-            print(f"   run {run + 1}: steady p99 {steady[-1]['all']['p99_ms']:.1f} ms", flush=True)
+            print(f"   {database} run {run + 1}: steady p99 {steady[-1]['all']['p99_ms']:.1f} ms", flush=True)
         for run in range(args.runs):
-            started = time.time()
             status, body, _ = http("POST", base + "/api/v1/plans", headers=bearer)
             assert status == 202, body
             results = asyncio.run(load.run("127.0.0.1", args.port, targets, args.rate, args.seconds))
@@ -159,27 +164,53 @@ def main():
             plan_seconds.append((time.mktime(time.strptime(latest["finishedAt"][:19], "%Y-%m-%dT%H:%M:%S"))
                                  - time.mktime(time.strptime(latest["startedAt"][:19], "%Y-%m-%dT%H:%M:%S"))))
             during_plan.append(summarise(results))
-            print(f"   run {run + 1}: p99 while planning {during_plan[-1]['all']['p99_ms']:.1f} ms, plan {latest['status']}", flush=True)
+            print(f"   {database} run {run + 1}: p99 while planning {during_plan[-1]['all']['p99_ms']:.1f} ms, plan {latest['status']}",
+                  flush=True)
 
         def medians(runs):
             routes = runs[0].keys()
             return {route: {key: statistics.median(r[route][key] for r in runs) for key in runs[0][route]} for route in routes}
 
-        report = {"scale": args.scale, "rate": args.rate, "seconds": args.seconds, "runs": args.runs,
-                  "demands": first[0]["demandCount"], "steady": medians(steady), "during_plan": medians(during_plan),
-                  "plan_seconds_median": statistics.median(plan_seconds) if plan_seconds else None,
-                  "raw": {"steady": steady, "during_plan": during_plan}}
-        with open(os.path.join(OUT, "server-results.json"), "w") as out:
-            json.dump(report, out, indent=2)
-        print(f"\n{'route':40} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}")
+        return {"database": database, "demands": first[0]["demandCount"], "steady": medians(steady),
+                "during_plan": medians(during_plan), "plan_seconds_median": statistics.median(plan_seconds) if plan_seconds else None,
+                "raw": {"steady": steady, "during_plan": during_plan}}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if database == "postgres":
+            stop_postgres()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rate", type=float, default=200)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--scale", default="M")
+    parser.add_argument("--port", type=int, default=8097)
+    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    args = parser.parse_args()
+
+    os.makedirs(OUT, exist_ok=True)
+    print("== building rampart (release)", flush=True)
+    sh("swift", "build", "-c", "release", "--product", "rampart", "--scratch-path", ".build-release")
+    scenario = os.path.join(OUT, f"server-{args.scale}.json")
+    sh(BIN, "generate", "--scale", args.scale, "--seed", "1", "-o", scenario)
+
+    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    reports = [bench_database(database, scenario, args) for database in databases]
+    machine = {"cores": os.cpu_count(), "cpu": next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")}
+    with open(os.path.join(OUT, "server-results.json"), "w") as out:
+        json.dump({"scale": args.scale, "rate": args.rate, "seconds": args.seconds, "runs": args.runs, "machine": machine,
+                   "databases": reports}, out, indent=2)
+    for report in reports:
+        print(f"\n{report['database']}: {report['demands']} demands, {args.rate:.0f} requests/s, median of {args.runs} runs of {args.seconds:.0f} s")
+        print(f"{'route':40} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}")
         for label, block in (("steady", report["steady"]), ("while a plan runs", report["during_plan"])):
             print(f"-- {label}")
             for route, row in block.items():
                 print(f"{route:40} {row['p50_ms']:8.1f} {row['p90_ms']:8.1f} {row['p99_ms']:8.1f} {row['max_ms']:8.1f} {row['errors']:7.0f}")
-        print(f"\nplan of {args.scale} from the application: median {report['plan_seconds_median']} s (whole seconds)")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        print(f"plan of {args.scale} from the application: median {report['plan_seconds_median']} s (whole seconds)")
 
 
 if __name__ == "__main__":

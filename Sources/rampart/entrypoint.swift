@@ -3,6 +3,13 @@ import RampartCLI
 import RampartServer
 
 @main
+enum Entrypoint {
+    static func main() async {
+        ConcurrencyOnEventLoops.install()
+        await Rampart.main()
+    }
+}
+
 struct Rampart: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rampart",

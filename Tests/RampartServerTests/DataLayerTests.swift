@@ -151,6 +151,44 @@ import VaporTesting
         }
     }
 
+    @Test func aNationsDemandsCarryTheLatestSucceededRunsOutcomes() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let fr = try await Fixtures.token(app, Fixtures.frDelegate)
+            func page(_ query: String) async throws -> PageDTO<API.DemandDTO> {
+                let response = try await app.api(.GET, "/api/v1/nations/FR/demands\(query)", token: fr)
+                #expect(response.status == .ok)
+                return try JSONDecoder().decode(PageDTO<API.DemandDTO>.self, from: Data(response.body.readableBytesView))
+            }
+            let before = try await page("")
+            #expect(before.items.map(\.id) == ["FR-1", "FR-2"] && before.total == 2)
+            #expect(before.items.allSatisfy { $0.outcome == nil })
+            _ = try await app.api(.POST, "/api/v1/plans", token: try await Fixtures.token(app, Fixtures.staff))
+            try await Fixtures.runQueuedPlans(app)
+            let run = try #require(try await PlanRunRecord.query(on: app.db).first())
+
+            // MUT
+            let all = try await page("")
+            let second = try await page("?page=2&per=1")
+            let beyond = try await page("?page=3&per=1")
+
+            // validate: each outcome is the run's stored result for that demand
+            for demand in all.items {
+                let stored = try #require(try await PlanDemandResultRecord.query(on: app.db)
+                    .filter(\.$planRunID == run.id!).filter(\.$demandCode == demand.id).first())
+                let outcome = try #require(demand.outcome)
+                #expect(outcome.planRun == run.id && outcome.onTimeUnits == stored.onTimeUnits && outcome.lateUnits == stored.lateUnits)
+                #expect(outcome.unservedUnits == stored.unservedUnits && outcome.lastDeliveryMonth == stored.lastDeliveryMonth)
+                #expect(outcome.reason == stored.reason)
+                #expect(outcome.deliveries.map(\.month) == stored.deliveryPairs.map(\.month))
+                #expect(outcome.deliveries.map(\.qty) == stored.deliveryPairs.map(\.qty))
+                #expect(outcome.deliveries.reduce(0) { $0 + $1.qty } == stored.onTimeUnits + stored.lateUnits)
+            }
+            #expect(second.items.map(\.id) == ["FR-2"] && second.total == 2 && second.page == 2)
+            #expect(beyond.items.isEmpty && beyond.total == 2)
+        }
+    }
+
     @Test func listsArePaginated() async throws {
         try await withTestApp { app in
             try await Fixtures.seed(app)

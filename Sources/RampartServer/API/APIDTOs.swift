@@ -75,6 +75,12 @@ enum API {
         var deliveries: [DeliveryDTO]
         var reason: String?
 
+        init(planRun: UUID, onTimeUnits: Double, lateUnits: Double, unservedUnits: Double, lastDeliveryMonth: Int?,
+             deliveries: [DeliveryDTO], reason: String?) {
+            self.planRun = planRun; self.onTimeUnits = onTimeUnits; self.lateUnits = lateUnits; self.unservedUnits = unservedUnits
+            self.lastDeliveryMonth = lastDeliveryMonth; self.deliveries = deliveries; self.reason = reason
+        }
+
         init(_ r: PlanDemandResultRecord) {
             planRun = r.planRunID; onTimeUnits = r.onTimeUnits; lateUnits = r.lateUnits; unservedUnits = r.unservedUnits
             lastDeliveryMonth = r.lastDeliveryMonth; deliveries = r.deliveryPairs.map { DeliveryDTO(month: $0.month, qty: $0.qty) }

@@ -65,14 +65,7 @@ struct APIRecords: RouteCollection {
     @Sendable func nationDemands(req: Request) async throws -> PageDTO<API.DemandDTO> {
         let code = req.parameters.get("code") ?? ""
         _ = try req.require { AccessPolicy.canReadNationView($0, nation: code) }
-        let page = try await DemandRecord.query(on: req.db).filter(\.$nation == code).sort(\.$position).paginate(try req.pageRequest)
-        var outcomes: [String: PlanDemandResultRecord] = [:]
-        if let run = try await PlanRuns.latestSucceeded(on: req.db), let runID = run.id {
-            let results = try await PlanDemandResultRecord.query(on: req.db).filter(\.$planRunID == runID)
-                .filter(\.$demandCode ~~ page.items.map(\.code)).all()
-            for result in results { outcomes[result.demandCode] = result }
-        }
-        return PageDTO(page) { API.DemandDTO($0, outcome: outcomes[$0.code]) }
+        return try await NationDemandReads.page(nation: code, try req.pageRequest, on: req.db)
     }
 
     /// The demands the person may read: staff all; a delegate their nation's and released ones; industry released ones.

@@ -76,7 +76,7 @@ struct PlanJobRunner: Sendable {
         guard let scenario = try await ScenarioStore.load(on: db) else {
             throw Abort(.conflict, reason: "there is no scenario to plan: import one first")
         }
-        let released = Set(try await DemandRecord.query(on: db).filter(\.$released == true).all().map(\.code))
+        let released = Set(try await DemandRecord.query(on: db).filter(\.$released == true).field(\.$code).all().map(\.code))
         let progress = NIOLockedValueBox<(phase: String, fraction: Double)>(("planning", 0))
         let reporter = Task {
             var last = (phase: "", fraction: -1.0)
@@ -92,10 +92,19 @@ struct PlanJobRunner: Sendable {
             }
         }
         let options = Planner.Options(bottleneckCandidates: 2, parallel: false)
-        let plan = try await threadPool.runIfActive {
-            Planner(options: options).plan(scenario) { phase, fraction in
+        let runID = try run.requireID()
+        // Everything that only computes runs on the planner's thread, not on the event loops serving requests.
+        let result = try await threadPool.runIfActive {
+            let plan = Planner(options: options).plan(scenario) { phase, fraction in
                 progress.withLockedValue { $0 = (phase, fraction) }
             }
+            let outcomes = plan.demandOutcomes(for: scenario).map {
+                PlanDemandResultRecord(runID: runID, outcome: $0, released: released.contains($0.demand))
+            }
+            let summary = try JSONEncoder().encode(PlanRunSummary(plan: plan, scenario: scenario))
+            let file = PlanRunFileRecord(planRunID: runID, planJSON: String(decoding: plan.jsonBytes(), as: UTF8.self),
+                                         summaryJSON: String(decoding: summary, as: UTF8.self))
+            return (objective: plan.objective, outcomes: outcomes, file: file)
         }
         reporter.cancel()
         _ = await reporter.result
@@ -103,24 +112,21 @@ struct PlanJobRunner: Sendable {
         run.phase = "storing the result"
         run.progress = 0.97
         try await run.save(on: db)
-        let outcomes = plan.demandOutcomes(for: scenario)
-        let summary = try JSONEncoder().encode(PlanRunSummary(plan: plan, scenario: scenario))
-        let planJSON = String(decoding: plan.jsonBytes(), as: UTF8.self)
-        let runID = try run.requireID()
         // Short writes, not one long transaction: SQLite serves every request through one connection, and
         // nothing reads a run's results before its status says succeeded (the last write).
-        try await ScenarioStore.insert(outcomes.map { PlanDemandResultRecord(runID: runID, outcome: $0, released: released.contains($0.demand)) }, on: db)
-        try await PlanRunFileRecord(planRunID: runID, planJSON: planJSON, summaryJSON: String(decoding: summary, as: UTF8.self)).create(on: db)
+        try await ScenarioStore.insert(result.outcomes, batch: 100, on: db)
+        try await result.file.create(on: db)
+        let objective = result.objective
         run.status = PlanRunStatus.succeeded.rawValue
         run.phase = "done"
         run.progress = 1
-        run.weightedLateness = plan.objective.weightedLateness
-        run.onTimeUnits = plan.objective.onTimeUnits
-        run.lateUnits = plan.objective.lateUnits
-        run.unservedUnits = plan.objective.unservedUnits
+        run.weightedLateness = objective.weightedLateness
+        run.onTimeUnits = objective.onTimeUnits
+        run.lateUnits = objective.lateUnits
+        run.unservedUnits = objective.unservedUnits
         run.finishedAt = clock.now()
         try await run.save(on: db)
-        logger.info("plan run \(runID) done: weighted lateness \(plan.objective.weightedLateness)")
+        logger.info("plan run \(runID) done: weighted lateness \(objective.weightedLateness)")
     }
 }
 
@@ -143,7 +149,9 @@ extension PlanDemandResultRecord {
         reason = outcome.reason
     }
 
-    var deliveryPairs: [(month: Int, qty: Double)] {
+    var deliveryPairs: [(month: Int, qty: Double)] { Self.deliveryPairs(deliveries) }
+
+    static func deliveryPairs(_ deliveries: String) -> [(month: Int, qty: Double)] {
         deliveries.split(separator: ",").compactMap { pair in
             let parts = pair.split(separator: ":")
             guard parts.count == 2, let month = Int(parts[0]), let qty = Double(parts[1]) else { return nil }
@@ -155,9 +163,12 @@ extension PlanDemandResultRecord {
 /// Keeps claiming and running plan runs while the server is up.
 final class PlanJobService: LifecycleHandler, Sendable {
     private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    /// The planner's own thread: on the application's pool it would hold one of the threads every SQLite query runs on.
+    private let plannerThread = NIOThreadPool(numberOfThreads: 1)
 
     func didBootAsync(_ application: Application) async throws {
-        let runner = PlanJobRunner(db: application.db, threadPool: application.threadPool,
+        plannerThread.start()
+        let runner = PlanJobRunner(db: application.db, threadPool: plannerThread,
                                    clock: application.rampart.clock, logger: application.logger)
         try await runner.failOrphanedRuns()
         task.withLockedValue {
@@ -187,5 +198,6 @@ final class PlanJobService: LifecycleHandler, Sendable {
         let running = task.withLockedValue { $0 }
         running?.cancel()
         _ = await running?.value
+        try? await plannerThread.shutdownGracefully()
     }
 }

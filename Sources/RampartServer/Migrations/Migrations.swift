@@ -8,5 +8,6 @@ enum RampartMigrations {
         CreateAccounts(),  // 003
         CreateAuditAndOutbox(),  // 004
         CreateIndexes(),  // 005
+        UniqueDemandPositions(),  // 006
     ]
 }

@@ -18,6 +18,12 @@ final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] {
+        [$id, $email, $displayName, $passwordHash, $role, $nation, $company, $verified, $newsletter, $unsubscribeToken,
+         $version, $createdAt]
+    }
+
     init() {}
 
     init(email: String, displayName: String, passwordHash: String, role: Role, nation: String?, company: String?,
@@ -48,6 +54,11 @@ final class OneTimeCodeRecord: Model, @unchecked Sendable {
     @OptionalField(key: "used_at") var usedAt: Date?
     @Field(key: "created_at") var createdAt: Date
 
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] {
+        [$id, $userID, $purpose, $codeHash, $attempts, $expiresAt, $usedAt, $createdAt]
+    }
+
     init() {}
 
     init(userID: UUID, purpose: CodePurpose, codeHash: String, expiresAt: Date, createdAt: Date) {
@@ -74,6 +85,9 @@ final class WebSessionRecord: Model, @unchecked Sendable {
     @Field(key: "csrf_token") var csrfToken: String
     @Field(key: "expires_at") var expiresAt: Date
 
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] { [$id, $tokenHash, $userID, $csrfToken, $expiresAt] }
+
     init() {}
 
     init(tokenHash: String, userID: UUID, csrfToken: String, expiresAt: Date) {
@@ -94,6 +108,9 @@ final class APITokenRecord: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] { [$id, $tokenHash, $userID, $name, $createdAt] }
+
     init() {}
 
     init(tokenHash: String, userID: UUID, name: String) {
@@ -110,6 +127,9 @@ final class RateLimitHitRecord: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "key") var key: String
     @Field(key: "at") var at: Date
+
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] { [$id, $key, $at] }
 
     init() {}
 

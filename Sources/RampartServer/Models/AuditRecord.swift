@@ -15,6 +15,9 @@ final class AuditRecord: Model, @unchecked Sendable {
     @Field(key: "action") var action: String
     @Field(key: "changes") var changes: String
 
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] { [$id, $actorID, $actor, $at, $entity, $entityKey, $action, $changes] }
+
     init() {}
 
     init(actorID: UUID?, actor: String, at: Date, entity: String, entityKey: String, action: String, changes: String) {

@@ -17,6 +17,11 @@ final class DemandRecord: Model, @unchecked Sendable {
     @Field(key: "position") var position: Int
     @Field(key: "version") var version: Int
 
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] {
+        [$id, $code, $nation, $itemCode, $itemClass, $qty, $dueMonth, $priority, $released, $position, $version]
+    }
+
     init() {}
 
     init(code: String, nation: String, itemCode: String?, itemClass: String?, qty: Double, dueMonth: Int,

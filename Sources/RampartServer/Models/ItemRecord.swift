@@ -12,6 +12,9 @@ final class ItemRecord: Model, @unchecked Sendable {
     @Field(key: "position") var position: Int
     @Field(key: "version") var version: Int
 
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] { [$id, $code, $name, $kind, $itemClass, $position, $version] }
+
     init() {}
 
     init(code: String, name: String, kind: String, itemClass: String?, position: Int) {
@@ -33,6 +36,9 @@ final class BOMEntryRecord: Model, @unchecked Sendable {
     @Field(key: "component_code") var componentCode: String
     @Field(key: "qty") var qty: Double
     @Field(key: "position") var position: Int
+
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] { [$id, $itemCode, $componentCode, $qty, $position] }
 
     init() {}
 

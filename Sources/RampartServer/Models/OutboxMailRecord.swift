@@ -17,6 +17,12 @@ final class OutboxMailRecord: Model, @unchecked Sendable {
     @OptionalField(key: "sent_at") var sentAt: Date?
     @Field(key: "created_at") var createdAt: Date
 
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] {
+        [$id, $recipient, $subject, $body, $unsubscribeURL, $status, $attempts, $nextAttemptAt, $lastError, $sentAt,
+         $createdAt]
+    }
+
     init() {}
 
     init(recipient: String, subject: String, body: String, unsubscribeURL: String?, now: Date) {

@@ -21,6 +21,12 @@ final class PlanRunRecord: Model, @unchecked Sendable {
     @OptionalField(key: "finished_at") var finishedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] {
+        [$id, $status, $progress, $phase, $requestedBy, $scenarioName, $demandCount, $weightedLateness, $onTimeUnits,
+         $lateUnits, $unservedUnits, $error, $startedAt, $finishedAt, $createdAt]
+    }
+
     init() {}
 
     init(requestedBy: UUID?, scenarioName: String, demandCount: Int) {
@@ -49,6 +55,9 @@ final class PlanRunFileRecord: Model, @unchecked Sendable {
     @Field(key: "plan_json") var planJSON: String
     @Field(key: "summary_json") var summaryJSON: String
 
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] { [$id, $planRunID, $planJSON, $summaryJSON] }
+
     init() {}
 
     init(planRunID: UUID, planJSON: String, summaryJSON: String) {
@@ -75,9 +84,16 @@ final class PlanDemandResultRecord: Model, @unchecked Sendable {
     @Field(key: "late_units") var lateUnits: Double
     @Field(key: "unserved_units") var unservedUnits: Double
     @OptionalField(key: "last_delivery_month") var lastDeliveryMonth: Int?
+
     /// Units delivered per month, "month:qty" pairs joined by ",".
     @Field(key: "deliveries") var deliveries: String
     @OptionalField(key: "reason") var reason: String?
+
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] {
+        [$id, $planRunID, $demandCode, $nation, $target, $qty, $dueMonth, $priority, $released, $onTimeUnits, $lateUnits,
+         $unservedUnits, $lastDeliveryMonth, $deliveries, $reason]
+    }
 
     init() {}
 }

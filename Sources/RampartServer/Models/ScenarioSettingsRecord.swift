@@ -11,6 +11,9 @@ final class ScenarioSettingsRecord: Model, @unchecked Sendable {
     @Field(key: "horizon_months") var horizonMonths: Int
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] { [$id, $name, $startMonth, $horizonMonths, $updatedAt] }
+
     init() {}
 
     init(name: String, startMonth: String, horizonMonths: Int) {

@@ -16,6 +16,11 @@ final class SourceRecord: Model, @unchecked Sendable {
     @Field(key: "position") var position: Int
     @Field(key: "version") var version: Int
 
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] {
+        [$id, $code, $kind, $company, $country, $itemCode, $leadTimeMonths, $position, $version]
+    }
+
     init() {}
 
     init(code: String, kind: SourceKind, company: String, country: String, itemCode: String, leadTimeMonths: Int, position: Int) {
@@ -45,6 +50,9 @@ final class CapacityStepRecord: Model, @unchecked Sendable {
     @Field(key: "source_code") var sourceCode: String
     @Field(key: "from_month") var fromMonth: Int
     @Field(key: "per_month") var perMonth: Double
+
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] { [$id, $sourceCode, $fromMonth, $perMonth] }
 
     init() {}
 

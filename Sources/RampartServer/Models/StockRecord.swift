@@ -9,6 +9,9 @@ final class StockRecord: Model, @unchecked Sendable {
     @Field(key: "qty") var qty: Double
     @Field(key: "position") var position: Int
 
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] { [$id, $itemCode, $qty, $position] }
+
     init() {}
 
     init(itemCode: String, qty: Double, position: Int) {

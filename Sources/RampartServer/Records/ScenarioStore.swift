@@ -12,7 +12,7 @@ enum ScenarioStore {
         let sources = try await SourceRecord.query(on: db).sort(\.$position).all()
         let steps = try await CapacityStepRecord.query(on: db).sort(\.$fromMonth).all()
         let stocks = try await StockRecord.query(on: db).sort(\.$position).all()
-        let demands = try await DemandRecord.query(on: db).sort(\.$position).all()
+        let demands = try await demandsInBatches(on: db)
 
         let bomByItem = Dictionary(grouping: bom, by: \.itemCode)
         let stepsBySource = Dictionary(grouping: steps, by: \.sourceCode)
@@ -40,6 +40,20 @@ enum ScenarioStore {
                 Demand(id: $0.code, nation: $0.nation, item: $0.itemCode, itemClass: $0.itemClass, qty: $0.qty,
                        dueMonth: $0.dueMonth, priority: $0.priority)
             })
+    }
+
+    /// Demands a batch at a time: decoding them all at once held an event loop, and the requests queued on it, for a
+    /// third of a second with the M scenario.
+    private static func demandsInBatches(on db: any Database, batch: Int = 500) async throws -> [DemandRecord] {
+        var demands: [DemandRecord] = []
+        while true {
+            // Positions are unique (migration 006), so "after the last one read" never skips a demand.
+            var query = DemandRecord.query(on: db).sort(\.$position).limit(batch)
+            if let last = demands.last { query = query.filter(\.$position > last.position) }
+            let next = try await query.all()
+            demands += next
+            if next.count < batch { return demands }
+        }
     }
 
     /// Replaces every scenario record with `scenario`. Call inside a transaction: on any error nothing changes.
@@ -100,10 +114,10 @@ enum ScenarioStore {
     }
 
     /// Batched multi-row inserts; small enough batches for SQLite's bound-parameter limit.
-    static func insert<M: Model>(_ records: [M], on db: any Database) async throws {
+    static func insert<M: Model>(_ records: [M], batch: Int = 500, on db: any Database) async throws {
         var start = 0
         while start < records.count {
-            let end = min(start + 500, records.count)
+            let end = min(start + batch, records.count)
             try await Array(records[start..<end]).create(on: db)
             start = end
         }

@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// A page of one nation's demands, each with its outcome in the latest succeeded plan run, read in one query:
+/// delegates' clients poll it, and per-query overhead, not the rows, was most of its cost.
+enum NationDemandReads {
+    struct Row: Decodable {
+        var code: String
+        var nation: String
+        var item_code: String?
+        var item_class: String?
+        var qty: Double
+        var due_month: Int
+        var priority: Int
+        var released: Bool
+        var version: Int
+        var total: Int
+        var plan_run_id: UUID?
+        var on_time_units: Double?
+        var late_units: Double?
+        var unserved_units: Double?
+        var last_delivery_month: Int?
+        var deliveries: String?
+        var reason: String?
+    }
+
+    static func page(nation: String, _ request: PageRequest, on db: any Database) async throws -> PageDTO<API.DemandDTO> {
+        let sql = try SQLAccess.sql(db)
+        let rows = try await sql.raw("""
+            SELECT d.code, d.nation, d.item_code, d.item_class, d.qty, d.due_month, d.priority, d.released, d.version,
+                   (SELECT COUNT(*) FROM demands WHERE nation = \(bind: nation)) AS total,
+                   r.plan_run_id, r.on_time_units, r.late_units, r.unserved_units, r.last_delivery_month, r.deliveries, r.reason
+            FROM demands d
+            LEFT JOIN plan_demand_results r ON r.demand_code = d.code AND r.plan_run_id = (
+                SELECT id FROM plan_runs WHERE status = 'succeeded' ORDER BY created_at DESC LIMIT 1)
+            WHERE d.nation = \(bind: nation)
+            ORDER BY d.position
+            LIMIT \(bind: request.per) OFFSET \(bind: (request.page - 1) * request.per)
+            """).all(decoding: Row.self)
+        let total: Int
+        if let first = rows.first {
+            total = first.total
+        } else {
+            total = try await DemandRecord.query(on: db).filter(\.$nation == nation).count()
+        }
+        return PageDTO(items: rows.map(API.DemandDTO.init), page: request.page, per: request.per, total: total)
+    }
+}
+
+extension API.DemandDTO {
+    init(_ row: NationDemandReads.Row) {
+        id = row.code; nation = row.nation; item = row.item_code; self.class = row.item_class; qty = row.qty
+        dueMonth = row.due_month; priority = row.priority; released = row.released; version = row.version
+        if let run = row.plan_run_id {
+            outcome = API.OutcomeDTO(
+                planRun: run, onTimeUnits: row.on_time_units ?? 0, lateUnits: row.late_units ?? 0,
+                unservedUnits: row.unserved_units ?? 0, lastDeliveryMonth: row.last_delivery_month,
+                deliveries: PlanDemandResultRecord.deliveryPairs(row.deliveries ?? "").map { API.DeliveryDTO(month: $0.month, qty: $0.qty) },
+                reason: row.reason)
+        }
+    }
+}
+
+enum SQLAccess {
+    static func sql(_ db: any Database) throws -> any SQLDatabase {
+        guard let sql = db as? any SQLDatabase else { throw FluentError.missingField(name: "SQL database") }
+        return sql
+    }
+}
