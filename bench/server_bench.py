@@ -70,6 +70,21 @@ def wait_for_runs(base, token, timeout=600):
     raise RuntimeError("plan runs did not finish")
 
 
+def cpu_times():
+    """The machine's CPU counters (/proc/stat): user, nice, system, idle, iowait, irq, softirq, steal."""
+    with open("/proc/stat") as stat:
+        return [int(v) for v in stat.readline().split()[1:9]]
+
+
+def measured(run):
+    """Runs `run()` and returns its result with the share of CPU time the hypervisor took away meanwhile (steal):
+    on a shared VM, a run with high steal measures the neighbours, not the server."""
+    before = cpu_times()
+    result = run()
+    delta = [b - a for a, b in zip(before, cpu_times())]
+    return result, 100.0 * delta[7] / max(1, sum(delta))
+
+
 def summarise(results):
     by_route = {}
     for name, status, latency in results:
@@ -152,20 +167,22 @@ def bench_database(database, scenario, args):
 
         steady, during_plan, plan_seconds = [], [], []
         for run in range(args.runs):
-            results = asyncio.run(load.run("127.0.0.1", args.port, targets, args.rate, args.seconds))
+            results, steal = measured(lambda: asyncio.run(load.run("127.0.0.1", args.port, targets, args.rate, args.seconds)))
             steady.append(summarise(results))
-            print(f"   {database} run {run + 1}: steady p99 {steady[-1]['all']['p99_ms']:.1f} ms", flush=True)
+            steady[-1]["all"]["steal_pct"] = steal
+            print(f"   {database} run {run + 1}: steady p99 {steady[-1]['all']['p99_ms']:.1f} ms (CPU steal {steal:.0f}%)", flush=True)
         for run in range(args.runs):
             status, body, _ = http("POST", base + "/api/v1/plans", headers=bearer)
             assert status == 202, body
-            results = asyncio.run(load.run("127.0.0.1", args.port, targets, args.rate, args.seconds))
+            results, steal = measured(lambda: asyncio.run(load.run("127.0.0.1", args.port, targets, args.rate, args.seconds)))
             runs = wait_for_runs(base, token)
             latest = runs[0]
             plan_seconds.append((time.mktime(time.strptime(latest["finishedAt"][:19], "%Y-%m-%dT%H:%M:%S"))
                                  - time.mktime(time.strptime(latest["startedAt"][:19], "%Y-%m-%dT%H:%M:%S"))))
             during_plan.append(summarise(results))
-            print(f"   {database} run {run + 1}: p99 while planning {during_plan[-1]['all']['p99_ms']:.1f} ms, plan {latest['status']}",
-                  flush=True)
+            during_plan[-1]["all"]["steal_pct"] = steal
+            print(f"   {database} run {run + 1}: p99 while planning {during_plan[-1]['all']['p99_ms']:.1f} ms (CPU steal {steal:.0f}%), "
+                  f"plan {latest['status']}", flush=True)
 
         def medians(runs):
             routes = runs[0].keys()
@@ -210,6 +227,8 @@ def main():
             print(f"-- {label}")
             for route, row in block.items():
                 print(f"{route:40} {row['p50_ms']:8.1f} {row['p90_ms']:8.1f} {row['p99_ms']:8.1f} {row['max_ms']:8.1f} {row['errors']:7.0f}")
+        print(f"CPU steal during the runs (median): steady {report['steady']['all']['steal_pct']:.0f}%, "
+              f"while planning {report['during_plan']['all']['steal_pct']:.0f}%")
         print(f"plan of {args.scale} from the application: median {report['plan_seconds_median']} s (whole seconds)")
 
 

@@ -216,6 +216,42 @@ import VaporTesting
     }
 }
 
+@Suite struct AbandonedRunTests {
+    @Test func runsWithoutAHeartbeatForLongerThanTheLeaseAreFailedAndTheirPartialResultsGo() async throws {
+        try await withTestApp { app in
+            // setup: one run claimed now, one whose server stopped three minutes ago with half its results written
+            try await Fixtures.seed(app)
+            let runner = PlanJobRunner(db: app.db, threadPool: app.threadPool, clock: app.rampart.clock, logger: app.logger)
+            try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
+            let live = try #require(try await runner.claim())
+            #expect(live.heartbeatAt != nil)
+            let abandoned = PlanRunRecord(requestedBy: nil, scenarioName: "s", demandCount: 3)
+            abandoned.status = PlanRunStatus.running.rawValue
+            abandoned.heartbeatAt = app.rampart.clock.now().addingTimeInterval(-3 * 60)
+            try await abandoned.create(on: app.db)
+            let partial = PlanDemandResultRecord()
+            partial.planRunID = try abandoned.requireID(); partial.demandCode = "FR-1"; partial.nation = "FR"; partial.target = "X"
+            partial.qty = 1; partial.dueMonth = 1; partial.priority = 1; partial.released = false; partial.onTimeUnits = 1
+            partial.lateUnits = 0; partial.unservedUnits = 0; partial.deliveries = "1:1.0"
+            try await partial.create(on: app.db)
+
+            // MUT
+            try await runner.failAbandonedRuns(atStartUp: false)
+
+            // validate
+            let after = try #require(try await PlanRunRecord.find(abandoned.id, on: app.db))
+            #expect(after.runStatus == .failed && after.error?.contains("stopped") == true && after.finishedAt != nil)
+            #expect(try await PlanDemandResultRecord.query(on: app.db).filter(\.$planRunID == abandoned.id!).count() == 0)
+            #expect(try await PlanRunRecord.find(live.id, on: app.db)?.runStatus == .running)
+
+            // and once the live run's heartbeat is older than the lease, it goes the same way
+            app.rampart.clock.advance(by: PlanJobRunner.lease + 1)
+            try await runner.failAbandonedRuns(atStartUp: false)
+            #expect(try await PlanRunRecord.find(live.id, on: app.db)?.runStatus == .failed)
+        }
+    }
+}
+
 @Suite struct HousekeepingTests {
     @Test func expiredSessionsOldCodesAndOldCountsGo() async throws {
         try await withTestApp { app in

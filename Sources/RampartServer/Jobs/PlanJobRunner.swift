@@ -13,6 +13,9 @@ struct PlanJobRunner: Sendable {
     var threadPool: NIOThreadPool
     var clock: AppClock
     var logger: Logger
+    /// How often a running run writes its heartbeat, and how long without one before it counts as abandoned.
+    var heartbeatInterval: TimeInterval = 5
+    static let lease: TimeInterval = 120
 
     /// Claims the oldest queued run. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several servers share the queue.
     func claim() async throws -> PlanRunRecord? {
@@ -33,21 +36,33 @@ struct PlanJobRunner: Sendable {
             run.status = PlanRunStatus.running.rawValue
             run.phase = "loading the scenario"
             run.startedAt = clock.now()
+            run.heartbeatAt = run.startedAt
             try await run.save(on: tx)
             return run
         }
     }
 
-    /// A SQLite file has one server, so a run left "running" at start-up lost its server: mark it failed.
-    /// (On PostgreSQL other servers may be running it; an operator re-queues runs there.)
-    func failOrphanedRuns() async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
-        let orphans = try await PlanRunRecord.query(on: db).filter(\.$status == PlanRunStatus.running.rawValue).all().compactMap(\.id)
-        try await Self.deleteResults(of: orphans, on: db)
-        try await PlanRunRecord.query(on: db).filter(\.$status == PlanRunStatus.running.rawValue)
-            .set(\.$status, to: PlanRunStatus.failed.rawValue)
-            .set(\.$error, to: "the server stopped while this run was going; start a new run")
-            .set(\.$phase, to: "failed").update()
+    /// Marks failed the runs whose server stopped, and deletes their partial results. At start-up on SQLite (one
+    /// server per file) that is every run still "running"; otherwise, and on PostgreSQL where servers share the
+    /// queue, the runs without a heartbeat for longer than the lease.
+    func failAbandonedRuns(atStartUp: Bool) async throws {
+        let everyRunning = atStartUp && (db as? any SQLDatabase)?.dialect.name == "sqlite"
+        var query = PlanRunRecord.query(on: db).filter(\.$status == PlanRunStatus.running.rawValue)
+        if !everyRunning {
+            let cutoff = clock.now().addingTimeInterval(-Self.lease)
+            query = query.group(.or) { $0.filter(\.$heartbeatAt == nil).filter(\.$heartbeatAt < cutoff) }
+        }
+        let abandoned = try await query.all()
+        guard !abandoned.isEmpty else { return }
+        try await Self.deleteResults(of: abandoned.compactMap(\.id), on: db)
+        for run in abandoned {
+            run.status = PlanRunStatus.failed.rawValue
+            run.phase = "failed"
+            run.error = "the server running it stopped before it finished; start a new run"
+            run.finishedAt = clock.now()
+            try await run.save(on: db)
+            logger.warning("plan run \(run.id?.uuidString ?? "?") was abandoned by its server: marked failed")
+        }
     }
 
     /// Runs one claimed run to the end; never throws (a failure is recorded on the run).
@@ -82,10 +97,12 @@ struct PlanJobRunner: Sendable {
             var last = (phase: "", fraction: -1.0)
             while !Task.isCancelled {
                 let now = progress.withLockedValue { $0 }
-                if now.phase != last.phase || now.fraction - last.fraction >= 0.01 {
+                let beatDue = clock.now().timeIntervalSince(run.heartbeatAt ?? .distantPast) >= heartbeatInterval
+                if now.phase != last.phase || now.fraction - last.fraction >= 0.01 || beatDue {
                     last = now
                     run.phase = now.phase
                     run.progress = min(0.95, now.fraction * 0.95)
+                    run.heartbeatAt = clock.now()
                     try? await run.save(on: db)
                 }
                 try? await Task.sleep(for: .milliseconds(250))
@@ -111,6 +128,7 @@ struct PlanJobRunner: Sendable {
 
         run.phase = "storing the result"
         run.progress = 0.97
+        run.heartbeatAt = clock.now()
         try await run.save(on: db)
         // Short writes, not one long transaction: SQLite serves every request through one connection, and
         // nothing reads a run's results before its status says succeeded (the last write).
@@ -170,16 +188,21 @@ final class PlanJobService: LifecycleHandler, Sendable {
         plannerThread.start()
         let runner = PlanJobRunner(db: application.db, threadPool: plannerThread,
                                    clock: application.rampart.clock, logger: application.logger)
-        try await runner.failOrphanedRuns()
+        try await runner.failAbandonedRuns(atStartUp: true)
         task.withLockedValue {
             $0 = Task {
                 var lastHousekeeping = Date.distantPast
+                var lastLeaseCheck = Date()
                 while !Task.isCancelled {
                     do {
                         let now = runner.clock.now()
                         if now.timeIntervalSince(lastHousekeeping) > Housekeeping.interval {
                             lastHousekeeping = now
                             try await Housekeeping.run(on: runner.db, now: now)
+                        }
+                        if now.timeIntervalSince(lastLeaseCheck) > PlanJobRunner.lease / 4 {
+                            lastLeaseCheck = now
+                            try await runner.failAbandonedRuns(atStartUp: false)
                         }
                         if let run = try await runner.claim() {
                             await runner.execute(run)

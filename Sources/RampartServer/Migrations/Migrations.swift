@@ -9,5 +9,6 @@ enum RampartMigrations {
         CreateAuditAndOutbox(),  // 004
         CreateIndexes(),  // 005
         UniqueDemandPositions(),  // 006
+        AddPlanRunHeartbeat(),  // 007
     ]
 }

@@ -20,11 +20,13 @@ final class PlanRunRecord: Model, @unchecked Sendable {
     @OptionalField(key: "started_at") var startedAt: Date?
     @OptionalField(key: "finished_at") var finishedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Written every few seconds while the run is going: a run whose heartbeat stops has lost its server.
+    @OptionalField(key: "heartbeat_at") var heartbeatAt: Date?
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
         [$id, $status, $progress, $phase, $requestedBy, $scenarioName, $demandCount, $weightedLateness, $onTimeUnits,
-         $lateUnits, $unservedUnits, $error, $startedAt, $finishedAt, $createdAt]
+         $lateUnits, $unservedUnits, $error, $startedAt, $finishedAt, $createdAt, $heartbeatAt]
     }
 
     init() {}
