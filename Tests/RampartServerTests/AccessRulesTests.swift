@@ -57,6 +57,29 @@ import VaporTesting
         }
     }
 
+    @Test func observersAndIndustrySeeReleasedDemandSummedOnTheirDashboard() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let pl = try await Fixtures.token(app, Fixtures.plDelegate)
+            _ = try await app.api(.PATCH, "/api/v1/demands/PL-1", token: pl, json: #"{"released": true, "version": 1}"#)
+            for person in [Fixtures.observer, Fixtures.knds] {
+                let browser = Browser(app)
+                _ = try await browser.signIn(person.email)
+
+                // MUT
+                let page = try await browser.get("/dashboard").body.string
+
+                // validate: PL-1's 900 shells released, FR's unreleased 600 and 1,000 nowhere
+                let section = try #require(page.range(of: "Released demand by year").map { String(page[$0.lowerBound...]) })
+                #expect(section.contains("SHELL-155") && section.contains(">900<"), "\(person.email)")
+                #expect(!section.contains("600") && !section.contains("1,000") && !section.contains("FR-"), "\(person.email)")
+            }
+            let staff = Browser(app)
+            _ = try await staff.signIn(Fixtures.staff.email)
+            #expect(!(try await staff.get("/dashboard").body.string.contains("Released demand")))
+        }
+    }
+
     @Test func aNationCannotChangeAnotherNationsDemand() async throws {
         try await withTestApp { app in
             try await Fixtures.seed(app)

@@ -326,6 +326,11 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
             DashboardPage.render(c, .init(
                 scenarioName: t, horizonLabel: t, counts: [], latestRun: nil, nationRows: [], chart: nil, canStartPlan: false
             )),
+            DashboardPage.render(c, .init(
+                scenarioName: t, horizonLabel: t, counts: [], latestRun: nil, nationRows: [], chart: nil, canStartPlan: false,
+                released: .init(unitsByYear: [(label: t, value: 1_500)], largestTargets: [.init(target: t, demands: 3, units: 1_500, years: t)],
+                                targetCount: 4)
+            )),
         ]
     }
 

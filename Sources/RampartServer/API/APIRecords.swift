@@ -103,21 +103,7 @@ struct APIRecords: RouteCollection {
     /// Released demand, aggregated by target and year: what industry and observers read.
     @Sendable func signals(req: Request) async throws -> [API.SignalDTO] {
         _ = try req.requireSignedIn()
-        guard let settings = try await ScenarioSettingsRecord.query(on: req.db).first() else { return [] }
-        let startYear = Int(settings.startMonth.prefix(4)) ?? 0
-        let startMonth = Int(settings.startMonth.suffix(2)) ?? 1
-        let released = try await DemandRecord.query(on: req.db).filter(\.$released == true).all()
-        var totals: [String: (qty: Double, count: Int)] = [:]
-        for demand in released {
-            let year = startYear + (startMonth - 1 + demand.dueMonth) / 12
-            let key = "\(demand.target)\u{1}\(year)"
-            totals[key, default: (0, 0)].qty += demand.qty
-            totals[key, default: (0, 0)].count += 1
-        }
-        return totals.map { key, value in
-            let parts = key.split(separator: "\u{1}")
-            return API.SignalDTO(target: String(parts[0]), year: Int(parts[1]) ?? 0, qty: value.qty, demands: value.count)
-        }.sorted { ($0.target, $0.year) < ($1.target, $1.year) }
+        return try await ReleasedSignals.load(on: req.db)
     }
 
     @Sendable func sources(req: Request) async throws -> PageDTO<API.SourceDTO> {

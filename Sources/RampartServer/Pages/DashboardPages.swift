@@ -31,9 +31,23 @@ struct DashboardPages: RouteCollection {
         let latest = principal.role == .observer ? nil : try await PlanRuns.latestSucceeded(on: db)
         let summary = try await latest?.id.asyncMap { try await PlanRunSummaries.load($0, on: db) } ?? nil
         let horizon = settings?.horizonLabel ?? "no scenario imported yet"
+        let readsOnlyReleased = principal.role == .observer || principal.role == .industry
         return DashboardPage.Model(
             scenarioName: settings?.name ?? "—", horizonLabel: horizon, counts: counts,
             latestRun: latest?.summaryView(requestedBy: nil), nationRows: summary?.nationRows(visibleTo: principal) ?? [],
-            chart: summary?.cumulativeSeries, canStartPlan: AccessPolicy.canStartPlan(principal))
+            chart: summary?.cumulativeSeries, canStartPlan: AccessPolicy.canStartPlan(principal),
+            released: readsOnlyReleased ? releasedDemand(try await ReleasedSignals.load(on: db)) : nil)
+    }
+
+    static func releasedDemand(_ signals: [API.SignalDTO], largest: Int = 15) -> DashboardPage.ReleasedDemand {
+        let byYear = Dictionary(grouping: signals, by: \.year).sorted { $0.key < $1.key }
+            .map { (label: String($0.key), value: $0.value.reduce(0) { $0 + $1.qty }) }
+        let targets = Dictionary(grouping: signals, by: \.target).map { target, rows in
+            let years = rows.map(\.year)
+            let first = years.min() ?? 0, last = years.max() ?? 0
+            return DashboardPage.TargetRow(target: target, demands: rows.reduce(0) { $0 + $1.demands },
+                                           units: rows.reduce(0) { $0 + $1.qty }, years: first == last ? "\(first)" : "\(first)–\(last)")
+        }.sorted { ($1.units, $0.target) < ($0.units, $1.target) }
+        return DashboardPage.ReleasedDemand(unitsByYear: byYear, largestTargets: Array(targets.prefix(largest)), targetCount: targets.count)
     }
 }

@@ -14,6 +14,21 @@ enum DashboardPage {
         var nationRows: [NationOutcomeRow]
         var chart: MonthlySeries?
         var canStartPlan: Bool
+        /// For those who read no plan outcomes (observers, industry): released demand, summed.
+        var released: ReleasedDemand? = nil
+    }
+
+    struct ReleasedDemand: Sendable {
+        var unitsByYear: [(label: String, value: Double)]
+        var largestTargets: [TargetRow]
+        var targetCount: Int
+    }
+
+    struct TargetRow: Sendable {
+        var target: String
+        var demands: Int
+        var units: Double
+        var years: String
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -22,6 +37,7 @@ enum DashboardPage {
             .heading("Dashboard"),
             .paragraph("Scenario \(model.scenarioName) · planning horizon \(model.horizonLabel)", class: "muted"),
             .cards(model.counts.map { (label: $0.label, value: Format.integer($0.value)) }),
+            .unwrap(model.released, releasedSection),
             latestRunSection(context, model),
             chartSection(model),
             nationSection(model)
@@ -41,6 +57,23 @@ enum DashboardPage {
                 )
             }, else: .paragraph("No plan has been run yet.", class: "empty")),
             .if(model.canStartPlan, .div(.attr("class", "actions"), .startPlanForm(csrf: context.csrfToken)))
+        )
+    }
+
+    private static func releasedSection(_ released: ReleasedDemand) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("Released demand")),
+            .paragraph("What nations have released of their requirements, summed by target and year.", class: "muted"),
+            .if(!released.unitsByYear.isEmpty, .chart(SVGChart.bars(released.unitsByYear, title: "Released demand by year (units)"))),
+            .dataTable(
+                caption: released.targetCount > released.largestTargets.count
+                    ? "The \(released.largestTargets.count) largest of \(released.targetCount) targets" : nil,
+                columns: [.text("Target"), .number("Demands"), .number("Units"), .text("Years due")],
+                rows: released.largestTargets.map { row in
+                    .tr(.codeCell(row.target), .numberCell(Format.integer(row.demands)), .unitsCell(row.units), .cell(row.years))
+                },
+                emptyText: "No nation has released any demand yet."
+            )
         )
     }
 
