@@ -6,6 +6,7 @@ func routes(_ app: Application) throws {
         try app.register(collection: HealthAndMetrics())
     }
     do {  // web application (HTML, session cookie, CSRF on every form)
+        try app.register(collection: FaviconRoute())
         try app.register(collection: AccountPages())
         try app.register(collection: DashboardPages())
         try app.register(collection: NationPages())

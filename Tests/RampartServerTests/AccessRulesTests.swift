@@ -80,6 +80,19 @@ import VaporTesting
         }
     }
 
+    @Test func theTabIconIsServedToAnyone() async throws {
+        try await withTestApp { app in
+            for path in ["/favicon.ico", "/favicon.svg"] {
+                // MUT
+                let response = try await Browser(app).get(path)
+
+                // validate
+                #expect(response.status == .ok && response.headers.contentType?.description.hasPrefix("image/svg+xml") == true)
+                #expect(response.body.string.hasPrefix("<svg") && response.headers.first(name: .cacheControl)?.contains("max-age") == true)
+            }
+        }
+    }
+
     @Test func aNationCannotChangeAnotherNationsDemand() async throws {
         try await withTestApp { app in
             try await Fixtures.seed(app)

@@ -208,7 +208,7 @@ import VaporTesting
             let health = try await app.api(.GET, "/health", token: nil)
             #expect(health.status == .ok && health.body.string.contains("\"status\":\"ok\""))
             _ = try await app.api(.GET, "/health", token: nil)
-            let metrics = try await app.api(.GET, "/metrics", token: nil)
+            let metrics = try await app.api(.GET, "/metrics", token: TestDatabase.metricsToken)
             #expect(metrics.status == .ok)
             #expect(metrics.body.string.contains("rampart_http_requests_total"))
             #expect(metrics.body.string.contains("rampart_plan_runs"))

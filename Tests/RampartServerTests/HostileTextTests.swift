@@ -370,14 +370,14 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
 /// attribute must be a known name with a double-quoted value free of `<`, `>`, `'` and bare `&`.
 enum MarkupScanner {
     static let tags: Set<String> = [
-        "html", "head", "meta", "title", "style", "body", "header", "nav", "main", "footer", "section", "div",
+        "html", "head", "meta", "link", "title", "style", "body", "header", "nav", "main", "footer", "section", "div",
         "span", "p", "a", "ul", "li", "h1", "h2", "strong", "code", "del", "ins", "form", "input", "button",
         "label", "select", "option", "table", "caption", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd",
         "progress", "svg", "g", "line", "polyline", "circle", "rect", "text",
     ]
 
     static let attributes: Set<String> = [
-        "lang", "charset", "name", "content", "http-equiv", "class", "id", "href", "role", "aria-current",
+        "lang", "rel", "charset", "name", "content", "http-equiv", "class", "id", "href", "role", "aria-current",
         "aria-label", "aria-describedby", "method", "action", "type", "value", "for", "autocomplete",
         "inputmode", "placeholder", "required", "autofocus", "checked", "selected", "min", "max", "step",
         "scope", "xmlns", "viewBox", "width", "height", "font-family", "font-size", "x", "y", "x1", "x2", "y1",

@@ -141,7 +141,8 @@ import VaporTesting
             // MUT / validate: operations
             try await c.send(.GET, "/api/v1/openapi.json", expect: .ok)
             try await c.send(.GET, "/health", expect: .ok)
-            try await c.send(.GET, "/metrics", expect: .ok)
+            try await c.send(.GET, "/metrics", token: TestDatabase.metricsToken, expect: .ok)
+            try await c.send(.GET, "/metrics", token: staff, expect: .unauthorized)
 
             // accounts and tokens
             let staffEmail = Fixtures.staff.email, observerEmail = Fixtures.observer.email, newEmail = "new@test.example"

@@ -2,7 +2,7 @@ import Fluent
 import Prometheus
 import Vapor
 
-/// `/health` (the database answers) and `/metrics` (Prometheus text format).
+/// `/health` (the database answers) and `/metrics` (Prometheus text format, for the holder of the metrics token).
 struct HealthAndMetrics: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("health", use: health)
@@ -24,7 +24,14 @@ struct HealthAndMetrics: RouteCollection {
         }
     }
 
+    /// Request counts per route say what the server is used for: only a scraper holding `METRICS_TOKEN` reads them.
     @Sendable func metrics(req: Request) async throws -> Response {
+        guard let expected = req.rampart.config.metricsToken else {
+            throw Abort(.notFound, reason: "metrics are off: set METRICS_TOKEN to serve them")
+        }
+        guard let sent = req.headers.bearerAuthorization?.token, Secrets.constantTimeEquals(sent, expected) else {
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "send the metrics token as a bearer token")
+        }
         let registry = MetricsMiddleware.registry
         for status in PlanRunStatus.allCases {
             let count = try await PlanRunRecord.query(on: req.db).filter(\.$status == status.rawValue).count()

@@ -9,6 +9,10 @@ struct AppConfig: Sendable {
     var publicURL: String
     var secureCookies: Bool
     var outboxIntervalSeconds: Double
+    /// Reverse proxies whose `X-Forwarded-For` is believed, by IP address. Empty: the socket peer is the client.
+    var trustedProxies: Set<String> = []
+    /// The bearer token `/metrics` asks for; without one the metrics are not served.
+    var metricsToken: String? = nil
 
     enum DatabaseSetting: Sendable, Equatable {
         case sqliteFile(String)
@@ -42,6 +46,8 @@ enum EnvironmentNames {
     static let smtpSecurity = "SMTP_SECURITY"
     static let mailFrom = "MAIL_FROM"
     static let publicURL = "PUBLIC_URL"
+    static let trustedProxies = "TRUSTED_PROXIES"
+    static let metricsToken = "METRICS_TOKEN"
 }
 
 extension AppConfig {
@@ -57,11 +63,20 @@ extension AppConfig {
         if !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
             problems.append("\(EnvironmentNames.publicURL): must start with http:// or https:// (got \"\(publicURL)\")")
         }
+        let proxies = (env[EnvironmentNames.trustedProxies] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        for proxy in proxies where !ClientAddress.isIPAddress(proxy) {
+            problems.append("\(EnvironmentNames.trustedProxies): \"\(proxy)\" is not an IP address (give addresses, comma-separated)")
+        }
+        let metricsToken = env[EnvironmentNames.metricsToken]
+        if let metricsToken, metricsToken.count < 16 {
+            problems.append("\(EnvironmentNames.metricsToken): must be at least 16 characters (got \(metricsToken.count))")
+        }
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
         let trimmedURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         return AppConfig(
             database: database, mail: mail, publicURL: trimmedURL, secureCookies: trimmedURL.hasPrefix("https://"),
-            outboxIntervalSeconds: 5)
+            outboxIntervalSeconds: 5, trustedProxies: Set(proxies), metricsToken: metricsToken)
     }
 
     private static func readDatabase(_ env: [String: String], dataFile: String?, problems: inout [String]) -> DatabaseSetting {

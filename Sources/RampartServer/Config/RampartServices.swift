@@ -33,6 +33,9 @@ extension Request {
         AccountService(db: database, hasher: rampart.hasher, now: now, publicURL: rampart.config.publicURL)
     }
 
-    /// The client's address, for rate limits.
-    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The client's address, for rate limits: the socket peer, or behind a trusted proxy the address it forwarded.
+    var clientAddress: String {
+        ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+                              trustedProxies: rampart.config.trustedProxies)
+    }
 }

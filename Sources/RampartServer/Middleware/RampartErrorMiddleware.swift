@@ -22,9 +22,12 @@ struct RampartErrorMiddleware: AsyncMiddleware {
             } else {
                 request.logger.info("\(request.method) \(request.url.path): \(status.code) \(reason)")
             }
-            if request.isAPI || request.headers.accept.first?.mediaType == .json {
+            // Machines read /metrics and /health: a sign-in redirect or an HTML page would mean nothing to them.
+            let forMachines = request.isAPI || ["/metrics", "/health"].contains(request.url.path)
+            if forMachines || request.headers.accept.first?.mediaType == .json {
                 let response = Response(status: status)
                 try response.content.encode(ErrorBody(error: true, reason: reason, field: field, problems: problems))
+                if let abort = error as? any AbortError { response.headers.add(contentsOf: abort.headers) }
                 return response
             }
             if status == .unauthorized, request.method == .GET {

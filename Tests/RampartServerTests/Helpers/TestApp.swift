@@ -14,6 +14,8 @@ enum TestDatabase {
         ProcessInfo.processInfo.environment["RAMPART_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    static let metricsToken = "test-metrics-token-0123456789"
+
     static func config() -> AppConfig {
         var config = try! AppConfig.load(environment: [:], dataFile: ":memory:", port: 8080)
         if let url = postgresURL {
@@ -21,6 +23,7 @@ enum TestDatabase {
             config.database = .postgres(url: url)
         }
         config.outboxIntervalSeconds = 0.2
+        config.metricsToken = metricsToken
         return config
     }
 }
@@ -42,12 +45,14 @@ actor DatabaseLock {
 }
 
 /// The real application (configure, migrations) on the test database, shut down afterwards.
-func withTestApp(_ body: (Application) async throws -> Void) async throws {
+func withTestApp(adjust: (inout AppConfig) -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
     let postgres = TestDatabase.postgresURL != nil
     if postgres { await DatabaseLock.shared.acquire() }
     let app = try await Application.make(.testing)
     do {
-        try await configure(app, config: TestDatabase.config(), bcryptCost: 4)
+        var config = TestDatabase.config()
+        adjust(&config)
+        try await configure(app, config: config, bcryptCost: 4)
         if postgres { try await app.autoRevert() }
         try await app.autoMigrate()
         try await body(app)

@@ -345,11 +345,12 @@ extension OpenAPIDocument {
             Operation(
                 method: "get", path: "/metrics", id: "getMetrics", tag: "operations",
                 summary: "Prometheus metrics",
-                description: "HTTP request counts and durations, plan runs by status and mails waiting in the outbox.",
-                isPublic: true,
+                description: "HTTP request counts and durations, plan runs by status and mails waiting in the outbox. "
+                    + "The bearer token is the server's METRICS_TOKEN setting, not an account's API token.",
                 responses: [
                     "200": response("The metrics in the Prometheus text format (version 0.0.4).", text, mediaType: "text/plain"),
-                ]),
+                ],
+                errors: [401: "No metrics token, or a wrong one.", 404: "METRICS_TOKEN is not set: the metrics are off."]),
         ]
     }
 }

@@ -26,6 +26,7 @@ enum Layout {
                 .meta(.attr("http-equiv", "refresh"), .attr("content", String(max(1, seconds))))
             },
             .element(named: "title", text: documentTitle(context)),
+            .link(.attr("rel", "icon"), .attr("type", "image/svg+xml"), .attr("href", "/favicon.svg")),
             .style(Stylesheet.css)
         )
     }
