@@ -12,7 +12,9 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
-        app.databases.use(try .postgres(url: url, sqlLogLevel: .debug), as: .psql)
+        // Several connections per event loop: with one, a plan run's writes or a slow query hold up every other
+        // request on that loop.
+        app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
     }
     app.migrations.add(RampartMigrations.all)
 

@@ -134,6 +134,7 @@ struct PlanJobRunner: Sendable {
         // nothing reads a run's results before its status says succeeded (the last write).
         try await ScenarioStore.insert(result.outcomes, batch: 100, on: db)
         try await result.file.create(on: db)
+        try await Statistics.refresh(["plan_demand_results"], on: db)
         let objective = result.objective
         run.status = PlanRunStatus.succeeded.rawValue
         run.phase = "done"

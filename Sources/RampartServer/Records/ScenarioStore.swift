@@ -4,6 +4,10 @@ import RampartCore
 
 /// Moves a whole scenario between core values and the records, in one place.
 enum ScenarioStore {
+    /// Every table an import replaces.
+    static let tables = ["scenario_settings", "nations", "companies", "items", "bom_entries", "sources", "capacity_steps",
+                         "stocks", "demands"]
+
     /// The scenario held in the database, or nil when none has been imported.
     static func load(on db: any Database) async throws -> Scenario? {
         guard let settings = try await ScenarioSettingsRecord.query(on: db).first() else { return nil }

@@ -24,6 +24,7 @@ enum ScenarioTransfer {
                                              .init(field: "supplies", old: "", new: "\(scenario.supplies.count)")],
                                    at: now, on: tx)
         }
+        try await Statistics.refresh(ScenarioStore.tables, on: db)
         return ImportSummary(scenario: scenario.name, items: scenario.items.count, lines: scenario.lines.count,
                              supplies: scenario.supplies.count, stocks: scenario.stocks.count, demands: scenario.demands.count)
     }
