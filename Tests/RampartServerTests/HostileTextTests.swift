@@ -243,7 +243,7 @@ enum Hostile {
 
 enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case signIn, register, verify, newsletterOffer, resetRequest, resetConfirm, unsubscribe
-    case dashboard, nationsIndex, nationDemands, demandEdit, plans, planDetail
+    case dashboard, nationsIndex, nationDemands, demandNew, demandEdit, plans, planDetail
     case lines, sourceEdit, usersAdmin, audit, tokens, error
 
     var testDescription: String { rawValue }
@@ -277,6 +277,10 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
             return [NationsIndexPage.render(c, .init(rows: [.init(code: t, name: t, demandCount: 3, demandedUnits: 12_345.5)]))]
         case .nationDemands:
             return nationDemands(c)
+        case .demandNew:
+            return [DemandNewPage.render(c, .init(
+                nation: t, nationName: t, id: t, item: t, itemClass: t, qty: t, dueMonth: t, priority: t, released: true, errors: [t]
+            ))]
         case .demandEdit:
             return [false, true].map {
                 DemandEditPage.render(c, .init(
@@ -342,7 +346,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
         )
         return [
             NationDemandsPage.render(c, .init(
-                nation: t, nationName: t, rows: [row], chart: Hostile.series, planRunID: t, page: 2, pageCount: 3
+                nation: t, nationName: t, rows: [row], chart: Hostile.series, planRunID: t, page: 2, pageCount: 3, newDemandPath: t
             )),
             NationDemandsPage.render(c, .init(
                 nation: t, nationName: t, rows: [], chart: nil, planRunID: nil, page: 1, pageCount: 1

@@ -199,6 +199,16 @@ import VaporTesting
             try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: body(["qty": "many"]), expect: .badRequest)
             try await c.send(.PATCH, "/api/v1/demands/FR-1", token: staff, json: body(["released": true, "version": demandVersion + 1]), expect: .ok)
             try await c.send(.PATCH, "/api/v1/demands/FR-1", token: knds, json: body(["qty": 1, "version": demandVersion + 2]), expect: .forbidden)
+            let newDemand: [String: Any] = ["id": "FR-9", "item": "SHELL-155", "qty": 10, "dueMonth": 2, "priority": 3]
+            try await c.send(.POST, "/api/v1/nations/FR/demands", token: fr, json: body(newDemand), expect: .created)
+            try await c.send(.POST, "/api/v1/nations/FR/demands", token: fr, json: body(newDemand), expect: .conflict)
+            try await c.send(.POST, "/api/v1/nations/FR/demands", token: fr, json: body(["id": "FR-10", "qty": 0, "dueMonth": 2, "priority": 3]),
+                             expect: .unprocessableEntity)
+            try await c.send(.POST, "/api/v1/nations/FR/demands", token: knds, json: body(newDemand), expect: .forbidden)
+            try await c.send(.DELETE, "/api/v1/demands/FR-9?version=5", token: fr, expect: .conflict)
+            try await c.send(.DELETE, "/api/v1/demands/FR-9", token: fr, expect: .unprocessableEntity)
+            try await c.send(.DELETE, "/api/v1/demands/FR-9?version=1", token: fr, expect: .noContent)
+            try await c.send(.DELETE, "/api/v1/demands/FR-9?version=1", token: fr, expect: .notFound)
             try await c.send(.GET, "/api/v1/signals", token: observer, expect: .ok)
             try await c.send(.GET, "/api/v1/sources", token: knds, expect: .ok)
             try await c.send(.GET, "/api/v1/sources", token: fr, expect: .forbidden)

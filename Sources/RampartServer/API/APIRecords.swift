@@ -10,9 +10,11 @@ struct APIRecords: RouteCollection {
         routes.get("items", use: items)
         routes.get("nations", use: nations)
         routes.get("nations", ":code", "demands", use: nationDemands)
+        routes.post("nations", ":code", "demands", use: createDemand)
         routes.get("demands", use: demands)
         routes.get("demands", ":code", use: demand)
         routes.patch("demands", ":code", use: updateDemand)
+        routes.delete("demands", ":code", use: deleteDemand)
         routes.get("signals", use: signals)
         routes.get("sources", use: sources)
         routes.get("sources", ":code", use: source)
@@ -98,6 +100,24 @@ struct APIRecords: RouteCollection {
         let person = try req.requireSignedIn()
         let patch = try req.content.decode(DemandPatch.self)
         return API.DemandDTO(try await DemandEditor.update(req.parameters.get("code") ?? "", with: patch, by: person, now: req.now, on: req.db))
+    }
+
+    @Sendable func createDemand(req: Request) async throws -> Response {
+        let nation = req.parameters.get("code") ?? ""
+        let person = try req.require { AccessPolicy.canEditDemands($0, nation: nation) }
+        let demand = try await DemandEntry.create(try req.content.decode(NewDemand.self), nation: nation, by: person, now: req.now, on: req.db)
+        let response = try await API.DemandDTO(demand).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/demands/\(demand.code)")
+        return response
+    }
+
+    @Sendable func deleteDemand(req: Request) async throws -> HTTPStatus {
+        let person = try req.requireSignedIn()
+        guard let version = try req.query.get(Int?.self, at: "version") else {
+            throw InputError("version", "missing: send the version you read, as ?version=N")
+        }
+        try await DemandEntry.delete(req.parameters.get("code") ?? "", version: version, by: person, now: req.now, on: req.db)
+        return .noContent
     }
 
     /// Released demand, aggregated by target and year: what industry and observers read.

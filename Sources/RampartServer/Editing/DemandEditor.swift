@@ -28,12 +28,7 @@ enum DemandEditor {
     static func update(_ code: String, with patch: DemandPatch, by person: SignedIn, now: Date, on db: any Database) async throws -> DemandRecord {
         let demand = try await editable(code, by: person, on: db)
         let horizon = try await ScenarioSettingsRecord.query(on: db).first()?.horizonMonths ?? 0
-        var problems: [String] = []
-        if let qty = patch.qty, !(qty.isFinite && qty > 0) { problems.append("qty: must be a number above 0") }
-        if let due = patch.dueMonth, !(0..<horizon).contains(due) {
-            problems.append("dueMonth: must be a month of the horizon, 0 to \(horizon - 1)")
-        }
-        if let priority = patch.priority, !(1...5).contains(priority) { problems.append("priority: must be 1 (highest) to 5") }
+        let problems = problems(qty: patch.qty, dueMonth: patch.dueMonth, priority: patch.priority, horizon: horizon)
         if !problems.isEmpty { throw InputError(problems: problems, field: problems.count == 1 ? String(problems[0].prefix { $0 != ":" }) : nil) }
 
         return try await db.transaction { tx in
@@ -51,6 +46,17 @@ enum DemandEditor {
                                    changes: Audit.diff(before, fields(demand)), at: now, on: tx)
             return demand
         }
+    }
+
+    /// What is wrong with these values of a demand (nil: not given), each as "field: problem".
+    static func problems(qty: Double?, dueMonth: Int?, priority: Int?, horizon: Int) -> [String] {
+        var problems: [String] = []
+        if let qty, !(qty.isFinite && qty > 0) { problems.append("qty: must be a number above 0") }
+        if let dueMonth, !(0..<max(horizon, 1)).contains(dueMonth) {
+            problems.append("dueMonth: must be a month of the horizon, 0 to \(horizon - 1)")
+        }
+        if let priority, !(1...5).contains(priority) { problems.append("priority: must be 1 (highest) to 5") }
+        return problems
     }
 
     private static func fields(_ d: DemandRecord) -> [(String, String)] {

@@ -130,8 +130,9 @@ struct PlanJobRunner: Sendable {
         run.progress = 0.97
         run.heartbeatAt = clock.now()
         try await run.save(on: db)
-        // Short writes, not one long transaction: SQLite serves every request through one connection, and
-        // nothing reads a run's results before its status says succeeded (the last write).
+        // Short writes, not one long transaction: a SQLite connection serves one query at a time, the requests of
+        // its event loop wait behind each write, and nothing reads a run's results before its status says
+        // succeeded (the last write).
         try await ScenarioStore.insert(result.outcomes, batch: 100, on: db)
         try await result.file.create(on: db)
         try await Statistics.refresh(["plan_demand_results"], on: db)

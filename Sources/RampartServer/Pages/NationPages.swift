@@ -8,8 +8,11 @@ struct NationPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("nations", use: index)
         routes.get("nations", ":code", use: show)
+        routes.get("nations", ":code", "demands", "new", use: newForm)
+        routes.post("nations", ":code", "demands", use: create)
         routes.get("demands", ":code", use: editForm)
         routes.post("demands", ":code", use: update)
+        routes.post("demands", ":code", "delete", use: withdraw)
     }
 
     static let perPage = 50
@@ -44,7 +47,8 @@ struct NationPages: RouteCollection {
         }
         let model = NationDemandsPage.Model(
             nation: code, nationName: NationNames.name(of: code), rows: rows, chart: view.chart,
-            planRunID: view.run?.id?.uuidString, page: page, pageCount: view.pageCount)
+            planRunID: view.run?.id?.uuidString, page: page, pageCount: view.pageCount,
+            newDemandPath: canEdit ? Href.path("nations", code, "demands", "new") : nil)
         return NationDemandsPage.render(req.pageContext(title: "\(NationNames.name(of: code)): demand"), model)
     }
 
@@ -93,6 +97,62 @@ struct NationPages: RouteCollection {
         model.released = form.released == "yes"
         model.version = version
         return try await DemandEditPage.render(req.pageContext(title: "Demand \(code)"), model).encodeResponse(status: .unprocessableEntity, for: req)
+    }
+
+    @Sendable func newForm(req: Request) async throws -> HTML {
+        let code = req.parameters.get("code") ?? ""
+        _ = try req.require { AccessPolicy.canEditDemands($0, nation: code) }
+        return DemandNewPage.render(req.pageContext(title: "New demand"), .init(nation: code, nationName: NationNames.name(of: code)))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        struct Form: Content {
+            var id: String?; var item: String?; var `class`: String?; var qty: String?; var due_month: String?
+            var priority: String?; var released: String?
+        }
+        let code = req.parameters.get("code") ?? ""
+        let person = try req.require { AccessPolicy.canEditDemands($0, nation: code) }
+        let form = try req.content.decode(Form.self)
+        let calendar = try await Self.calendar(on: req.db)
+        var model = DemandNewPage.Model(
+            nation: code, nationName: NationNames.name(of: code), id: form.id ?? "", item: form.item ?? "", itemClass: form.class ?? "",
+            qty: form.qty ?? "", dueMonth: form.due_month ?? "", priority: form.priority ?? "", released: form.released == "yes")
+        let qty = Double(model.qty)
+        let due = calendar?.index(of: model.dueMonth)
+        let priority = Int(model.priority)
+        if qty == nil { model.errors.append("qty: must be a number") }
+        if due == nil { model.errors.append("due_month: must be a month as YYYY-MM") }
+        if priority == nil { model.errors.append("priority: must be a whole number from 1 to 5") }
+        var status = HTTPStatus.unprocessableEntity
+        if let qty, let due, let priority {
+            let new = NewDemand(id: model.id, item: model.item, class: model.itemClass, qty: qty, dueMonth: due, priority: priority,
+                                released: model.released)
+            do {
+                _ = try await DemandEntry.create(new, nation: code, by: person, now: req.now, on: req.db)
+                return req.redirect(to: Href.path("nations", code))
+            } catch let error as InputError {
+                model.errors = error.problems.map { $0.replacingOccurrences(of: "dueMonth:", with: "due_month:") }
+                status = error.status
+            }
+        }
+        return try await DemandNewPage.render(req.pageContext(title: "New demand"), model).encodeResponse(status: status, for: req)
+    }
+
+    @Sendable func withdraw(req: Request) async throws -> Response {
+        struct Form: Content { var version: String? }
+        let person = try req.requireSignedIn()
+        let code = req.parameters.get("code") ?? ""
+        let current = try await editableDemand(req)
+        guard let version = Int(try req.content.decode(Form.self).version ?? "") else { throw InputError("version", "missing; reload the form") }
+        do {
+            try await DemandEntry.delete(code, version: version, by: person, now: req.now, on: req.db)
+            return req.redirect(to: Href.path("nations", current.nation))
+        } catch let error as InputError where error.status == .conflict {
+            let fresh = try await editableDemand(req)
+            let page = DemandEditPage.render(req.pageContext(title: "Demand \(code)"),
+                                             Self.editModel(fresh, calendar: try await Self.calendar(on: req.db), errors: error.problems, conflict: true))
+            return try await page.encodeResponse(status: .conflict, for: req)
+        }
     }
 
     private func editableDemand(_ req: Request) async throws -> DemandRecord {

@@ -153,6 +153,19 @@ extension OpenAPIDocument {
                 responses: ok(ref("DemandPage"), "A page of the nation's demands, in scenario order."),
                 errors: [400: malformedQuery, 401: signedOut, 403: "Neither staff nor a delegate of this nation.", 422: badPage]),
             Operation(
+                method: "post", path: "/api/v1/nations/{code}/demands", id: "createDemand", tag: "records",
+                summary: "Enter a new demand of this nation",
+                description: "Staff and the nation's delegates. The demand goes last in the scenario's order; audited.",
+                body: body("NewDemand", "The demand, as in a scenario file."),
+                responses: created(ref("Demand"), "The demand entered, at version 1; `Location` is its address."),
+                errors: [
+                    400: malformedBody,
+                    401: signedOut,
+                    403: "Neither staff nor a delegate of this nation.",
+                    409: "The id is taken (`field` is `id`), or there is no scenario yet.",
+                    422: "A bad `id`, item or class (unknown, both or neither), `qty`, `dueMonth` or `priority`; `problems` lists each.",
+                ]),
+            Operation(
                 method: "get", path: "/api/v1/demands", id: "listDemands", tag: "records",
                 summary: "The demands the signed-in person may read",
                 description: """
@@ -180,6 +193,20 @@ extension OpenAPIDocument {
                     404: "No such demand, or one the signed-in person may not read.",
                     409: "Someone changed the demand first: `version` is stale (`field` is `version`); read it again.",
                     422: "`qty` not above 0, `dueMonth` outside the horizon or `priority` outside 1 to 5; `problems` lists each.",
+                ]),
+            Operation(
+                method: "delete", path: "/api/v1/demands/{code}", id: "deleteDemand", tag: "records",
+                summary: "Withdraw a demand",
+                description: "Staff and the nation's delegates, at the `version` they read; audited. Past plan runs keep their results for it.",
+                query: [["name": "version", "in": "query", "required": true, "schema": integer(minimum: 1),
+                         "description": "The version read."] as Object],
+                responses: ["204": response("Withdrawn.")],
+                errors: [
+                    401: signedOut,
+                    403: "The signed-in person may read the demand but not withdraw it (another nation's released demand).",
+                    404: "No such demand, or one the signed-in person may not read.",
+                    409: "Someone changed the demand first: `version` is stale; read it again.",
+                    422: "No `version`.",
                 ]),
             Operation(
                 method: "get", path: "/api/v1/signals", id: "listSignals", tag: "records",

@@ -261,6 +261,15 @@ extension OpenAPIDocument {
             ]),
             "Newsletter": object("The newsletter subscription.", [field("subscribed", boolean)]),
             "TokenCreate": object("A new API token.", [field("name", text, "1 to 80 characters.")]),
+            "NewDemand": object("A new demand; it names exactly one of `item` and `class`.", [
+                field("id", text, "1 to 64 letters, digits, `-`, `_` or `.`; not used by another demand."),
+                optional("item", text, "An item of the scenario."),
+                optional("class", text, "An interchangeability class of the scenario."),
+                field("qty", number, "Above 0."),
+                field("dueMonth", integer(minimum: 0), "A month of the horizon."),
+                field("priority", integer(minimum: 1, maximum: 5), "1 is the highest."),
+                optional("released", boolean, "Readable by other nations and industry; false when absent."),
+            ]),
             "DemandPatch": object("A change to a demand; absent fields stay as they are.", [
                 optional("qty", number, "Above 0."),
                 optional("dueMonth", integer(minimum: 0), "A month of the horizon."),

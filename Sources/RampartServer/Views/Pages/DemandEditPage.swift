@@ -22,6 +22,13 @@ enum DemandEditPage {
             .conflictNotice(model.conflict, record: "demand"),
             .errorList(model.errors),
             form(context, model),
+            .h2(.text("Withdraw")),
+            .postForm(
+                action: Href.path("demands", model.code, "delete"),
+                csrf: context.csrfToken,
+                .hiddenField("version", String(model.version)),
+                .submitButton("Withdraw demand \(model.code)", class: "button danger")
+            ),
             .p(.link("Back to \(model.nation) demand", to: Href.path("nations", model.nation)))
         )
     }

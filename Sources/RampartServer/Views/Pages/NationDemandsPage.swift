@@ -24,6 +24,8 @@ enum NationDemandsPage {
         var planRunID: String?
         var page: Int
         var pageCount: Int
+        /// Where to enter a new demand, for those who may.
+        var newDemandPath: String? = nil
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -33,6 +35,7 @@ enum NationDemandsPage {
             .p(.attr("class", "muted"), .text("Nation code "), .code(.text(model.nation))),
             projection(model),
             .h2(.text("Requirements")),
+            .unwrap(model.newDemandPath) { .p(.link("New demand", to: $0, class: "button")) },
             .dataTable(
                 columns: [
                     .text("Demand"), .text("Target"), .number("Quantity"), .text("Due"), .number("Priority"),

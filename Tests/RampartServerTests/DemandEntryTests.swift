@@ -1,0 +1,140 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RampartServer
+
+/// Entering and withdrawing demands: by the nation's delegates and staff only, checked field by field, audited,
+/// and a bad or refused request stores nothing.
+@Suite struct DemandEntryTests {
+    @Test func aDelegateEntersAndWithdrawsTheirNationsDemand() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let fr = try await Fixtures.token(app, Fixtures.frDelegate)
+
+            // MUT: enter
+            let created = try await app.api(.POST, "/api/v1/nations/FR/demands", token: fr,
+                                            json: #"{"id": "FR-3", "class": "155MM", "qty": 250, "dueMonth": 8, "priority": 2}"#)
+
+            // validate
+            #expect(created.status == .created && created.headers.first(name: .location) == "/api/v1/demands/FR-3")
+            let demand = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-3").first())
+            #expect(demand.nation == "FR" && demand.itemClass == "155MM" && demand.qty == 250 && demand.version == 1 && !demand.released)
+            let last = try #require(try await DemandRecord.query(on: app.db).sort(\.$position, .descending).first())
+            #expect(last.code == "FR-3")
+            let entered = try #require(try await AuditRecord.query(on: app.db).filter(\.$entityKey == "FR-3").first())
+            #expect(entered.action == "create" && entered.actor == Fixtures.frDelegate.email && entered.changes.contains("155MM"))
+
+            // MUT: withdraw, first at a stale version, then at the one read
+            let stale = try await app.api(.DELETE, "/api/v1/demands/FR-3?version=7", token: fr)
+            let missing = try await app.api(.DELETE, "/api/v1/demands/FR-3", token: fr)
+            let withdrawn = try await app.api(.DELETE, "/api/v1/demands/FR-3?version=1", token: fr)
+
+            // validate
+            #expect(stale.status == .conflict && stale.body.string.contains("\"field\":\"version\""))
+            #expect(missing.status == .unprocessableEntity && missing.body.string.contains("version"))
+            #expect(withdrawn.status == .noContent)
+            #expect(try await app.api(.GET, "/api/v1/demands/FR-3", token: fr).status == .notFound)
+            let audit = try await AuditRecord.query(on: app.db).filter(\.$entityKey == "FR-3").sort(\.$at).all().map(\.action)
+            #expect(audit == ["create", "delete"])
+        }
+    }
+
+    @Test func othersMayNotEnterOrWithdrawANationsDemands() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let body = #"{"id": "X-1", "item": "SHELL-155", "qty": 1, "dueMonth": 1, "priority": 1}"#
+            let pl = try await Fixtures.token(app, Fixtures.plDelegate)
+            let observer = try await Fixtures.token(app, Fixtures.observer)
+            let knds = try await Fixtures.token(app, Fixtures.knds)
+
+            // MUT / validate: entering
+            #expect(try await app.api(.POST, "/api/v1/nations/FR/demands", token: nil, json: body).status == .unauthorized)
+            #expect(try await app.api(.POST, "/api/v1/nations/FR/demands", token: pl, json: body).status == .forbidden)
+            #expect(try await app.api(.POST, "/api/v1/nations/FR/demands", token: observer, json: body).status == .forbidden)
+            #expect(try await app.api(.POST, "/api/v1/nations/FR/demands", token: knds, json: body).status == .forbidden)
+            // withdrawing: another nation's unreleased demand is not even there for PL; a released one is read-only
+            #expect(try await app.api(.DELETE, "/api/v1/demands/FR-1?version=1", token: pl).status == .notFound)
+            let fr = try await Fixtures.token(app, Fixtures.frDelegate)
+            _ = try await app.api(.PATCH, "/api/v1/demands/FR-1", token: fr, json: #"{"released": true, "version": 1}"#)
+            #expect(try await app.api(.DELETE, "/api/v1/demands/FR-1?version=2", token: pl).status == .forbidden)
+            #expect(try await app.api(.DELETE, "/api/v1/demands/FR-1?version=2", token: observer).status == .notFound)
+            #expect(try await app.api(.DELETE, "/api/v1/demands/FR-1?version=2", token: nil).status == .unauthorized)
+
+            // nothing was stored or removed
+            #expect(try await DemandRecord.query(on: app.db).count() == 3)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "demand").filter(\.$action == "create").count() == 0)
+        }
+    }
+
+    @Test func aBadDemandNamesEachFieldAndStoresNothing() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+            func enter(_ json: String) async throws -> TestingHTTPResponse {
+                try await app.api(.POST, "/api/v1/nations/FR/demands", token: staff, json: json)
+            }
+
+            // MUT
+            let everything = try await enter(#"{"id": "FR 4!", "item": "SHELL-155", "class": "155MM", "qty": -1, "dueMonth": 999, "priority": 9}"#)
+            let unknown = try await enter(#"{"id": "FR-4", "item": "NO-SUCH-ITEM", "qty": 1, "dueMonth": 1, "priority": 1}"#)
+            let unknownClass = try await enter(#"{"id": "FR-4", "class": "NO-SUCH-CLASS", "qty": 1, "dueMonth": 1, "priority": 1}"#)
+            let neither = try await enter(#"{"id": "FR-4", "qty": 1, "dueMonth": 1, "priority": 1}"#)
+            let taken = try await enter(#"{"id": "PL-1", "item": "SHELL-155", "qty": 1, "dueMonth": 1, "priority": 1}"#)
+            let malformed = try await enter(#"{"id": "FR-4", "item": "SHELL-155", "qty": "many", "dueMonth": 1, "priority": 1}"#)
+
+            // validate
+            #expect(everything.status == .unprocessableEntity)
+            for field in ["id:", "item:", "qty:", "dueMonth:", "priority:"] {
+                #expect(everything.body.string.contains(field), "\(field) not named")
+            }
+            #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("NO-SUCH-ITEM"))
+            #expect(unknownClass.status == .unprocessableEntity && unknownClass.body.string.contains("\"field\":\"class\""))
+            #expect(neither.status == .unprocessableEntity && neither.body.string.contains("\"field\":\"item\""))
+            #expect(taken.status == .conflict && taken.body.string.contains("\"field\":\"id\""))
+            #expect(malformed.status == .badRequest && malformed.body.string.contains("qty"))
+            #expect(try await DemandRecord.query(on: app.db).count() == 3)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "demand").filter(\.$action == "create").count() == 0)
+        }
+    }
+
+    @Test func thePagesEnterAndWithdrawToo() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.frDelegate.email)
+            #expect(try await browser.get("/nations/FR").body.string.contains("/nations/FR/demands/new"))
+            #expect(try await browser.get("/nations/FR/demands/new").status == .ok)
+
+            // MUT: a bad form, then a good one
+            let bad = try await browser.post("/nations/FR/demands", ["id": "FR-5", "item": "SHELL-155", "qty": "lots",
+                                                                    "due_month": "2026-05", "priority": "1"])
+            let good = try await browser.post("/nations/FR/demands", ["id": "FR-5", "item": "SHELL-155", "qty": "40",
+                                                                     "due_month": "2026-05", "priority": "1"])
+
+            // validate
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("qty: must be a number"))
+            #expect(good.status == .seeOther && good.headers.first(name: .location) == "/nations/FR")
+            let demand = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-5").first())
+            #expect(demand.qty == 40 && demand.itemCode == "SHELL-155")
+
+            // MUT: withdraw from its edit page, at a stale version and then at the right one
+            let stale = try await browser.post("/demands/FR-5/delete", ["version": "3"])
+            let withdrawn = try await browser.post("/demands/FR-5/delete", ["version": "1"])
+
+            // validate
+            #expect(stale.status == .conflict && stale.body.string.contains("someone else changed this demand"))
+            #expect(withdrawn.status == .seeOther)
+            #expect(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-5").count() == 0)
+
+            // another nation's delegate gets neither the form nor the action
+            let pl = Browser(app)
+            _ = try await pl.signIn(Fixtures.plDelegate.email)
+            #expect(try await pl.get("/nations/FR/demands/new").status == .forbidden)
+            #expect(try await pl.post("/nations/FR/demands", ["id": "FR-6", "item": "SHELL-155", "qty": "1",
+                                                              "due_month": "2026-05", "priority": "1"]).status == .forbidden)
+        }
+    }
+}
