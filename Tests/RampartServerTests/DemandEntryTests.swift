@@ -24,6 +24,8 @@ import VaporTesting
             #expect(demand.nation == "FR" && demand.itemClass == "155MM" && demand.qty == 250 && demand.version == 1 && !demand.released)
             let last = try #require(try await DemandRecord.query(on: app.db).sort(\.$position, .descending).first())
             #expect(last.code == "FR-3")
+            #expect(try await Self.storedCounts(app) == RecordCounts(nations: 2, demands: 4, sources: 3, items: 2))
+            #expect(try await Self.storedCounts(app) == RecordCounts.count(on: app.db))
             let entered = try #require(try await AuditRecord.query(on: app.db).filter(\.$entityKey == "FR-3").first())
             #expect(entered.action == "create" && entered.actor == Fixtures.frDelegate.email && entered.changes.contains("155MM"))
 
@@ -37,6 +39,7 @@ import VaporTesting
             #expect(missing.status == .unprocessableEntity && missing.body.string.contains("version"))
             #expect(withdrawn.status == .noContent)
             #expect(try await app.api(.GET, "/api/v1/demands/FR-3", token: fr).status == .notFound)
+            #expect(try await Self.storedCounts(app).demands == 3)
             let audit = try await AuditRecord.query(on: app.db).filter(\.$entityKey == "FR-3").sort(\.$at).all().map(\.action)
             #expect(audit == ["create", "delete"])
         }
@@ -136,5 +139,12 @@ import VaporTesting
             #expect(try await pl.post("/nations/FR/demands", ["id": "FR-6", "item": "SHELL-155", "qty": "1",
                                                               "due_month": "2026-05", "priority": "1"]).status == .forbidden)
         }
+    }
+
+    /// The scenario's size as the dashboard reads it: from the settings row.
+    static func storedCounts(_ app: Application) async throws -> RecordCounts {
+        let settings = try #require(try await ScenarioSettingsRecord.query(on: app.db).first())
+        #expect(settings.demandCount != nil, "the counts are not stored")
+        return try await RecordCounts.load(settings: settings, on: app.db)
     }
 }

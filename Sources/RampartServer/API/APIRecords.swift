@@ -33,7 +33,7 @@ struct APIRecords: RouteCollection {
     @Sendable func dashboard(req: Request) async throws -> DashboardDTO {
         let person = try req.requireSignedIn()
         let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
-        let sizes = try await RecordCounts.load(on: req.db)
+        let sizes = try await RecordCounts.load(settings: settings, on: req.db)
         var latest: API.PlanRunDTO?
         if person.role != .observer, let run = try await PlanRuns.latestSucceeded(on: req.db) {
             latest = API.PlanRunDTO(run)

@@ -51,6 +51,7 @@ enum DemandEntry {
                                           itemClass: new.class?.isEmpty == false ? new.class : nil, qty: new.qty, dueMonth: new.dueMonth,
                                           priority: new.priority, released: new.released ?? false, position: position)
                 try await demand.create(on: tx)
+                try await RecordCounts.store(on: tx)
                 try await Audit.record(person.actor, entity: "demand", key: id, action: "create",
                                        changes: fields(demand).map { Audit.Change(field: $0.0, old: "", new: $0.1) }, at: now, on: tx)
                 return demand
@@ -68,6 +69,7 @@ enum DemandEntry {
             guard try await VersionGuard.delete("demands", keyColumn: "code", key: code, expected: version, on: tx) else {
                 throw InputError.conflict("demand", current: demand.version)
             }
+            try await RecordCounts.store(on: tx)
             try await Audit.record(person.actor, entity: "demand", key: code, action: "delete",
                                    changes: fields(demand).map { Audit.Change(field: $0.0, old: $0.1, new: "") }, at: now, on: tx)
         }

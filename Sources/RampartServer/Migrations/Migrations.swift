@@ -10,5 +10,6 @@ enum RampartMigrations {
         CreateIndexes(),  // 005
         UniqueDemandPositions(),  // 006
         AddPlanRunHeartbeat(),  // 007
+        AddScenarioSizes(),  // 008
     ]
 }

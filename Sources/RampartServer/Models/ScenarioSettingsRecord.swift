@@ -10,9 +10,16 @@ final class ScenarioSettingsRecord: Model, @unchecked Sendable {
     @Field(key: "start_month") var startMonth: String
     @Field(key: "horizon_months") var horizonMonths: Int
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// The scenario's size, written by `RecordCounts.store` with every change of it.
+    @OptionalField(key: "nation_count") var nationCount: Int?
+    @OptionalField(key: "demand_count") var demandCount: Int?
+    @OptionalField(key: "source_count") var sourceCount: Int?
+    @OptionalField(key: "item_count") var itemCount: Int?
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
-    var properties: [any AnyProperty] { [$id, $name, $startMonth, $horizonMonths, $updatedAt] }
+    var properties: [any AnyProperty] {
+        [$id, $name, $startMonth, $horizonMonths, $updatedAt, $nationCount, $demandCount, $sourceCount, $itemCount]
+    }
 
     init() {}
 

@@ -22,7 +22,7 @@ struct DashboardPages: RouteCollection {
 
     static func load(for principal: Principal, on db: any Database) async throws -> DashboardPage.Model {
         let settings = try await ScenarioSettingsRecord.query(on: db).first()
-        let sizes = try await RecordCounts.load(on: db)
+        let sizes = try await RecordCounts.load(settings: settings, on: db)
         let counts = [
             DashboardPage.Count(label: "Nations", value: sizes.nations), DashboardPage.Count(label: "Demands", value: sizes.demands),
             DashboardPage.Count(label: "Lines and supplies", value: sizes.sources), DashboardPage.Count(label: "Items", value: sizes.items),

@@ -115,6 +115,7 @@ enum ScenarioStore {
         for line in scenario.lines where companies[line.producer] == nil { companies[line.producer] = line.country }
         for supply in scenario.supplies where companies[supply.supplier] == nil { companies[supply.supplier] = supply.country }
         try await insert(companies.sorted { $0.key < $1.key }.map { CompanyRecord(name: $0.key, country: $0.value) }, on: db)
+        try await RecordCounts.store(on: db)
     }
 
     /// Batched multi-row inserts; small enough batches for SQLite's bound-parameter limit.
