@@ -252,6 +252,27 @@ import VaporTesting
     }
 }
 
+@Suite struct LateFinishTests {
+    @Test func aRunGivenUpWhileItWasStillPlanningStaysFailedAndKeepsNoResults() async throws {
+        try await withTestApp { app in
+            // setup: a claimed run that another server marks failed (its heartbeat looked stale) while it plans
+            try await Fixtures.seed(app)
+            let runner = PlanJobRunner(db: app.db, threadPool: app.threadPool, clock: app.rampart.clock, logger: app.logger)
+            try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
+            let run = try #require(try await runner.claim())
+            try await PlanRunRecord.query(on: app.db).filter(\.$id == run.id!).set(\.$status, to: PlanRunStatus.failed.rawValue).update()
+
+            // MUT
+            await runner.execute(run)
+
+            // validate
+            #expect(try await PlanRunRecord.find(run.id, on: app.db)?.runStatus == .failed)
+            #expect(try await PlanDemandResultRecord.query(on: app.db).filter(\.$planRunID == run.id!).count() == 0)
+            #expect(try await PlanRunFileRecord.query(on: app.db).filter(\.$planRunID == run.id!).count() == 0)
+        }
+    }
+}
+
 @Suite struct HousekeepingTests {
     @Test func expiredSessionsOldCodesAndOldCountsGo() async throws {
         try await withTestApp { app in

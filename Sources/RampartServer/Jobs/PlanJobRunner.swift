@@ -137,15 +137,18 @@ struct PlanJobRunner: Sendable {
         try await result.file.create(on: db)
         try await Statistics.refresh(["plan_demand_results"], on: db)
         let objective = result.objective
-        run.status = PlanRunStatus.succeeded.rawValue
-        run.phase = "done"
-        run.progress = 1
-        run.weightedLateness = objective.weightedLateness
-        run.onTimeUnits = objective.onTimeUnits
-        run.lateUnits = objective.lateUnits
-        run.unservedUnits = objective.unservedUnits
-        run.finishedAt = clock.now()
-        try await run.save(on: db)
+        // Only a run still "running" becomes "succeeded": one another server gave up on meanwhile (no heartbeat
+        // for the lease) stays failed, and its results go.
+        try await PlanRunRecord.query(on: db).filter(\.$id == runID).filter(\.$status == PlanRunStatus.running.rawValue)
+            .set(\.$status, to: PlanRunStatus.succeeded.rawValue).set(\.$phase, to: "done").set(\.$progress, to: 1)
+            .set(\.$weightedLateness, to: objective.weightedLateness).set(\.$onTimeUnits, to: objective.onTimeUnits)
+            .set(\.$lateUnits, to: objective.lateUnits).set(\.$unservedUnits, to: objective.unservedUnits)
+            .set(\.$finishedAt, to: clock.now()).update()
+        guard try await PlanRunRecord.find(runID, on: db)?.runStatus == .succeeded else {
+            logger.warning("plan run \(runID) finished after it had been given up as abandoned: its results are dropped")
+            try await Self.deleteResults(of: [runID], on: db)
+            return
+        }
         logger.info("plan run \(runID) done: weighted lateness \(objective.weightedLateness)")
     }
 }
