@@ -80,6 +80,31 @@ import VaporTesting
         }
     }
 
+    @Test func eachRoleSeesOnItsDashboardWhatItMayReadOfTheLatestPlan() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            _ = try await app.api(.POST, "/api/v1/plans", token: try await Fixtures.token(app, Fixtures.staff))
+            try await Fixtures.runQueuedPlans(app)
+            func dashboard(_ person: Fixtures.Person) async throws -> String {
+                let browser = Browser(app)
+                _ = try await browser.signIn(person.email)
+                return try await browser.get("/dashboard").body.string
+            }
+
+            // MUT
+            let observer = try await dashboard(Fixtures.observer)
+            let industry = try await dashboard(Fixtures.knds)
+            let delegate = try await dashboard(Fixtures.frDelegate)
+
+            // validate: observers the status only; industry the totals, not the nations; a delegate their own nation
+            #expect(observer.contains("succeeded") && !observer.contains("Units on time") && !observer.contains("Deliveries against demand"))
+            #expect(observer.contains("observers see its status") && !observer.contains("<td>FR</td>"))
+            #expect(industry.contains("Units on time") && industry.contains("Deliveries against demand"))
+            #expect(industry.contains("shown to Alliance staff and to that nation") && !industry.contains("<td>FR</td>"))
+            #expect(delegate.contains("<td>FR</td>") && !delegate.contains("<td>PL</td>"))
+        }
+    }
+
     @Test func theTabIconIsServedToAnyone() async throws {
         try await withTestApp { app in
             for path in ["/favicon.ico", "/favicon.svg"] {

@@ -333,7 +333,8 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
             DashboardPage.render(c, .init(
                 scenarioName: t, horizonLabel: t, counts: [], latestRun: nil, nationRows: [], chart: nil, canStartPlan: false,
                 released: .init(unitsByYear: [(label: t, value: 1_500)], largestTargets: [.init(target: t, demands: 3, units: 1_500, years: t)],
-                                targetCount: 4)
+                                targetCount: 4),
+                showsFigures: false, showsNations: false
             )),
         ]
     }

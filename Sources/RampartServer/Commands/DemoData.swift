@@ -20,6 +20,9 @@ enum DemoData {
             let scenario = DemoScenario.make()
             try await db.transaction { tx in
                 try await ScenarioStore.replace(with: scenario, on: tx)
+                // The demo's nations have released what they need from the third year on: industry and observers
+                // then see released demand on their dashboards.
+                try await DemandRecord.query(on: tx).filter(\.$dueMonth >= 24).set(\.$released, to: true).update()
                 try await Audit.record(.system, entity: "scenario", key: scenario.name, action: "import (demo)",
                                        changes: [.init(field: "demands", old: "", new: "\(scenario.demands.count)")], at: now, on: tx)
             }

@@ -27,16 +27,18 @@ struct DashboardPages: RouteCollection {
             DashboardPage.Count(label: "Nations", value: sizes.nations), DashboardPage.Count(label: "Demands", value: sizes.demands),
             DashboardPage.Count(label: "Lines and supplies", value: sizes.sources), DashboardPage.Count(label: "Items", value: sizes.items),
         ]
-        // Observers read released, aggregated figures only: a plan's outcome covers unreleased demands too.
-        let latest = principal.role == .observer ? nil : try await PlanRuns.latestSucceeded(on: db)
-        let summary = try await latest?.id.asyncMap { try await PlanRunSummaries.load($0, on: db) } ?? nil
+        // Observers read released, aggregated figures only: of a plan, which covers unreleased demands too, its status.
+        let showsFigures = principal.role != .observer
+        let latest = try await PlanRuns.latestSucceeded(on: db)
+        let summary = showsFigures ? try await latest?.id.asyncMap { try await PlanRunSummaries.load($0, on: db) } ?? nil : nil
         let horizon = settings?.horizonLabel ?? "no scenario imported yet"
         let readsOnlyReleased = principal.role == .observer || principal.role == .industry
         return DashboardPage.Model(
             scenarioName: settings?.name ?? "—", horizonLabel: horizon, counts: counts,
             latestRun: latest?.summaryView(requestedBy: nil), nationRows: summary?.nationRows(visibleTo: principal) ?? [],
             chart: summary?.cumulativeSeries, canStartPlan: AccessPolicy.canStartPlan(principal),
-            released: readsOnlyReleased ? releasedDemand(try await ReleasedSignals.load(on: db)) : nil)
+            released: readsOnlyReleased ? releasedDemand(try await ReleasedSignals.load(on: db)) : nil,
+            showsFigures: showsFigures, showsNations: principal.isStaff || principal.role == .delegate)
     }
 
     static func releasedDemand(_ signals: [API.SignalDTO], largest: Int = 15) -> DashboardPage.ReleasedDemand {

@@ -16,6 +16,10 @@ enum DashboardPage {
         var canStartPlan: Bool
         /// For those who read no plan outcomes (observers, industry): released demand, summed.
         var released: ReleasedDemand? = nil
+        /// Observers read a run's status only: no figures, no chart.
+        var showsFigures: Bool = true
+        /// Each nation's outcome: for staff, and for a delegate their own nation's.
+        var showsNations: Bool = true
     }
 
     struct ReleasedDemand: Sendable {
@@ -39,7 +43,7 @@ enum DashboardPage {
             .cards(model.counts.map { (label: $0.label, value: Format.integer($0.value)) }),
             .unwrap(model.released, releasedSection),
             latestRunSection(context, model),
-            chartSection(model),
+            .if(model.showsFigures, chartSection(model)),
             nationSection(model)
         )
     }
@@ -52,7 +56,9 @@ enum DashboardPage {
                     .runFacts(run),
                     .runProgress(run),
                     .if(run.isFailed, .errorMessage(run.error ?? "The run failed.")),
-                    .if(!run.isActive && !run.isFailed, .runFigures(run)),
+                    .if(!run.isActive && !run.isFailed && model.showsFigures, .runFigures(run)),
+                    .if(!model.showsFigures, .paragraph("A plan's figures are for Alliance staff, delegates and industry; observers see its status.",
+                                                         class: "muted")),
                     .p(.link("Open plan run \(run.id)", to: Href.path("plans", run.id)))
                 )
             }, else: .paragraph("No plan has been run yet.", class: "empty")),
@@ -88,7 +94,9 @@ enum DashboardPage {
     private static func nationSection(_ model: Model) -> Node<HTML.BodyContext> {
         .section(
             .h2(.text("By nation")),
-            .nationOutcomes(model.nationRows)
+            model.showsNations
+                ? .nationOutcomes(model.nationRows)
+                : .paragraph("Each nation's outcome is shown to Alliance staff and to that nation's delegates.", class: "muted")
         )
     }
 }
