@@ -105,6 +105,37 @@ import VaporTesting
         }
     }
 
+    @Test func observersReadAPlansStatusButNotItsTotals() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+            _ = try await app.api(.POST, "/api/v1/plans", token: staff)
+            try await Fixtures.runQueuedPlans(app)
+            let run = try #require(try await PlanRunRecord.query(on: app.db).first())
+            let observer = try await Fixtures.token(app, Fixtures.observer)
+            let lateness = Format.units(try #require(run.weightedLateness))
+
+            // MUT
+            let reads = [
+                try await app.api(.GET, "/api/v1/plans", token: observer).body.string,
+                try await app.api(.GET, "/api/v1/plans/\(run.id!.uuidString)", token: observer).body.string,
+                try await app.api(.GET, "/api/v1/dashboard", token: observer).body.string,
+            ]
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.observer.email)
+            let pages = [try await browser.get("/plans").body.string, try await browser.get("/plans/\(run.id!.uuidString)").body.string]
+
+            // validate: the status, never the objective; staff still get it
+            for body in reads {
+                #expect(body.contains("\"status\":\"succeeded\"") && !body.contains("objective") && !body.contains("weightedLateness"))
+            }
+            for page in pages {
+                #expect(page.contains("succeeded") && !page.contains(lateness))
+            }
+            #expect(try await app.api(.GET, "/api/v1/plans", token: staff).body.string.contains("weightedLateness"))
+        }
+    }
+
     @Test func theTabIconIsServedToAnyone() async throws {
         try await withTestApp { app in
             for path in ["/favicon.ico", "/favicon.svg"] {

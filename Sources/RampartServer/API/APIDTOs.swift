@@ -139,10 +139,12 @@ enum API {
         var lateDemandCount: Int?
         var bottlenecks: [Bottleneck]?
 
-        init(_ r: PlanRunRecord) {
+        /// The run as `principal` may see it: the objective only for those who may read a plan's totals.
+        init(_ r: PlanRunRecord, visibleTo principal: Principal) {
             id = r.id; status = r.status; progress = r.progress; phase = r.phase; scenario = r.scenarioName
             demandCount = r.demandCount; createdAt = r.createdAt; startedAt = r.startedAt; finishedAt = r.finishedAt; error = r.error
-            if let w = r.weightedLateness, let on = r.onTimeUnits, let late = r.lateUnits, let un = r.unservedUnits {
+            if AccessPolicy.canReadPlanTotals(principal),
+               let w = r.weightedLateness, let on = r.onTimeUnits, let late = r.lateUnits, let un = r.unservedUnits {
                 objective = Objective(weightedLateness: w, onTimeUnits: on, lateUnits: late, unservedUnits: un)
             }
         }

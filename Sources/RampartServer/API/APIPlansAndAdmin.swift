@@ -16,15 +16,15 @@ struct APIPlansAndAdmin: RouteCollection {
     }
 
     @Sendable func plans(req: Request) async throws -> PageDTO<API.PlanRunDTO> {
-        _ = try req.requireSignedIn()
+        let principal = try req.requireSignedIn().principal
         let page = try await PlanRunRecord.query(on: req.db).sort(\.$createdAt, .descending).paginate(try req.pageRequest)
-        return PageDTO(page, API.PlanRunDTO.init)
+        return PageDTO(page) { API.PlanRunDTO($0, visibleTo: principal) }
     }
 
     @Sendable func startPlan(req: Request) async throws -> Response {
         let person = try req.require(AccessPolicy.canStartPlan)
         let run = try await PlanRuns.enqueue(requestedBy: person.user.id, actor: person.actor, now: req.now, on: req.db)
-        let response = try await API.PlanRunDTO(run).encodeResponse(status: .accepted, for: req)
+        let response = try await API.PlanRunDTO(run, visibleTo: person.principal).encodeResponse(status: .accepted, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/plans/\(run.id?.uuidString ?? "")")
         return response
     }
@@ -35,8 +35,8 @@ struct APIPlansAndAdmin: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self),
               let run = try await PlanRunRecord.find(id, on: req.db)
         else { throw Abort(.notFound, reason: "no such plan run") }
-        var dto = API.PlanRunDTO(run)
         let principal = person.principal
+        var dto = API.PlanRunDTO(run, visibleTo: principal)
         if principal.role != .observer, let summary = try await PlanRunSummaries.load(id, on: req.db) {
             dto.nations = summary.nations.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.key) }
             dto.lateDemands = summary.late.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.nation) }

@@ -35,9 +35,12 @@ struct APIRecords: RouteCollection {
         let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
         let sizes = try await RecordCounts.load(settings: settings, on: req.db)
         var latest: API.PlanRunDTO?
-        if person.role != .observer, let run = try await PlanRuns.latestSucceeded(on: req.db) {
-            latest = API.PlanRunDTO(run)
-            latest?.nations = try await run.id.asyncMap { try await PlanRunSummaries.load($0, on: req.db) }??.nations.filter { AccessPolicy.canReadNationOutcome(person.principal, nation: $0.key) }
+        if let run = try await PlanRuns.latestSucceeded(on: req.db) {
+            latest = API.PlanRunDTO(run, visibleTo: person.principal)
+            if person.role != .observer {
+                latest?.nations = try await run.id.asyncMap { try await PlanRunSummaries.load($0, on: req.db) }??.nations
+                    .filter { AccessPolicy.canReadNationOutcome(person.principal, nation: $0.key) }
+            }
         }
         return DashboardDTO(
             scenario: settings?.name ?? "—",

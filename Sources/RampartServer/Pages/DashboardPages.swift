@@ -35,7 +35,7 @@ struct DashboardPages: RouteCollection {
         let readsOnlyReleased = principal.role == .observer || principal.role == .industry
         return DashboardPage.Model(
             scenarioName: settings?.name ?? "—", horizonLabel: horizon, counts: counts,
-            latestRun: latest?.summaryView(requestedBy: nil), nationRows: summary?.nationRows(visibleTo: principal) ?? [],
+            latestRun: latest?.summaryView(requestedBy: nil, visibleTo: principal), nationRows: summary?.nationRows(visibleTo: principal) ?? [],
             chart: summary?.cumulativeSeries, canStartPlan: AccessPolicy.canStartPlan(principal),
             released: readsOnlyReleased ? releasedDemand(try await ReleasedSignals.load(on: db)) : nil,
             showsFigures: showsFigures, showsNations: principal.isStaff || principal.role == .delegate)

@@ -15,7 +15,7 @@ struct PlanPages: RouteCollection {
         let person = try req.requireSignedIn()
         let runs = try await PlanRunRecord.query(on: req.db).sort(\.$createdAt, .descending).range(..<50).all()
         let names = try await Self.requesterNames(runs.compactMap(\.requestedBy), on: req.db)
-        let model = PlansPage.Model(runs: runs.map { $0.summaryView(requestedBy: $0.requestedBy.flatMap { names[$0] }) },
+        let model = PlansPage.Model(runs: runs.map { $0.summaryView(requestedBy: $0.requestedBy.flatMap { names[$0] }, visibleTo: person.principal) },
                                     canStart: AccessPolicy.canStartPlan(person.principal))
         return PlansPage.render(req.pageContext(title: "Plans"), model)
     }
@@ -45,7 +45,7 @@ struct PlanPages: RouteCollection {
                                          detail: "\($0.owner) (\($0.country)), \($0.item): saturated in months \($0.saturatedMonths.map(\.description).joined(separator: ", ")); +\(Format.units($0.extraPerMonth))/month")
         } : []
         let model = PlanDetailPage.Model(
-            run: run.summaryView(requestedBy: run.requestedBy.flatMap { names[$0] }),
+            run: run.summaryView(requestedBy: run.requestedBy.flatMap { names[$0] }, visibleTo: principal),
             nationRows: principal.role == .observer ? [] : summary?.nationRows(visibleTo: principal) ?? [],
             lateRows: lateRows, bottlenecks: bottlenecks)
         return PlanDetailPage.render(req.pageContext(title: "Plan run"), model)

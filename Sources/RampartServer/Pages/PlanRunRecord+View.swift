@@ -2,12 +2,14 @@ import Foundation
 import RampartCore
 
 extension PlanRunRecord {
-    func summaryView(requestedBy: String?) -> RunSummary {
-        RunSummary(
+    /// The run as `principal` may see it: its figures only for those who may read a plan's totals.
+    func summaryView(requestedBy: String?, visibleTo principal: Principal) -> RunSummary {
+        let totals = AccessPolicy.canReadPlanTotals(principal)
+        return RunSummary(
             id: id?.uuidString ?? "", status: status, progress: progress, phase: phase,
             createdAt: createdAt.map(Timestamps.text) ?? "", requestedBy: requestedBy,
-            weightedLateness: weightedLateness, onTimeUnits: onTimeUnits, lateUnits: lateUnits,
-            unservedUnits: unservedUnits, error: error)
+            weightedLateness: totals ? weightedLateness : nil, onTimeUnits: totals ? onTimeUnits : nil,
+            lateUnits: totals ? lateUnits : nil, unservedUnits: totals ? unservedUnits : nil, error: error)
     }
 
 }
