@@ -220,10 +220,7 @@ import VaporTesting
     @Test func runsWithoutAHeartbeatForLongerThanTheLeaseAreFailedAndTheirPartialResultsGo() async throws {
         try await withTestApp { app in
             // setup: one run claimed now, one whose server stopped three minutes ago with half its results written
-            try await Fixtures.seed(app)
-            let runner = PlanJobRunner(db: app.db, threadPool: app.threadPool, clock: app.rampart.clock, logger: app.logger)
-            try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
-            let live = try #require(try await runner.claim())
+            let (runner, live) = try await Fixtures.claimedRun(app)
             #expect(live.heartbeatAt != nil)
             let abandoned = PlanRunRecord(requestedBy: nil, scenarioName: "s", demandCount: 3)
             abandoned.status = PlanRunStatus.running.rawValue
@@ -256,10 +253,7 @@ import VaporTesting
     @Test func aRunGivenUpWhileItWasStillPlanningStaysFailedAndKeepsNoResults() async throws {
         try await withTestApp { app in
             // setup: a claimed run that another server marks failed (its heartbeat looked stale) while it plans
-            try await Fixtures.seed(app)
-            let runner = PlanJobRunner(db: app.db, threadPool: app.threadPool, clock: app.rampart.clock, logger: app.logger)
-            try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
-            let run = try #require(try await runner.claim())
+            let (runner, run) = try await Fixtures.claimedRun(app)
             try await PlanRunRecord.query(on: app.db).filter(\.$id == run.id!).set(\.$status, to: PlanRunStatus.failed.rawValue).update()
 
             // MUT

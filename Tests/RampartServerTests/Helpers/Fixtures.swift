@@ -68,10 +68,22 @@ enum Fixtures {
         return try await APITokens.issue(for: user, name: "test", actor: .system, now: Date(), on: app.db)
     }
 
+    static func jobRunner(_ app: Application) -> PlanJobRunner {
+        PlanJobRunner(db: app.db, threadPool: app.threadPool, clock: app.rampart.clock, logger: app.logger)
+    }
+
     /// Runs every queued plan run to the end, as the job service would.
     static func runQueuedPlans(_ app: Application) async throws {
-        let runner = PlanJobRunner(db: app.db, threadPool: app.threadPool, clock: app.rampart.clock, logger: app.logger)
+        let runner = jobRunner(app)
         while let run = try await runner.claim() { await runner.execute(run) }
+    }
+
+    /// The fixture scenario seeded and one plan run queued and claimed, not yet run.
+    static func claimedRun(_ app: Application) async throws -> (PlanJobRunner, PlanRunRecord) {
+        try await seed(app)
+        let runner = jobRunner(app)
+        try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
+        return (runner, try #require(try await runner.claim()))
     }
 }
 
