@@ -18,6 +18,11 @@ public struct MonthCalendar: Sendable {
         return "\(y)-\(m < 10 ? "0" : "")\(m)"
     }
 
+    /// The calendar year month `index` falls in.
+    public func year(of index: Int) -> Int {
+        (year * 12 + (month - 1) + index) / 12
+    }
+
     /// The month index of "YYYY-MM" (as a month field sends it), or nil when it is not such a month.
     public func index(of label: String) -> Int? {
         guard let other = MonthCalendar(startMonth: label) else { return nil }

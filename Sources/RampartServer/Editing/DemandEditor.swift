@@ -59,7 +59,7 @@ enum DemandEditor {
         return problems
     }
 
-    private static func fields(_ d: DemandRecord) -> [(String, String)] {
+    static func fields(_ d: DemandRecord) -> [(String, String)] {
         [("qty", "\(d.qty)"), ("dueMonth", "\(d.dueMonth)"), ("priority", "\(d.priority)"), ("released", "\(d.released)")]
     }
 }

@@ -84,7 +84,6 @@ enum DemandEntry {
     }
 
     private static func fields(_ d: DemandRecord) -> [(String, String)] {
-        [("nation", d.nation), ("target", d.target), ("qty", "\(d.qty)"), ("dueMonth", "\(d.dueMonth)"),
-         ("priority", "\(d.priority)"), ("released", "\(d.released)")]
+        [("nation", d.nation), ("target", d.target)] + DemandEditor.fields(d)
     }
 }

@@ -66,13 +66,9 @@ struct NationPages: RouteCollection {
         let form = try req.content.decode(Form.self)
         let current = try await editableDemand(req)
         let calendar = try await Self.calendar(on: req.db)
-        var errors: [String] = []
-        let qty = Double(form.qty ?? "")
-        let due = calendar?.index(of: form.due_month ?? "")
-        let priority = Int(form.priority ?? "")
-        if qty == nil { errors.append("qty: must be a number") }
-        if due == nil { errors.append("due_month: must be a month as YYYY-MM") }
-        if priority == nil { errors.append("priority: must be a whole number from 1 to 5") }
+        let numbers = DemandFormNumbers(qty: form.qty, dueMonth: form.due_month, priority: form.priority, calendar: calendar)
+        var errors = numbers.errors
+        let (qty, due, priority) = (numbers.qty, numbers.dueMonth, numbers.priority)
         guard let version = Int(form.version ?? "") else { throw InputError("version", "missing; reload the form") }
         if errors.isEmpty {
             do {
@@ -90,7 +86,7 @@ struct NationPages: RouteCollection {
                 errors = error.problems
             }
         }
-        var model = Self.editModel(current, calendar: calendar, errors: errors.map { $0.replacingOccurrences(of: "dueMonth:", with: "due_month:") }, conflict: false)
+        var model = Self.editModel(current, calendar: calendar, errors: DemandFormNumbers.formNames(errors), conflict: false)
         model.qty = form.qty ?? ""
         model.dueMonth = form.due_month ?? ""
         model.priority = form.priority ?? ""
@@ -117,21 +113,17 @@ struct NationPages: RouteCollection {
         var model = DemandNewPage.Model(
             nation: code, nationName: NationNames.name(of: code), id: form.id ?? "", item: form.item ?? "", itemClass: form.class ?? "",
             qty: form.qty ?? "", dueMonth: form.due_month ?? "", priority: form.priority ?? "", released: form.released == "yes")
-        let qty = Double(model.qty)
-        let due = calendar?.index(of: model.dueMonth)
-        let priority = Int(model.priority)
-        if qty == nil { model.errors.append("qty: must be a number") }
-        if due == nil { model.errors.append("due_month: must be a month as YYYY-MM") }
-        if priority == nil { model.errors.append("priority: must be a whole number from 1 to 5") }
+        let numbers = DemandFormNumbers(qty: model.qty, dueMonth: model.dueMonth, priority: model.priority, calendar: calendar)
+        model.errors = numbers.errors
         var status = HTTPStatus.unprocessableEntity
-        if let qty, let due, let priority {
+        if let qty = numbers.qty, let due = numbers.dueMonth, let priority = numbers.priority {
             let new = NewDemand(id: model.id, item: model.item, class: model.itemClass, qty: qty, dueMonth: due, priority: priority,
                                 released: model.released)
             do {
                 _ = try await DemandEntry.create(new, nation: code, by: person, now: req.now, on: req.db)
                 return req.redirect(to: Href.path("nations", code))
             } catch let error as InputError {
-                model.errors = error.problems.map { $0.replacingOccurrences(of: "dueMonth:", with: "due_month:") }
+                model.errors = DemandFormNumbers.formNames(error.problems)
                 status = error.status
             }
         }
@@ -207,5 +199,28 @@ struct NationView {
         return NationView(demands: demands, results: results, run: run, chart: chart,
                           pageCount: max(1, (total + perPage - 1) / perPage),
                           calendar: settings.flatMap { MonthCalendar(startMonth: $0.startMonth) })
+    }
+}
+
+/// The number fields of the demand forms, read from their text: nil where they do not read, each such problem
+/// named as the form names the field.
+struct DemandFormNumbers {
+    var qty: Double?
+    var dueMonth: Int?
+    var priority: Int?
+    var errors: [String] = []
+
+    init(qty: String?, dueMonth: String?, priority: String?, calendar: MonthCalendar?) {
+        self.qty = Double(qty ?? "")
+        self.dueMonth = calendar?.index(of: dueMonth ?? "")
+        self.priority = Int(priority ?? "")
+        if self.qty == nil { errors.append("qty: must be a number") }
+        if self.dueMonth == nil { errors.append("due_month: must be a month as YYYY-MM") }
+        if self.priority == nil { errors.append("priority: must be a whole number from 1 to 5") }
+    }
+
+    /// The editors' problems with the API's field names changed to the form's.
+    static func formNames(_ problems: [String]) -> [String] {
+        problems.map { $0.replacingOccurrences(of: "dueMonth:", with: "due_month:") }
     }
 }

@@ -62,10 +62,3 @@ extension API.DemandDTO {
         }
     }
 }
-
-enum SQLAccess {
-    static func sql(_ db: any Database) throws -> any SQLDatabase {
-        guard let sql = db as? any SQLDatabase else { throw FluentError.missingField(name: "SQL database") }
-        return sql
-    }
-}

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import RampartCore
 import SQLKit
 
 /// Released demand summed by target and calendar year: all that industry and observers read of nations'
@@ -14,9 +15,8 @@ enum ReleasedSignals {
     }
 
     static func load(on db: any Database) async throws -> [API.SignalDTO] {
-        guard let settings = try await ScenarioSettingsRecord.query(on: db).first() else { return [] }
-        let startYear = Int(settings.startMonth.prefix(4)) ?? 0
-        let startMonth = Int(settings.startMonth.suffix(2)) ?? 1
+        guard let settings = try await ScenarioSettingsRecord.query(on: db).first(),
+              let calendar = MonthCalendar(startMonth: settings.startMonth) else { return [] }
         let rows = try await SQLAccess.sql(db).raw("""
             SELECT item_code, item_class, due_month, SUM(qty) AS qty, COUNT(*) AS demands
             FROM demands WHERE released = \(bind: true)
@@ -24,7 +24,7 @@ enum ReleasedSignals {
             """).all(decoding: Row.self)
         var totals: [Key: (qty: Double, demands: Int)] = [:]
         for row in rows {
-            let key = Key(target: row.item_code ?? "class:\(row.item_class ?? "")", year: startYear + (startMonth - 1 + row.due_month) / 12)
+            let key = Key(target: row.item_code ?? "class:\(row.item_class ?? "")", year: calendar.year(of: row.due_month))
             totals[key, default: (0, 0)].qty += row.qty
             totals[key, default: (0, 0)].demands += row.demands
         }

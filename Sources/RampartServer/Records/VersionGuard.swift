@@ -6,7 +6,7 @@ import SQLKit
 /// people saving the same version only the first succeeds; the second gets a conflict.
 enum VersionGuard {
     static func bump(_ table: String, keyColumn: String, key: String, expected: Int, on db: any Database) async throws -> Bool {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the database does not speak SQL") }
+        let sql = try SQLAccess.sql(db)
         struct Row: Decodable { var version: Int }
         let row = try await sql.raw("""
             UPDATE \(ident: table) SET version = version + 1 WHERE \(ident: keyColumn) = \(bind: key) AND version = \(bind: expected) RETURNING version
