@@ -31,7 +31,8 @@ import Testing
         // MUT
         let svgs = [
             SVGChart.deliveriesAgainstDemand(series, title: Hostile.text),
-            SVGChart.bars([(label: Hostile.text, value: 1_234), (label: "FR", value: 5)], title: Hostile.text),
+            SVGChart.bars([(label: Hostile.text, value: 1_234), (label: "FR", value: 5)], title: Hostile.text,
+                          colour: SVGChart.shortfallColour),
             SVGChart.noData(title: Hostile.text, width: 300, height: 100),
         ]
 
@@ -44,6 +45,8 @@ import Testing
         }
         #expect(svgs[0].contains("30,000"))
         #expect(svgs[1].contains("1,234"))
+        #expect(svgs[1].contains("fill=\"\(SVGChart.shortfallColour)\""))
+        #expect(!svgs[1].contains(SVGChart.deliveryColour))
     }
 
     @Test func charts_handle_empty_and_zero_series() {
@@ -51,8 +54,8 @@ import Testing
         let empty = SVGChart.deliveriesAgainstDemand(MonthlySeries(monthLabels: [], demanded: [], delivered: []))
         let zeros = SVGChart.deliveriesAgainstDemand(MonthlySeries(monthLabels: ["Jan", "Feb"], demanded: [0, 0], delivered: [0]))
         let single = SVGChart.deliveriesAgainstDemand(MonthlySeries(monthLabels: ["Jan"], demanded: [5], delivered: [.nan]))
-        let noBars = SVGChart.bars([])
-        let zeroBars = SVGChart.bars([(label: "FR", value: 0), (label: "DE", value: -3)])
+        let noBars = SVGChart.bars([], colour: SVGChart.deliveryColour)
+        let zeroBars = SVGChart.bars([(label: "FR", value: 0), (label: "DE", value: -3)], colour: SVGChart.deliveryColour)
 
         // validate
         #expect(empty.contains("No data yet"))

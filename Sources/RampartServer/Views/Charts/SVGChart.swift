@@ -3,7 +3,7 @@
 enum SVGChart {
     static let demandColour = "#5b6675"
     static let deliveryColour = "#1f5fa8"
-    static let barColour = "#a4161a"
+    static let shortfallColour = "#a4161a"
     static let gridColour = "#d7dce3"
     static let inkColour = "#1b2330"
 
@@ -42,6 +42,7 @@ enum SVGChart {
     static func bars(
         _ rows: [(label: String, value: Double)],
         title: String = "Values",
+        colour: String,
         width: Int = 720,
         rowHeight: Int = 24
     ) -> String {
@@ -74,7 +75,7 @@ enum SVGChart {
             ], truncated(row.label, to: 22))
             svg.empty("rect", [
                 ("x", SVGWriter.n(labelWidth)), ("y", SVGWriter.n(y + 3)),
-                ("width", SVGWriter.n(barWidth)), ("height", SVGWriter.n(rowHeight - 6)), ("fill", barColour),
+                ("width", SVGWriter.n(barWidth)), ("height", SVGWriter.n(rowHeight - 6)), ("fill", colour),
             ])
             svg.text("text", [
                 ("x", SVGWriter.n(Double(labelWidth) + barWidth + 6)), ("y", SVGWriter.n(y + Double(rowHeight) * 0.62)),

@@ -70,7 +70,9 @@ enum DashboardPage {
         .section(
             .h2(.text("Released demand")),
             .paragraph("What nations have released of their requirements, summed by target and year.", class: "muted"),
-            .if(!released.unitsByYear.isEmpty, .chart(SVGChart.bars(released.unitsByYear, title: "Released demand by year (units)"))),
+            .if(!released.unitsByYear.isEmpty, .chart(SVGChart.bars(
+                released.unitsByYear, title: "Released demand by year (units)", colour: SVGChart.deliveryColour
+            ))),
             .dataTable(
                 caption: released.targetCount > released.largestTargets.count
                     ? "The \(released.largestTargets.count) largest of \(released.targetCount) targets" : nil,

@@ -46,7 +46,8 @@ extension Node where Context == HTML.BodyContext {
             ),
             .if(!rows.isEmpty, .chart(SVGChart.bars(
                 rows.map { (label: $0.nation, value: $0.late + $0.unserved) }.sorted { $0.value > $1.value },
-                title: "Late and unserved units by nation"
+                title: "Late and unserved units by nation",
+                colour: SVGChart.shortfallColour
             )))
         )
     }
