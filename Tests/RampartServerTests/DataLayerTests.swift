@@ -254,13 +254,18 @@ import VaporTesting
         try await withTestApp { app in
             // setup: a claimed run that another server marks failed (its heartbeat looked stale) while it plans
             let (runner, run) = try await Fixtures.claimedRun(app)
-            try await PlanRunRecord.query(on: app.db).filter(\.$id == run.id!).set(\.$status, to: PlanRunStatus.failed.rawValue).update()
+            let givenUpAt = app.rampart.clock.now().addingTimeInterval(-3 * 60)
+            try await PlanRunRecord.query(on: app.db).filter(\.$id == run.id!).set(\.$status, to: PlanRunStatus.failed.rawValue)
+                .set(\.$phase, to: "failed").set(\.$heartbeatAt, to: givenUpAt).update()
 
             // MUT
             await runner.execute(run)
 
-            // validate
-            #expect(try await PlanRunRecord.find(run.id, on: app.db)?.runStatus == .failed)
+            // validate: still failed, and its progress reports did not make it look alive
+            let stored = try #require(try await PlanRunRecord.find(run.id, on: app.db))
+            #expect(stored.runStatus == .failed)
+            #expect(stored.phase == "failed")
+            #expect(stored.heartbeatAt.map { abs($0.timeIntervalSince(givenUpAt)) < 1 } == true)
             #expect(try await PlanDemandResultRecord.query(on: app.db).filter(\.$planRunID == run.id!).count() == 0)
             #expect(try await PlanRunFileRecord.query(on: app.db).filter(\.$planRunID == run.id!).count() == 0)
         }

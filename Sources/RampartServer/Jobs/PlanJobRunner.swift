@@ -93,23 +93,22 @@ struct PlanJobRunner: Sendable {
         }
         let released = Set(try await DemandRecord.query(on: db).filter(\.$released == true).field(\.$code).all().map(\.code))
         let progress = NIOLockedValueBox<(phase: String, fraction: Double)>(("planning", 0))
-        let reporter = Task {
-            var last = (phase: "", fraction: -1.0)
+        let runID = try run.requireID()
+        // Progress is written only over "running" (see `report`), never by saving `run`, which the failure path saves.
+        let reporter = Task { [db, clock, heartbeatInterval] in
+            var last = (phase: "", fraction: -1.0, at: Date.distantPast)
             while !Task.isCancelled {
                 let now = progress.withLockedValue { $0 }
-                let beatDue = clock.now().timeIntervalSince(run.heartbeatAt ?? .distantPast) >= heartbeatInterval
-                if now.phase != last.phase || now.fraction - last.fraction >= 0.01 || beatDue {
-                    last = now
-                    run.phase = now.phase
-                    run.progress = min(0.95, now.fraction * 0.95)
-                    run.heartbeatAt = clock.now()
-                    try? await run.save(on: db)
+                let time = clock.now()
+                if now.phase != last.phase || now.fraction - last.fraction >= 0.01
+                    || time.timeIntervalSince(last.at) >= heartbeatInterval {
+                    last = (now.phase, now.fraction, time)
+                    try? await Self.report(runID, phase: now.phase, progress: min(0.95, now.fraction * 0.95), at: time, on: db)
                 }
                 try? await Task.sleep(for: .milliseconds(250))
             }
         }
         let options = Planner.Options(bottleneckCandidates: 2, parallel: false)
-        let runID = try run.requireID()
         // Everything that only computes runs on the planner's thread, not on the event loops serving requests.
         let result = try await threadPool.runIfActive {
             let plan = Planner(options: options).plan(scenario) { phase, fraction in
@@ -126,10 +125,7 @@ struct PlanJobRunner: Sendable {
         reporter.cancel()
         _ = await reporter.result
 
-        run.phase = "storing the result"
-        run.progress = 0.97
-        run.heartbeatAt = clock.now()
-        try await run.save(on: db)
+        try await Self.report(runID, phase: "storing the result", progress: 0.97, at: clock.now(), on: db)
         // Short writes, not one long transaction: a SQLite connection serves one query at a time, the requests of
         // its event loop wait behind each write, and nothing reads a run's results before its status says
         // succeeded (the last write).
@@ -150,6 +146,14 @@ struct PlanJobRunner: Sendable {
             return
         }
         logger.info("plan run \(runID) done: weighted lateness \(objective.weightedLateness)")
+    }
+}
+
+extension PlanJobRunner {
+    /// A running run's phase, progress and heartbeat; a run no longer "running" is left as it is.
+    static func report(_ runID: UUID, phase: String, progress: Double, at time: Date, on db: any Database) async throws {
+        try await PlanRunRecord.query(on: db).filter(\.$id == runID).filter(\.$status == PlanRunStatus.running.rawValue)
+            .set(\.$phase, to: phase).set(\.$progress, to: progress).set(\.$heartbeatAt, to: time).update()
     }
 }
 
