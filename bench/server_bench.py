@@ -123,10 +123,10 @@ def bench_database(database, scenario, args):
             if os.path.exists(path):
                 os.remove(path)
         data_args = ["--data", data]
-    subprocess.run([BIN, "import", scenario] + data_args, check=True, cwd=ROOT, env=env)
+    subprocess.run([args.binary, "import", scenario] + data_args, check=True, cwd=ROOT, env=env)
 
     log = open(os.path.join(OUT, f"server-bench-{database}.log"), "w")
-    server = subprocess.Popen([BIN, "serve", "--demo", "--port", str(args.port), "--log-level", "warning"] + data_args,
+    server = subprocess.Popen([args.binary, "serve", "--demo", "--port", str(args.port), "--log-level", "warning"] + data_args,
                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=log, text=True)
     try:
         accounts = {}
@@ -206,13 +206,16 @@ def main():
     parser.add_argument("--scale", default="M")
     parser.add_argument("--port", type=int, default=8097)
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--binary", help="a rampart binary to measure (an earlier build, say) instead of building one")
     args = parser.parse_args()
 
     os.makedirs(OUT, exist_ok=True)
-    print("== building rampart (release)", flush=True)
-    sh("swift", "build", "-c", "release", "--product", "rampart", "--scratch-path", ".build-release")
+    if args.binary is None:
+        print("== building rampart (release)", flush=True)
+        sh("swift", "build", "-c", "release", "--product", "rampart", "--scratch-path", ".build-release")
+        args.binary = BIN
     scenario = os.path.join(OUT, f"server-{args.scale}.json")
-    sh(BIN, "generate", "--scale", args.scale, "--seed", "1", "-o", scenario)
+    sh(args.binary, "generate", "--scale", args.scale, "--seed", "1", "-o", scenario)
 
     databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
     reports = [bench_database(database, scenario, args) for database in databases]

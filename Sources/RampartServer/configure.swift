@@ -9,12 +9,15 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
     switch config.database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .jobs, isDefault: false)
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
         // Several connections per event loop: with one, a plan run's writes or a slow query hold up every other
         // request on that loop.
         app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 1, sqlLogLevel: .debug), as: .jobs,
+                          isDefault: false)
     }
     app.migrations.add(RampartMigrations.all)
 
@@ -35,5 +38,19 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
     if case .sqliteFile = config.database, let sql = app.db as? any SQLDatabase {
         // Readers go on while a writer (an import, a plan's results) holds its transaction.
         try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+}
+
+extension DatabaseID {
+    /// The background jobs' own connections to the same database: a plan run reads the whole scenario and writes
+    /// thousands of results, and on the requests' connections every request of that event loop would wait behind
+    /// it. An in-memory SQLite database has none (another connection would open another, empty database).
+    static let jobs = DatabaseID(string: "jobs")
+}
+
+extension Application {
+    /// The database the background jobs use: their own connections where the configuration has them.
+    var jobsDatabase: any Database {
+        databases.ids().contains(.jobs) ? db(.jobs) : db
     }
 }

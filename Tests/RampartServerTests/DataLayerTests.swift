@@ -151,6 +151,35 @@ import VaporTesting
         }
     }
 
+    @Test func onASQLiteFileTheJobsHaveConnectionsOfTheirOwn() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-jobs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await withTestApp(adjust: { $0.database = .sqliteFile(directory.appendingPathComponent("rampart.sqlite").path) }) { app in
+            // setup
+            try await Fixtures.seed(app)
+            try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
+            #expect(app.databases.ids().contains(.jobs))
+
+            // MUT: the runner on the jobs' connections, while the requests' connection holds a read transaction open
+            try await app.db.transaction { tx in
+                #expect(try await DemandRecord.query(on: tx).count() > 0)
+                try await Fixtures.runQueuedPlans(app)
+            }
+
+            // validate: what the jobs' connections wrote, the requests' connections read
+            let run = try #require(try await PlanRunRecord.query(on: app.db).first())
+            #expect(run.runStatus == .succeeded)
+            #expect(try await PlanDemandResultRecord.query(on: app.db).count() == Fixtures.scenario().demands.count)
+        }
+    }
+
+    @Test func anInMemoryDatabaseHasNoSecondConnectionForJobs() async throws {
+        try await withTestApp(adjust: { $0.database = .sqliteMemory }) { app in
+            #expect(!app.databases.ids().contains(.jobs))
+        }
+    }
+
     @Test func aNationsDemandsCarryTheLatestSucceededRunsOutcomes() async throws {
         try await withTestApp { app in
             try await Fixtures.seed(app)

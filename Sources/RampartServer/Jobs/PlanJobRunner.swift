@@ -111,6 +111,7 @@ struct PlanJobRunner: Sendable {
         let options = Planner.Options(bottleneckCandidates: 2, parallel: false)
         // Everything that only computes runs on the planner's thread, not on the event loops serving requests.
         let result = try await threadPool.runIfActive {
+            BackgroundPriority.lowerCurrentThread()
             let plan = Planner(options: options).plan(scenario) { phase, fraction in
                 progress.withLockedValue { $0 = (phase, fraction) }
             }
@@ -195,7 +196,7 @@ final class PlanJobService: LifecycleHandler, Sendable {
 
     func didBootAsync(_ application: Application) async throws {
         plannerThread.start()
-        let runner = PlanJobRunner(db: application.db, threadPool: plannerThread,
+        let runner = PlanJobRunner(db: application.jobsDatabase, threadPool: plannerThread,
                                    clock: application.rampart.clock, logger: application.logger)
         try await runner.failAbandonedRuns(atStartUp: true)
         task.withLockedValue {

@@ -69,7 +69,7 @@ enum Fixtures {
     }
 
     static func jobRunner(_ app: Application) -> PlanJobRunner {
-        PlanJobRunner(db: app.db, threadPool: app.threadPool, clock: app.rampart.clock, logger: app.logger)
+        PlanJobRunner(db: app.jobsDatabase, threadPool: app.threadPool, clock: app.rampart.clock, logger: app.logger)
     }
 
     /// Runs every queued plan run to the end, as the job service would.
