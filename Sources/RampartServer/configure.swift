@@ -16,8 +16,6 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
         // Several connections per event loop: with one, a plan run's writes or a slow query hold up every other
         // request on that loop.
         app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
-        app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 1, sqlLogLevel: .debug), as: .jobs,
-                          isDefault: false)
     }
     app.migrations.add(RampartMigrations.all)
 
@@ -42,9 +40,11 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
 }
 
 extension DatabaseID {
-    /// The background jobs' own connections to the same database: a plan run reads the whole scenario and writes
-    /// thousands of results, and on the requests' connections every request of that event loop would wait behind
-    /// it. An in-memory SQLite database has none (another connection would open another, empty database).
+    /// The background jobs' own connections to a SQLite file: a plan run reads the whole scenario and writes
+    /// thousands of results, and on the one connection of an event loop every request of that loop would wait
+    /// behind it. An in-memory SQLite database has none (another connection would open another, empty database);
+    /// PostgreSQL has none either, its pool has four connections per loop, and a pool of the jobs' own measured
+    /// slower there (BENCHMARKS.md).
     static let jobs = DatabaseID(string: "jobs")
 }
 

@@ -111,7 +111,6 @@ struct PlanJobRunner: Sendable {
         let options = Planner.Options(bottleneckCandidates: 2, parallel: false)
         // Everything that only computes runs on the planner's thread, not on the event loops serving requests.
         let result = try await threadPool.runIfActive {
-            BackgroundPriority.lowerCurrentThread()
             let plan = Planner(options: options).plan(scenario) { phase, fraction in
                 progress.withLockedValue { $0 = (phase, fraction) }
             }
