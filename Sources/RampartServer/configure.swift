@@ -43,8 +43,8 @@ extension DatabaseID {
     /// The background jobs' own connections to a SQLite file: a plan run reads the whole scenario and writes
     /// thousands of results, and on the one connection of an event loop every request of that loop would wait
     /// behind it. An in-memory SQLite database has none (another connection would open another, empty database);
-    /// PostgreSQL has none either, its pool has four connections per loop, and a pool of the jobs' own measured
-    /// slower there (BENCHMARKS.md).
+    /// PostgreSQL has none either: its pool has four connections per loop, and a pool of the jobs' own was not
+    /// shown to help there (BENCHMARKS.md).
     static let jobs = DatabaseID(string: "jobs")
 }
 

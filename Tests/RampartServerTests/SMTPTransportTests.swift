@@ -144,7 +144,7 @@ import Vapor
         #expect(try sink.messages().isEmpty)
     }
 
-    @Test func aClosedPortFailsQuickly() async throws {
+    @Test func aClosedPortIsAConnectionFailure() async throws {
         let port = try await SMTPSink.closedPort()
 
         let error = await #expect(throws: SMTPError.self) {
