@@ -117,10 +117,10 @@ struct PlanJobRunner: Sendable {
             let outcomes = plan.demandOutcomes(for: scenario).map {
                 PlanDemandResultRecord(runID: runID, outcome: $0, released: released.contains($0.demand))
             }
-            let summary = try JSONEncoder().encode(PlanRunSummary(plan: plan, scenario: scenario))
+            let summary = PlanRunSummary(plan: plan, scenario: scenario)
             let file = PlanRunFileRecord(planRunID: runID, planJSON: String(decoding: plan.jsonBytes(), as: UTF8.self),
-                                         summaryJSON: String(decoding: summary, as: UTF8.self))
-            return (objective: plan.objective, outcomes: outcomes, file: file)
+                                         summaryJSON: String(decoding: try JSONEncoder().encode(summary), as: UTF8.self))
+            return (objective: plan.objective, outcomes: outcomes, file: file, summary: summary)
         }
         reporter.cancel()
         _ = await reporter.result
@@ -145,6 +145,7 @@ struct PlanJobRunner: Sendable {
             try await Self.deleteResults(of: [runID], on: db)
             return
         }
+        PlanRunSummaries.remember(result.summary, for: runID)
         logger.info("plan run \(runID) done: weighted lateness \(objective.weightedLateness)")
     }
 }

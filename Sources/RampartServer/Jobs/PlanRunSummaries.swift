@@ -3,19 +3,63 @@ import Foundation
 import NIOConcurrencyHelpers
 
 /// Finished runs' summaries, decoded once: a run's summary never changes after it is stored.
+///
+/// When a run has just succeeded every dashboard asks for its summary at once; they share one read of the summary
+/// column alone. Each of them reading the whole file row (with its 10 MB plan) stalled every request for up to
+/// half a second.
 enum PlanRunSummaries {
-    private static let cache = NIOLockedValueBox<[UUID: PlanRunSummary]>([:])
+    private struct State {
+        var decoded: [UUID: PlanRunSummary] = [:]
+        var loading: [UUID: Task<PlanRunSummary?, any Error>] = [:]
+    }
+
+    private enum Lookup {
+        case hit(PlanRunSummary)
+        case wait(Task<PlanRunSummary?, any Error>)
+    }
+
+    private static let state = NIOLockedValueBox(State())
     private static let capacity = 8
 
-    static func load(_ runID: UUID, on db: any Database) async throws -> PlanRunSummary? {
-        if let hit = cache.withLockedValue({ $0[runID] }) { return hit }
-        guard let file = try await PlanRunFileRecord.query(on: db).filter(\.$planRunID == runID).first() else { return nil }
-        let summary = try JSONDecoder().decode(PlanRunSummary.self, from: Data(file.summaryJSON.utf8))
-        cache.withLockedValue { entries in
-            if entries.count >= capacity { entries.removeAll() }
-            entries[runID] = summary
+    typealias Reader = @Sendable (UUID, any Database) async throws -> PlanRunSummary?
+
+    /// `reader` is for tests; the default reads the stored summary.
+    static func load(_ runID: UUID, on db: any Database, reader: @escaping Reader = read) async throws -> PlanRunSummary? {
+        let lookup = state.withLockedValue { state -> Lookup in
+            if let hit = state.decoded[runID] { return .hit(hit) }
+            if let loading = state.loading[runID] { return .wait(loading) }
+            let loading = Task { try await reader(runID, db) }
+            state.loading[runID] = loading
+            return .wait(loading)
         }
-        return summary
+        switch lookup {
+        case .hit(let summary):
+            return summary
+        case .wait(let loading):
+            let result = await loading.result
+            state.withLockedValue { state in
+                state.loading[runID] = nil
+                if case .success(let summary?) = result { remember(summary, for: runID, in: &state) }
+            }
+            return try result.get()
+        }
+    }
+
+    /// The summary of a run just stored, so that its first readers on this server need not read it back.
+    static func remember(_ summary: PlanRunSummary, for runID: UUID) {
+        state.withLockedValue { remember(summary, for: runID, in: &$0) }
+    }
+
+    private static func remember(_ summary: PlanRunSummary, for runID: UUID, in state: inout State) {
+        if state.decoded[runID] == nil, state.decoded.count >= capacity { state.decoded.removeAll() }
+        state.decoded[runID] = summary
+    }
+
+    @Sendable static func read(_ runID: UUID, on db: any Database) async throws -> PlanRunSummary? {
+        guard let file = try await PlanRunFileRecord.query(on: db).filter(\.$planRunID == runID)
+            .field(\.$summaryJSON).first()
+        else { return nil }
+        return try JSONDecoder().decode(PlanRunSummary.self, from: Data(file.summaryJSON.utf8))
     }
 }
 
