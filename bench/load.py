@@ -40,8 +40,9 @@ class Connection:
         return status
 
 
-async def run(host, port, targets, rate, seconds, connections=32):
-    """targets: list of (name, path, headers), used in turn. Returns [(name, status, latency_seconds)]."""
+async def run(host, port, targets, rate, seconds, connections=32, timeline=None):
+    """targets: list of (name, path, headers), used in turn. Returns [(name, status, latency_seconds)].
+    With a list as `timeline`, also appends (seconds from the start it was scheduled at, name, latency_seconds)."""
     total = int(rate * seconds)
     interval = 1.0 / rate
     pool = asyncio.Queue()
@@ -64,7 +65,10 @@ async def run(host, port, targets, rate, seconds, connections=32):
             status = 0
         finally:
             pool.put_nowait(connection)
-        results.append((name, status, time.perf_counter() - scheduled))
+        latency = time.perf_counter() - scheduled
+        results.append((name, status, latency))
+        if timeline is not None:
+            timeline.append((index * interval, name, latency))
 
     await asyncio.gather(*(one(i) for i in range(total)))
     return results

@@ -38,7 +38,7 @@ enum PlanRunSummaries {
         case .wait(let loading):
             let result = await loading.result
             state.withLockedValue { state in
-                state.loading[runID] = nil
+                if state.loading[runID] == loading { state.loading[runID] = nil }
                 if case .success(let summary?) = result { remember(summary, for: runID, in: &state) }
             }
             return try result.get()
