@@ -9,7 +9,6 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
     switch config.database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .jobs, isDefault: false)
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
@@ -36,21 +35,5 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
     if case .sqliteFile = config.database, let sql = app.db as? any SQLDatabase {
         // Readers go on while a writer (an import, a plan's results) holds its transaction.
         try await sql.raw("PRAGMA journal_mode=WAL").run()
-    }
-}
-
-extension DatabaseID {
-    /// The background jobs' own connections to a SQLite file: a plan run reads the whole scenario and writes
-    /// thousands of results, and on the one connection of an event loop every request of that loop would wait
-    /// behind it. An in-memory SQLite database has none (another connection would open another, empty database);
-    /// PostgreSQL has none either: its pool has four connections per loop, and a pool of the jobs' own was not
-    /// shown to help there (BENCHMARKS.md).
-    static let jobs = DatabaseID(string: "jobs")
-}
-
-extension Application {
-    /// The database the background jobs use: their own connections where the configuration has them.
-    var jobsDatabase: any Database {
-        databases.ids().contains(.jobs) ? db(.jobs) : db
     }
 }

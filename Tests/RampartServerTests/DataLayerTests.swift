@@ -151,32 +151,49 @@ import VaporTesting
         }
     }
 
-    @Test func onASQLiteFileTheJobsHaveConnectionsOfTheirOwn() async throws {
+    @Test func theJobsHaveADatabaseOfTheirOwn() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-jobs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try await withTestApp(adjust: { $0.database = .sqliteFile(directory.appendingPathComponent("rampart.sqlite").path) }) { app in
+        // On a SQLite file, or on PostgreSQL when the tests run there.
+        let onFile: (inout AppConfig) -> Void = {
+            if case .sqliteMemory = $0.database { $0.database = .sqliteFile(directory.appendingPathComponent("rampart.sqlite").path) }
+        }
+        var config = TestDatabase.config()
+        onFile(&config)
+        try await withTestApp(adjust: onFile) { app in
             // setup
             try await Fixtures.seed(app)
             try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
-            #expect(app.databases.ids().contains(.jobs))
+            let jobs = try JobsDatabase(for: app, config: config)
 
-            // MUT: the runner on the jobs' connections, while the requests' connection holds a read transaction open
-            try await app.db.transaction { tx in
-                #expect(try await DemandRecord.query(on: tx).count() > 0)
-                try await Fixtures.runQueuedPlans(app)
+            // MUT: a run on the jobs' database, while a connection of the requests holds a read transaction open
+            do {
+                #expect(!app.eventLoopGroup.makeIterator().contains { $0 === jobs.database.eventLoop })
+                try await app.db.transaction { tx in
+                    #expect(try await DemandRecord.query(on: tx).count() > 0)
+                    try await Fixtures.runQueuedPlans(app, on: jobs.database)
+                }
+            } catch {
+                await jobs.shutdown()
+                throw error
             }
+            await jobs.shutdown()
 
-            // validate: what the jobs' connections wrote, the requests' connections read
+            // validate: what the jobs wrote, the requests read
             let run = try #require(try await PlanRunRecord.query(on: app.db).first())
             #expect(run.runStatus == .succeeded)
             #expect(try await PlanDemandResultRecord.query(on: app.db).count() == Fixtures.scenario().demands.count)
         }
     }
 
-    @Test func anInMemoryDatabaseHasNoSecondConnectionForJobs() async throws {
+    @Test func anInMemoryDatabaseIsSharedWithTheJobs() async throws {
+        var config = TestDatabase.config()
+        config.database = .sqliteMemory
         try await withTestApp(adjust: { $0.database = .sqliteMemory }) { app in
-            #expect(!app.databases.ids().contains(.jobs))
+            let jobs = try JobsDatabase(for: app, config: config)
+            #expect(app.eventLoopGroup.makeIterator().contains { $0 === jobs.database.eventLoop })
+            await jobs.shutdown()
         }
     }
 

@@ -193,10 +193,13 @@ final class PlanJobService: LifecycleHandler, Sendable {
     private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
     /// The planner's own thread: on the application's pool it would hold one of the threads every SQLite query runs on.
     private let plannerThread = NIOThreadPool(numberOfThreads: 1)
+    private let jobsDatabase = NIOLockedValueBox<JobsDatabase?>(nil)
 
     func didBootAsync(_ application: Application) async throws {
         plannerThread.start()
-        let runner = PlanJobRunner(db: application.jobsDatabase, threadPool: plannerThread,
+        let database = try JobsDatabase(for: application, config: application.rampart.config)
+        jobsDatabase.withLockedValue { $0 = database }
+        let runner = PlanJobRunner(db: database.database, threadPool: plannerThread,
                                    clock: application.rampart.clock, logger: application.logger)
         try await runner.failAbandonedRuns(atStartUp: true)
         task.withLockedValue {
@@ -232,5 +235,6 @@ final class PlanJobService: LifecycleHandler, Sendable {
         running?.cancel()
         _ = await running?.value
         try? await plannerThread.shutdownGracefully()
+        await jobsDatabase.withLockedValue { $0 }?.shutdown()
     }
 }

@@ -68,13 +68,13 @@ enum Fixtures {
         return try await APITokens.issue(for: user, name: "test", actor: .system, now: Date(), on: app.db)
     }
 
-    static func jobRunner(_ app: Application) -> PlanJobRunner {
-        PlanJobRunner(db: app.jobsDatabase, threadPool: app.threadPool, clock: app.rampart.clock, logger: app.logger)
+    static func jobRunner(_ app: Application, on db: (any Database)? = nil) -> PlanJobRunner {
+        PlanJobRunner(db: db ?? app.db, threadPool: app.threadPool, clock: app.rampart.clock, logger: app.logger)
     }
 
-    /// Runs every queued plan run to the end, as the job service would.
-    static func runQueuedPlans(_ app: Application) async throws {
-        let runner = jobRunner(app)
+    /// Runs every queued plan run to the end, as the job service would (on `db`, by default the application's).
+    static func runQueuedPlans(_ app: Application, on db: (any Database)? = nil) async throws {
+        let runner = jobRunner(app, on: db)
         while let run = try await runner.claim() { await runner.execute(run) }
     }
 
