@@ -10,7 +10,6 @@ import argparse
 import asyncio
 import json
 import os
-import re
 import subprocess
 import threading
 import time
@@ -49,23 +48,8 @@ def main():
         data_args = ["--data", data]
     subprocess.run([args.binary, "import", scenario] + data_args, check=True, cwd=bench.ROOT, env=env,
                    stdout=subprocess.DEVNULL)
-    server = subprocess.Popen([args.binary, "serve", "--demo", "--port", str(args.port), "--log-level", "warning"] + data_args,
-                              cwd=bench.ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    server, accounts, base = bench.serve_demo(args.binary, args.port, data_args, env, subprocess.DEVNULL)
     try:
-        accounts = {}
-        for line in server.stdout:
-            match = re.search(r"(\S+@rampart\.demo)\s+password: (\S+)", line)
-            if match:
-                accounts[match.group(1)] = match.group(2)
-            if "Passwords are new" in line:
-                break
-        base = f"http://127.0.0.1:{args.port}"
-        for _ in range(100):
-            try:
-                if bench.http("GET", base + "/health")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
         staff = "staff@rampart.demo"
         _, body, _ = bench.http("POST", base + "/api/v1/auth/token",
                                 json.dumps({"email": staff, "password": accounts[staff]}).encode(),

@@ -111,6 +111,31 @@ def stop_postgres():
     subprocess.run(["scripts/stop-postgres.sh"], cwd=ROOT, env=dict(os.environ, RAMPART_TEST_PG_STATE="/tmp/rampart-bench-pg"))
 
 
+def serve_demo(binary, port, data_args, env, stderr):
+    """Starts `rampart serve --demo`; returns the process, the demo accounts it printed and its base URL, once healthy."""
+    server = subprocess.Popen([binary, "serve", "--demo", "--port", str(port), "--log-level", "warning"] + data_args,
+                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True)
+    try:
+        accounts = {}
+        for line in server.stdout:
+            match = re.search(r"(\S+@rampart\.demo)\s+password: (\S+)", line)
+            if match:
+                accounts[match.group(1)] = match.group(2)
+            if "Passwords are new" in line:
+                break
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                if http("GET", base + "/health")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        return server, accounts, base
+    except BaseException:
+        server.terminate()
+        raise
+
+
 def bench_database(database, scenario, args):
     """Loads the scenario into `database` (sqlite or postgres), serves it and measures. Returns the report."""
     env = dict(os.environ)
@@ -126,23 +151,13 @@ def bench_database(database, scenario, args):
     subprocess.run([args.binary, "import", scenario] + data_args, check=True, cwd=ROOT, env=env)
 
     log = open(os.path.join(OUT, f"server-bench-{database}.log"), "w")
-    server = subprocess.Popen([args.binary, "serve", "--demo", "--port", str(args.port), "--log-level", "warning"] + data_args,
-                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=log, text=True)
     try:
-        accounts = {}
-        for line in server.stdout:
-            match = re.search(r"(\S+@rampart\.demo)\s+password: (\S+)", line)
-            if match:
-                accounts[match.group(1)] = match.group(2)
-            if "Passwords are new" in line:
-                break
-        base = f"http://127.0.0.1:{args.port}"
-        for _ in range(100):
-            try:
-                if http("GET", base + "/health")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
+        server, accounts, base = serve_demo(args.binary, args.port, data_args, env, log)
+    except BaseException:
+        if database == "postgres":
+            stop_postgres()
+        raise
+    try:
         staff = "staff@rampart.demo"
         delegate = next(e for e in accounts if e.startswith("delegate."))
         nation = delegate.split(".")[1].split("@")[0].upper()
