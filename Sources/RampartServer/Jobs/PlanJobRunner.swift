@@ -126,9 +126,9 @@ struct PlanJobRunner: Sendable {
         _ = await reporter.result
 
         try await Self.report(runID, phase: "storing the result", progress: 0.97, at: clock.now(), on: db)
-        // Short writes, not one long transaction: a SQLite connection serves one query at a time, the requests of
-        // its event loop wait behind each write, and nothing reads a run's results before its status says
-        // succeeded (the last write).
+        // Short writes, not one long transaction: on SQLite a writer holds the file's one write lock, which the
+        // requests' own writes wait for, and nothing reads a run's results before its status says succeeded (the
+        // last write).
         try await ScenarioStore.insert(result.outcomes, batch: 100, on: db)
         try await result.file.create(on: db)
         try await Statistics.refresh(["plan_demand_results"], on: db)
