@@ -6,16 +6,8 @@ import Vapor
 
 /// Sets up the database, migrations, middleware, background services and routes. Tests call it too.
 func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) async throws {
-    switch config.database {
-    case .sqliteFile(let path):
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
-    case .sqliteMemory:
-        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
-    case .postgres(let url):
-        // Several connections per event loop: with one, a plan run's writes or a slow query hold up every other
-        // request on that loop.
-        app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
-    }
+    // Several PostgreSQL connections per event loop: with one, a slow query holds up every other request on that loop.
+    app.databases.use(try config.database.factory(postgresConnectionsPerLoop: 4), as: config.database.id)
     app.migrations.add(RampartMigrations.all)
 
     app.rampart = RampartServices(
@@ -35,5 +27,21 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
     if case .sqliteFile = config.database, let sql = app.db as? any SQLDatabase {
         // Readers go on while a writer (an import, a plan's results) holds its transaction.
         try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+}
+
+extension AppConfig.DatabaseSetting {
+    /// How Fluent opens this database, with `postgresConnectionsPerLoop` connections per event loop on PostgreSQL.
+    func factory(postgresConnectionsPerLoop: Int) throws -> DatabaseConfigurationFactory {
+        switch self {
+        case .sqliteFile(let path): .sqlite(.file(path), sqlLogLevel: .debug)
+        case .sqliteMemory: .sqlite(.memory, sqlLogLevel: .debug)
+        case .postgres(let url): try .postgres(url: url, maxConnectionsPerEventLoop: postgresConnectionsPerLoop, sqlLogLevel: .debug)
+        }
+    }
+
+    var id: DatabaseID {
+        if case .postgres = self { return .psql }
+        return .sqlite
     }
 }

@@ -52,8 +52,9 @@ public enum AccessPolicy {
         p.isStaff || p.isDelegate(of: nation)
     }
 
-    /// A plan's totals sum every demand, released or not; observers, who read released figures only, see a run's status.
-    public static func canReadPlanTotals(_ p: Principal) -> Bool { p.role != .observer }
+    /// A plan's figures (its totals, each nation's outcome, its late demands) cover every demand, released or not;
+    /// observers, who read released figures only, see a run's status.
+    public static func canReadPlanFigures(_ p: Principal) -> Bool { p.role != .observer }
 
     public static func canStartPlan(_ p: Principal) -> Bool { p.isStaff }
     public static func canAdministerAccounts(_ p: Principal) -> Bool { p.isStaff }

@@ -143,7 +143,7 @@ enum API {
         init(_ r: PlanRunRecord, visibleTo principal: Principal) {
             id = r.id; status = r.status; progress = r.progress; phase = r.phase; scenario = r.scenarioName
             demandCount = r.demandCount; createdAt = r.createdAt; startedAt = r.startedAt; finishedAt = r.finishedAt; error = r.error
-            if AccessPolicy.canReadPlanTotals(principal),
+            if AccessPolicy.canReadPlanFigures(principal),
                let w = r.weightedLateness, let on = r.onTimeUnits, let late = r.lateUnits, let un = r.unservedUnits {
                 objective = Objective(weightedLateness: w, onTimeUnits: on, lateUnits: late, unservedUnits: un)
             }

@@ -37,7 +37,7 @@ struct APIPlansAndAdmin: RouteCollection {
         else { throw Abort(.notFound, reason: "no such plan run") }
         let principal = person.principal
         var dto = API.PlanRunDTO(run, visibleTo: principal)
-        if principal.role != .observer, let summary = try await PlanRunSummaries.load(id, on: req.db) {
+        if AccessPolicy.canReadPlanFigures(principal), let summary = try await PlanRunSummaries.load(id, on: req.db) {
             dto.nations = summary.nations.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.key) }
             dto.lateDemands = summary.late.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.nation) }
             dto.lateDemandCount = summary.lateDemandCount

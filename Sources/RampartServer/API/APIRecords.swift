@@ -37,7 +37,7 @@ struct APIRecords: RouteCollection {
         var latest: API.PlanRunDTO?
         if let run = try await PlanRuns.latestSucceeded(on: req.db) {
             latest = API.PlanRunDTO(run, visibleTo: person.principal)
-            if person.role != .observer {
+            if AccessPolicy.canReadPlanFigures(person.principal) {
                 latest?.nations = try await run.id.asyncMap { try await PlanRunSummaries.load($0, on: req.db) }??.nations
                     .filter { AccessPolicy.canReadNationOutcome(person.principal, nation: $0.key) }
             }

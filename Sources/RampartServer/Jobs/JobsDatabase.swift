@@ -1,6 +1,4 @@
 import Fluent
-import FluentPostgresDriver
-import FluentSQLiteDriver
 import NIOPosix
 import Vapor
 
@@ -16,18 +14,13 @@ final class JobsDatabase: Sendable {
     private let eventLoopGroup: MultiThreadedEventLoopGroup?
 
     init(for app: Application, config: AppConfig) throws {
-        let factory: DatabaseConfigurationFactory
-        switch config.database {
-        case .sqliteMemory:
+        if config.database == .sqliteMemory {
             database = app.db
             databases = nil
             eventLoopGroup = nil
             return
-        case .sqliteFile(let path):
-            factory = .sqlite(.file(path), sqlLogLevel: .debug)
-        case .postgres(let url):
-            factory = try .postgres(url: url, maxConnectionsPerEventLoop: 2, sqlLogLevel: .debug)
         }
+        let factory = try config.database.factory(postgresConnectionsPerLoop: 2)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let databases = Databases(threadPool: app.threadPool, on: group)
         databases.use(factory, as: .jobs)

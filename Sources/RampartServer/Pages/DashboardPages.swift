@@ -28,7 +28,7 @@ struct DashboardPages: RouteCollection {
             DashboardPage.Count(label: "Lines and supplies", value: sizes.sources), DashboardPage.Count(label: "Items", value: sizes.items),
         ]
         // Observers read released, aggregated figures only: of a plan, which covers unreleased demands too, its status.
-        let showsFigures = principal.role != .observer
+        let showsFigures = AccessPolicy.canReadPlanFigures(principal)
         let latest = try await PlanRuns.latestSucceeded(on: db)
         let summary = showsFigures ? try await latest?.id.asyncMap { try await PlanRunSummaries.load($0, on: db) } ?? nil : nil
         let horizon = settings?.horizonLabel ?? "no scenario imported yet"

@@ -46,7 +46,7 @@ struct PlanPages: RouteCollection {
         } : []
         let model = PlanDetailPage.Model(
             run: run.summaryView(requestedBy: run.requestedBy.flatMap { names[$0] }, visibleTo: principal),
-            nationRows: principal.role == .observer ? [] : summary?.nationRows(visibleTo: principal) ?? [],
+            nationRows: AccessPolicy.canReadPlanFigures(principal) ? summary?.nationRows(visibleTo: principal) ?? [] : [],
             lateRows: lateRows, bottlenecks: bottlenecks)
         return PlanDetailPage.render(req.pageContext(title: "Plan run"), model)
     }

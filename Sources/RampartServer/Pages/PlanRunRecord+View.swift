@@ -4,7 +4,7 @@ import RampartCore
 extension PlanRunRecord {
     /// The run as `principal` may see it: its figures only for those who may read a plan's totals.
     func summaryView(requestedBy: String?, visibleTo principal: Principal) -> RunSummary {
-        let totals = AccessPolicy.canReadPlanTotals(principal)
+        let totals = AccessPolicy.canReadPlanFigures(principal)
         return RunSummary(
             id: id?.uuidString ?? "", status: status, progress: progress, phase: phase,
             createdAt: createdAt.map(Timestamps.text) ?? "", requestedBy: requestedBy,
