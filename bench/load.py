@@ -10,34 +10,56 @@ class Connection:
         self.reader = self.writer = None
 
     async def request(self, path, headers):
+        """A GET; returns the status (the body is read and dropped)."""
+        status, _, _ = await self.exchange("GET", path, headers)
+        return status
+
+    async def exchange(self, method, path, headers, body=None, keep_body=False):
+        """One request on this keep-alive connection (opened on first use). Returns (status, body or None, headers
+        with lower-case names). A `Connection: close` answer closes it; the next request opens a new one."""
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        lines = [f"GET {path} HTTP/1.1", f"Host: {self.host}:{self.port}"] + [f"{k}: {v}" for k, v in headers.items()]
-        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+        lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}"] + [f"{k}: {v}" for k, v in headers.items()]
+        if body is not None:
+            lines.append(f"Content-Length: {len(body)}")
+        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + (body or b""))
         await self.writer.drain()
         status_line = await self.reader.readline()
         if not status_line:
             raise ConnectionError("server closed the connection")
         status = int(status_line.split()[1])
-        length, chunked = 0, False
+        length, chunked, answer_headers = 0, False, {}
         while True:
             line = await self.reader.readline()
             if line in (b"\r\n", b""):
                 break
             name, _, value = line.decode("latin-1").partition(":")
+            answer_headers[name.strip().lower()] = value.strip()
             if name.lower() == "content-length":
                 length = int(value.strip())
             elif name.lower() == "transfer-encoding" and "chunked" in value.lower():
                 chunked = True
+        parts = []
         if chunked:
             while True:
                 size = int((await self.reader.readline()).strip(), 16)
-                await self.reader.readexactly(size + 2)
+                chunk = await self.reader.readexactly(size + 2)
+                if keep_body:
+                    parts.append(chunk[:-2])
                 if size == 0:
                     break
         else:
-            await self.reader.readexactly(length)
-        return status
+            chunk = await self.reader.readexactly(length)
+            if keep_body:
+                parts.append(chunk)
+        if answer_headers.get("connection", "").lower() == "close":
+            self.close()
+        return status, (b"".join(parts) if keep_body else None), answer_headers
+
+    def close(self):
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
 
 
 async def run(host, port, targets, rate, seconds, connections=32, timeline=None):

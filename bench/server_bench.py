@@ -100,15 +100,52 @@ def summarise(results):
     return summary
 
 
-def start_postgres():
-    """A throwaway cluster on 127.0.0.1:5434 with fsync on (scripts/start-postgres.sh); returns its DATABASE_URL."""
-    env = dict(os.environ, RAMPART_TEST_PG_PORT="5434", RAMPART_TEST_PG_STATE="/tmp/rampart-bench-pg", RAMPART_TEST_PG_DURABLE="1")
+def start_postgres(port=5434, state="/tmp/rampart-bench-pg"):
+    """A throwaway cluster on 127.0.0.1:`port` with fsync on (scripts/start-postgres.sh); returns its DATABASE_URL."""
+    env = dict(os.environ, RAMPART_TEST_PG_PORT=str(port), RAMPART_TEST_PG_STATE=state, RAMPART_TEST_PG_DURABLE="1")
     url = subprocess.run(["scripts/start-postgres.sh"], cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
     return url
 
 
-def stop_postgres():
-    subprocess.run(["scripts/stop-postgres.sh"], cwd=ROOT, env=dict(os.environ, RAMPART_TEST_PG_STATE="/tmp/rampart-bench-pg"))
+def stop_postgres(state="/tmp/rampart-bench-pg"):
+    subprocess.run(["scripts/stop-postgres.sh"], cwd=ROOT, env=dict(os.environ, RAMPART_TEST_PG_STATE=state))
+
+
+def release_binary():
+    """Builds this tree's rampart (release, in .build-release) and returns its path."""
+    sh("swift", "build", "-c", "release", "--product", "rampart", "--scratch-path", ".build-release")
+    return BIN
+
+
+def prepare_database(binary, database, scenario, sqlite_file, pg_port=5434, pg_state="/tmp/rampart-bench-pg", stdout=None):
+    """A fresh database holding `scenario` (imported with `rampart import`): on sqlite a new file at `sqlite_file`,
+    on postgres a throwaway cluster (start_postgres; the caller stops it). Returns the environment and the
+    `--data` arguments to run the binary with."""
+    env = dict(os.environ)
+    data_args = []
+    if database == "postgres":
+        env["DATABASE_URL"] = start_postgres(pg_port, pg_state)
+    else:
+        for path in (sqlite_file, sqlite_file + "-wal", sqlite_file + "-shm"):
+            if os.path.exists(path):
+                os.remove(path)
+        data_args = ["--data", sqlite_file]
+    try:
+        subprocess.run([binary, "import", scenario] + data_args, check=True, cwd=ROOT, env=env, stdout=stdout)
+    except BaseException:
+        if database == "postgres":
+            stop_postgres(pg_state)
+        raise
+    return env, data_args
+
+
+def api_token(base, email, password):
+    """A bearer token for the account (POST /api/v1/auth/token)."""
+    status, body, _ = http("POST", base + "/api/v1/auth/token", json.dumps({"email": email, "password": password}).encode(),
+                           {"Content-Type": "application/json"})
+    if status not in (200, 201):
+        raise RuntimeError(f"sign-in of {email} for a token answered {status}: {body[:200]!r}")
+    return json.loads(body)["token"]
 
 
 def serve_demo(binary, port, data_args, env, stderr):
@@ -138,17 +175,7 @@ def serve_demo(binary, port, data_args, env, stderr):
 
 def bench_database(database, scenario, args):
     """Loads the scenario into `database` (sqlite or postgres), serves it and measures. Returns the report."""
-    env = dict(os.environ)
-    data_args = []
-    if database == "postgres":
-        env["DATABASE_URL"] = start_postgres()
-    else:
-        data = os.path.join(OUT, "server-bench.sqlite")
-        for path in (data, data + "-wal", data + "-shm"):
-            if os.path.exists(path):
-                os.remove(path)
-        data_args = ["--data", data]
-    subprocess.run([args.binary, "import", scenario] + data_args, check=True, cwd=ROOT, env=env)
+    env, data_args = prepare_database(args.binary, database, scenario, os.path.join(OUT, "server-bench.sqlite"))
 
     log = open(os.path.join(OUT, f"server-bench-{database}.log"), "w")
     try:
@@ -161,12 +188,8 @@ def bench_database(database, scenario, args):
         staff = "staff@rampart.demo"
         delegate = next(e for e in accounts if e.startswith("delegate."))
         nation = delegate.split(".")[1].split("@")[0].upper()
-        status, body, _ = http("POST", base + "/api/v1/auth/token", json.dumps({"email": staff, "password": accounts[staff]}).encode(),
-                               {"Content-Type": "application/json"})
-        token = json.loads(body)["token"]
-        status, body, _ = http("POST", base + "/api/v1/auth/token", json.dumps({"email": delegate, "password": accounts[delegate]}).encode(),
-                               {"Content-Type": "application/json"})
-        delegate_token = json.loads(body)["token"]
+        token = api_token(base, staff, accounts[staff])
+        delegate_token = api_token(base, delegate, accounts[delegate])
         print(f"== {database}: waiting for the first plan of the scenario", flush=True)
         first = wait_for_runs(base, token)
         cookie = sign_in_cookie(base, staff, accounts[staff])
@@ -227,8 +250,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     if args.binary is None:
         print("== building rampart (release)", flush=True)
-        sh("swift", "build", "-c", "release", "--product", "rampart", "--scratch-path", ".build-release")
-        args.binary = BIN
+        args.binary = release_binary()
     scenario = os.path.join(OUT, f"server-{args.scale}.json")
     sh(args.binary, "generate", "--scale", args.scale, "--seed", "1", "-o", scenario)
 

@@ -20,7 +20,8 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
     app.middleware.use(RampartErrorMiddleware(environment: app.environment))
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())
-    app.routes.defaultMaxBodySize = "10mb"
+    // Forms and JSON edits are small; the one large upload, the scenario import, streams to disk (UploadSpool).
+    app.routes.defaultMaxBodySize = ByteCount(integerLiteral: BodyLimits.formsAndJSON)
 
     try routes(app)
 

@@ -16,31 +16,31 @@ import VaporTesting
 
             // MUT: enter
             let created = try await app.api(.POST, "/api/v1/nations/FR/demands", token: fr,
-                                            json: #"{"id": "FR-3", "class": "155MM", "qty": 250, "dueMonth": 8, "priority": 2}"#)
+                                            json: #"{"id": "D-FR-3", "class": "155MM", "qty": 250, "dueMonth": 8, "priority": 2}"#)
 
             // validate
-            #expect(created.status == .created && created.headers.first(name: .location) == "/api/v1/demands/FR-3")
-            let demand = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-3").first())
+            #expect(created.status == .created && created.headers.first(name: .location) == "/api/v1/demands/D-FR-3")
+            let demand = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "D-FR-3").first())
             #expect(demand.nation == "FR" && demand.itemClass == "155MM" && demand.qty == 250 && demand.version == 1 && !demand.released)
             let last = try #require(try await DemandRecord.query(on: app.db).sort(\.$position, .descending).first())
-            #expect(last.code == "FR-3")
+            #expect(last.code == "D-FR-3")
             #expect(try await Self.storedCounts(app) == RecordCounts(nations: 2, demands: 4, sources: 3, items: 2))
             #expect(try await Self.storedCounts(app) == RecordCounts.count(on: app.db))
-            let entered = try #require(try await AuditRecord.query(on: app.db).filter(\.$entityKey == "FR-3").first())
+            let entered = try #require(try await AuditRecord.query(on: app.db).filter(\.$entityKey == "D-FR-3").first())
             #expect(entered.action == "create" && entered.actor == Fixtures.frDelegate.email && entered.changes.contains("155MM"))
 
             // MUT: withdraw, first at a stale version, then at the one read
-            let stale = try await app.api(.DELETE, "/api/v1/demands/FR-3?version=7", token: fr)
-            let missing = try await app.api(.DELETE, "/api/v1/demands/FR-3", token: fr)
-            let withdrawn = try await app.api(.DELETE, "/api/v1/demands/FR-3?version=1", token: fr)
+            let stale = try await app.api(.DELETE, "/api/v1/demands/D-FR-3?version=7", token: fr)
+            let missing = try await app.api(.DELETE, "/api/v1/demands/D-FR-3", token: fr)
+            let withdrawn = try await app.api(.DELETE, "/api/v1/demands/D-FR-3?version=1", token: fr)
 
             // validate
             #expect(stale.status == .conflict && stale.body.string.contains("\"field\":\"version\""))
             #expect(missing.status == .unprocessableEntity && missing.body.string.contains("version"))
             #expect(withdrawn.status == .noContent)
-            #expect(try await app.api(.GET, "/api/v1/demands/FR-3", token: fr).status == .notFound)
+            #expect(try await app.api(.GET, "/api/v1/demands/D-FR-3", token: fr).status == .notFound)
             #expect(try await Self.storedCounts(app).demands == 3)
-            let audit = try await AuditRecord.query(on: app.db).filter(\.$entityKey == "FR-3").sort(\.$at).all().map(\.action)
+            let audit = try await AuditRecord.query(on: app.db).filter(\.$entityKey == "D-FR-3").sort(\.$at).all().map(\.action)
             #expect(audit == ["create", "delete"])
         }
     }
@@ -82,11 +82,13 @@ import VaporTesting
 
             // MUT
             let everything = try await enter(#"{"id": "FR 4!", "item": "SHELL-155", "class": "155MM", "qty": -1, "dueMonth": 999, "priority": 9}"#)
-            let unknown = try await enter(#"{"id": "FR-4", "item": "NO-SUCH-ITEM", "qty": 1, "dueMonth": 1, "priority": 1}"#)
-            let unknownClass = try await enter(#"{"id": "FR-4", "class": "NO-SUCH-CLASS", "qty": 1, "dueMonth": 1, "priority": 1}"#)
-            let neither = try await enter(#"{"id": "FR-4", "qty": 1, "dueMonth": 1, "priority": 1}"#)
-            let taken = try await enter(#"{"id": "PL-1", "item": "SHELL-155", "qty": 1, "dueMonth": 1, "priority": 1}"#)
-            let malformed = try await enter(#"{"id": "FR-4", "item": "SHELL-155", "qty": "many", "dueMonth": 1, "priority": 1}"#)
+            let unknown = try await enter(#"{"id": "D-FR-4", "item": "NO-SUCH-ITEM", "qty": 1, "dueMonth": 1, "priority": 1}"#)
+            let unknownClass = try await enter(#"{"id": "D-FR-4", "class": "NO-SUCH-CLASS", "qty": 1, "dueMonth": 1, "priority": 1}"#)
+            let neither = try await enter(#"{"id": "D-FR-4", "qty": 1, "dueMonth": 1, "priority": 1}"#)
+            let otherNation = try await enter(#"{"id": "D-PL-1", "item": "SHELL-155", "qty": 1, "dueMonth": 1, "priority": 1}"#)
+            let unprefixed = try await enter(#"{"id": "PL-1", "item": "SHELL-155", "qty": 1, "dueMonth": 1, "priority": 1}"#)
+            let tooLarge = try await enter(#"{"id": "D-FR-7", "item": "SHELL-155", "qty": 1e308, "dueMonth": 1, "priority": 1}"#)
+            let malformed = try await enter(#"{"id": "D-FR-4", "item": "SHELL-155", "qty": "many", "dueMonth": 1, "priority": 1}"#)
 
             // validate
             #expect(everything.status == .unprocessableEntity)
@@ -96,7 +98,10 @@ import VaporTesting
             #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("NO-SUCH-ITEM"))
             #expect(unknownClass.status == .unprocessableEntity && unknownClass.body.string.contains("\"field\":\"class\""))
             #expect(neither.status == .unprocessableEntity && neither.body.string.contains("\"field\":\"item\""))
-            #expect(taken.status == .conflict && taken.body.string.contains("\"field\":\"id\""))
+            // an id can never reach another nation's demand, taken or not: refused for what it says, not for what exists
+            #expect(otherNation.status == .unprocessableEntity && otherNation.body.string.contains("names nation PL"))
+            #expect(unprefixed.status == .unprocessableEntity && unprefixed.body.string.contains("must start with D-FR-"))
+            #expect(tooLarge.status == .unprocessableEntity && tooLarge.body.string.contains("qty: 1e+308 is too large (at most 1e12)"))
             #expect(malformed.status == .badRequest && malformed.body.string.contains("qty"))
             #expect(try await DemandRecord.query(on: app.db).count() == 3)
             #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "demand").filter(\.$action == "create").count() == 0)
@@ -112,31 +117,31 @@ import VaporTesting
             #expect(try await browser.get("/nations/FR/demands/new").status == .ok)
 
             // MUT: a bad form, then a good one
-            let bad = try await browser.post("/nations/FR/demands", ["id": "FR-5", "item": "SHELL-155", "qty": "lots",
+            let bad = try await browser.post("/nations/FR/demands", ["id": "D-FR-5", "item": "SHELL-155", "qty": "lots",
                                                                     "due_month": "2026-05", "priority": "1"])
-            let good = try await browser.post("/nations/FR/demands", ["id": "FR-5", "item": "SHELL-155", "qty": "40",
+            let good = try await browser.post("/nations/FR/demands", ["id": "D-FR-5", "item": "SHELL-155", "qty": "40",
                                                                      "due_month": "2026-05", "priority": "1"])
 
             // validate
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("qty: must be a number"))
             #expect(good.status == .seeOther && good.headers.first(name: .location) == "/nations/FR")
-            let demand = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-5").first())
+            let demand = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "D-FR-5").first())
             #expect(demand.qty == 40 && demand.itemCode == "SHELL-155")
 
             // MUT: withdraw from its edit page, at a stale version and then at the right one
-            let stale = try await browser.post("/demands/FR-5/delete", ["version": "3"])
-            let withdrawn = try await browser.post("/demands/FR-5/delete", ["version": "1"])
+            let stale = try await browser.post("/demands/D-FR-5/delete", ["version": "3"])
+            let withdrawn = try await browser.post("/demands/D-FR-5/delete", ["version": "1"])
 
             // validate
             #expect(stale.status == .conflict && stale.body.string.contains("someone else changed this demand"))
             #expect(withdrawn.status == .seeOther)
-            #expect(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-5").count() == 0)
+            #expect(try await DemandRecord.query(on: app.db).filter(\.$code == "D-FR-5").count() == 0)
 
             // another nation's delegate gets neither the form nor the action
             let pl = Browser(app)
             _ = try await pl.signIn(Fixtures.plDelegate.email)
             #expect(try await pl.get("/nations/FR/demands/new").status == .forbidden)
-            #expect(try await pl.post("/nations/FR/demands", ["id": "FR-6", "item": "SHELL-155", "qty": "1",
+            #expect(try await pl.post("/nations/FR/demands", ["id": "D-FR-6", "item": "SHELL-155", "qty": "1",
                                                               "due_month": "2026-05", "priority": "1"]).status == .forbidden)
         }
     }

@@ -128,8 +128,8 @@ import Testing
         let register = RegisterPage.render(context, .init(email: "", displayName: "", errors: ["Too short"], passwordRules: ["At least 12 characters"])).render()
         let edit = DemandEditPage.render(context, .init(code: "D-1", nation: "FR", target: "155mm", qty: "10", dueMonth: "2026-01", priority: "1", released: true, version: 3, errors: [], conflict: false)).render()
         let users = UsersAdminPage.render(context, .init(rows: [.init(id: "u1", email: "e", displayName: "d", role: .delegate, nation: "FR", company: nil, verified: true, version: 2)], nations: ["DE", "FR"], companies: ["Acme"])).render()
-        let tokens = TokensPage.render(context, .init(tokens: [.init(id: "abc", name: "n", createdAt: "today")], newToken: "secret-1")).render()
-        let verify = VerifyPage.render(context, .init(email: "a@b.c", error: nil, info: nil)).render()
+        let tokens = TokensPage.render(context, .init(tokens: [.init(id: "abc", name: "n", createdAt: "today", scope: "read only", expires: "tomorrow")], newToken: "secret-1")).render()
+        let verify = VerifyPage.render(context, .init(email: "a@b.c", registration: "r-1", error: nil, info: nil)).render()
 
         // validate
         #expect(signIn.contains("<form method=\"post\" action=\"/signin\""))
@@ -263,7 +263,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .register:
             return [RegisterPage.render(c, .init(email: t, displayName: t, errors: [t, t], passwordRules: [t]))]
         case .verify:
-            return [VerifyPage.render(c, .init(email: t, error: t, info: t))]
+            return [VerifyPage.render(c, .init(email: t, registration: t, error: t, info: t))]
         case .newsletterOffer:
             return [NewsletterOfferPage.render(c, .init(email: t))]
         case .resetRequest:
@@ -316,7 +316,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let row = AuditPage.AuditRow(at: t, actor: t, entity: t, key: t, action: t, changes: [change])
             return [AuditPage.render(c, .init(rows: [row], page: 2, pageCount: 3))]
         case .tokens:
-            return [TokensPage.render(c, .init(tokens: [.init(id: t, name: t, createdAt: t)], newToken: t))]
+            return [TokensPage.render(c, .init(tokens: [.init(id: t, name: t, createdAt: t, scope: t, expires: t)], newToken: t))]
         case .error:
             return [404, 500].map { ErrorPage.render(c, .init(status: $0, message: t)) }
         }

@@ -56,6 +56,10 @@ public enum AccessPolicy {
     /// observers, who read released figures only, see a run's status.
     public static func canReadPlanFigures(_ p: Principal) -> Bool { p.role != .observer }
 
+    /// How many demands exist, released or not: those who read unreleased demands (staff, delegates); observers and
+    /// industry count the released ones.
+    public static func canReadUnreleasedCounts(_ p: Principal) -> Bool { p.isStaff || p.role == .delegate }
+
     public static func canStartPlan(_ p: Principal) -> Bool { p.isStaff }
     public static func canAdministerAccounts(_ p: Principal) -> Bool { p.isStaff }
     public static func canReadAudit(_ p: Principal) -> Bool { p.isStaff }

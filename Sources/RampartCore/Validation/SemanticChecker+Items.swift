@@ -30,7 +30,9 @@ extension SemanticChecker {
                     }
                 }
             }
-            checkQuantity(entry.qty, positive: true, at: "items[\(i)].bom[\(j)].qty")
+            if let qty = entry.qty, let problem = FieldRules.billQuantityProblem(qty) {
+                report("items[\(i)].bom[\(j)].qty", problem)
+            }
         }
     }
 

@@ -6,12 +6,8 @@ extension SemanticChecker {
         for (i, source) in sources.enumerated() {
             checkID(source.id, list: list, index: i, seen: &ids)
             checkItemReference(source.item, at: "\(list)[\(i)].item")
-            if let lead = source.leadTimeMonths {
-                if lead < 0 {
-                    report("\(list)[\(i)].leadTimeMonths", "\(lead) is negative")
-                } else if lead > Self.maxMonths {
-                    report("\(list)[\(i)].leadTimeMonths", "\(lead) is too long (at most \(Self.maxMonths) months)")
-                }
+            if let lead = source.leadTimeMonths, let problem = FieldRules.leadTimeProblem(lead) {
+                report("\(list)[\(i)].leadTimeMonths", problem)
             }
             // An empty schedule is allowed: the source has no capacity (e.g. a line not yet built).
             var previousFrom: Int?
@@ -23,7 +19,9 @@ extension SemanticChecker {
                     }
                     previousFrom = from
                 }
-                checkQuantity(step.perMonth, positive: false, at: "\(path()).perMonth")
+                if let perMonth = step.perMonth, let problem = FieldRules.capacityProblem(perMonth) {
+                    report("\(path()).perMonth", problem)
+                }
             }
         }
     }
@@ -69,8 +67,8 @@ extension SemanticChecker {
             }
             checkQuantity(demand.qty, positive: true, at: "demands[\(i)].qty")
             checkMonth(demand.dueMonth, at: "demands[\(i)].dueMonth")
-            if let priority = demand.priority, !Self.priorities.contains(priority) {
-                report("demands[\(i)].priority", "\(priority) is out of range (1 to 5)")
+            if let priority = demand.priority, let problem = FieldRules.priorityProblem(priority) {
+                report("demands[\(i)].priority", problem)
             }
         }
     }

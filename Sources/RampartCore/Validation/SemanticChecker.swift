@@ -2,8 +2,6 @@
 /// A nil field in the draft was reported by the reader and is skipped here. Issues come in list
 /// order: header, items (then BOM cycles), lines, supplies, stocks, demands.
 struct SemanticChecker {
-    static let maxMonths = 1200
-    static let priorities = 1...5
 
     let draft: ScenarioDraft
     /// The horizon if valid; otherwise months are only checked for being negative.
@@ -29,7 +27,7 @@ struct SemanticChecker {
 
     private init(_ draft: ScenarioDraft) {
         self.draft = draft
-        horizon = draft.horizonMonths.flatMap { (1...Self.maxMonths).contains($0) ? $0 : nil }
+        horizon = draft.horizonMonths.flatMap { FieldRules.horizonProblem($0) == nil ? $0 : nil }
         let items = draft.items ?? []
         var itemIndex: [String: Int] = [:]
         itemIndex.reserveCapacity(items.count)
@@ -59,8 +57,8 @@ struct SemanticChecker {
         if let month = draft.startMonth, !Self.isYearMonth(month) {
             report("startMonth", "\(IssueText.quoted(month)) is not a month of the form YYYY-MM (month 01 to 12)")
         }
-        if let months = draft.horizonMonths, horizon == nil {
-            report("horizonMonths", "\(months) is out of range (1 to \(Self.maxMonths) months)")
+        if let months = draft.horizonMonths, let problem = FieldRules.horizonProblem(months) {
+            report("horizonMonths", problem)
         }
     }
 
@@ -105,26 +103,16 @@ struct SemanticChecker {
     @discardableResult
     mutating func checkMonth(_ month: Int?, at path: @autoclosure () -> String) -> Bool {
         guard let month else { return false }
-        if month < 0 {
-            report(path(), "\(month) is negative")
-            return false
-        }
-        if let horizon, month >= horizon {
-            report(path(), "\(month) is past the horizon (\(horizon) months)")
+        if let problem = FieldRules.monthProblem(month, horizon: horizon ?? Int.max) {
+            report(path(), problem)
             return false
         }
         return true
     }
 
-    /// Finite and non-negative, or positive if `positive`.
+    /// A quantity within the contract's bounds: non-negative, or positive if `positive`, at most 1e12.
     mutating func checkQuantity(_ qty: Double?, positive: Bool, at path: @autoclosure () -> String) {
-        guard let qty else { return }
-        if !qty.isFinite {
-            report(path(), "\(IssueText.number(qty)) is not a finite number")
-        } else if qty < 0 {
-            report(path(), "\(IssueText.number(qty)) is negative")
-        } else if positive && qty == 0 {
-            report(path(), "\(IssueText.number(qty)) is not positive")
-        }
+        guard let qty, let problem = FieldRules.quantityProblem(qty, positive: positive) else { return }
+        report(path(), problem)
     }
 }

@@ -17,18 +17,6 @@ extension PageDTO {
     }
 }
 
-extension Request {
-    var pageRequest: PageRequest {
-        get throws {
-            let page = try query.get(Int?.self, at: "page") ?? 1
-            let per = try query.get(Int?.self, at: "per") ?? 50
-            guard page >= 1 else { throw InputError("page", "must be 1 or more") }
-            guard (1...500).contains(per) else { throw InputError("per", "must be 1 to 500") }
-            return PageRequest(page: page, per: per)
-        }
-    }
-}
-
 
 enum API {
     struct UserDTO: Content {
@@ -181,8 +169,15 @@ enum API {
         var id: UUID?
         var name: String
         var createdAt: Date?
+        var expiresAt: Date?
+        var scope: TokenScope
         /// Only in the answer that creates it.
         var token: String?
+
+        init(_ record: APITokenRecord, token: String?) {
+            id = record.id; name = record.name; createdAt = record.createdAt; expiresAt = record.expiresAt
+            scope = record.tokenScope; self.token = token
+        }
     }
 }
 

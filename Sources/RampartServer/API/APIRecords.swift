@@ -20,7 +20,8 @@ struct APIRecords: RouteCollection {
         routes.get("sources", ":code", use: source)
         routes.patch("sources", ":code", use: updateSource)
         routes.get("scenario", use: exportScenario)
-        routes.on(.PUT, "scenario", body: .collect(maxSize: "200mb"), use: importScenario)
+        // Streamed: the caller is checked before a byte is read, and the file goes to disk, not memory.
+        routes.on(.PUT, "scenario", body: .stream, use: importScenario)
     }
 
     struct DashboardDTO: Content {
@@ -33,7 +34,8 @@ struct APIRecords: RouteCollection {
     @Sendable func dashboard(req: Request) async throws -> DashboardDTO {
         let person = try req.requireSignedIn()
         let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
-        let sizes = try await RecordCounts.load(settings: settings, on: req.db)
+        let releasedOnly = AccessPolicy.canReadUnreleasedCounts(person.principal) ? nil : try await ReleasedSignals.load(on: req.db)
+        let counts = try await RecordCounts.load(settings: settings, on: req.db).labelled(releasedOnly: releasedOnly)
         var latest: API.PlanRunDTO?
         if let run = try await PlanRuns.latestSucceeded(on: req.db) {
             latest = API.PlanRunDTO(run, visibleTo: person.principal)
@@ -45,7 +47,7 @@ struct APIRecords: RouteCollection {
         return DashboardDTO(
             scenario: settings?.name ?? "—",
             horizon: settings?.horizonLabel ?? "no scenario imported yet",
-            counts: ["Nations": sizes.nations, "Demands": sizes.demands, "Lines and supplies": sizes.sources, "Items": sizes.items],
+            counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.label, $0.value) }),
             latestPlan: latest)
     }
 
@@ -164,9 +166,10 @@ struct APIRecords: RouteCollection {
 
     @Sendable func importScenario(req: Request) async throws -> Response {
         let person = try req.require { $0.isStaff }
-        guard let body = req.body.data else { throw InputError("body", "send the scenario file as the request body") }
+        let body = try await UploadSpool.receive(req, limit: BodyLimits.scenarioUpload)
+        guard !body.isEmpty else { throw InputError("body", "send the scenario file as the request body") }
         do {
-            let summary = try await ScenarioTransfer.importFile(Data(body.readableBytesView), by: person.actor, now: req.now, on: req.db)
+            let summary = try await ScenarioTransfer.importFile(body, by: person.actor, now: req.now, on: req.db)
             return try await ImportSummaryDTO(summary).encodeResponse(for: req)
         } catch let error as ScenarioValidationError {
             throw InputError(problems: error.issues.map(\.description))

@@ -1,4 +1,5 @@
 import Foundation
+import RampartCore
 
 /// The OpenAPI 3.0.3 description of the JSON API (`/api/v1`), `/health` and `/metrics`, served at
 /// `GET /api/v1/openapi.json`. Written by hand beside the handlers: the operations are in
@@ -132,7 +133,7 @@ extension OpenAPIDocument {
     /// `?page=` and `?per=` of the paginated lists (`PageDTO`).
     static var pageQuery: [Object] {
         [
-            query("page", integer(minimum: 1, default: 1), "The page, from 1."),
+            query("page", integer(minimum: 1, maximum: PageRules.pages.upperBound, default: 1), "The page, from 1."),
             query("per", integer(minimum: 1, maximum: 500, default: 50), "Items per page, 1 to 500."),
         ]
     }
@@ -209,6 +210,8 @@ extension OpenAPIDocument {
     static var dateTime: Object { ["type": "string", "format": "date-time"] }
     static var boolean: Object { ["type": "boolean"] }
     static var number: Object { ["type": "number", "format": "double"] }
+    /// A quantity of the planning contract: at most 1e12 (FieldRules).
+    static var quantity: Object { ["type": "number", "format": "double", "maximum": FieldRules.maxQuantity] }
 
     static func integer(minimum: Int? = nil, maximum: Int? = nil, default value: Int? = nil) -> Object {
         var result: Object = ["type": "integer"]

@@ -12,6 +12,8 @@ struct AccountError: Error, Sendable, Equatable {
     var kind: Kind
     var field: String?
     var messages: [String]
+    /// For `tooManyAttempts`: when to try again, sent as `Retry-After`.
+    var retryAfterSeconds: Int? = nil
 
     static func invalid(_ field: String, _ messages: [String]) -> AccountError { .init(kind: .invalid, field: field, messages: messages) }
     static func invalid(_ field: String, _ message: String) -> AccountError { .invalid(field, [message]) }

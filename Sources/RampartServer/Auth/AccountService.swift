@@ -1,10 +1,16 @@
 import Fluent
 import Foundation
 import RampartCore
+import SQLKit
 
 /// Registration, e-mail verification, sign-in, password reset and the newsletter: the rules of the
 /// Alliance account flow, shared by the pages and the API.
+///
+/// Known and unknown addresses get the same answers at the same cost everywhere, so that nobody can learn from
+/// Rampart whether an address has an account. Limits are counted by `RateLimiter` outside any transaction, and
+/// codes are spent by single statements, so they hold with many requests at once.
 struct AccountService: Sendable {
+    /// The application's database, never a transaction: the service opens its own where a change needs one.
     var db: any Database
     var hasher: PasswordHasher
     var now: Date
@@ -12,10 +18,17 @@ struct AccountService: Sendable {
 
     static let codeLifetime: TimeInterval = 30 * 60
     static let codeAttempts = 5
+    /// A pending registration can get a new code for this long after it was made.
+    static let registrationLifetime: TimeInterval = 24 * 3600
+
+    static let wrongCode = AccountError.invalid("code", "code: wrong or expired code; check the latest mail, or ask for a new code")
 
     // MARK: registration
 
-    func register(email rawEmail: String, displayName rawName: String, password: String) async throws -> UserRecord {
+    /// Registers `email` as a pending registration with its own code and password, and mails the code; for an
+    /// address that has an account, mails its owner instead. Answers the same either way: the registration's id,
+    /// which "send a new code" needs (for a known address a random one that names nothing).
+    func register(email rawEmail: String, displayName rawName: String, password: String, address: String) async throws -> UUID {
         let email = try Self.normalisedEmail(rawEmail)
         let displayName = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [AccountError] = []
@@ -29,73 +42,169 @@ struct AccountService: Sendable {
         if let first = problems.first {
             throw AccountError(kind: .invalid, field: first.field, messages: problems.flatMap(\.messages))
         }
-        let hash = try await hasher.hash(password)
-        let user: UserRecord
-        if let existing = try await UserRecord.query(on: db).filter(\.$email == email).first() {
-            guard !existing.verified else {
-                throw AccountError(kind: .conflict, field: "email", messages: ["email: an account with this address already exists; sign in or reset the password"])
-            }
-            if try await RateLimiter.hit(RateLimiter.mailPerAccount, key: email, now: now, on: db) {
-                throw AccountError(kind: .tooManyAttempts, field: "email", messages: ["email: too many codes sent to this address; wait an hour and try again"])
-            }
-            existing.displayName = displayName
-            existing.passwordHash = hash
-            user = existing
-            try await user.save(on: db)
-        } else {
-            user = UserRecord(email: email, displayName: displayName, passwordHash: hash, role: .observer, nation: nil,
-                              company: nil, verified: false, unsubscribeToken: Secrets.token())
-            try await user.create(on: db)
-            try await Audit.record(Actor(userID: user.id, name: email), entity: "user", key: email, action: "register",
-                                   changes: [.init(field: "email", old: "", new: email)], at: now, on: db)
+        let overRecipient = try await RateLimiter.hit(RateLimiter.mailPerRecipient, key: email, now: now, on: db)
+        let overAddress = try await RateLimiter.hit(RateLimiter.registrationPerAddress, key: address, now: now, on: db)
+        if overRecipient || overAddress {
+            throw AccountError(kind: .tooManyAttempts, field: "email", messages: ["email: too many registrations; wait an hour and try again"])
         }
-        try await sendCode(.verify, to: user)
-        return user
+        let hash = try await hasher.hash(password)
+        let registrationID = UUID()
+        // Read before the transaction, which then only writes (see DemandEntry on SQLite's write lock).
+        let existing = try await UserRecord.query(on: db).filter(\.$email == email).first()
+        try await db.transaction { tx in
+            if let existing {
+                try await enqueue(AccountMails.alreadyRegistered(existing, publicURL: publicURL), to: email, on: tx)
+                try await Audit.record(Actor(userID: existing.id, name: email), entity: "user", key: email,
+                                       action: "registration refused (address has an account)", changes: [], at: now, on: tx)
+                return
+            }
+            let code = Secrets.numericCode()
+            try await PendingRegistrationRecord(
+                id: registrationID, email: email, displayName: displayName, passwordHash: hash,
+                codeHash: Self.codeHash(code, salt: registrationID), expiresAt: now.addingTimeInterval(Self.codeLifetime), createdAt: now
+            ).create(on: tx)
+            try await enqueue(AccountMails.registrationCode(code, name: displayName, registeredAt: now), to: email, on: tx)
+            try await Audit.record(Actor(userID: nil, name: email), entity: "registration", key: email, action: "register",
+                                   changes: [.init(field: "email", old: "", new: email)], at: now, on: tx)
+        }
+        try await RateLimiter.clear(RateLimiter.verifyCodePerRecipient, key: email, on: db)
+        return registrationID
     }
 
-    func resendVerification(email rawEmail: String) async throws {
+    /// A new code for the pending registration `registration` of `email`, when there is one; silence otherwise.
+    func resendVerification(email rawEmail: String, registration: UUID?, address: String) async throws {
         let email = try Self.normalisedEmail(rawEmail)
-        guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first(), !user.verified else { return }
-        if try await RateLimiter.hit(RateLimiter.mailPerAccount, key: email, now: now, on: db) {
+        let overRecipient = try await RateLimiter.hit(RateLimiter.mailPerRecipient, key: email, now: now, on: db)
+        let overAddress = try await RateLimiter.hit(RateLimiter.resendPerAddress, key: address, now: now, on: db)
+        if overRecipient || overAddress {
             throw AccountError(kind: .tooManyAttempts, field: "email", messages: ["email: too many codes sent; wait an hour and try again"])
         }
-        try await sendCode(.verify, to: user)
+        try await RateLimiter.clear(RateLimiter.verifyCodePerRecipient, key: email, on: db)
+        guard let registration,
+              let pending = try await PendingRegistrationRecord.query(on: db).filter(\.$id == registration).filter(\.$email == email)
+                  .filter(\.$usedAt == nil).filter(\.$createdAt > now.addingTimeInterval(-Self.registrationLifetime)).first()
+        else { return }
+        let code = Secrets.numericCode()
+        try await db.transaction { tx in
+            pending.codeHash = Self.codeHash(code, salt: registration)
+            pending.attempts = 0
+            pending.expiresAt = now.addingTimeInterval(Self.codeLifetime)
+            try await pending.save(on: tx)
+            try await enqueue(AccountMails.registrationCode(code, name: pending.displayName, registeredAt: pending.createdAt), to: email, on: tx)
+        }
     }
 
+    /// Proves a registration's code: creates the account with that registration's password and name, and ends
+    /// every other pending registration of the address.
     func verify(email rawEmail: String, code: String, address: String) async throws -> UserRecord {
         let email = try Self.normalisedEmail(rawEmail)
-        try await limitCodeChecks(email: email, address: address)
-        guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first() else {
-            throw AccountError.invalid("code", "code: wrong or expired code")
+        try await limitCodeChecks(RateLimiter.verifyCodePerRecipient, email: email, address: address)
+        let pending = try await PendingRegistrationRecord.query(on: db).filter(\.$email == email).filter(\.$usedAt == nil)
+            .filter(\.$expiresAt > now).sort(\.$createdAt, .descending).limit(10).all()
+        let typed = code.trimmingCharacters(in: .whitespaces)
+        for registration in pending {
+            let id = try registration.requireID()
+            guard try await OneTimeCodes.claimAttempt(table: "pending_registrations", id: id, limit: Self.codeAttempts, now: now, on: db),
+                  Secrets.constantTimeEquals(Self.codeHash(typed, salt: id), registration.codeHash)
+            else { continue }
+            guard try await OneTimeCodes.spend(table: "pending_registrations", id: id, now: now, on: db) else { continue }
+            let user = UserRecord(email: email, displayName: registration.displayName, passwordHash: registration.passwordHash,
+                                  role: .observer, nation: nil, company: nil, verified: true, unsubscribeToken: Secrets.token())
+            do {
+                try await db.transaction { tx in
+                    try await user.create(on: tx)
+                    try await PendingRegistrationRecord.query(on: tx).filter(\.$email == email).delete()
+                    try await Audit.record(actor(user), entity: "user", key: email, action: "verify",
+                                           changes: [.init(field: "verified", old: "false", new: "true")], at: now, on: tx)
+                }
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                throw Self.wrongCode  // another registration of the address was proved at the same moment
+            }
+            try await RateLimiter.clear(RateLimiter.verifyCodePerRecipient, key: email, on: db)
+            return user
         }
-        try await consumeCode(.verify, of: user, code: code)
-        user.verified = true
-        try await user.save(on: db)
-        try await Audit.record(actor(user), entity: "user", key: email, action: "verify",
-                               changes: [.init(field: "verified", old: "false", new: "true")], at: now, on: db)
-        return user
+        throw Self.wrongCode
     }
 
     // MARK: sign-in
 
     func signIn(email rawEmail: String, password: String, address: String) async throws -> UserRecord {
-        let email = (try? Self.normalisedEmail(rawEmail)) ?? rawEmail.lowercased()
-        let overAccount = try await RateLimiter.hit(RateLimiter.signInPerAccount, key: email, now: now, on: db)
-        let overAddress = try await RateLimiter.hit(RateLimiter.signInPerAddress, key: address, now: now, on: db)
-        if overAccount || overAddress {
-            throw AccountError(kind: .tooManyAttempts, field: nil, messages: ["too many sign-in attempts; wait 15 minutes and try again"])
+        let email = (try? Self.normalisedEmail(rawEmail)) ?? "invalid:" + Secrets.sha256(rawEmail)
+        let pairKey = SignInGuard.pairKey(email: email, bucket: address)
+        let user = try await UserRecord.query(on: db).filter(\.$email == email).first()
+        let daily = try await RateLimiter.recent(SignInGuard.perDay, key: email, now: now, excluding: nil, on: db)
+        if user?.lockedAt != nil || daily.count >= SignInGuard.dailyFailures {
+            throw AccountError(kind: .tooManyAttempts, field: nil, messages: [
+                "this account is locked after \(SignInGuard.dailyFailures) failed sign-ins in a day; its owner has been mailed a link to unlock it, "
+                    + "and resetting the password unlocks it too",
+            ])
         }
-        let failure = AccountError(kind: .unauthorized, field: "password", messages: ["wrong e-mail address or password"])
-        guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first() else {
-            _ = try await hasher.verify(password, hash: hasher.dummyHash)
-            throw failure
+        // Counted as a failure before the password is checked, so that requests at once cannot all slip under the limit.
+        let attempt = try await RateLimiter.record(SignInGuard.perAddress, key: pairKey, now: now, on: db)
+        let earlier = try await RateLimiter.recent(SignInGuard.perAddress, key: pairKey, now: now, excluding: attempt.id, on: db)
+        let wait = SignInGuard.delay(afterFailures: earlier.count)
+        if wait > 0, let latest = earlier.latest, now.timeIntervalSince(latest) < wait {
+            try await RateLimiter.withdraw(attempt, on: db)
+            let seconds = Int((wait - now.timeIntervalSince(latest)).rounded(.up))
+            throw AccountError(kind: .tooManyAttempts, field: nil,
+                               messages: ["too many failed sign-ins from your address; try again in \(Self.duration(seconds))"],
+                               retryAfterSeconds: max(seconds, 1))
         }
-        guard try await hasher.verify(password, hash: user.passwordHash) else { throw failure }
-        guard user.verified else {
-            throw AccountError(kind: .unauthorized, field: "email", messages: ["email: this address is not verified yet; enter the code we sent"])
+        let dayAttempt = try await RateLimiter.record(SignInGuard.perDay, key: email, now: now, on: db)
+        let passwordMatches = try await hasher.verify(password, hash: user?.passwordHash ?? hasher.dummyHash)
+        if let user, passwordMatches, user.verified {
+            try await RateLimiter.withdraw(dayAttempt, on: db)
+            try await RateLimiter.clear(SignInGuard.perAddress, key: pairKey, on: db)
+            return user
         }
-        try await RateLimiter.clear(RateLimiter.signInPerAccount, key: email, on: db)
+        if earlier.count + 1 == SignInGuard.freeFailures {
+            try await Audit.record(Actor(userID: user?.id, name: email), entity: "sign-in", key: email,
+                                   action: "failures past the limit; further attempts from \(address) are delayed", changes: [], at: now, on: db)
+        }
+        if dayAttempt.count >= SignInGuard.dailyFailures, let user { try await lock(user) }
+        throw AccountError(kind: .unauthorized, field: "password", messages: ["wrong e-mail address or password"])
+    }
+
+    /// Locks the account (once, however many requests pass the limit together) and mails its owner the unlock link.
+    private func lock(_ user: UserRecord) async throws {
+        let id = try user.requireID()
+        struct Row: Decodable { var id: UUID }
+        let locked = try await SQLAccess.sql(db).raw("""
+            UPDATE users SET locked_at = \(bind: now) WHERE id = \(bind: id) AND locked_at IS NULL RETURNING id
+            """).first(decoding: Row.self)
+        guard locked != nil else { return }
+        let token = Secrets.token()
+        try await db.transaction { tx in
+            try await OneTimeCodeRecord(userID: id, purpose: .unlock, codeHash: Secrets.sha256(token),
+                                        expiresAt: now.addingTimeInterval(SignInGuard.unlockLifetime), createdAt: now).create(on: tx)
+            try await enqueue(AccountMails.locked(user, unlockToken: token, publicURL: publicURL), to: user.email, on: tx)
+            try await Audit.record(.system, entity: "user", key: user.email, action: "locked after \(SignInGuard.dailyFailures) failed sign-ins in a day",
+                                   changes: [.init(field: "locked", old: "false", new: "true")], at: now, on: tx)
+        }
+    }
+
+    /// Follows an unlock link: the account can sign in again and its failures are forgotten. Nil when the link is
+    /// unknown, used or expired.
+    func unlock(token: String) async throws -> UserRecord? {
+        guard !token.isEmpty, token.utf8.count <= 200,
+              let code = try await OneTimeCodeRecord.query(on: db).filter(\.$codeHash == Secrets.sha256(token))
+                  .filter(\.$purpose == CodePurpose.unlock.rawValue).filter(\.$usedAt == nil).filter(\.$expiresAt > now).first(),
+              try await OneTimeCodes.spend(table: "one_time_codes", id: code.requireID(), now: now, on: db),
+              let user = try await UserRecord.find(code.userID, on: db)
+        else { return nil }
+        try await clearLock(user, action: "unlocked by the link mailed to its owner")
         return user
+    }
+
+    private func clearLock(_ user: UserRecord, action: String) async throws {
+        try await RateLimiter.clear(SignInGuard.perDay, key: user.email, on: db)
+        guard user.lockedAt != nil else { return }
+        try await db.transaction { tx in
+            user.lockedAt = nil
+            try await user.save(on: tx)
+            try await Audit.record(actor(user), entity: "user", key: user.email, action: action,
+                                   changes: [.init(field: "locked", old: "true", new: "false")], at: now, on: tx)
+        }
     }
 
     /// A new browser session; the returned token goes into the cookie, only its digest is stored.
@@ -112,41 +221,65 @@ struct AccountService: Sendable {
     /// Sends a reset code when the account exists; answers the same either way.
     func requestReset(email rawEmail: String, address: String) async throws {
         let email = try Self.normalisedEmail(rawEmail)
-        let overAccount = try await RateLimiter.hit(RateLimiter.resetPerAccount, key: email, now: now, on: db)
+        let overRecipient = try await RateLimiter.hit(RateLimiter.resetPerRecipient, key: email, now: now, on: db)
         let overAddress = try await RateLimiter.hit(RateLimiter.resetPerAddress, key: address, now: now, on: db)
-        if overAccount || overAddress {
+        if overRecipient || overAddress {
             throw AccountError(kind: .tooManyAttempts, field: "email", messages: ["email: too many reset requests; wait an hour and try again"])
         }
+        try await RateLimiter.clear(RateLimiter.resetCodePerRecipient, key: email, on: db)
         guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first() else { return }
-        try await sendCode(.reset, to: user)
+        let userID = try user.requireID()
+        let code = Secrets.numericCode()
+        try await db.transaction { tx in
+            try await OneTimeCodeRecord.query(on: tx).filter(\.$userID == userID).filter(\.$purpose == CodePurpose.reset.rawValue)
+                .filter(\.$usedAt == nil).set(\.$usedAt, to: now).update()
+            try await OneTimeCodeRecord(userID: userID, purpose: .reset, codeHash: Self.codeHash(code, salt: userID),
+                                        expiresAt: now.addingTimeInterval(Self.codeLifetime), createdAt: now).create(on: tx)
+            try await enqueue(AccountMails.resetCode(code, to: user, publicURL: publicURL), to: email, on: tx)
+        }
     }
 
+    /// Sets a new password with the mailed code; ends every session and token, and unlocks a locked account.
     func confirmReset(email rawEmail: String, code: String, newPassword: String, address: String) async throws {
         let email = try Self.normalisedEmail(rawEmail)
         let broken = PasswordPolicy.violations(of: newPassword)
         if !broken.isEmpty { throw AccountError.invalid("password", broken.map { "password: needs \($0.text)" }) }
-        try await limitCodeChecks(email: email, address: address)
-        guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first() else {
-            throw AccountError.invalid("code", "code: wrong or expired code")
+        try await limitCodeChecks(RateLimiter.resetCodePerRecipient, email: email, address: address)
+        guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first(),
+              let record = try await OneTimeCodeRecord.query(on: db).filter(\.$userID == user.requireID())
+                  .filter(\.$purpose == CodePurpose.reset.rawValue).filter(\.$usedAt == nil).filter(\.$expiresAt > now)
+                  .sort(\.$createdAt, .descending).first()
+        else { throw Self.wrongCode }
+        let recordID = try record.requireID()
+        let candidate = Self.codeHash(code.trimmingCharacters(in: .whitespaces), salt: try user.requireID())
+        guard try await OneTimeCodes.claimAttempt(table: "one_time_codes", id: recordID, limit: Self.codeAttempts, now: now, on: db),
+              Secrets.constantTimeEquals(candidate, record.codeHash),
+              try await OneTimeCodes.spend(table: "one_time_codes", id: recordID, now: now, on: db)
+        else { throw Self.wrongCode }
+        let hash = try await hasher.hash(newPassword)
+        try await db.transaction { tx in
+            user.passwordHash = hash
+            user.verified = true
+            try await user.save(on: tx)
+            try await WebSessionRecord.query(on: tx).filter(\.$userID == user.requireID()).delete()
+            try await APITokenRecord.query(on: tx).filter(\.$userID == user.requireID()).delete()
+            try await Audit.record(actor(user), entity: "user", key: email, action: "password reset",
+                                   changes: [.init(field: "password", old: "(hidden)", new: "(changed)")], at: now, on: tx)
         }
-        try await consumeCode(.reset, of: user, code: code)
-        user.passwordHash = try await hasher.hash(newPassword)
-        user.verified = true
-        try await user.save(on: db)
-        try await WebSessionRecord.query(on: db).filter(\.$userID == user.requireID()).delete()
-        try await APITokenRecord.query(on: db).filter(\.$userID == user.requireID()).delete()
-        try await Audit.record(actor(user), entity: "user", key: email, action: "password reset",
-                               changes: [.init(field: "password", old: "(hidden)", new: "(changed)")], at: now, on: db)
+        try await RateLimiter.clear(RateLimiter.resetCodePerRecipient, key: email, on: db)
+        try await clearLock(user, action: "unlocked by a password reset")
     }
 
     // MARK: newsletter
 
     func setNewsletter(_ user: UserRecord, subscribed: Bool) async throws {
         guard user.newsletter != subscribed else { return }
-        user.newsletter = subscribed
-        try await user.save(on: db)
-        try await Audit.record(actor(user), entity: "user", key: user.email, action: subscribed ? "subscribe" : "unsubscribe",
-                               changes: [.init(field: "newsletter", old: "\(!subscribed)", new: "\(subscribed)")], at: now, on: db)
+        try await db.transaction { tx in
+            user.newsletter = subscribed
+            try await user.save(on: tx)
+            try await Audit.record(actor(user), entity: "user", key: user.email, action: subscribed ? "subscribe" : "unsubscribe",
+                                   changes: [.init(field: "newsletter", old: "\(!subscribed)", new: "\(subscribed)")], at: now, on: tx)
+        }
     }
 
     /// One-click unsubscribe from a mail's link; nil when the token is unknown.
@@ -158,53 +291,29 @@ struct AccountService: Sendable {
 
     // MARK: codes
 
-    private func sendCode(_ purpose: CodePurpose, to user: UserRecord) async throws {
-        let userID = try user.requireID()
-        let code = Secrets.numericCode()
-        try await OneTimeCodeRecord.query(on: db).filter(\.$userID == userID).filter(\.$purpose == purpose.rawValue)
-            .filter(\.$usedAt == nil).set(\.$usedAt, to: now).update()
-        try await OneTimeCodeRecord(userID: userID, purpose: purpose, codeHash: Self.codeHash(code, userID: userID),
-                                    expiresAt: now.addingTimeInterval(Self.codeLifetime), createdAt: now).create(on: db)
-        let mail = AccountMails.code(purpose, code: code, to: user, publicURL: publicURL)
-        try await OutboxWorker.enqueue(OutgoingMail(to: user.email, subject: mail.subject, textBody: mail.body,
-                                                    unsubscribeURL: mail.unsubscribeURL), on: db, now: now)
+    private func enqueue(_ mail: AccountMails.Mail, to email: String, on tx: any Database) async throws {
+        try await OutboxWorker.enqueue(OutgoingMail(to: email, subject: mail.subject, textBody: mail.body, unsubscribeURL: mail.unsubscribeURL),
+                                       on: tx, now: now)
     }
 
-    private func consumeCode(_ purpose: CodePurpose, of user: UserRecord, code: String) async throws {
-        let userID = try user.requireID()
-        guard let record = try await OneTimeCodeRecord.query(on: db).filter(\.$userID == userID)
-            .filter(\.$purpose == purpose.rawValue).filter(\.$usedAt == nil).sort(\.$createdAt, .descending).first()
-        else { throw AccountError.invalid("code", "code: no code is waiting (it was used or replaced); ask for a new code") }
-        guard record.expiresAt > now else {
-            throw AccountError.invalid("code", "code: the code has expired (codes last 30 minutes); ask for a new code")
-        }
-        guard record.attempts < Self.codeAttempts else {
-            throw AccountError(kind: .tooManyAttempts, field: "code", messages: ["code: too many wrong codes; ask for a new code"])
-        }
-        let candidate = Self.codeHash(code.trimmingCharacters(in: .whitespaces), userID: userID)
-        guard Secrets.constantTimeEquals(candidate, record.codeHash) else {
-            record.attempts += 1
-            try await record.save(on: db)
-            let left = Self.codeAttempts - record.attempts
-            throw left > 0
-                ? AccountError.invalid("code", "code: wrong code; \(left) attempt\(left == 1 ? "" : "s") left")
-                : AccountError(kind: .tooManyAttempts, field: "code", messages: ["code: too many wrong codes; ask for a new code"])
-        }
-        record.usedAt = now
-        try await record.save(on: db)
-    }
-
-    private func limitCodeChecks(email: String, address: String) async throws {
-        let overAccount = try await RateLimiter.hit(RateLimiter.codePerAccount, key: email, now: now, on: db)
+    /// Checks of a code are limited per recipient (5 in a code's lifetime, whether the address is known or not) and
+    /// per client address; the check is counted before it is made.
+    private func limitCodeChecks(_ rule: RateLimiter.Rule, email: String, address: String) async throws {
+        let overRecipient = try await RateLimiter.hit(rule, key: email, now: now, on: db)
         let overAddress = try await RateLimiter.hit(RateLimiter.codePerAddress, key: address, now: now, on: db)
-        if overAccount || overAddress {
-            throw AccountError(kind: .tooManyAttempts, field: "code", messages: ["code: too many attempts; wait 15 minutes and try again"])
+        if overRecipient || overAddress {
+            throw AccountError(kind: .tooManyAttempts, field: "code", messages: ["code: too many wrong codes; ask for a new code"])
         }
     }
 
     private func actor(_ user: UserRecord) -> Actor { Actor(userID: user.id, name: user.email) }
 
-    static func codeHash(_ code: String, userID: UUID) -> String { Secrets.sha256("\(userID.uuidString):\(code)") }
+    /// A code's stored digest, salted with the id of what it belongs to (a pending registration or an account).
+    static func codeHash(_ code: String, salt: UUID) -> String { Secrets.sha256("\(salt.uuidString):\(code)") }
+
+    static func duration(_ seconds: Int) -> String {
+        seconds < 90 ? "\(seconds) second\(seconds == 1 ? "" : "s")" : "\((seconds + 59) / 60) minutes"
+    }
 
     static func normalisedEmail(_ raw: String) throws(AccountError) -> String {
         let email = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
@@ -214,5 +323,26 @@ struct AccountService: Sendable {
               !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "," })
         else { throw AccountError.invalid("email", "email: not a valid e-mail address") }
         return email
+    }
+}
+
+/// Single-use codes spent by one statement each, so that of many requests at once only `limit` are checked and
+/// only one spends the code.
+enum OneTimeCodes {
+    /// Takes one of the code's attempts; false when none is left, or it was spent or has expired.
+    static func claimAttempt(table: String, id: UUID, limit: Int, now: Date, on db: any Database) async throws -> Bool {
+        struct Row: Decodable { var attempts: Int }
+        return try await SQLAccess.sql(db).raw("""
+            UPDATE \(ident: table) SET attempts = attempts + 1
+            WHERE id = \(bind: id) AND attempts < \(bind: limit) AND used_at IS NULL AND expires_at > \(bind: now) RETURNING attempts
+            """).first(decoding: Row.self) != nil
+    }
+
+    /// Marks the code used; false when another request spent it first.
+    static func spend(table: String, id: UUID, now: Date, on db: any Database) async throws -> Bool {
+        struct Row: Decodable { var id: UUID }
+        return try await SQLAccess.sql(db).raw("""
+            UPDATE \(ident: table) SET used_at = \(bind: now) WHERE id = \(bind: id) AND used_at IS NULL RETURNING id
+            """).first(decoding: Row.self) != nil
     }
 }

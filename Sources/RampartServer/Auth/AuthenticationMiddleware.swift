@@ -7,10 +7,16 @@ struct AuthenticationMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.isAPI {
-            if let bearer = request.headers.bearerAuthorization?.token,
+            if let bearer = request.headers.bearerAuthorization?.token, bearer.utf8.count <= 200,
                let token = try await APITokenRecord.query(on: request.db).filter(\.$tokenHash == Secrets.sha256(bearer))
                    .join(UserRecord.self, on: \APITokenRecord.$userID == \UserRecord.$id).first() {
-                request.signedIn = SignedIn(user: try token.joined(UserRecord.self), session: nil)
+                guard let expiresAt = token.expiresAt, expiresAt > request.now else {
+                    throw Abort(.unauthorized, reason: "this API token has expired; create a new one on the tokens page")
+                }
+                if token.tokenScope == .read, ![.GET, .HEAD].contains(request.method) {
+                    throw Abort(.forbidden, reason: "this API token may only read; create a read and write token to change records")
+                }
+                request.signedIn = SignedIn(user: try token.joined(UserRecord.self), session: nil, tokenScope: token.tokenScope)
             }
         } else if let cookie = request.cookies[Self.sessionCookie]?.string,
                   let session = try await WebSessionRecord.query(on: request.db)

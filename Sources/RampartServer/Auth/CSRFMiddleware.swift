@@ -11,6 +11,10 @@ struct CSRFMiddleware: AsyncMiddleware {
         let isUnsubscribe = request.url.path.hasPrefix("/unsubscribe/")
         if request.method == .POST, !request.isAPI, !isUnsubscribe {
             struct Form: Decodable { var csrf_token: String? }
+            // A body that arrives in pieces is still streaming here: collect it, within the routes' limit, first.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            }
             let sent = (try? request.content.decode(Form.self))?.csrf_token ?? ""
             let expected = request.signedIn?.session?.csrfToken ?? request.cookies[Self.anonymousCookie]?.string ?? ""
             guard !expected.isEmpty, Secrets.constantTimeEquals(sent, expected) else {

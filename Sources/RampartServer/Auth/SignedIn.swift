@@ -7,6 +7,8 @@ struct SignedIn: Sendable {
     var user: UserRecord
     /// The browser session (nil for a bearer token).
     var session: WebSessionRecord?
+    /// What the bearer token may do (nil for a browser session, which may do all the role allows).
+    var tokenScope: TokenScope? = nil
 
     var userID: UUID { user.id ?? UUID() }
     var role: Role { Role(rawValue: user.role) ?? .observer }

@@ -26,11 +26,9 @@ extension Request {
     var rampart: RampartServices { application.rampart }
     var now: Date { application.rampart.clock.now() }
 
-    var accounts: AccountService { accounts(on: db) }
-
-    /// The account rules on `database` (a transaction, when the caller needs all of a change or none).
-    func accounts(on database: any Database) -> AccountService {
-        AccountService(db: database, hasher: rampart.hasher, now: now, publicURL: rampart.config.publicURL)
+    /// The account rules, on the application's database (the service opens its own transactions).
+    var accounts: AccountService {
+        AccountService(db: db, hasher: rampart.hasher, now: now, publicURL: rampart.config.publicURL)
     }
 
     /// The client's address, for rate limits: the socket peer, or behind a trusted proxy the address it forwarded.
@@ -38,4 +36,7 @@ extension Request {
         ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
                               trustedProxies: rampart.config.trustedProxies)
     }
+
+    /// What the client's address counts in for rate limits: the address, or an IPv6 address's /64.
+    var clientBucket: String { ClientAddress.bucket(clientAddress) }
 }

@@ -48,14 +48,14 @@ enum DemandEditor {
         }
     }
 
-    /// What is wrong with these values of a demand (nil: not given), each as "field: problem".
+    /// What is wrong with these values of a demand (nil: not given), each as "field: problem", by the contract's rules.
     static func problems(qty: Double?, dueMonth: Int?, priority: Int?, horizon: Int) -> [String] {
         var problems: [String] = []
-        if let qty, !(qty.isFinite && qty > 0) { problems.append("qty: must be a number above 0") }
-        if let dueMonth, !(0..<max(horizon, 1)).contains(dueMonth) {
-            problems.append("dueMonth: must be a month of the horizon, 0 to \(horizon - 1)")
+        if let qty, let problem = FieldRules.quantityProblem(qty, positive: true) { problems.append("qty: \(problem)") }
+        if let dueMonth, let problem = FieldRules.monthProblem(dueMonth, horizon: max(horizon, 1)) {
+            problems.append("dueMonth: \(problem); a month of the horizon is 0 to \(max(horizon, 1) - 1)")
         }
-        if let priority, !(1...5).contains(priority) { problems.append("priority: must be 1 (highest) to 5") }
+        if let priority, let problem = FieldRules.priorityProblem(priority) { problems.append("priority: \(problem)") }
         return problems
     }
 

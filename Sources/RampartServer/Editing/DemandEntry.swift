@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RampartCore
+import SQLKit
 import Vapor
 
 /// A new demand as a nation's delegate (or Alliance staff) enters it; the fields of the scenario file's demands.
@@ -24,7 +25,7 @@ enum DemandEntry {
             throw InputError(problems: ["there is no scenario to add demands to: import one first"], status: .conflict)
         }
         let id = new.id.trimmingCharacters(in: .whitespaces)
-        var problems = idProblems(id)
+        var problems = DemandID.problem(id, nation: nation).map { ["id: \($0)"] } ?? []
         switch (new.item?.isEmpty == false ? new.item : nil, new.class?.isEmpty == false ? new.class : nil) {
         case (.some, .some): problems.append("item: name an item or a class, not both")
         case (.none, .none): problems.append("item: name an item or a class")
@@ -38,28 +39,43 @@ enum DemandEntry {
         problems += DemandEditor.problems(qty: new.qty, dueMonth: new.dueMonth, priority: new.priority, horizon: settings.horizonMonths)
         if !problems.isEmpty { throw InputError(problems: problems, field: problems.count == 1 ? String(problems[0].prefix { $0 != ":" }) : nil) }
 
+        let demand = DemandRecord(code: id, nation: nation, itemCode: new.item?.isEmpty == false ? new.item : nil,
+                                  itemClass: new.class?.isEmpty == false ? new.class : nil, qty: new.qty, dueMonth: new.dueMonth,
+                                  priority: new.priority, released: new.released ?? false, position: 0)
         do {
-            return try await db.transaction { tx in
-                if try await DemandRecord.query(on: tx).filter(\.$code == id).count() > 0 {
-                    throw InputError("id", "a demand \(id) already exists; choose another id", status: .conflict)
-                }
-                if try await NationRecord.query(on: tx).filter(\.$code == nation).count() == 0 {
-                    try await NationRecord(code: nation, name: NationNames.name(of: nation)).create(on: tx)
-                }
-                let position = (try await DemandRecord.query(on: tx).max(\.$position) ?? -1) + 1
-                let demand = DemandRecord(code: id, nation: nation, itemCode: new.item?.isEmpty == false ? new.item : nil,
-                                          itemClass: new.class?.isEmpty == false ? new.class : nil, qty: new.qty, dueMonth: new.dueMonth,
-                                          priority: new.priority, released: new.released ?? false, position: position)
-                try await demand.create(on: tx)
+            // Writes first: on SQLite a transaction that reads before it writes cannot take the write lock while
+            // another connection (a plan run's) writes, and fails at once instead of waiting.
+            try await db.transaction { tx in
+                try await insert(demand, nationName: NationNames.name(of: nation), on: tx)
                 try await RecordCounts.store(on: tx)
                 try await Audit.record(person.actor, entity: "demand", key: id, action: "create",
                                        changes: fields(demand).map { Audit.Change(field: $0.0, old: "", new: $0.1) }, at: now, on: tx)
-                return demand
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            // Two demands entered at the same moment took the same id or place: the second is asked to try again.
+            if try await DemandRecord.query(on: db).filter(\.$code == id).count() > 0 {
+                throw InputError("id", "a demand \(id) already exists; choose another id", status: .conflict)
+            }
+            // Two demands entered at the same moment took the same place: the second is asked to try again.
             throw InputError("id", "another demand was entered at the same moment; send it again", status: .conflict)
         }
+        guard let stored = try await DemandRecord.query(on: db).filter(\.$code == id).first() else {
+            throw Abort(.internalServerError, reason: "the demand \(id) was stored but cannot be read back")
+        }
+        return stored
+    }
+
+    /// The demand, at the end of the list, and its nation if it is new, in statements that write.
+    private static func insert(_ d: DemandRecord, nationName: String, on tx: any Database) async throws {
+        let sql = try SQLAccess.sql(tx)
+        try await sql.raw("""
+            INSERT INTO nations (id, code, name) SELECT \(bind: UUID()), \(bind: d.nation), \(bind: nationName)
+            WHERE NOT EXISTS (SELECT 1 FROM nations WHERE code = \(bind: d.nation))
+            """).run()
+        try await sql.raw("""
+            INSERT INTO demands (id, code, nation, item_code, item_class, qty, due_month, priority, released, position, version)
+            SELECT \(bind: UUID()), \(bind: d.code), \(bind: d.nation), \(bind: d.itemCode), \(bind: d.itemClass), \(bind: d.qty),
+                   \(bind: d.dueMonth), \(bind: d.priority), \(bind: d.released), COALESCE(MAX(position), -1) + 1, 1 FROM demands
+            """).run()
     }
 
     /// Withdraws a demand at the version the person read; a stale version is a conflict, as for an edit.
@@ -73,14 +89,6 @@ enum DemandEntry {
             try await Audit.record(person.actor, entity: "demand", key: code, action: "delete",
                                    changes: fields(demand).map { Audit.Change(field: $0.0, old: $0.1, new: "") }, at: now, on: tx)
         }
-    }
-
-    static func idProblems(_ id: String) -> [String] {
-        if id.isEmpty || id.count > 64 { return ["id: must be 1 to 64 characters"] }
-        if id.contains(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0))) }) {
-            return ["id: only letters, digits, \"-\", \"_\" and \".\""]
-        }
-        return []
     }
 
     private static func fields(_ d: DemandRecord) -> [(String, String)] {

@@ -32,11 +32,13 @@ enum SourceEditor {
         let source = try await editable(code, by: person, on: db)
         let horizon = try await ScenarioSettingsRecord.query(on: db).first()?.horizonMonths ?? 0
         var problems: [String] = []
-        if let lead = patch.leadTimeMonths, !(0...120).contains(lead) { problems.append("leadTimeMonths: must be 0 to 120") }
+        if let lead = patch.leadTimeMonths, let problem = FieldRules.leadTimeProblem(lead) { problems.append("leadTimeMonths: \(problem)") }
         if let steps = patch.capacity {
             for (index, step) in steps.enumerated() {
-                if !(0..<horizon).contains(step.from) { problems.append("capacity[\(index)].from: must be a month of the horizon, 0 to \(horizon - 1)") }
-                if !(step.perMonth.isFinite && step.perMonth >= 0) { problems.append("capacity[\(index)].perMonth: must be a number of 0 or more") }
+                if let problem = FieldRules.monthProblem(step.from, horizon: max(horizon, 1)) {
+                    problems.append("capacity[\(index)].from: \(problem); a month of the horizon is 0 to \(max(horizon, 1) - 1)")
+                }
+                if let problem = FieldRules.capacityProblem(step.perMonth) { problems.append("capacity[\(index)].perMonth: \(problem)") }
             }
             if Set(steps.map(\.from)).count != steps.count { problems.append("capacity: two steps start in the same month") }
         }

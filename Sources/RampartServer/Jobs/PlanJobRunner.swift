@@ -72,7 +72,7 @@ struct PlanJobRunner: Sendable {
         } catch {
             logger.error("plan run \(run.id?.uuidString ?? "?") failed: \(String(reflecting: error))")
             run.status = PlanRunStatus.failed.rawValue
-            run.error = String(describing: error)
+            run.error = (error as? PlanFailure)?.description ?? PlanFailure.serverProblem(runID: run.id).description
             run.phase = "failed"
             run.finishedAt = clock.now()
             try? await run.save(on: db)
@@ -88,9 +88,7 @@ struct PlanJobRunner: Sendable {
     }
 
     private func plan(_ run: PlanRunRecord) async throws {
-        guard let scenario = try await ScenarioStore.load(on: db) else {
-            throw Abort(.conflict, reason: "there is no scenario to plan: import one first")
-        }
+        guard let scenario = try await ScenarioStore.load(on: db) else { throw PlanFailure.noScenario }
         let released = Set(try await DemandRecord.query(on: db).filter(\.$released == true).field(\.$code).all().map(\.code))
         let progress = NIOLockedValueBox<(phase: String, fraction: Double)>(("planning", 0))
         let runID = try run.requireID()
@@ -111,6 +109,9 @@ struct PlanJobRunner: Sendable {
         let options = Planner.Options(bottleneckCandidates: 2, parallel: false)
         // Everything that only computes runs on the planner's thread, not on the event loops serving requests.
         let result = try await threadPool.runIfActive {
+            // Records stored before a rule existed (or written around the editors) are caught here, by name.
+            let issues = scenario.validationIssues()
+            if !issues.isEmpty { throw PlanFailure.invalid(issues, in: scenario) }
             let plan = Planner(options: options).plan(scenario) { phase, fraction in
                 progress.withLockedValue { $0 = (phase, fraction) }
             }

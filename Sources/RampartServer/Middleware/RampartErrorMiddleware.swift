@@ -28,6 +28,7 @@ struct RampartErrorMiddleware: AsyncMiddleware {
                 let response = Response(status: status)
                 try response.content.encode(ErrorBody(error: true, reason: reason, field: field, problems: problems))
                 if let abort = error as? any AbortError { response.headers.add(contentsOf: abort.headers) }
+                Self.addRetryAfter(for: error, to: response)
                 return response
             }
             if status == .unauthorized, request.method == .GET {
@@ -37,7 +38,14 @@ struct RampartErrorMiddleware: AsyncMiddleware {
             let page = ErrorPage.render(context, ErrorPage.Model(status: Int(status.code), message: reason))
             let response = try await page.encodeResponse(for: request)
             response.status = status
+            Self.addRetryAfter(for: error, to: response)
             return response
+        }
+    }
+
+    static func addRetryAfter(for error: any Error, to response: Response) {
+        if let seconds = (error as? AccountError)?.retryAfterSeconds {
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
         }
     }
 

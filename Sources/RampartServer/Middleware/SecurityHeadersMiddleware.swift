@@ -1,6 +1,6 @@
 import Vapor
 
-/// Defence in depth for the pages: no scripts at all, no framing, no sniffing, no caching of signed-in pages.
+/// Defence in depth: no scripts at all, no framing, no sniffing, no caching; HSTS when the server is public over https.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     static let contentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -13,8 +13,13 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         if !request.isAPI {
             response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
         }
-        if request.signedIn != nil {
+        // Pages carry CSRF tokens and the API carries bearer tokens, codes and records: nothing is for a cache to keep,
+        // except what says otherwise (the tab icon).
+        if !response.headers.contains(name: .cacheControl) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
+        if request.rampart.config.publicURL.lowercased().hasPrefix("https://") {
+            response.headers.replaceOrAdd(name: .strictTransportSecurity, value: "max-age=31536000; includeSubDomains")
         }
         return response
     }

@@ -11,5 +11,6 @@ enum RampartMigrations {
         UniqueDemandPositions(),  // 006
         AddPlanRunHeartbeat(),  // 007
         AddScenarioSizes(),  // 008
+        AddAccountSafeguards(),  // 009
     ]
 }

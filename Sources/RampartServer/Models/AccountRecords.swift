@@ -17,11 +17,13 @@ final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "unsubscribe_token") var unsubscribeToken: String
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Set when the account passed the daily limit of failed sign-ins; cleared by the link mailed to its owner.
+    @OptionalField(key: "locked_at") var lockedAt: Date?
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
         [$id, $email, $displayName, $passwordHash, $role, $nation, $company, $verified, $newsletter, $unsubscribeToken,
-         $version, $createdAt]
+         $version, $createdAt, $lockedAt]
     }
 
     init() {}
@@ -41,7 +43,8 @@ final class UserRecord: Model, @unchecked Sendable {
     }
 }
 
-/// A single-use code sent by mail: `purpose` is "verify" or "reset". Only its hash is stored.
+/// A single-use code sent by mail: `purpose` is "reset" or "unlock" ("verify" before migration 009). Only its hash
+/// is stored.
 final class OneTimeCodeRecord: Model, @unchecked Sendable {
     static let schema = "one_time_codes"
 
@@ -72,7 +75,7 @@ final class OneTimeCodeRecord: Model, @unchecked Sendable {
 }
 
 enum CodePurpose: String, Sendable {
-    case verify, reset
+    case verify, reset, unlock
 }
 
 /// A signed-in browser: the cookie holds the token, the table its SHA-256.
@@ -107,17 +110,30 @@ final class APITokenRecord: Model, @unchecked Sendable {
     @Field(key: "user_id") var userID: UUID
     @Field(key: "name") var name: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "expires_at") var expiresAt: Date?
+    /// `TokenScope`'s raw value.
+    @OptionalField(key: "scope") var scope: String?
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
-    var properties: [any AnyProperty] { [$id, $tokenHash, $userID, $name, $createdAt] }
+    var properties: [any AnyProperty] { [$id, $tokenHash, $userID, $name, $createdAt, $expiresAt, $scope] }
 
     init() {}
 
-    init(tokenHash: String, userID: UUID, name: String) {
+    init(tokenHash: String, userID: UUID, name: String, scope: TokenScope, expiresAt: Date) {
         self.tokenHash = tokenHash
         self.userID = userID
         self.name = name
+        self.scope = scope.rawValue
+        self.expiresAt = expiresAt
     }
+
+    var tokenScope: TokenScope { scope.flatMap(TokenScope.init(rawValue:)) ?? .read }
+}
+
+/// What a bearer token may do: read only, or read and write.
+enum TokenScope: String, Sendable, Codable, CaseIterable {
+    case read
+    case readWrite = "read-write"
 }
 
 /// One counted attempt for rate limiting; `key` is e.g. "signin:account:<email>" or "signin:ip:<address>".
@@ -136,5 +152,39 @@ final class RateLimitHitRecord: Model, @unchecked Sendable {
     init(key: String, at: Date) {
         self.key = key
         self.at = at
+    }
+}
+
+/// A registration of an address not yet verified: its own password and its own code. Proving the code creates
+/// the account with this password and ends every other pending registration of the address.
+final class PendingRegistrationRecord: Model, @unchecked Sendable {
+    static let schema = "pending_registrations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "email") var email: String
+    @Field(key: "display_name") var displayName: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "code_hash") var codeHash: String
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "used_at") var usedAt: Date?
+    @Field(key: "created_at") var createdAt: Date
+
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] {
+        [$id, $email, $displayName, $passwordHash, $codeHash, $attempts, $expiresAt, $usedAt, $createdAt]
+    }
+
+    init() {}
+
+    init(id: UUID, email: String, displayName: String, passwordHash: String, codeHash: String, expiresAt: Date, createdAt: Date) {
+        self.id = id
+        self.email = email
+        self.displayName = displayName
+        self.passwordHash = passwordHash
+        self.codeHash = codeHash
+        self.attempts = 0
+        self.expiresAt = expiresAt
+        self.createdAt = createdAt
     }
 }

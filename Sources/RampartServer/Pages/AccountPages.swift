@@ -20,6 +20,8 @@ struct AccountPages: RouteCollection {
         routes.post("reset", use: requestReset)
         routes.get("reset", "confirm", use: resetConfirmForm)
         routes.post("reset", "confirm", use: confirmReset)
+        routes.get("unlock", ":token", use: unlockForm)
+        routes.post("unlock", ":token", use: unlock)
         routes.get("unsubscribe", ":token", use: unsubscribe)
         routes.post("unsubscribe", ":token", use: unsubscribe)
     }
@@ -40,11 +42,13 @@ struct AccountPages: RouteCollection {
         let form = try req.content.decode(Form.self)
         let next = LocalPath.sanitise(form.next)
         do {
-            let user = try await req.accounts.signIn(email: form.email ?? "", password: form.password ?? "", address: req.clientAddress)
+            let user = try await req.accounts.signIn(email: form.email ?? "", password: form.password ?? "", address: req.clientBucket)
             return try await startSession(for: user, req: req, redirectTo: next == "/" ? "/dashboard" : next)
         } catch let error as AccountError {
             let page = SignInPage.render(req.pageContext(title: "Sign in"), .init(email: form.email ?? "", error: error.message, next: next))
-            return try await page.encodeResponse(status: error.status, for: req)
+            let response = try await page.encodeResponse(status: error.status, for: req)
+            RampartErrorMiddleware.addRetryAfter(for: error, to: response)
+            return response
         }
     }
 
@@ -75,10 +79,10 @@ struct AccountPages: RouteCollection {
         struct Form: Content { var email: String?; var display_name: String?; var password: String? }
         let form = try req.content.decode(Form.self)
         do {
-            let user = try await req.db.transaction { tx in
-                try await req.accounts(on: tx).register(email: form.email ?? "", displayName: form.display_name ?? "", password: form.password ?? "")
-            }
-            return req.redirect(to: "/verify?email=" + LocalPath.queryValue(user.email))
+            let email = try AccountService.normalisedEmail(form.email ?? "")
+            let registration = try await req.accounts.register(email: email, displayName: form.display_name ?? "", password: form.password ?? "",
+                                                               address: req.clientBucket)
+            return req.redirect(to: "/verify?email=\(LocalPath.queryValue(email))&registration=\(registration.uuidString)")
         } catch let error as AccountError {
             let page = RegisterPage.render(req.pageContext(title: "Create an account"),
                                            .init(email: form.email ?? "", displayName: form.display_name ?? "",
@@ -89,34 +93,36 @@ struct AccountPages: RouteCollection {
 
     @Sendable func verifyForm(req: Request) async throws -> HTML {
         VerifyPage.render(req.pageContext(title: "Verify your e-mail"),
-                          .init(email: req.query[String.self, at: "email"] ?? "", error: nil,
-                                info: "We have sent a 6-digit code to this address."))
+                          .init(email: req.query[String.self, at: "email"] ?? "", registration: req.query[String.self, at: "registration"] ?? "",
+                                error: nil, info: "If this address can be registered, a 6-digit code is on its way to it."))
     }
 
     @Sendable func verify(req: Request) async throws -> Response {
-        struct Form: Content { var email: String?; var code: String? }
+        struct Form: Content { var email: String?; var code: String?; var registration: String? }
         let form = try req.content.decode(Form.self)
         do {
-            let user = try await req.accounts.verify(email: form.email ?? "", code: form.code ?? "", address: req.clientAddress)
+            let user = try await req.accounts.verify(email: form.email ?? "", code: form.code ?? "", address: req.clientBucket)
             return try await startSession(for: user, req: req, redirectTo: "/newsletter")
         } catch let error as AccountError {
-            let page = VerifyPage.render(req.pageContext(title: "Verify your e-mail"), .init(email: form.email ?? "", error: error.message, info: nil))
+            let page = VerifyPage.render(req.pageContext(title: "Verify your e-mail"),
+                                         .init(email: form.email ?? "", registration: form.registration ?? "", error: error.message, info: nil))
             return try await page.encodeResponse(status: error.status, for: req)
         }
     }
 
     @Sendable func resend(req: Request) async throws -> Response {
-        struct Form: Content { var email: String? }
+        struct Form: Content { var email: String?; var registration: String? }
         let form = try req.content.decode(Form.self)
         do {
-            try await req.db.transaction { tx in
-                try await req.accounts(on: tx).resendVerification(email: form.email ?? "")
-            }
+            try await req.accounts.resendVerification(email: form.email ?? "", registration: form.registration.flatMap(UUID.init(uuidString:)),
+                                                      address: req.clientBucket)
             let page = VerifyPage.render(req.pageContext(title: "Verify your e-mail"),
-                                         .init(email: form.email ?? "", error: nil, info: "A new code is on its way; the old one no longer works."))
+                                         .init(email: form.email ?? "", registration: form.registration ?? "", error: nil,
+                                               info: "If a registration of this address is waiting, a new code is on its way; its old code no longer works."))
             return try await page.encodeResponse(for: req)
         } catch let error as AccountError {
-            let page = VerifyPage.render(req.pageContext(title: "Verify your e-mail"), .init(email: form.email ?? "", error: error.message, info: nil))
+            let page = VerifyPage.render(req.pageContext(title: "Verify your e-mail"),
+                                         .init(email: form.email ?? "", registration: form.registration ?? "", error: error.message, info: nil))
             return try await page.encodeResponse(status: error.status, for: req)
         }
     }
@@ -134,6 +140,19 @@ struct AccountPages: RouteCollection {
         let subscribe = (try req.content.decode(Form.self)).subscribe == "yes"
         try await req.accounts.setNewsletter(person.user, subscribed: subscribe)
         return req.redirect(to: "/dashboard")
+    }
+
+    @Sendable func unlockForm(req: Request) async throws -> HTML {
+        UnlockPage.render(req.pageContext(title: "Unlock your account"), .init(token: req.parameters.get("token") ?? "", done: false))
+    }
+
+    /// The link only shows a button: mail scanners that fetch links must not unlock an account.
+    @Sendable func unlock(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        guard try await req.accounts.unlock(token: token) != nil else {
+            throw Abort(.notFound, reason: "this unlock link is not valid: it was used, has expired, or was never sent")
+        }
+        return try await UnlockPage.render(req.pageContext(title: "Account unlocked"), .init(token: token, done: true)).encodeResponse(for: req)
     }
 
     @Sendable func unsubscribe(req: Request) async throws -> Response {
@@ -157,9 +176,7 @@ struct AccountPages: RouteCollection {
         let form = try req.content.decode(Form.self)
         let returnTo = LocalPath.sanitise(form.return_to)
         do {
-            try await req.db.transaction { tx in
-                try await req.accounts(on: tx).requestReset(email: form.email ?? "", address: req.clientAddress)
-            }
+            try await req.accounts.requestReset(email: form.email ?? "", address: req.clientBucket)
             return req.redirect(to: "/reset/confirm?email=\(LocalPath.queryValue(form.email ?? ""))&return_to=\(LocalPath.queryValue(returnTo))")
         } catch let error as AccountError {
             let page = ResetRequestPage.render(req.pageContext(title: "Reset your password"), .init(email: form.email ?? "", error: error.message, returnTo: returnTo))
@@ -180,7 +197,7 @@ struct AccountPages: RouteCollection {
         let returnTo = LocalPath.sanitise(form.return_to)
         do {
             try await req.accounts.confirmReset(email: form.email ?? "", code: form.code ?? "", newPassword: form.password ?? "",
-                                                address: req.clientAddress)
+                                                address: req.clientBucket)
             let page = ResetConfirmPage.render(req.pageContext(title: "Password changed"),
                                                .init(email: form.email ?? "", errors: [], returnTo: returnTo, done: true, passwordRules: []))
             return try await page.encodeResponse(for: req)

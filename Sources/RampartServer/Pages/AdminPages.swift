@@ -22,7 +22,7 @@ struct AdminPages: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "no such account") }
         let form = try req.content.decode(Form.self)
         guard let role = Role(rawValue: form.role ?? "") else { throw InputError("role", "must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))") }
-        guard let version = Int(form.version ?? "") else { throw InputError("version", "missing; reload the page") }
+        guard let version = FormNumber.integer(form.version) else { throw InputError("version", "missing; reload the page") }
         do {
             _ = try await UserRoleEditor.update(id, with: RolePatch(role: role, nation: form.nation, company: form.company, version: version),
                                                 by: person, now: req.now, on: req.db)
@@ -47,7 +47,7 @@ struct AdminPages: RouteCollection {
 
     @Sendable func audit(req: Request) async throws -> HTML {
         _ = try req.require(AccessPolicy.canReadAudit)
-        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let page = try req.pageNumber
         let result = try await AuditRecord.query(on: req.db).sort(\.$at, .descending).paginate(PageRequest(page: page, per: 50))
         let rows = result.items.map { entry in
             AuditPage.AuditRow(at: Timestamps.text(entry.at), actor: entry.actor, entity: entry.entity, key: entry.entityKey,

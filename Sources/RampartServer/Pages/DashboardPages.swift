@@ -22,22 +22,20 @@ struct DashboardPages: RouteCollection {
 
     static func load(for principal: Principal, on db: any Database) async throws -> DashboardPage.Model {
         let settings = try await ScenarioSettingsRecord.query(on: db).first()
-        let sizes = try await RecordCounts.load(settings: settings, on: db)
-        let counts = [
-            DashboardPage.Count(label: "Nations", value: sizes.nations), DashboardPage.Count(label: "Demands", value: sizes.demands),
-            DashboardPage.Count(label: "Lines and supplies", value: sizes.sources), DashboardPage.Count(label: "Items", value: sizes.items),
-        ]
+        let readsOnlyReleased = !AccessPolicy.canReadUnreleasedCounts(principal)
+        let signals = readsOnlyReleased ? try await ReleasedSignals.load(on: db) : []
+        let counts = try await RecordCounts.load(settings: settings, on: db).labelled(releasedOnly: readsOnlyReleased ? signals : nil)
+            .map { DashboardPage.Count(label: $0.label, value: $0.value) }
         // Observers read released, aggregated figures only: of a plan, which covers unreleased demands too, its status.
         let showsFigures = AccessPolicy.canReadPlanFigures(principal)
         let latest = try await PlanRuns.latestSucceeded(on: db)
         let summary = showsFigures ? try await latest?.id.asyncMap { try await PlanRunSummaries.load($0, on: db) } ?? nil : nil
         let horizon = settings?.horizonLabel ?? "no scenario imported yet"
-        let readsOnlyReleased = principal.role == .observer || principal.role == .industry
         return DashboardPage.Model(
             scenarioName: settings?.name ?? "—", horizonLabel: horizon, counts: counts,
             latestRun: latest?.summaryView(requestedBy: nil, visibleTo: principal), nationRows: summary?.nationRows(visibleTo: principal) ?? [],
             chart: summary?.cumulativeSeries, canStartPlan: AccessPolicy.canStartPlan(principal),
-            released: readsOnlyReleased ? releasedDemand(try await ReleasedSignals.load(on: db)) : nil,
+            released: readsOnlyReleased ? releasedDemand(signals) : nil,
             showsFigures: showsFigures, showsNations: principal.isStaff || principal.role == .delegate)
     }
 

@@ -38,9 +38,9 @@ struct IndustryPages: RouteCollection {
         let person = try req.requireSignedIn()
         let source = try await editableSource(req)
         let form = try req.content.decode(Form.self)
-        guard let version = Int(form.version ?? "") else { throw InputError("version", "missing; reload the form") }
+        guard let version = FormNumber.integer(form.version) else { throw InputError("version", "missing; reload the form") }
         var errors: [String] = []
-        let lead = Int(form.lead_time_months ?? "")
+        let lead = FormNumber.integer(form.lead_time_months)
         if lead == nil { errors.append("lead_time_months: must be a whole number of months") }
         let steps = Self.parseSteps(form.steps ?? "", errors: &errors)
         if errors.isEmpty {
@@ -67,7 +67,7 @@ struct IndustryPages: RouteCollection {
     static func parseSteps(_ text: String, errors: inout [String]) -> [SourcePatch.Step] {
         text.split(separator: ",").enumerated().compactMap { index, part in
             let pieces = part.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "") }
-            guard pieces.count == 2, let from = Int(pieces[0]), let perMonth = Double(pieces[1]) else {
+            guard pieces.count == 2, let from = DecimalText.integer(pieces[0]), let perMonth = DecimalText.number(pieces[1]) else {
                 errors.append("steps: step \(index + 1) (\"\(part.trimmingCharacters(in: .whitespaces))\") is not month:units, for example 0:1200")
                 return nil
             }

@@ -34,7 +34,7 @@ struct NationPages: RouteCollection {
     @Sendable func show(req: Request) async throws -> HTML {
         let code = req.parameters.get("code") ?? ""
         let person = try req.require { AccessPolicy.canReadNationView($0, nation: code) }
-        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let page = try req.pageNumber
         let view = try await NationView.load(nation: code, page: page, perPage: Self.perPage, on: req.db)
         let canEdit = AccessPolicy.canEditDemands(person.principal, nation: code)
         let rows = view.demands.map { demand in
@@ -69,7 +69,7 @@ struct NationPages: RouteCollection {
         let numbers = DemandFormNumbers(qty: form.qty, dueMonth: form.due_month, priority: form.priority, calendar: calendar)
         var errors = numbers.errors
         let (qty, due, priority) = (numbers.qty, numbers.dueMonth, numbers.priority)
-        guard let version = Int(form.version ?? "") else { throw InputError("version", "missing; reload the form") }
+        guard let version = FormNumber.integer(form.version) else { throw InputError("version", "missing; reload the form") }
         if errors.isEmpty {
             do {
                 _ = try await DemandEditor.update(
@@ -135,7 +135,7 @@ struct NationPages: RouteCollection {
         let person = try req.requireSignedIn()
         let code = req.parameters.get("code") ?? ""
         let current = try await editableDemand(req)
-        guard let version = Int(try req.content.decode(Form.self).version ?? "") else { throw InputError("version", "missing; reload the form") }
+        guard let version = FormNumber.integer(try req.content.decode(Form.self).version) else { throw InputError("version", "missing; reload the form") }
         do {
             try await DemandEntry.delete(code, version: version, by: person, now: req.now, on: req.db)
             return req.redirect(to: Href.path("nations", current.nation))
@@ -178,7 +178,7 @@ struct NationView {
         let settings = try await ScenarioSettingsRecord.query(on: db).first()
         let total = try await DemandRecord.query(on: db).filter(\.$nation == nation).count()
         let demands = try await DemandRecord.query(on: db).filter(\.$nation == nation).sort(\.$position)
-            .range(((page - 1) * perPage)..<(page * perPage)).all()
+            .range(PageRules.offset(page: page, per: perPage)..<(PageRules.offset(page: page, per: perPage) + perPage)).all()
         let run = try await PlanRuns.latestSucceeded(on: db)
         var results: [String: PlanDemandResultRecord] = [:]
         var chart: MonthlySeries?
@@ -211,9 +211,9 @@ struct DemandFormNumbers {
     var errors: [String] = []
 
     init(qty: String?, dueMonth: String?, priority: String?, calendar: MonthCalendar?) {
-        self.qty = Double(qty ?? "")
+        self.qty = FormNumber.number(qty)
         self.dueMonth = calendar?.index(of: dueMonth ?? "")
-        self.priority = Int(priority ?? "")
+        self.priority = FormNumber.integer(priority)
         if self.qty == nil { errors.append("qty: must be a number") }
         if self.dueMonth == nil { errors.append("due_month: must be a month as YYYY-MM") }
         if self.priority == nil { errors.append("priority: must be a whole number from 1 to 5") }

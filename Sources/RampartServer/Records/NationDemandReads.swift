@@ -1,4 +1,5 @@
 import Fluent
+import RampartCore
 import Foundation
 import SQLKit
 
@@ -34,7 +35,7 @@ enum NationDemandReads {
                    (SELECT COUNT(*) FROM demands WHERE nation = \(bind: nation)) AS total,
                    r.plan_run_id, r.on_time_units, r.late_units, r.unserved_units, r.last_delivery_month, r.deliveries, r.reason
             FROM (SELECT * FROM demands WHERE nation = \(bind: nation) ORDER BY position
-                  LIMIT \(bind: request.per) OFFSET \(bind: (request.page - 1) * request.per)) d
+                  LIMIT \(bind: request.per) OFFSET \(bind: PageRules.offset(page: request.page, per: request.per))) d
             LEFT JOIN plan_demand_results r ON r.demand_code = d.code AND r.plan_run_id = (
                 SELECT id FROM plan_runs WHERE status = 'succeeded' ORDER BY created_at DESC LIMIT 1)
             ORDER BY d.position

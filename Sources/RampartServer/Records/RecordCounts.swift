@@ -11,6 +11,14 @@ struct RecordCounts: Decodable, Sendable, Equatable {
 
     static let none = RecordCounts(nations: 0, demands: 0, sources: 0, items: 0)
 
+    /// The counts as the dashboards show them. Those who read released demand only (`releasedOnly`: the released
+    /// signals) see how many demands are released, not how many exist.
+    func labelled(releasedOnly signals: [API.SignalDTO]?) -> [(label: String, value: Int)] {
+        let demandCount: (label: String, value: Int) = signals.map { ("Released demands", $0.reduce(0) { $0 + $1.demands }) }
+            ?? ("Demands", demands)
+        return [("Nations", nations), demandCount, ("Lines and supplies", sources), ("Items", items)]
+    }
+
     /// The counts the settings row holds, or counted now when it holds none.
     static func load(settings: ScenarioSettingsRecord?, on db: any Database) async throws -> RecordCounts {
         guard let settings else { return .none }

@@ -15,31 +15,34 @@ extension OpenAPIDocument {
                 method: "post", path: "/api/v1/auth/token", id: "signIn", tag: "accounts",
                 summary: "Sign in with e-mail and password: a new API token",
                 description: """
-                    Creates an API token for a verified account, named `name` or "API sign-in <time>". The token is in \
-                    this answer only; its `id` is not (find it with `GET /api/v1/tokens` to revoke it).
+                    Creates an API token for a verified account, named `name` or "API sign-in <time>", read and write \
+                    unless `scope` says `read`, expiring after `expiresInDays` (1 to 365, 90 when absent). The token is \
+                    in this answer only; its `id` is not (find it with `GET /api/v1/tokens` to revoke it). Failed \
+                    sign-ins are limited per account and client address (docs/server.md, "Limits").
                     """,
                 isPublic: true, body: body("Credentials", "The account's e-mail address and password, and a name for the token."),
                 responses: created(ref("Token"), "The new token (`token` set, `id` absent)."),
                 errors: [
                     400: malformedBody,
-                    401: "Wrong e-mail address or password, or the address is not verified yet.",
-                    422: "The token name is not 1 to 80 characters.",
-                    429: "Too many sign-in attempts for the account or from the address; wait 15 minutes.",
+                    401: "Wrong e-mail address or password.",
+                    422: "The token name is not 1 to 80 characters, or `expiresInDays` is not 1 to 365.",
+                    429: "After 5 failures from this address, wait for `Retry-After` (the delay doubles, up to 15 minutes); or the account is locked after 100 failures in a day until its owner follows the mailed link.",
                 ]),
             Operation(
                 method: "post", path: "/api/v1/accounts", id: "register", tag: "accounts",
                 summary: "Register an account",
                 description: """
-                    Creates an unverified observer account and mails a verification code (valid 30 minutes). Registering \
-                    again an address that is not verified yet replaces its name and password and sends a new code.
+                    Records a pending registration with its own password and mails it a verification code (valid 30 \
+                    minutes); proving the code creates an observer account with that password and ends every other \
+                    pending registration of the address. For an address that already has an account, its owner gets a \
+                    mail instead and nothing changes. The answer is the same either way.
                     """,
                 isPublic: true, body: body("Registration", "The new account."),
-                responses: created(ref("User"), "The account, unverified, with the observer role."),
+                responses: ["202": response("Accepted: a code is mailed if the address can be registered.", ref("RegistrationAccepted"))],
                 errors: [
                     400: malformedBody,
-                    409: "A verified account with this address exists (`field` is `email`).",
                     422: "The address, the name (1 to 100 characters) or the password is not acceptable; `problems` lists each.",
-                    429: "Too many codes sent to this unverified address; wait an hour.",
+                    429: "Too many registrations of this address, or from the client's address; wait an hour.",
                 ]),
             Operation(
                 method: "post", path: "/api/v1/accounts/verify", id: "verifyAccount", tag: "accounts",
@@ -49,18 +52,18 @@ extension OpenAPIDocument {
                 errors: [
                     400: malformedBody,
                     422: "Not a valid address, or a wrong, expired, used or replaced code (`field` is `code`).",
-                    429: "Too many code checks for the account or from the address, or five wrong codes: ask for a new code.",
+                    429: "Five code checks for the address since its last code, or too many from the client's address: ask for a new code.",
                 ]),
             Operation(
                 method: "post", path: "/api/v1/accounts/verify/resend", id: "resendVerificationCode", tag: "accounts",
-                summary: "Mail a new verification code",
-                description: "Answers the same whether or not an account waits for verification at the address.",
-                isPublic: true, body: body("EmailOnly", "The address."),
-                responses: ["202": response("Accepted: a code is mailed if the account waits for verification.", ref("Accepted"))],
+                summary: "Mail a new code for a pending registration",
+                description: "Renews the code of the registration named by `registration` (the id `POST /api/v1/accounts` answered); answers the same whether or not it exists.",
+                isPublic: true, body: body("Resend", "The address and the registration."),
+                responses: ["202": response("Accepted: a code is mailed if the registration waits for verification.", ref("Accepted"))],
                 errors: [
                     400: malformedBody,
                     422: "Not a valid e-mail address.",
-                    429: "Too many codes sent to the account; wait an hour.",
+                    429: "Too many codes sent to the address, or asked for from the client's address; wait an hour.",
                 ]),
             Operation(
                 method: "post", path: "/api/v1/password-reset", id: "requestPasswordReset", tag: "accounts",
@@ -71,21 +74,21 @@ extension OpenAPIDocument {
                 errors: [
                     400: malformedBody,
                     422: "Not a valid e-mail address.",
-                    429: "Too many reset requests for the account or from the address; wait an hour.",
+                    429: "Too many reset requests for the address or from the client's address; wait an hour.",
                 ]),
             Operation(
                 method: "post", path: "/api/v1/password-reset/confirm", id: "confirmPasswordReset", tag: "accounts",
                 summary: "Set a new password with the mailed reset code",
                 description: """
                     Sets the password, marks the address verified, ends the account's browser sessions and revokes its \
-                    API tokens.
+                    API tokens, and unlocks an account locked after too many failed sign-ins.
                     """,
                 isPublic: true, body: body("ResetConfirm", "The address, the code and the new password."),
                 responses: ok(ref("Accepted"), "The password is changed."),
                 errors: [
                     400: malformedBody,
                     422: "Not a valid address, a password that breaks the policy, or a wrong, expired, used or replaced code.",
-                    429: "Too many code checks for the account or from the address, or five wrong codes: ask for a new code.",
+                    429: "Five code checks for the address since its last code, or too many from the client's address: ask for a new code.",
                 ]),
             Operation(
                 method: "get", path: "/api/v1/me", id: "getMe", tag: "accounts",
@@ -113,10 +116,13 @@ extension OpenAPIDocument {
             Operation(
                 method: "post", path: "/api/v1/tokens", id: "createToken", tag: "tokens",
                 summary: "Create an API token",
-                description: "The token is in this answer only; its `id` is not (find it with `GET /api/v1/tokens`).",
-                body: body("TokenCreate", "The token's name."),
-                responses: created(ref("Token"), "The new token (`token` set, `id` absent)."),
-                errors: [400: malformedBody, 401: signedOut, 422: "The name is not 1 to 80 characters."]),
+                description: """
+                    Read and write unless `scope` is `read`; expires after `expiresInDays` (1 to 365, 90 when absent). The \
+                    token is in this answer only.
+                    """,
+                body: body("TokenCreate", "The token's name, scope and lifetime."),
+                responses: created(ref("Token"), "The new token (`token` set)."),
+                errors: [400: malformedBody, 401: signedOut, 422: "The name is not 1 to 80 characters, or `expiresInDays` is not 1 to 365."]),
             Operation(
                 method: "delete", path: "/api/v1/tokens/{id}", id: "revokeToken", tag: "tokens",
                 summary: "Revoke one of the signed-in person's API tokens",
@@ -162,7 +168,7 @@ extension OpenAPIDocument {
                     400: malformedBody,
                     401: signedOut,
                     403: "Neither staff nor a delegate of this nation.",
-                    409: "The id is taken (`field` is `id`), or there is no scenario yet.",
+                    409: "The id is taken by one of the nation's demands (`field` is `id`), or there is no scenario yet.",
                     422: "A bad `id`, item or class (unknown, both or neither), `qty`, `dueMonth` or `priority`; `problems` lists each.",
                 ]),
             Operation(

@@ -39,6 +39,12 @@ extension OpenAPIDocument {
                 optional("problems", array(text), "Every problem, each \"field: problem\", when the input is at fault."),
             ]),
             "Accepted": object("A request taken in.", [field("status", text, "What happens next, in words.")]),
+            "RegistrationAccepted": object("A registration taken in: the same answer whether or not the address can be registered.", [
+                field("status", text, "What happens next, in words."),
+                field("registration", uuid, "The pending registration, for `POST /api/v1/accounts/verify/resend`."),
+            ]),
+            "TokenScope": ["type": "string", "enum": TokenScope.allCases.map(\.rawValue),
+                           "description": "read (GET only) or read-write."],
             "Role": ["type": "string", "enum": Role.allCases.map(\.rawValue),
                      "description": "staff (Alliance staff), delegate (national delegate), industry (industry representative), observer."],
             "User": object("An account.", [
@@ -56,6 +62,8 @@ extension OpenAPIDocument {
                 optional("id", uuid),
                 field("name", text),
                 optional("createdAt", dateTime),
+                optional("expiresAt", dateTime, "After this the token no longer works."),
+                field("scope", ref("TokenScope")),
                 optional("token", text, "The bearer token (`rmp_...`): shown once."),
             ]),
             "Demand": object("A nation's demand: a quantity of an item, or of any item of a class, due in a month.", [
@@ -82,7 +90,7 @@ extension OpenAPIDocument {
             "Delivery": object("Units delivered in a month.", [field("month", integer(minimum: 0)), field("qty", number)]),
             "CapacityStep": object("From month `from` on (until the next step), `perMonth` units a month.", [
                 field("from", integer(minimum: 0)),
-                field("perMonth", number),
+                field("perMonth", quantity),
             ]),
             "Source": object("A line (producer) or a supply (supplier) of one item.", [
                 field("id", text),
@@ -122,7 +130,7 @@ extension OpenAPIDocument {
                 field("scenario", text, "The scenario's name."),
                 field("horizon", text, "The horizon in words."),
                 field("counts", ["type": "object", "additionalProperties": integer(minimum: 0)],
-                      "Record counts by label: `Nations`, `Demands`, `Lines and supplies`, `Items`."),
+                      "Record counts by label: `Nations`, `Demands` (for observers and industry `Released demands` instead), `Lines and supplies`, `Items`."),
                 optional("latestPlan", ref("PlanRun"), "The latest successful run (not for observers), with the nations' rows the person may read."),
             ]),
             "ImportSummary": object("What an imported scenario holds.", [
@@ -246,6 +254,8 @@ extension OpenAPIDocument {
                 field("email", text),
                 field("password", text),
                 optional("name", text, "The token's name, 1 to 80 characters; \"API sign-in <time>\" when absent."),
+                optional("scope", ref("TokenScope"), "read-write when absent."),
+                optional("expiresInDays", integer(minimum: 1, maximum: 365, default: 90)),
             ]),
             "Registration": object("A new account.", [
                 field("email", text),
@@ -254,32 +264,40 @@ extension OpenAPIDocument {
             ]),
             "CodeCheck": object("An e-mailed verification code.", [field("email", text), field("code", text)]),
             "EmailOnly": object("An e-mail address.", [field("email", text)]),
+            "Resend": object("A new code for a pending registration.", [
+                field("email", text),
+                optional("registration", uuid, "The id `POST /api/v1/accounts` answered."),
+            ]),
             "ResetConfirm": object("A password reset.", [
                 field("email", text),
                 field("code", text, "The code from the reset mail."),
                 field("password", text, "The new password."),
             ]),
             "Newsletter": object("The newsletter subscription.", [field("subscribed", boolean)]),
-            "TokenCreate": object("A new API token.", [field("name", text, "1 to 80 characters.")]),
+            "TokenCreate": object("A new API token.", [
+                field("name", text, "1 to 80 characters."),
+                optional("scope", ref("TokenScope"), "read-write when absent."),
+                optional("expiresInDays", integer(minimum: 1, maximum: 365, default: 90)),
+            ]),
             "NewDemand": object("A new demand; it names exactly one of `item` and `class`.", [
-                field("id", text, "1 to 64 letters, digits, `-`, `_` or `.`; not used by another demand."),
+                field("id", text, "`D-<nation>-` then letters, digits, `-`, `_` or `.`, 64 characters in all (e.g. `D-PL-0042`); not used by another demand."),
                 optional("item", text, "An item of the scenario."),
                 optional("class", text, "An interchangeability class of the scenario."),
-                field("qty", number, "Above 0."),
+                field("qty", quantity, "Above 0, at most 1e12."),
                 field("dueMonth", integer(minimum: 0), "A month of the horizon."),
                 field("priority", integer(minimum: 1, maximum: 5), "1 is the highest."),
                 optional("released", boolean, "Readable by other nations and industry; false when absent."),
             ]),
             "DemandPatch": object("A change to a demand; absent fields stay as they are.", [
-                optional("qty", number, "Above 0."),
+                optional("qty", quantity, "Above 0, at most 1e12."),
                 optional("dueMonth", integer(minimum: 0), "A month of the horizon."),
                 optional("priority", integer(minimum: 1, maximum: 5)),
                 optional("released", boolean),
                 field("version", integer(), "The version read."),
             ]),
             "SourcePatch": object("A change to a line or supply; absent fields stay as they are.", [
-                optional("leadTimeMonths", integer(minimum: 0, maximum: 120)),
-                optional("capacity", array(ref("CapacityStep")), "The whole new schedule: months of the horizon, each once; `perMonth` 0 or more."),
+                optional("leadTimeMonths", integer(minimum: 0, maximum: FieldRules.leadTimeMonths.upperBound)),
+                optional("capacity", array(ref("CapacityStep")), "The whole new schedule: months of the horizon, each once; `perMonth` 0 to 1e12."),
                 field("version", integer(), "The version read."),
             ]),
             "RolePatch": object("A role assignment.", [

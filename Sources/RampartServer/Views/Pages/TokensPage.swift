@@ -5,6 +5,8 @@ enum TokensPage {
         var id: String
         var name: String
         var createdAt: String
+        var scope: String
+        var expires: String
     }
 
     struct Model: Sendable {
@@ -36,11 +38,14 @@ enum TokensPage {
                 action: "/account/tokens",
                 csrf: context.csrfToken,
                 .field("Name", name: "name", extra: [.attr("placeholder", "e.g. nightly export"), .flag("required")]),
+                .selectField("May", name: "scope", options: [("read-write", "read and write"), ("read", "read only")], selected: "read-write"),
+                .field("Expires after (days, 1 to 365)", name: "expires_in_days", type: "number", value: "90",
+                       extra: [.attr("min", "1"), .attr("max", "365"), .flag("required")]),
                 .submitButton("Create token")
             ),
             .h2(.text("Your tokens")),
             .dataTable(
-                columns: [.text("Name"), .text("Created"), .text("")],
+                columns: [.text("Name"), .text("May"), .text("Created"), .text("Expires"), .text("")],
                 rows: model.tokens.map { row($0, csrf: context.csrfToken) },
                 emptyText: "You have no tokens."
             )
@@ -50,7 +55,9 @@ enum TokensPage {
     private static func row(_ token: TokenRow, csrf: String) -> Node<HTML.TableContext> {
         .tr(
             .cell(token.name),
+            .cell(token.scope),
             .cell(token.createdAt),
+            .cell(token.expires),
             .td(.postForm(
                 action: Href.path("account", "tokens", token.id, "delete"),
                 csrf: csrf,

@@ -3,6 +3,8 @@ import Plot
 enum VerifyPage {
     struct Model: Sendable {
         var email: String
+        /// The pending registration the page is for: "send a new code" renews its code.
+        var registration: String
         var error: String?
         var info: String?
     }
@@ -14,8 +16,8 @@ enum VerifyPage {
             .errorMessage(model.error),
             .notice(model.info),
             .p(
-                .text("We sent a code to "), .strong(.text(model.email)),
-                .text(". Enter it below. The code expires after 30 minutes.")
+                .text("Enter the code sent to "), .strong(.text(model.email)),
+                .text(". The code expires after 30 minutes. The password that will work is the one chosen in the registration whose code you enter.")
             ),
             verifyForm(context, model),
             .h2(.text("No code?")),
@@ -24,6 +26,7 @@ enum VerifyPage {
                 action: "/verify/resend",
                 csrf: context.csrfToken,
                 .hiddenField("email", model.email),
+                .hiddenField("registration", model.registration),
                 .submitButton("Send a new code", class: "button secondary")
             )
         )
@@ -34,6 +37,7 @@ enum VerifyPage {
             action: "/verify",
             csrf: context.csrfToken,
             .hiddenField("email", model.email),
+            .hiddenField("registration", model.registration),
             .field(
                 "Code", name: "code",
                 extra: [
