@@ -23,7 +23,7 @@ echo "== building (debug) with tests"
 swift build --build-tests
 
 echo "== running the benchmark tools' own tests (independent plan checker, LP bound)"
-python3 -m unittest bench/test_bench.py
+python3 -m unittest bench/test_bench.py bench/test_soak.py
 
 # Two runs: the planner's CPU-heavy tests would otherwise hold every thread of the test pool while the
 # server's tests wait on child processes, a browser and mail.

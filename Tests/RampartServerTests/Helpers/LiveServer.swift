@@ -69,7 +69,8 @@ extension JSONDecoder {
 enum Outbox {
     static func latestCode(to email: String, on db: any Database) async throws -> String {
         let mail = try #require(try await OutboxMailRecord.query(on: db).filter(\.$recipient == email).sort(\.$createdAt, .descending).first())
-        let match = try #require(mail.body.firstMatch(of: /\b(\d{6})\b/))
+        // the code stands alone on its indented line; a name elsewhere in the mail may hold digits too
+        let match = try #require(mail.body.firstMatch(of: /\n    (\d{6})\n/))
         return String(match.1)
     }
 

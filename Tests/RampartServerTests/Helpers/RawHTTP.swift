@@ -40,6 +40,9 @@ enum RawHTTP {
         defer { close(fd) }
         var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        // A server that answers early stops reading: a send that waits this long means it has answered.
+        var sendTimeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &sendTimeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -63,7 +66,6 @@ enum RawHTTP {
             }
         }
         if open, chunked { _ = write(fd, Array("0\r\n\r\n".utf8)) }
-        shutdown(fd, Int32(SHUT_WR))
 
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
