@@ -328,14 +328,21 @@ import VaporTesting
             try await WebSessionRecord(tokenHash: "live", userID: user.requireID(), csrfToken: "y", expiresAt: now.addingTimeInterval(600)).create(on: app.db)
             try await OneTimeCodeRecord(userID: user.requireID(), purpose: .verify, codeHash: "h", expiresAt: now.addingTimeInterval(-2 * 86_400),
                                         createdAt: now.addingTimeInterval(-2 * 86_400)).create(on: app.db)
-            try await RateLimitHitRecord(key: "signin:account:a", at: now.addingTimeInterval(-3 * 3600)).create(on: app.db)
-            try await RateLimitHitRecord(key: "signin:account:a", at: now).create(on: app.db)
+            // a day's sign-in failures count towards the lock-out: only counts older than that go
+            try await RateLimitHitRecord(key: "signin:daily:a", at: now.addingTimeInterval(-26 * 3600)).create(on: app.db)
+            try await RateLimitHitRecord(key: "signin:daily:a", at: now.addingTimeInterval(-23 * 3600)).create(on: app.db)
+            try await RateLimitHitRecord(key: "signin:daily:a", at: now).create(on: app.db)
+            try await PendingRegistrationRecord(id: UUID(), email: "old@test.example", displayName: "Old", passwordHash: "h", codeHash: "c",
+                                                expiresAt: now.addingTimeInterval(-3 * 86_400), createdAt: now.addingTimeInterval(-3 * 86_400)).create(on: app.db)
+            try await PendingRegistrationRecord(id: UUID(), email: "new@test.example", displayName: "New", passwordHash: "h", codeHash: "c",
+                                                expiresAt: now.addingTimeInterval(600), createdAt: now).create(on: app.db)
             // MUT
             try await Housekeeping.run(on: app.db, now: now)
             // validate
             #expect(try await WebSessionRecord.query(on: app.db).all().map(\.tokenHash) == ["live"])
             #expect(try await OneTimeCodeRecord.query(on: app.db).count() == 0)
-            #expect(try await RateLimitHitRecord.query(on: app.db).count() == 1)
+            #expect(try await RateLimitHitRecord.query(on: app.db).count() == 2)
+            #expect(try await PendingRegistrationRecord.query(on: app.db).all().map(\.email) == ["new@test.example"])
         }
     }
 }

@@ -146,6 +146,25 @@ import VaporTesting
         }
     }
 
+    @Test func staffEnterTheFirstDemandOfANationNewToTheScenario() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+
+            // MUT
+            let created = try await app.api(.POST, "/api/v1/nations/DE/demands", token: staff,
+                                            json: #"{"id": "D-DE-0001", "item": "SHELL-155", "qty": 12, "dueMonth": 3, "priority": 2}"#)
+
+            // validate: the nation is added with its name, the demand goes last
+            #expect(created.status == .created)
+            let nation = try #require(try await NationRecord.query(on: app.db).filter(\.$code == "DE").first())
+            #expect(nation.name == NationNames.name(of: "DE"))
+            let last = try #require(try await DemandRecord.query(on: app.db).sort(\.$position, .descending).first())
+            #expect(last.code == "D-DE-0001" && last.nation == "DE" && last.version == 1)
+            #expect(try await Self.storedCounts(app).nations == 3)
+        }
+    }
+
     /// The scenario's size as the dashboard reads it: from the settings row.
     static func storedCounts(_ app: Application) async throws -> RecordCounts {
         let settings = try #require(try await ScenarioSettingsRecord.query(on: app.db).first())

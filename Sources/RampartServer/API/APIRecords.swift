@@ -118,7 +118,7 @@ struct APIRecords: RouteCollection {
 
     @Sendable func deleteDemand(req: Request) async throws -> HTTPStatus {
         let person = try req.requireSignedIn()
-        guard let version = try req.query.get(Int?.self, at: "version") else {
+        guard let version = try req.queryInteger("version") else {
             throw InputError("version", "missing: send the version you read, as ?version=N")
         }
         try await DemandEntry.delete(req.parameters.get("code") ?? "", version: version, by: person, now: req.now, on: req.db)

@@ -26,6 +26,9 @@ struct RateLimiter: Sendable {
     static let registrationPerAddress = Rule(name: "register:address", limit: 10, window: 60 * 60)
     static let resendPerAddress = Rule(name: "resend:address", limit: 20, window: 60 * 60)
 
+    /// Housekeeping keeps counts this long: the daily sign-in failures' window.
+    static let longestWindow: TimeInterval = SignInGuard.perDay.window
+
     /// One recorded attempt: `count` is how many the window holds with it.
     struct Attempt: Sendable {
         var id: UUID
