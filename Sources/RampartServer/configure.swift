@@ -13,11 +13,14 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
     app.rampart = RampartServices(
         config: config, clock: AppClock(), hasher: try PasswordHasher(cost: bcryptCost, threadPool: app.threadPool))
 
+    NULGuard.install()
+    app.http.server.configuration.idleTimeout = .seconds(config.connectionIdleTimeoutSeconds)
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(RampartErrorMiddleware(environment: app.environment))
+    app.middleware.use(NULGuard.Middleware())
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())
     // Forms and JSON edits are small; the one large upload, the scenario import, streams to disk (UploadSpool).

@@ -255,6 +255,44 @@ import VaporTesting
                 return try await browser.get("/dashboard").body.string
             }()
             #expect(page.contains("Released demands"))
+            // nor does a plan run say how many demands it planned
+            try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
+            for person in [Fixtures.observer, Fixtures.knds] {
+                let plans = try await app.api(.GET, "/api/v1/plans", token: try await Fixtures.token(app, person)).body.string
+                #expect(plans.contains("\"status\"") && !plans.contains("demandCount"), "\(person.role)")
+            }
+            let staffPlans = try await app.api(.GET, "/api/v1/plans", token: try await Fixtures.token(app, Fixtures.staff)).body.string
+            #expect(staffPlans.contains("\"demandCount\":3"))
+        }
+    }
+
+    @Test func aDisplayNameStaysOnOneLine() async throws {
+        try await withTestApp { app in
+            // MUT
+            let forged = try await app.api(.POST, "/api/v1/accounts", token: nil,
+                                           json: #"{"email": "v@test.example", "displayName": "IT Desk\n\n    999999\n", "password": "Str0ng&Secure!pw"}"#)
+
+            // validate
+            #expect(forged.status == .unprocessableEntity && forged.body.string.contains("one line"))
+            #expect(try await OutboxMailRecord.query(on: app.db).count() == 0)
+            #expect(TextRules.displayNameProblem("Jeanne d’Arc-Müller") == nil)
+            #expect(TextRules.displayNameProblem("a\u{2028}b") != nil)
+        }
+    }
+
+    @Test func oneClientCannotUseUpARecipientsResets() async throws {
+        try await LiveServer.run { server in
+            try await Fixtures.seed(server.app)
+            let email = #"{"email": "\#(Fixtures.mesko.email)"}"#
+            // MUT: a stranger asks, over and over, from one address
+            var stranger: [HTTPResponseStatus] = []
+            for _ in 0..<6 { stranger.append(try await server.send(.POST, "/api/v1/password-reset", json: email, client: "192.0.2.77").status) }
+            let owner = try await server.send(.POST, "/api/v1/password-reset", json: email, client: "198.51.100.77")
+
+            // validate: the stranger's address is limited, the owner's request goes through
+            #expect(stranger.filter { $0 == .accepted }.count == RateLimiter.resetPerRecipientAndAddress.limit)
+            #expect(stranger.last == .tooManyRequests)
+            #expect(owner.status == .accepted)
         }
     }
 

@@ -166,6 +166,56 @@ import VaporTesting
         }
     }
 
+    /// PostgreSQL cannot store NUL in text: every way in refuses it with a 400, on both databases, before a query.
+    @Test func theNULCharacterIsRefusedWhereverItComes() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+            let us = try await Fixtures.token(app, Fixtures.frDelegate)
+            let requests: [(HTTPMethod, String, String?, String?)] = [
+                (.POST, "/api/v1/auth/token", nil, #"{"email": "a\u0000b@example.org", "password": "x"}"#),
+                (.POST, "/api/v1/accounts", nil, #"{"email": "a@example.org", "displayName": "a\u0000b", "password": "Abcdefgh1234!"}"#),
+                (.POST, "/api/v1/password-reset", nil, #"{"email": "a\U0000c@example.org"}"#),
+                (.GET, "/api/v1/demands?nation=%00", staff, nil),
+                (.GET, "/api/v1/demands/FR-%00", us, nil),
+                (.GET, "/api/v1/nations/%00/demands", staff, nil),
+                (.GET, "/api/v1/sources/%00", staff, nil),
+                (.GET, "/api/v1/audit?entity=%00", staff, nil),
+                (.POST, "/api/v1/nations/FR/demands", us, #"{"id": "D-FR-1", "item": "a\u0000", "qty": 1, "dueMonth": 1, "priority": 1}"#),
+                (.POST, "/api/v1/tokens", staff, #"{"name": "a\u0000"}"#),
+            ]
+
+            // MUT / validate
+            for (method, path, token, json) in requests {
+                let answer = try await app.api(method, path, token: token, json: json)
+                #expect(answer.status == .badRequest && answer.body.string.contains("NUL"), "\(method) \(path): \(answer.status)")
+            }
+            let browser = Browser(app)
+            let form = try await browser.post("/signin", ["email": "a\u{0}b@example.org", "password": "x"])
+            #expect(form.status == .badRequest)
+            #expect(try await browser.get("/unsubscribe/%00").status == .badRequest)
+            let scenario = try await app.api(.PUT, "/api/v1/scenario", token: staff,
+                                             json: String(decoding: try JSONEncoder().encode(Fixtures.scenario()), as: UTF8.self)
+                                                .replacingOccurrences(of: "\"FR-1\"", with: #""FR-\u0000""#))
+            #expect(scenario.status == .unprocessableEntity && scenario.body.string.contains("NUL"))
+            #expect(try await UserRecord.query(on: app.db).count() == Fixtures.everyone.count)
+            #expect(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-1").count() == 1)
+        }
+    }
+
+    @Test func aHalfSentRequestIsClosedWhenIdle() async throws {
+        try await withTestApp(adjust: { $0.connectionIdleTimeoutSeconds = 1 }) { app in
+            try await withRunningServer(app, planJobs: false) { server in
+                // MUT
+                let closedAfter = try await RawHTTP.secondsUntilClosed(
+                    port: server.port, sending: Array("GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ".utf8), patience: 20)
+
+                // validate
+                #expect(closedAfter != nil, "the server kept the half-sent request open")
+            }
+        }
+    }
+
     // MARK: - Building requests from the document
 
     static func requestSchema(of operation: OpenAPISpec.Operation, in spec: OpenAPISpec) -> Any? {

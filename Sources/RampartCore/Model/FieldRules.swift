@@ -136,3 +136,20 @@ public enum DemandID {
         return "must start with \(prefix) (the ids of \(nation)'s demands carry its code), for example \(prefix)0042"
     }
 }
+
+/// Rules for text that people type: what every store can keep and every page and mail can show on one line.
+public enum TextRules {
+    /// PostgreSQL keeps no NUL character in text; no input may carry one.
+    public static let nulProblem = "text may not contain the NUL character"
+
+    /// A person's display name: 1 to 100 characters, on one line, with no control characters (it is written into
+    /// mails and pages, where a line break could forge a line).
+    public static func displayNameProblem(_ name: String) -> String? {
+        if name.isEmpty || name.count > 100 { return "give a name of 1 to 100 characters" }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control
+            || $0.properties.generalCategory == .lineSeparator || $0.properties.generalCategory == .paragraphSeparator }) {
+            return "a name stays on one line, without control characters"
+        }
+        return nil
+    }
+}

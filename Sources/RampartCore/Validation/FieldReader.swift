@@ -15,7 +15,13 @@ struct FieldReader {
     }
 
     mutating func string(_ value: JSONValue, at path: () -> String) -> String? {
-        if case .string(let string) = value { return string }
+        if case .string(let string) = value {
+            guard !string.unicodeScalars.contains("\u{0}") else {
+                report(path(), TextRules.nulProblem)
+                return nil
+            }
+            return string
+        }
         mismatch(value, expected: "a string", at: path)
         return nil
     }

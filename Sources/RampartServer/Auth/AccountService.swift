@@ -32,8 +32,8 @@ struct AccountService: Sendable {
         let email = try Self.normalisedEmail(rawEmail)
         let displayName = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [AccountError] = []
-        if displayName.isEmpty || displayName.count > 100 {
-            problems.append(.invalid("displayName", "name: give a name of 1 to 100 characters"))
+        if let problem = TextRules.displayNameProblem(displayName) {
+            problems.append(.invalid("displayName", "name: \(problem)"))
         }
         let broken = PasswordPolicy.violations(of: password)
         if !broken.isEmpty {
@@ -42,12 +42,16 @@ struct AccountService: Sendable {
         if let first = problems.first {
             throw AccountError(kind: .invalid, field: first.field, messages: problems.flatMap(\.messages))
         }
-        let overRecipient = try await RateLimiter.hit(RateLimiter.mailPerRecipient, key: email, now: now, on: db)
-        let overAddress = try await RateLimiter.hit(RateLimiter.registrationPerAddress, key: address, now: now, on: db)
-        if overRecipient || overAddress {
+        guard try await RateLimiter.admit(mailChecks(email: email, address: address, perAddress: RateLimiter.registrationPerAddress),
+                                          now: now, on: db) else {
             throw AccountError(kind: .tooManyAttempts, field: "email", messages: ["email: too many registrations; wait an hour and try again"])
         }
         let hash = try await hasher.hash(password)
+        return try await Self.answeringAfter(Self.answerFloor) { try await storeRegistration(email: email, displayName: displayName, hash: hash) }
+    }
+
+    /// The pending registration and its mail, or for an address with an account the mail to its owner.
+    private func storeRegistration(email: String, displayName: String, hash: String) async throws -> UUID {
         let registrationID = UUID()
         // Read before the transaction, which then only writes (see DemandEntry on SQLite's write lock).
         let existing = try await UserRecord.query(on: db).filter(\.$email == email).first()
@@ -74,9 +78,12 @@ struct AccountService: Sendable {
     /// A new code for the pending registration `registration` of `email`, when there is one; silence otherwise.
     func resendVerification(email rawEmail: String, registration: UUID?, address: String) async throws {
         let email = try Self.normalisedEmail(rawEmail)
-        let overRecipient = try await RateLimiter.hit(RateLimiter.mailPerRecipient, key: email, now: now, on: db)
-        let overAddress = try await RateLimiter.hit(RateLimiter.resendPerAddress, key: address, now: now, on: db)
-        if overRecipient || overAddress {
+        try await Self.answeringAfter(Self.answerFloor) { try await renewCode(email: email, registration: registration, address: address) }
+    }
+
+    private func renewCode(email: String, registration: UUID?, address: String) async throws {
+        guard try await RateLimiter.admit(mailChecks(email: email, address: address, perAddress: RateLimiter.resendPerAddress),
+                                          now: now, on: db) else {
             throw AccountError(kind: .tooManyAttempts, field: "email", messages: ["email: too many codes sent; wait an hour and try again"])
         }
         try await RateLimiter.clear(RateLimiter.verifyCodePerRecipient, key: email, on: db)
@@ -98,6 +105,10 @@ struct AccountService: Sendable {
     /// every other pending registration of the address.
     func verify(email rawEmail: String, code: String, address: String) async throws -> UserRecord {
         let email = try Self.normalisedEmail(rawEmail)
+        return try await Self.answeringAfter(Self.answerFloor) { try await proveCode(email: email, code: code, address: address) }
+    }
+
+    private func proveCode(email: String, code: String, address: String) async throws -> UserRecord {
         try await limitCodeChecks(RateLimiter.verifyCodePerRecipient, email: email, address: address)
         let pending = try await PendingRegistrationRecord.query(on: db).filter(\.$email == email).filter(\.$usedAt == nil)
             .filter(\.$expiresAt > now).sort(\.$createdAt, .descending).limit(10).all()
@@ -221,9 +232,13 @@ struct AccountService: Sendable {
     /// Sends a reset code when the account exists; answers the same either way.
     func requestReset(email rawEmail: String, address: String) async throws {
         let email = try Self.normalisedEmail(rawEmail)
-        let overRecipient = try await RateLimiter.hit(RateLimiter.resetPerRecipient, key: email, now: now, on: db)
-        let overAddress = try await RateLimiter.hit(RateLimiter.resetPerAddress, key: address, now: now, on: db)
-        if overRecipient || overAddress {
+        try await Self.answeringAfter(Self.answerFloor) { try await sendResetCode(email: email, address: address) }
+    }
+
+    private func sendResetCode(email: String, address: String) async throws {
+        let checks = [(RateLimiter.resetPerRecipientAndAddress, "\(email)|\(address)"), (RateLimiter.resetPerRecipient, email),
+                      (RateLimiter.resetPerAddress, address)]
+        guard try await RateLimiter.admit(checks, now: now, on: db) else {
             throw AccountError(kind: .tooManyAttempts, field: "email", messages: ["email: too many reset requests; wait an hour and try again"])
         }
         try await RateLimiter.clear(RateLimiter.resetCodePerRecipient, key: email, on: db)
@@ -244,6 +259,10 @@ struct AccountService: Sendable {
         let email = try Self.normalisedEmail(rawEmail)
         let broken = PasswordPolicy.violations(of: newPassword)
         if !broken.isEmpty { throw AccountError.invalid("password", broken.map { "password: needs \($0.text)" }) }
+        try await Self.answeringAfter(Self.answerFloor) { try await resetPassword(email: email, code: code, newPassword: newPassword, address: address) }
+    }
+
+    private func resetPassword(email: String, code: String, newPassword: String, address: String) async throws {
         try await limitCodeChecks(RateLimiter.resetCodePerRecipient, email: email, address: address)
         guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first(),
               let record = try await OneTimeCodeRecord.query(on: db).filter(\.$userID == user.requireID())
@@ -291,6 +310,21 @@ struct AccountService: Sendable {
 
     // MARK: codes
 
+    /// What differs between a known and an unknown address (a code checked or written and a mail queued, or
+    /// nothing) takes a few milliseconds of database work: these answers come no sooner than this after the
+    /// request, either way, so that their time tells nothing.
+    static let answerFloor: Duration = .milliseconds(100)
+
+    /// `work`'s result (or error), given no sooner than `floor` after the call.
+    static func answeringAfter<T: Sendable>(_ floor: Duration, _ work: () async throws -> T) async throws -> T {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: floor)
+        let result: Result<T, any Error>
+        do { result = .success(try await work()) } catch { result = .failure(error) }
+        try? await Task.sleep(until: deadline, clock: clock)
+        return try result.get()
+    }
+
     private func enqueue(_ mail: AccountMails.Mail, to email: String, on tx: any Database) async throws {
         try await OutboxWorker.enqueue(OutgoingMail(to: email, subject: mail.subject, textBody: mail.body, unsubscribeURL: mail.unsubscribeURL),
                                        on: tx, now: now)
@@ -299,11 +333,14 @@ struct AccountService: Sendable {
     /// Checks of a code are limited per recipient (5 in a code's lifetime, whether the address is known or not) and
     /// per client address; the check is counted before it is made.
     private func limitCodeChecks(_ rule: RateLimiter.Rule, email: String, address: String) async throws {
-        let overRecipient = try await RateLimiter.hit(rule, key: email, now: now, on: db)
-        let overAddress = try await RateLimiter.hit(RateLimiter.codePerAddress, key: address, now: now, on: db)
-        if overRecipient || overAddress {
+        guard try await RateLimiter.admit([(rule, email), (RateLimiter.codePerAddress, address)], now: now, on: db) else {
             throw AccountError(kind: .tooManyAttempts, field: "code", messages: ["code: too many wrong codes; ask for a new code"])
         }
+    }
+
+    /// The limits of a mail to `email` asked for from `address`.
+    private func mailChecks(email: String, address: String, perAddress: RateLimiter.Rule) -> [(rule: RateLimiter.Rule, key: String)] {
+        [(RateLimiter.mailPerRecipientAndAddress, "\(email)|\(address)"), (RateLimiter.mailPerRecipient, email), (perAddress, address)]
     }
 
     private func actor(_ user: UserRecord) -> Actor { Actor(userID: user.id, name: user.email) }

@@ -15,7 +15,14 @@ struct CSRFMiddleware: AsyncMiddleware {
             if request.body.data == nil {
                 _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
             }
-            let sent = (try? request.content.decode(Form.self))?.csrf_token ?? ""
+            let sent: String
+            do {
+                sent = try request.content.decode(Form.self).csrf_token ?? ""
+            } catch let refused as InputError {
+                throw refused  // a body no form may hold (NULGuard) says so, rather than "the form has expired"
+            } catch {
+                sent = ""
+            }
             let expected = request.signedIn?.session?.csrfToken ?? request.cookies[Self.anonymousCookie]?.string ?? ""
             guard !expected.isEmpty, Secrets.constantTimeEquals(sent, expected) else {
                 throw Abort(.forbidden, reason: "the form has expired or did not come from Rampart; reload the page and try again")

@@ -6,7 +6,8 @@ import SQLKit
 ///
 /// An attempt is first recorded and only then counted, each in a statement of its own outside any transaction:
 /// of many requests at once, the one counted last sees every row the others wrote before their own count, so no
-/// more than `limit` of them can find themselves within it, on SQLite and PostgreSQL alike.
+/// more than `limit` of them can find themselves within it, on SQLite and PostgreSQL alike. An attempt refused
+/// is taken back, so that refused requests (a burst, an attacker's) do not keep the limit full for its owner.
 struct RateLimiter: Sendable {
     struct Rule: Sendable {
         var name: String
@@ -19,10 +20,14 @@ struct RateLimiter: Sendable {
     static let verifyCodePerRecipient = Rule(name: "code:verify", limit: 5, window: 30 * 60)
     static let resetCodePerRecipient = Rule(name: "code:reset", limit: 5, window: 30 * 60)
     static let codePerAddress = Rule(name: "code:address", limit: 30, window: 15 * 60)
-    static let resetPerRecipient = Rule(name: "reset:recipient", limit: 3, window: 60 * 60)
+    /// Mails asked for one recipient are limited per client address asking, and in all: one client cannot
+    /// use up a recipient's allowance for everyone, nor can many clients flood a mailbox.
+    static let resetPerRecipientAndAddress = Rule(name: "reset:recipient+address", limit: 3, window: 60 * 60)
+    static let resetPerRecipient = Rule(name: "reset:recipient", limit: 10, window: 60 * 60)
     static let resetPerAddress = Rule(name: "reset:address", limit: 10, window: 60 * 60)
-    /// Registration and verification mails, per recipient and per client address (whoever the recipient is).
-    static let mailPerRecipient = Rule(name: "mail:recipient", limit: 5, window: 60 * 60)
+    /// Registration and verification mails, per recipient (and client address) and per client address.
+    static let mailPerRecipientAndAddress = Rule(name: "mail:recipient+address", limit: 5, window: 60 * 60)
+    static let mailPerRecipient = Rule(name: "mail:recipient", limit: 20, window: 60 * 60)
     static let registrationPerAddress = Rule(name: "register:address", limit: 10, window: 60 * 60)
     static let resendPerAddress = Rule(name: "resend:address", limit: 20, window: 60 * 60)
 
@@ -49,9 +54,14 @@ struct RateLimiter: Sendable {
         return Attempt(id: id, count: count, limit: rule.limit)
     }
 
-    /// Records one attempt and reports whether it is over the limit. Over-limit attempts count too.
-    static func hit(_ rule: Rule, key: String, now: Date, on db: any Database) async throws -> Bool {
-        try await record(rule, key: key, now: now, on: db).over
+    /// Records one attempt under each rule and key; when any is over its limit, takes them all back and answers
+    /// false: a request is admitted by every limit or counted by none.
+    static func admit(_ checks: [(rule: Rule, key: String)], now: Date, on db: any Database) async throws -> Bool {
+        var attempts: [Attempt] = []
+        for check in checks { attempts.append(try await record(check.rule, key: check.key, now: now, on: db)) }
+        guard attempts.contains(where: \.over) else { return true }
+        for attempt in attempts { try await withdraw(attempt, on: db) }
+        return false
     }
 
     /// Takes back one recorded attempt (it was refused before it was tried, or it succeeded).

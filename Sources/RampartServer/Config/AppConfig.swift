@@ -13,6 +13,8 @@ struct AppConfig: Sendable {
     var trustedProxies: Set<String> = []
     /// The bearer token `/metrics` asks for; without one the metrics are not served.
     var metricsToken: String? = nil
+    /// A connection that neither sends nor receives this long is closed, so half-sent requests cannot pile up.
+    var connectionIdleTimeoutSeconds: Int64 = 60
 
     enum DatabaseSetting: Sendable, Equatable {
         case sqliteFile(String)

@@ -33,24 +33,54 @@ enum RawHTTP {
         }
     }
 
-    private static func exchange(port: Int, method: String, path: String, headers: [(String, String)], chunked: Bool,
-                                 chunks: () -> [UInt8]?) throws -> Response {
+    /// Sends `bytes` (a request begun and never finished) and waits; the seconds until the server closed the
+    /// connection, or nil if it was still open after `patience` seconds.
+    static func secondsUntilClosed(port: Int, sending bytes: [UInt8], patience: Int) async throws -> Double? {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                do {
+                    let fd = try connected(port: port)
+                    defer { close(fd) }
+                    var timeout = timeval(tv_sec: patience, tv_usec: 0)
+                    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+                    let start = Date()
+                    _ = write(fd, bytes)
+                    var buffer = [UInt8](repeating: 0, count: 1024)
+                    let count = recv(fd, &buffer, buffer.count, 0)
+                    continuation.resume(returning: count == 0 ? Date().timeIntervalSince(start) : nil)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }.start()
+        }
+    }
+
+    private static func connected(port: Int) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else {
+            close(fd)
+            throw Failure(description: "connect: \(errno)")
+        }
+        return fd
+    }
+
+    private static func exchange(port: Int, method: String, path: String, headers: [(String, String)], chunked: Bool,
+                                 chunks: () -> [UInt8]?) throws -> Response {
+        let fd = try connected(port: port)
         defer { close(fd) }
         var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         // A server that answers early stops reading: a send that waits this long means it has answered.
         var sendTimeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &sendTimeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw Failure(description: "connect: \(errno)") }
 
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }

@@ -176,7 +176,7 @@ extension OpenAPIDocument {
                 field("progress", ["type": "number", "format": "double", "minimum": 0, "maximum": 1] as Object, "0 to 1."),
                 field("phase", text, "What the run is doing, in words."),
                 field("scenario", text, "The scenario's name."),
-                field("demandCount", integer(minimum: 0)),
+                optional("demandCount", integer(minimum: 0), "Demands planned, released or not: for staff and delegates only."),
                 field("createdAt", dateTime),
                 optional("startedAt", dateTime),
                 optional("finishedAt", dateTime),
