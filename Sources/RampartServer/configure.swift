@@ -1,11 +1,16 @@
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import NIOPosix
 import SQLKit
 import Vapor
 
 /// Sets up the database, migrations, middleware, background services and routes. Tests call it too.
 func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) async throws {
+    // Every SQLite statement blocks a thread of this pool while it runs, and a connection waiting for another's
+    // write lock sleeps on one: with as many threads as connections (the default on 2 cores), the waiting one
+    // could hold the thread the lock's holder needed to finish. bcrypt runs here too.
+    if config.database != .sqliteMemory { app.threadPool = NIOThreadPool(numberOfThreads: max(8, 2 * System.coreCount)) }
     // Several PostgreSQL connections per event loop: with one, a slow query holds up every other request on that loop.
     app.databases.use(try config.database.factory(postgresConnectionsPerLoop: 4), as: config.database.id)
     app.migrations.add(RampartMigrations.all)
@@ -31,6 +36,7 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
     if case .sqliteFile = config.database, let sql = app.db as? any SQLDatabase {
         // Readers go on while a writer (an import, a plan's results) holds its transaction.
         try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await SQLiteBusyWait.apply(to: app.databases, id: config.database.id, on: app.eventLoopGroup, logger: app.logger)
     }
 }
 

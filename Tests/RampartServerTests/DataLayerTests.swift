@@ -165,7 +165,7 @@ import VaporTesting
             // setup
             try await Fixtures.seed(app)
             try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
-            let jobs = try JobsDatabase(for: app, config: config)
+            let jobs = try await JobsDatabase(for: app, config: config)
 
             // MUT: a run on the jobs' database, while a connection of the requests holds a read transaction open
             do {
@@ -191,7 +191,7 @@ import VaporTesting
         var config = TestDatabase.config()
         config.database = .sqliteMemory
         try await withTestApp(adjust: { $0.database = .sqliteMemory }) { app in
-            let jobs = try JobsDatabase(for: app, config: config)
+            let jobs = try await JobsDatabase(for: app, config: config)
             #expect(app.eventLoopGroup.makeIterator().contains { $0 === jobs.database.eventLoop })
             await jobs.shutdown()
         }

@@ -13,7 +13,7 @@ final class JobsDatabase: Sendable {
     private let databases: Databases?
     private let eventLoopGroup: MultiThreadedEventLoopGroup?
 
-    init(for app: Application, config: AppConfig) throws {
+    init(for app: Application, config: AppConfig) async throws {
         if config.database == .sqliteMemory {
             database = app.db
             databases = nil
@@ -30,6 +30,9 @@ final class JobsDatabase: Sendable {
         self.database = database
         self.databases = databases
         eventLoopGroup = group
+        if case .sqliteFile = config.database {
+            try await SQLiteBusyWait.apply(to: databases, id: .jobs, on: group, logger: app.logger)
+        }
     }
 
     func shutdown() async {

@@ -198,7 +198,7 @@ final class PlanJobService: LifecycleHandler, Sendable {
 
     func didBootAsync(_ application: Application) async throws {
         plannerThread.start()
-        let database = try JobsDatabase(for: application, config: application.rampart.config)
+        let database = try await JobsDatabase(for: application, config: application.rampart.config)
         jobsDatabase.withLockedValue { $0 = database }
         let runner = PlanJobRunner(db: database.database, threadPool: plannerThread,
                                    clock: application.rampart.clock, logger: application.logger)
