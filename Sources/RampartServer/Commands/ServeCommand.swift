@@ -26,6 +26,7 @@ public struct ServeCommand: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
+        MallocArenas.limitForServer()
         let config = try database.config(port: port)
         let level = Logger.Level(rawValue: logLevel) ?? .info
         try await CommandApplication.with(config, arguments: ["rampart", "serve"], logLevel: level) { app in
