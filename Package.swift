@@ -70,6 +70,7 @@ let package = Package(
                 "RampartCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["Help"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

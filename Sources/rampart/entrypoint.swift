@@ -5,6 +5,7 @@ import RampartServer
 @main
 enum Entrypoint {
     static func main() async {
+        ServerLogging.bootstrap()
         ConcurrencyOnEventLoops.install()
         await Rampart.main()
     }

@@ -10,14 +10,23 @@ import Testing
         return url.path
     }
 
-    @Test(arguments: [[], ["plan"], ["what-if"], ["compare"], ["generate"], ["validate"], ["export-lp"]])
-    func help_for_every_command(command: [String]) throws {
-        let run = try CLI.run(command + ["--help"])
+    /// Every command's whole `--help`, against `Help/<command>.txt`. After changing a command's options or wording,
+    /// rerun with `RAMPART_RECORD_HELP=1` to write the new texts, and read the diff before committing it.
+    @Test(arguments: [[], ["plan"], ["what-if"], ["compare"], ["generate"], ["validate"], ["export-lp"], ["serve"], ["import"], ["export"]])
+    func helpForEveryCommand(command: [String]) throws {
+        let run = try CLI.run(command + ["--help"], environment: ["COLUMNS": "100"])
         #expect(run.status == 0)
-        #expect(run.output.contains("USAGE"))
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Help/\(command.first ?? "rampart").txt")
+        if ProcessInfo.processInfo.environment["RAMPART_RECORD_HELP"] == "1" {
+            try run.stdout.write(to: file)
+            return
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(run.output == expected, "rampart \(command.joined(separator: " ")) --help differs from \(file.path)")
     }
 
-    @Test func plan_json_is_a_valid_plan_file() throws {
+    @Test func planJsonIsAValidPlanFile() throws {
         let dir = try CLI.temporaryDirectory()
         let path = try write(sampleScenario, "s.json", in: dir)
         let run = try CLI.run(["plan", path, "--json"])
@@ -28,7 +37,7 @@ import Testing
         #expect(plan.report?.nations.map(\.key) == ["NO", "PL"])
     }
 
-    @Test func same_scenario_gives_the_same_plan_bytes_in_two_processes() throws {
+    @Test func sameScenarioGivesTheSamePlanBytesInTwoProcesses() throws {
         let dir = try CLI.temporaryDirectory()
         let scenario = dir.appendingPathComponent("m.json").path
         #expect(try CLI.run(["generate", "--scale", "S", "--seed", "7", "-o", scenario]).status == 0)
@@ -39,7 +48,7 @@ import Testing
         #expect(!a.stdout.isEmpty)
     }
 
-    @Test func plan_report_shows_delays_nations_and_bottlenecks() throws {
+    @Test func planReportShowsDelaysNationsAndBottlenecks() throws {
         let dir = try CLI.temporaryDirectory()
         let path = try write(sampleScenario, "s.json", in: dir)
         let run = try CLI.run(["plan", path])
@@ -49,7 +58,7 @@ import Testing
         }
     }
 
-    @Test func plan_writes_to_an_output_file() throws {
+    @Test func planWritesToAnOutputFile() throws {
         let dir = try CLI.temporaryDirectory()
         let path = try write(sampleScenario, "s.json", in: dir)
         let out = dir.appendingPathComponent("plan.json")
@@ -59,14 +68,14 @@ import Testing
         _ = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: out))
     }
 
-    @Test func plan_of_the_demo_scenario() throws {
+    @Test func planOfTheDemoScenario() throws {
         let run = try CLI.run(["plan", "--demo", "--json", "--quiet"])
         #expect(run.status == 0)
         let plan = try JSONDecoder().decode(Plan.self, from: run.stdout)
         #expect(plan.scenario == "alliance-demo")
     }
 
-    @Test func bad_scenario_reports_every_problem_with_its_path_and_exits_1() throws {
+    @Test func badScenarioReportsEveryProblemWithItsPathAndExits1() throws {
         let dir = try CLI.temporaryDirectory()
         let bad = sampleScenario
             .replacingOccurrences(of: "\"dueMonth\": 5", with: "\"dueMonth\": 130")
@@ -81,7 +90,7 @@ import Testing
         }
     }
 
-    @Test func validate_json_lists_the_issues() throws {
+    @Test func validateJsonListsTheIssues() throws {
         let dir = try CLI.temporaryDirectory()
         let path = try write(sampleScenario.replacingOccurrences(of: "\"priority\": 3", with: "\"priority\": 9"), "bad.json", in: dir)
         let run = try CLI.run(["validate", path, "--json"])
@@ -92,7 +101,7 @@ import Testing
         #expect(issues?.first?["path"] == "demands[1].priority")
     }
 
-    @Test func truncated_and_non_json_files_fail_cleanly() throws {
+    @Test func truncatedAndNonJsonFilesFailCleanly() throws {
         let dir = try CLI.temporaryDirectory()
         let truncated = try write(String(sampleScenario.prefix(200)), "t.json", in: dir)
         let garbage = try write("this is not json", "g.json", in: dir)
@@ -106,7 +115,7 @@ import Testing
         #expect(missing.stderr.contains("no such file"))
     }
 
-    @Test func usage_errors_exit_64() throws {
+    @Test func usageErrorsExit64() throws {
         #expect(try CLI.run(["plan"]).status == 64)
         #expect(try CLI.run(["generate", "--scale", "Q"]).status == 64)
         #expect(try CLI.run(["plan", "--top", "-1", "--demo"]).status == 64)
@@ -116,7 +125,7 @@ import Testing
         #expect(try CLI.run(["what-if", path, "--scale", "L1=abc"]).status == 64)
     }
 
-    @Test func what_if_compares_per_nation_and_demand() throws {
+    @Test func whatIfComparesPerNationAndDemand() throws {
         let dir = try CLI.temporaryDirectory()
         let path = try write(sampleScenario, "s.json", in: dir)
         let run = try CLI.run(["what-if", path, "--remove-supplier", "Nitro", "--from", "0", "--to", "5", "--json"])
@@ -135,7 +144,7 @@ import Testing
         #expect(outside.stderr.contains("from: 30 is outside the horizon"))
     }
 
-    @Test func compare_two_plans() throws {
+    @Test func compareTwoPlans() throws {
         let dir = try CLI.temporaryDirectory()
         let path = try write(sampleScenario, "s.json", in: dir)
         let slower = try write(sampleScenario.replacingOccurrences(of: "\"perMonth\": 1000", with: "\"perMonth\": 500"), "slow.json", in: dir)
@@ -153,7 +162,7 @@ import Testing
         #expect(bad.stderr.contains("scenario: missing"))
     }
 
-    @Test func generate_is_deterministic() throws {
+    @Test func generateIsDeterministic() throws {
         let a = try CLI.run(["generate", "--scale", "S", "--seed", "3"])
         let b = try CLI.run(["generate", "--scale", "S", "--seed", "3"])
         let c = try CLI.run(["generate", "--scale", "S", "--seed", "4"])
@@ -164,7 +173,7 @@ import Testing
         #expect(scenario.demands.count == 1000)
     }
 
-    @Test func export_lp_in_both_formats() throws {
+    @Test func exportLpInBothFormats() throws {
         let dir = try CLI.temporaryDirectory()
         let path = try write(sampleScenario, "s.json", in: dir)
         let lp = try CLI.run(["export-lp", path])
@@ -175,13 +184,13 @@ import Testing
         #expect(mps.output.contains("ENDATA"))
     }
 
-    @Test func scenario_from_stdin() throws {
+    @Test func scenarioFromStdin() throws {
         let run = try CLI.run(["validate", "-"], stdin: Data(sampleScenario.utf8))
         #expect(run.status == 0)
         #expect(run.output.contains("cli-sample: valid"))
     }
 
-    @Test func compare_refuses_plans_that_do_not_fit_the_scenario() throws {
+    @Test func compareRefusesPlansThatDoNotFitTheScenario() throws {
         let dir = try CLI.temporaryDirectory()
         let path = try write(sampleScenario, "s.json", in: dir)
         let good = dir.appendingPathComponent("a.json").path
@@ -200,14 +209,14 @@ import Testing
         #expect(try CLI.run(["compare", path, good, good, "--top", "-1"]).status == 64)
     }
 
-    @Test func validate_json_reports_an_unreadable_file_as_json() throws {
+    @Test func validateJsonReportsAnUnreadableFileAsJson() throws {
         let run = try CLI.run(["validate", "/nonexistent/scenario.json", "--json"])
         #expect(run.status == 1)
         let report = try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any]
         #expect(report?["valid"] as? Bool == false)
     }
 
-    @Test func export_lp_to_an_unwritable_place_fails_and_leaves_no_file() throws {
+    @Test func exportLpToAnUnwritablePlaceFailsAndLeavesNoFile() throws {
         let dir = try CLI.temporaryDirectory()
         let path = try write(sampleScenario, "s.json", in: dir)
         let target = dir.appendingPathComponent("missing/out.lp").path

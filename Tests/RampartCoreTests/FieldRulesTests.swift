@@ -18,7 +18,7 @@ struct FieldRulesTests {
         #expect(DecimalText.integer(text) == nil)
     }
 
-    @Test func integers_outside_int_are_refused_without_a_trap() {
+    @Test func integersOutsideIntAreRefusedWithoutATrap() {
         #expect(DecimalText.integer("9223372036854775807") == Int.max)
         #expect(DecimalText.integer("9223372036854775808") == nil)
         #expect(DecimalText.integer("18446744073709551616") == nil)
@@ -26,7 +26,7 @@ struct FieldRulesTests {
         #expect(DecimalText.integer("-12") == -12)
     }
 
-    @Test func quantities_are_bounded_by_the_contract() {
+    @Test func quantitiesAreBoundedByTheContract() {
         #expect(FieldRules.quantityProblem(1e12, positive: true) == nil)
         #expect(FieldRules.quantityProblem(1e308, positive: true) == "1e+308 is too large (at most 1e12)")
         #expect(FieldRules.quantityProblem(.nan, positive: true) == "nan is not a finite number")
@@ -37,7 +37,7 @@ struct FieldRulesTests {
         #expect(FieldRules.capacityProblem(-1) == "-1 is negative")
     }
 
-    @Test func months_lead_times_and_priorities() {
+    @Test func monthsLeadTimesAndPriorities() {
         #expect(FieldRules.leadTimeProblem(1200) == nil)
         #expect(FieldRules.leadTimeProblem(1201) == "1201 is too long (at most 1200 months)")
         #expect(FieldRules.leadTimeProblem(-1) == "-1 is negative")
@@ -47,7 +47,7 @@ struct FieldRulesTests {
         #expect(FieldRules.priorityProblem(Int.max) == "\(Int.max) is out of range (1 to 5)")
     }
 
-    @Test func page_offsets_never_overflow() {
+    @Test func pageOffsetsNeverOverflow() {
         #expect(PageRules.pageProblem(Int.max) != nil)
         #expect(PageRules.pageProblem(1_000_000) == nil)
         #expect(PageRules.perProblem(501) != nil)
@@ -57,7 +57,7 @@ struct FieldRulesTests {
 }
 
 struct DemandIDTests {
-    @Test func a_nations_ids_carry_its_code() {
+    @Test func aNationsIdsCarryItsCode() {
         #expect(DemandID.problem("D-PL-0042", nation: "PL") == nil)
         #expect(DemandID.problem("D-PL-SOAK.1_a", nation: "PL") == nil)
         #expect(DemandID.problem("D-DE-9999", nation: "US") == "D-DE-9999 names nation DE; the ids of US's demands start with D-US-")

@@ -19,32 +19,32 @@ private enum Generated {
 }
 
 @Suite struct GeneratorTests {
-    @Test func same_seed_and_scale_give_the_identical_scenario() {
+    @Test func sameSeedAndScaleGiveTheIdenticalScenario() {
         #expect(ScenarioGenerator(seed: 1, scale: .S).generate() == Generated.s1)
         #expect(ScenarioGenerator(seed: 1, scale: .M).generate() == Generated.m1)
     }
 
     /// Pins the exact output for seed 1: the same on every platform and Swift version. If a change
     /// to the generator is intended, update the value (and say so in the commit).
-    @Test func seed_1_scale_S_is_pinned() {
+    @Test func seed1ScaleSIsPinned() {
         #expect(ScenarioFingerprint.of(Generated.s1) == 13_682_466_623_034_303_920)
     }
 
-    @Test func different_seeds_give_different_scenarios() {
+    @Test func differentSeedsGiveDifferentScenarios() {
         #expect(Generated.s1 != Generated.s2)
         #expect(Generated.s1.demands != Generated.s2.demands)
         #expect(Generated.s1.lines.map(\.capacity) != Generated.s2.lines.map(\.capacity))
     }
 
     @Test(arguments: [ScenarioScale.S, .M])
-    func demand_count_matches_the_scale(scale: ScenarioScale) {
+    func demandCountMatchesTheScale(scale: ScenarioScale) {
         let scenario = Generated.of(scale, seed: 1)
         #expect(scenario.demands.count == scale.demandCount)
         #expect(scale.demandCount == ["S": 1_000, "M": 10_000][scale.rawValue])
     }
 
     @Test(arguments: [ScenarioScale.L, .XL])
-    func large_scales_have_their_demand_count_and_proportional_lines(scale: ScenarioScale) {
+    func largeScalesHaveTheirDemandCountAndProportionalLines(scale: ScenarioScale) {
         let scenario = ScenarioGenerator(seed: 1, scale: scale).generate()
         #expect(scenario.demands.count == scale.demandCount)
         let demandsPerLine = Double(scenario.demands.count) / Double(scenario.lines.count)
@@ -54,7 +54,7 @@ private enum Generated {
     }
 
     @Test(arguments: [(ScenarioScale.S, UInt64(1)), (.S, 2), (.S, 77), (.M, 1)])
-    func generated_scenario_is_well_formed(scale: ScenarioScale, seed: UInt64) {
+    func generatedScenarioIsWellFormed(scale: ScenarioScale, seed: UInt64) {
         let scenario = Generated.of(scale, seed: seed)
         #expect(StructureCheck.problems(scenario) == [])
         #expect(StructureCheck.bomDepthProblems(scenario) == [])
@@ -63,7 +63,7 @@ private enum Generated {
     }
 
     @Test(arguments: [ScenarioScale.S, .M])
-    func demand_outruns_capacity_early_and_is_met_later(scale: ScenarioScale) {
+    func demandOutrunsCapacityEarlyAndIsMetLater(scale: ScenarioScale) {
         let scenario = Generated.of(scale, seed: 1)
         let early = StructureCheck.endItemDemandAndCapacity(scenario, months: 24)
         #expect(early.demand > 1.3 * early.capacity)
@@ -71,7 +71,7 @@ private enum Generated {
         #expect(whole.capacity > 1.1 * whole.demand)
     }
 
-    @Test func shape_follows_the_problem() {
+    @Test func shapeFollowsTheProblem() {
         let scenario = Generated.s1
         let classes = Set(scenario.items.compactMap(\.itemClass))
         #expect(classes.count == 7)
@@ -92,7 +92,7 @@ private enum Generated {
         #expect(linters.contains { $0.country == "CN" })
     }
 
-    @Test func shorter_horizon_keeps_months_in_range() {
+    @Test func shorterHorizonKeepsMonthsInRange() {
         for horizon in [1, 6, 24] {
             let scenario = ScenarioGenerator(seed: 5, scale: .S, horizonMonths: horizon).generate()
             #expect(scenario.horizonMonths == horizon)
@@ -100,7 +100,7 @@ private enum Generated {
         }
     }
 
-    @Test func demo_scenario_is_well_formed() {
+    @Test func demoScenarioIsWellFormed() {
         let demo = Generated.demo
         #expect(demo.name == "alliance-demo")
         #expect(demo.startMonth == "2026-01")
@@ -112,7 +112,7 @@ private enum Generated {
         #expect(early.demand > early.capacity)
     }
 
-    @Test func demo_carries_the_sourced_figures() {
+    @Test func demoCarriesTheSourcedFigures() {
         let demo = Generated.demo
         func capacity(_ id: String, _ month: Int, in schedules: [(String, [CapacityStep])]) -> Double? {
             schedules.first { $0.0 == id }.map { CapacityStep.capacity($0.1, month: month) }

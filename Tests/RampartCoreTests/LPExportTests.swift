@@ -99,7 +99,7 @@ private func lpVariables(_ text: String) -> Set<String> {
 }
 
 @Suite struct LPExportTests {
-    @Test func tiny_size() throws {
+    @Test func tinySize() throws {
         let scenario = try tinyScenario()
         // 3 production, 3 purchases (month 3 arrives past the horizon), 3 + 4 deliveries, 2 unserved, 2 × 4 stocks.
         #expect(LPExporter(scenario: scenario).size == LPSize(columns: 23, rows: 10, nonzeros: 39))
@@ -110,7 +110,7 @@ private func lpVariables(_ text: String) -> Set<String> {
         #expect(lpVariables(exporter.cplexLP()).count == 23)
     }
 
-    @Test func tiny_objective_and_balance_rows() throws {
+    @Test func tinyObjectiveAndBalanceRows() throws {
         let text = LPExporter(scenario: try tinyScenario()).cplexLP()
         let objective = String(lines(text)[2])
         // Group 0 = D1a + D1b (weight 16, due 1), group 1 = D2 (weight 4, due 0).
@@ -128,7 +128,7 @@ private func lpVariables(_ text: String) -> Set<String> {
     }
 
     /// bench/test_bench.py solves these committed exports; they must stay what the exporter writes.
-    @Test func tiny_export_matches_committed_fixtures() throws {
+    @Test func tinyExportMatchesCommittedFixtures() throws {
         let exporter = LPExporter(scenario: try tinyScenario())
         let fixtures = repositoryRoot.appendingPathComponent("bench/fixtures")
         let lp = try String(contentsOf: fixtures.appendingPathComponent("tiny.lp"), encoding: .utf8)
@@ -137,7 +137,7 @@ private func lpVariables(_ text: String) -> Set<String> {
         #expect(exporter.mps() == mps, "regenerate bench/fixtures/tiny.mps")
     }
 
-    @Test func capacity_steps_become_bounds_and_unused_items_are_skipped() throws {
+    @Test func capacityStepsBecomeBoundsAndUnusedItemsAreSkipped() throws {
         let exporter = LPExporter(scenario: stepScenario())
         let lp = exporter.cplexLP()
         let mps = exporter.mps()
@@ -155,7 +155,7 @@ private func lpVariables(_ text: String) -> Set<String> {
         #expect(try mpsColumns(mps).count == 25)
     }
 
-    @Test func both_formats_are_well_formed() throws {
+    @Test func bothFormatsAreWellFormed() throws {
         for scenario in [try tinyScenario(), stepScenario(), manyDemands()] {
             let exporter = LPExporter(scenario: scenario)
             let lp = exporter.cplexLP()
@@ -173,7 +173,7 @@ private func lpVariables(_ text: String) -> Set<String> {
         #expect(LPExporter(scenario: stepScenario()).mps().hasPrefix("NAME steps___junk\n"))
     }
 
-    @Test func export_is_deterministic_and_chunked_at_line_ends() throws {
+    @Test func exportIsDeterministicAndChunkedAtLineEnds() throws {
         let scenario = manyDemands()
         let exporter = LPExporter(scenario: scenario)
         #expect(exporter.cplexLP() == LPExporter(scenario: scenario).cplexLP())
@@ -186,7 +186,7 @@ private func lpVariables(_ text: String) -> Set<String> {
         #expect(chunks.joined() == exporter.mps())
     }
 
-    @Test func aggregated_and_per_demand_exports_match_in_structure() throws {
+    @Test func aggregatedAndPerDemandExportsMatchInStructure() throws {
         let scenario = try tinyScenario()
         let aggregated = LPExporter(scenario: scenario)
         let perDemand = LPExporter(scenario: scenario, aggregateDemands: false)
@@ -203,7 +203,7 @@ private func lpVariables(_ text: String) -> Set<String> {
         #expect(text.contains(" dem_2: x_2_0_1 + x_2_0_2 + x_2_0_3 + u_2 = 8 "))
     }
 
-    @Test func numbers_round_trip_without_locale_or_surprises() {
+    @Test func numbersRoundTripWithoutLocaleOrSurprises() {
         let values: [Double] = [0, -0.0, 1, -1, 10.8, 0.1 + 0.2, 1e-5, 2.5e-7, 123456789.125, 1e15, 0x1p53 - 1, 0x1p53, 1e20, .leastNonzeroMagnitude]
         for value in values {
             let text = LPTextWriter.number(value)
@@ -218,7 +218,7 @@ private func lpVariables(_ text: String) -> Set<String> {
     }
 
     @Test(.enabled(if: pythonHasHighs(), "needs python3 with highspy (scripts/test.sh installs it)"))
-    func highs_solves_the_tiny_export_to_the_hand_derived_optimum() throws {
+    func highsSolvesTheTinyExportToTheHandDerivedOptimum() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-lp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -5,7 +5,7 @@ import Testing
 /// several seeds give plans the independent checker accepts.
 @Suite struct PlannerDeterminismTests {
     @Test(arguments: 1...40)
-    func parallel_and_serial_give_the_same_plan(seed: Int) {
+    func parallelAndSerialGiveTheSamePlan(seed: Int) {
         var random = RandomScenario(seed: UInt64(2000 + seed))
         let s = random.make()
         let parallel = Planner(options: .init(bottleneckCandidates: 3, parallel: true)).plan(s)
@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test(arguments: [1, 2, 3])
-    func generated_scenarios_plan_feasibly_and_the_same_on_any_thread_count(seed: Int) {
+    func generatedScenariosPlanFeasiblyAndTheSameOnAnyThreadCount(seed: Int) {
         let s = ScenarioGenerator(seed: UInt64(seed), scale: .S).generate()
         let parallel = Planner(options: .init(bottleneckCandidates: 2, parallel: true)).plan(s)
         #expect(PlanChecker(scenario: s).problems(in: parallel) == [])
@@ -23,7 +23,7 @@ import Testing
         #expect(parallel.report?.lateDemands.isEmpty == false, "generated scenarios have a backlog to explain")
     }
 
-    @Test func demo_scenario_plans_feasibly() {
+    @Test func demoScenarioPlansFeasibly() {
         let s = DemoScenario.make()
         let plan = Planner().plan(s)
         #expect(PlanChecker(scenario: s).problems(in: plan) == [])
@@ -32,7 +32,7 @@ import Testing
 
     /// Two nations' demands with the same target, due month and priority share a short delivery in
     /// proportion to what they asked for, not in the order of their ids.
-    @Test func identical_demands_share_a_shortfall_in_proportion() {
+    @Test func identicalDemandsShareAShortfallInProportion() {
         let s = scenario(
             items: [Item(id: "E", name: "E", kind: .end)],
             lines: [line("L1", "E", [(0, 30)])],

@@ -11,7 +11,7 @@ import Testing
 
     /// One line, 10 a month, no lead time; two demands of 10 due in month 0. Only 10 can be on time:
     /// the priority-5 demand (weight 1) waits one month: 10 unit-months × 1.
-    @Test func priorities_compete_for_one_line() {
+    @Test func prioritiesCompeteForOneLine() {
         let s = scenario(
             items: [Item(id: "E", name: "E", kind: .end)],
             lines: [line("L1", "E", [(0, 10)])],
@@ -25,7 +25,7 @@ import Testing
 
     /// Lead time 3, 5 a month: 10 units due in month 2 arrive 5 in month 3 and 5 in month 4:
     /// weight 4 × (5 × 1 + 5 × 2) = 60.
-    @Test func lead_time_makes_units_late() {
+    @Test func leadTimeMakesUnitsLate() {
         let s = scenario(
             items: [Item(id: "E", name: "E", kind: .end)],
             lines: [line("L1", "E", lead: 3, [(0, 5)])],
@@ -39,7 +39,7 @@ import Testing
     /// in month 1, the first C in month 2 (10 = 5 E), E starts in month 2 and arrives in month 3; the next
     /// 10 C arrive in month 3, so the other 5 E arrive in month 4. 10 E due in month 3 at priority 1:
     /// 16 × 5 × 1 = 80.
-    @Test func multi_level_bill_of_materials() {
+    @Test func multiLevelBillOfMaterials() {
         let s = scenario(
             items: [
                 Item(id: "E", name: "E", kind: .end, bom: [BOMEntry(item: "C", qty: 2)]),
@@ -58,7 +58,7 @@ import Testing
 
     /// A class demand may take either X or Y; an item demand needs X. Capacity 5 each in month 0.
     /// The optimum serves both on time: the class demand takes Y. Weighted lateness 0.
-    @Test func class_demand_leaves_the_named_item_to_the_item_demand() {
+    @Test func classDemandLeavesTheNamedItemToTheItemDemand() {
         let s = scenario(
             items: [Item(id: "X", name: "X", kind: .end, itemClass: "K"), Item(id: "Y", name: "Y", kind: .end, itemClass: "K")],
             lines: [line("LX", "X", [(0, 5)]), line("LY", "Y", [(0, 5)])],
@@ -69,7 +69,7 @@ import Testing
     }
 
     /// Initial stock serves a demand due in month 0 that no line could reach in time.
-    @Test func initial_stock_serves_early_demand() {
+    @Test func initialStockServesEarlyDemand() {
         let s = scenario(
             items: [Item(id: "E", name: "E", kind: .end)],
             lines: [line("L1", "E", lead: 6, [(0, 100)])],
@@ -82,7 +82,7 @@ import Testing
     /// Two end items share one scarce material (10 a month, no lead time). Each needs 1 per unit.
     /// Priority 1 takes the material first; the priority-4 demand (weight 2) of 10 due in month 0
     /// gets nothing in month 0 and 10 in month 1: 2 × 10 × 1 = 20.
-    @Test func shared_material_goes_to_the_higher_priority() {
+    @Test func sharedMaterialGoesToTheHigherPriority() {
         let s = scenario(
             items: [
                 Item(id: "A", name: "A", kind: .end, bom: [BOMEntry(item: "M", qty: 1)]),
@@ -98,7 +98,7 @@ import Testing
     }
 
     /// Capacity starts in month 18 (a new line); a demand due in month 6 waits for it: 12 months × 10 × 4.
-    @Test func ramp_up_step_delays_until_the_line_opens() {
+    @Test func rampUpStepDelaysUntilTheLineOpens() {
         let s = scenario(
             items: [Item(id: "E", name: "E", kind: .end)],
             lines: [line("L-NEW", "E", [(18, 10)])],
@@ -110,7 +110,7 @@ import Testing
     }
 
     /// Nothing can be made: every unit is unserved, each costing (horizon - due + 12) months × weight.
-    @Test func unserved_units_cost_past_the_horizon() {
+    @Test func unservedUnitsCostPastTheHorizon() {
         let s = scenario(
             horizon: 24,
             items: [Item(id: "E", name: "E", kind: .end, bom: [BOMEntry(item: "M", qty: 1)]), Item(id: "M", name: "M", kind: .material)],
@@ -123,7 +123,7 @@ import Testing
         #expect(plan.production.isEmpty && plan.purchases.isEmpty)
     }
 
-    @Test func same_scenario_same_plan() throws {
+    @Test func sameScenarioSamePlan() throws {
         let s = scenario(
             items: [Item(id: "X", name: "X", kind: .end, itemClass: "K"), Item(id: "Y", name: "Y", kind: .end, itemClass: "K")],
             lines: [line("LX", "X", lead: 1, [(0, 5), (6, 9)]), line("LY", "Y", lead: 2, [(2, 7)])],

@@ -6,7 +6,7 @@ import Testing
 /// and the plan is the same whatever the thread count.
 @Suite struct PlannerPropertyTests {
     @Test(arguments: 1...200)
-    func random_scenario_plans_are_feasible(seed: Int) {
+    func randomScenarioPlansAreFeasible(seed: Int) {
         var random = RandomScenario(seed: UInt64(seed))
         let s = random.make()
         let plan = Planner(options: .init(bottleneckCandidates: 2, parallel: false)).plan(s)
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test(arguments: 1...20)
-    func every_strategy_gives_a_feasible_plan(seed: Int) {
+    func everyStrategyGivesAFeasiblePlan(seed: Int) {
         var random = RandomScenario(seed: UInt64(1000 + seed))
         let s = random.make()
         for strategy in PlanStrategy.all {
@@ -32,7 +32,7 @@ import Testing
 
 @Suite struct PlanJSONTests {
     @Test(arguments: 1...30)
-    func plan_json_reads_back_equal(seed: Int) throws {
+    func planJsonReadsBackEqual(seed: Int) throws {
         var random = RandomScenario(seed: UInt64(500 + seed))
         let s = random.make()
         let plan = Planner(options: .init(bottleneckCandidates: 2, parallel: false)).plan(s)
@@ -40,7 +40,7 @@ import Testing
         #expect(decoded == plan)
     }
 
-    @Test func hostile_strings_are_escaped() throws {
+    @Test func hostileStringsAreEscaped() throws {
         var plan = Plan(scenario: "a\"b\\c\n\u{1}é", objective: Objective(weightedLateness: 0.1, onTimeUnits: 1e-7, lateUnits: 3, unservedUnits: 0),
                         production: [], purchases: [], deliveries: [DeliveryEntry(demand: "</script>", item: "x", month: 0, qty: 1234567.25)])
         plan.report = nil

@@ -3,10 +3,7 @@
 /// The scenario rules of planning-model.md, checked independently of `Scenario.validationIssues()`,
 /// plus the shape the generator promises (BOM depth, sources for every consumed item).
 enum StructureCheck {
-    static let allies: Set<String> = [
-        "AL", "BE", "BG", "CA", "HR", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IS", "IT", "LV",
-        "LT", "LU", "ME", "NL", "MK", "NO", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "TR", "GB", "US",
-    ]
+    static let allies: Set<String> = Set(Alliance.allies.map(\.code))
 
     static func problems(_ s: Scenario) -> [String] {
         var problems: [String] = []

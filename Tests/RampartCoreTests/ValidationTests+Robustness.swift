@@ -32,7 +32,7 @@ extension ValidationTests {
         #expect(readIssues(file) == [issue("", message)])
     }
 
-    @Test func invalid_utf8_is_a_syntax_error() {
+    @Test func invalidUtf8IsASyntaxError() {
         let data = Data(#"{"name": "a"#.utf8 + [0xFF] + #""}"#.utf8)
         #expect(readIssues(data) == [issue("", "not valid JSON: invalid UTF-8 in a string at line 1, column 10")])
         #expect(readIssues(Data([0xFF, 0xFE])) == [issue("", "not valid JSON: unexpected byte 0xFF at line 1, column 1 (expected a value)")])
@@ -49,19 +49,19 @@ extension ValidationTests {
         #expect(readIssues(file) == [issue("", message)])
     }
 
-    @Test func empty_object_lacks_every_field() {
+    @Test func emptyObjectLacksEveryField() {
         let fields = ["version", "name", "startMonth", "horizonMonths", "items", "lines", "supplies", "stocks", "demands"]
         #expect(readIssues("{}") == fields.map { issue($0, "required field is missing") })
     }
 
-    @Test func nesting_up_to_the_limit_parses() {
+    @Test func nestingUpToTheLimitParses() {
         let deep = String(repeating: "[", count: 99) + String(repeating: "]", count: 99)
         #expect(readIssues(#"{"x": "# + deep + "}").count == 9)  // only the missing fields
     }
 
     // MARK: - All issues at once, in order
 
-    @Test func five_problems_are_all_reported() throws {
+    @Test func fiveProblemsAreAllReported() throws {
         let file = try Edit([
             (#""version": 1"#, #""version": 2"#),
             (#""country": "DE", "item": "SHELL-155-HE""#, #""country": "DE", "item": "FOO""#),
@@ -79,7 +79,7 @@ extension ValidationTests {
         ])
     }
 
-    @Test func structural_issues_come_in_document_order() {
+    @Test func structuralIssuesComeInDocumentOrder() {
         let file = #"""
         {"demands": [{"priority": "high", "id": 5, "nation": "PL", "item": "A", "qty": 1, "dueMonth": 0}],
          "horizonMonths": 12.5, "version": 1, "name": "x", "startMonth": "2026-01",
@@ -94,7 +94,7 @@ extension ValidationTests {
 
     // MARK: - Never a crash
 
-    @Test func every_truncation_of_a_valid_file_is_rejected() {
+    @Test func everyTruncationOfAValidFileIsRejected() {
         let bytes = Array(sampleFile.utf8)
         for length in 0..<bytes.count {
             let issues = readIssues(Data(bytes[..<length]))
@@ -103,7 +103,7 @@ extension ValidationTests {
         }
     }
 
-    @Test func random_bytes_are_rejected_without_crashing() {
+    @Test func randomBytesAreRejectedWithoutCrashing() {
         var random = SeededGenerator(state: 1)
         for _ in 0..<2000 {
             let count = Int.random(in: 0..<200, using: &random)
@@ -112,7 +112,7 @@ extension ValidationTests {
         }
     }
 
-    @Test func mutated_files_never_crash() {
+    @Test func mutatedFilesNeverCrash() {
         var random = SeededGenerator(state: 2)
         let alphabet = Array(#"0123456789-+.eE"{}[],: tfnul\x"#.utf8)
         let original = Array(sampleFile.utf8)
@@ -129,11 +129,11 @@ extension ValidationTests {
 
     // MARK: - Scenarios built in code
 
-    @Test func valid_scenario_has_no_issues() {
+    @Test func validScenarioHasNoIssues() {
         #expect(sampleScenario.validationIssues().isEmpty)
     }
 
-    @Test func non_finite_quantities_are_reported() {
+    @Test func nonFiniteQuantitiesAreReported() {
         var scenario = sampleScenario
         scenario.demands[0].qty = .nan
         scenario.items[0].bom[1].qty = .infinity
@@ -147,7 +147,7 @@ extension ValidationTests {
         ])
     }
 
-    @Test func every_cycle_is_reported_once() {
+    @Test func everyCycleIsReportedOnce() {
         func item(_ id: String, _ components: String...) -> Item {
             Item(id: id, name: id, kind: .component, bom: components.map { BOMEntry(item: $0, qty: 1) })
         }
@@ -161,7 +161,7 @@ extension ValidationTests {
         ])
     }
 
-    @Test func a_long_cycle_does_not_exhaust_the_stack() {
+    @Test func aLongCycleDoesNotExhaustTheStack() {
         let count = 50_000
         var scenario = sampleScenario
         scenario.items = (0..<count).map {
@@ -177,7 +177,7 @@ extension ValidationTests {
         #expect(issues.first?.message.hasSuffix("I49999 -> I0") == true)
     }
 
-    @Test func unknown_extra_fields_and_empty_capacity_pass_in_code_too() {
+    @Test func unknownExtraFieldsAndEmptyCapacityPassInCodeToo() {
         var scenario = sampleScenario
         scenario.lines[0].capacity = []
         scenario.lines[0].leadTimeMonths = 1200
@@ -189,7 +189,7 @@ extension ValidationTests {
     /// Opt-in (RAMPART_PERF=1), as it is slow in a debug build: a 200,000-demand file reads back whole.
     /// Reading speed is measured by the benchmark (`rampart plan --timings`), never here.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["RAMPART_PERF"] != nil))
-    func two_hundred_thousand_demands() throws {
+    func twoHundredThousandDemands() throws {
         var scenario = sampleScenario
         scenario.demands = (0..<200_000).map {
             Demand(id: "D-\($0)", nation: "N\($0 % 30)", item: $0 % 2 == 0 ? "SHELL-155-HE" : nil,

@@ -5,18 +5,18 @@ import Testing
 @Suite struct ValidationTests {
     // MARK: - Valid files
 
-    @Test func sample_reads_back_as_expected() throws {
+    @Test func sampleReadsBackAsExpected() throws {
         let scenario = try ScenarioReader.read(Data(sampleFile.utf8))
         #expect(scenario == sampleScenario)
         #expect(scenario.validationIssues().isEmpty)
     }
 
-    @Test func verbatim_planning_model_sample_lacks_its_fuze_item() throws {
+    @Test func verbatimPlanningModelSampleLacksItsFuzeItem() throws {
         let verbatim = try Edit(#"    {"id": "FUZE-PD", "name": "Point-detonating fuze", "kind": "component"},"# + "\n", "", []).apply()
         #expect(readIssues(verbatim) == [issue("items[0].bom[0].item", #"unknown item "FUZE-PD""#)])
     }
 
-    @Test func encoded_scenario_reads_back() throws {
+    @Test func encodedScenarioReadsBack() throws {
         let data = try JSONEncoder().encode(sampleScenario)
         #expect(try ScenarioReader.read(data) == sampleScenario)
     }
@@ -38,19 +38,19 @@ import Testing
         #expect(readIssues(try edit.apply()) == edit.expected)
     }
 
-    @Test func null_bom_and_class_read_as_absent() throws {
+    @Test func nullBomAndClassReadAsAbsent() throws {
         let file = try Edit(#""kind": "material"}"#, #""kind": "material", "bom": null, "class": null}"#, []).apply()
         #expect(try ScenarioReader.read(Data(file.utf8)).items[2] == Item(id: "TNT", name: "TNT", kind: .material))
     }
 
-    @Test func strings_are_unescaped() throws {
+    @Test func stringsAreUnescaped() throws {
         let file = try Edit(#""name": "alliance-demo""#, #""name": "caf\u00e9 \ud83d\ude00 \"q\" \\ \/ \n\t""#, []).apply()
         #expect(try ScenarioReader.read(Data(file.utf8)).name == "café 😀 \"q\" \\ / \n\t")
         let utf8 = try Edit(#""name": "alliance-demo""#, #""name": "Zürich ✓""#, []).apply()
         #expect(try ScenarioReader.read(Data(utf8.utf8)).name == "Zürich ✓")
     }
 
-    @Test func byte_order_mark_is_skipped() throws {
+    @Test func byteOrderMarkIsSkipped() throws {
         #expect(try ScenarioReader.read(Data([0xEF, 0xBB, 0xBF] + Array(sampleFile.utf8))) == sampleScenario)
     }
 
@@ -80,12 +80,12 @@ import Testing
     }
 
     @Test(arguments: ["2026-01", "1999-12", "0000-10"])
-    func months_of_the_form_YYYY_MM(text: String) {
+    func monthsOfTheFormYYYYMM(text: String) {
         #expect(SemanticChecker.isYearMonth(text))
     }
 
     @Test(arguments: ["2026-00", "2026-13", "2026-1", "26-01", "2026/01", "2026-01-01", "", "２０２６-01", "abcd-ef", "2026-0a"])
-    func not_months_of_the_form_YYYY_MM(text: String) {
+    func notMonthsOfTheFormYYYYMM(text: String) {
         #expect(!SemanticChecker.isYearMonth(text))
     }
 
@@ -236,19 +236,19 @@ import Testing
         #expect(readIssues(try edit.apply()) == edit.expected)
     }
 
-    @Test func long_strings_are_cut_in_messages() throws {
+    @Test func longStringsAreCutInMessages() throws {
         let long = String(repeating: "x", count: 50)
         let file = try Edit(#""demands": ["#, #""demands": [""# + long + #"", "#, []).apply()
         #expect(readIssues(file) == [issue("demands[0]", "expected an object, found \"" + String(repeating: "x", count: 40) + "…\"")])
     }
 
-    @Test func horizon_checks_are_skipped_when_the_horizon_is_invalid() throws {
+    @Test func horizonChecksAreSkippedWhenTheHorizonIsInvalid() throws {
         let file = try Edit([(#""horizonMonths": 120"#, #""horizonMonths": 0"#), (#""dueMonth": 12"#, #""dueMonth": -2"#)], []).apply()
         #expect(readIssues(file) == [issue("horizonMonths", "0 is out of range (1 to 1200 months)"),
                                      issue("demands[0].dueMonth", "-2 is negative")])
     }
 
-    @Test func unreadable_item_ids_do_not_make_references_unknown() throws {
+    @Test func unreadableItemIdsDoNotMakeReferencesUnknown() throws {
         let file = try Edit(#"{"id": "TNT", "name": "TNT""#, #"{"id": 7, "name": "TNT""#, []).apply()
         #expect(readIssues(file) == [issue("items[2].id", "expected a string, found 7")])
     }

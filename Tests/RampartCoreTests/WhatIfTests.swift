@@ -12,14 +12,14 @@ import Testing
 
     private func monthly(_ steps: [CapacityStep]) -> [Double] { PlanningProblem.monthly(steps, horizon: 12) }
 
-    @Test func removing_a_line_for_some_months_zeroes_only_those_months() {
+    @Test func removingALineForSomeMonthsZeroesOnlyThoseMonths() {
         let changed = WhatIfChange(target: .line("L-DE"), effect: .remove, fromMonth: 2, toMonth: 7).apply(to: base)
         #expect(monthly(changed.lines[0].capacity) == [10, 10, 0, 0, 0, 0, 0, 0, 20, 20, 20, 20])
         #expect(changed.lines[1] == base.lines[1])
         #expect(changed.validationIssues() == [])
     }
 
-    @Test func removing_a_country_or_supplier_for_good() {
+    @Test func removingACountryOrSupplierForGood() {
         let noPL = WhatIfChange(target: .country("PL"), effect: .remove).apply(to: base)
         #expect(monthly(noPL.supplies[0].capacity).allSatisfy { $0 == 0 })
         #expect(noPL.lines == base.lines)
@@ -27,14 +27,14 @@ import Testing
         #expect(monthly(noBolt.lines[1].capacity) == [5, 5, 5, 5, 0, 0, 0, 0, 0, 0, 0, 0])
     }
 
-    @Test func scaling_and_setting_capacity() {
+    @Test func scalingAndSettingCapacity() {
         let doubled = WhatIfChange(target: .line("L-DE"), effect: .scale(2), fromMonth: 0, toMonth: 6).apply(to: base)
         #expect(monthly(doubled.lines[0].capacity) == [20, 20, 20, 20, 20, 20, 40, 20, 20, 20, 20, 20])
         let set = WhatIfChange(target: .supply("S-PL"), effect: .set(7)).apply(to: base)
         #expect(monthly(set.supplies[0].capacity).allSatisfy { $0 == 7 })
     }
 
-    @Test func changes_that_do_not_fit_are_refused_with_the_field() {
+    @Test func changesThatDoNotFitAreRefusedWithTheField() {
         #expect(WhatIfChange(target: .line("NOPE"), effect: .remove).issues(in: base)
                 == [ScenarioIssue(path: "line", message: "unknown line \"NOPE\"")])
         #expect(WhatIfChange(target: .supplier("Nitro"), effect: .remove, fromMonth: 5, toMonth: 2).issues(in: base)
@@ -46,7 +46,7 @@ import Testing
         #expect(WhatIfChange(target: .line("S-PL"), effect: .remove).issues(in: base).count == 1, "a supply is not a line")
     }
 
-    @Test func comparison_shows_who_gets_later_and_by_how_much() {
+    @Test func comparisonShowsWhoGetsLaterAndByHowMuch() {
         let before = Planner().plan(base)
         let changed = WhatIfChange(target: .line("L-DE"), effect: .remove, fromMonth: 0, toMonth: 2).apply(to: base)
         let after = Planner().plan(changed)
@@ -61,7 +61,7 @@ import Testing
         #expect(d1?.weightedLatenessChange == (d1.map { ($0.meanDelayAfter - $0.meanDelayBefore) * 60 * 16 } ?? -1))
     }
 
-    @Test func a_plan_compared_with_itself_has_no_changes() {
+    @Test func aPlanComparedWithItselfHasNoChanges() {
         let plan = Planner().plan(base)
         let comparison = PlanComparison(scenario: base, before: plan, after: plan)
         #expect(comparison.demands.isEmpty)

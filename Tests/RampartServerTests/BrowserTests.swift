@@ -66,7 +66,7 @@ import Vapor
             #expect(try await page.elements("progress").isEmpty)
 
             let run = try #require(try await PlanRunRecord.find(runID, on: app.db))
-            #expect(run.status == PlanRunStatus.succeeded.rawValue)
+            #expect(run.status == PlanRunStatus.succeeded)
             let figures = try await page.cards()
             let expected = Self.figures(run)
             #expect(figures == expected, "the run's figures as shown")
@@ -108,7 +108,7 @@ import Vapor
             try await Fixtures.runQueuedPlans(app)
             let runID = try queued.requireID()
             let run = try #require(try await PlanRunRecord.find(runID, on: app.db))
-            try #require(run.status == PlanRunStatus.succeeded.rawValue, "plan run: \(run.status) \(run.error ?? "")")
+            try #require(run.status == PlanRunStatus.succeeded, "plan run: \(run.status) \(run.error ?? "")")
             let results = try await PlanDemandResultRecord.query(on: app.db).filter(\.$planRunID == runID).all()
             let calendar = try #require(MonthCalendar(startMonth: "2026-01"))
 
@@ -240,7 +240,7 @@ import Vapor
             let staffActor = Actor(userID: staff.id, name: staff.email)
 
             // imported: scenario name, item id/name/class, line id, company, country, demand code, nation code
-            _ = try await ScenarioTransfer.importFile(try JSONEncoder().encode(h.scenario), by: staffActor, now: Date(), on: app.db)
+            _ = try await ScenarioTransfer.importFile(try JSONEncoder().encode(h.scenario), by: staffActor, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
             // stored directly: a nation's name, a person's display name
             let france = try #require(try await NationRecord.query(on: app.db).filter(\.$code == "FR").first())
             france.name = h.nationName
@@ -252,7 +252,7 @@ import Vapor
             try await Fixtures.runQueuedPlans(app)
             let runID = try queued.requireID()
             let run = try #require(try await PlanRunRecord.find(runID, on: app.db))
-            try #require(run.status == PlanRunStatus.succeeded.rawValue, "plan run: \(run.status) \(run.error ?? "")")
+            try #require(run.status == PlanRunStatus.succeeded, "plan run: \(run.status) \(run.error ?? "")")
             let summary = try #require(try await PlanRunSummaries.load(runID, on: app.db))
             let hostileDemand = try await Self.demand(app, h.demandCode)
             _ = try await DemandEditor.update(h.demandCode, with: DemandPatch(qty: 3_100, dueMonth: nil, priority: nil, released: true,
@@ -368,10 +368,10 @@ import Vapor
             var planShows = [h.staffName, h.demandCode, h.nationCode]
             if summary.bottlenecks.contains(where: { $0.source == h.lineID }) { planShows += [h.lineID, h.company, h.country] }
             try await page.expectInert("plan run", shows: planShows)
-            try await page.open(Href.path("demands", h.missingCode))
+            try await page.open(SiteRoute.demand(h.missingCode).path)
             try await page.expectInert("error page naming a hostile code", shows: [h.missingCode])
             #expect(try await page.heading() == "Page not found")
-            try await page.open(Href.path("sources", h.missingCode))
+            try await page.open(SiteRoute.source(h.missingCode).path)
             try await page.expectInert("error page naming a hostile line", shows: [h.missingCode])
             try await page.open("/dashboard")
             try await page.expectInert("dashboard at the end", shows: [h.staffName, h.scenarioName])

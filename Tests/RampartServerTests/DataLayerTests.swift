@@ -14,7 +14,7 @@ import VaporTesting
             let scenario = ScenarioGenerator(seed: 7, scale: .S, horizonMonths: 36).generate()
             let data = try JSONEncoder().encode(scenario)
             // MUT
-            _ = try await ScenarioTransfer.importFile(data, by: .system, now: Date(), on: app.db)
+            _ = try await ScenarioTransfer.importFile(data, by: .system, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
             let exported = try #require(try await ScenarioTransfer.exportFile(on: app.db))
             // validate
             let back = try ScenarioReader.read(exported)
@@ -36,12 +36,12 @@ import VaporTesting
             broken.demands.append(Demand(id: "X", nation: "FR", item: "NO-SUCH-ITEM", qty: 1, dueMonth: 1, priority: 1))
             // MUT: a file that fails validation
             await #expect(throws: ScenarioValidationError.self) {
-                _ = try await ScenarioTransfer.importFile(try JSONEncoder().encode(broken), by: .system, now: Date(), on: app.db)
+                _ = try await ScenarioTransfer.importFile(try JSONEncoder().encode(broken), by: .system, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
             }
             // MUT: a failure half-way through writing (a duplicate key the validator does not see: the database refuses it)
             await #expect(throws: (any Error).self) {
                 try await app.db.transaction { tx in
-                    try await ScenarioStore.replace(with: Fixtures.scenario(), on: tx)
+                    try await ScenarioStore.replace(with: Fixtures.scenario(), references: [], on: tx)
                     try await ItemRecord(code: "TNT", name: "duplicate", kind: "material", itemClass: nil, position: 9).create(on: tx)
                 }
             }
@@ -130,7 +130,7 @@ import VaporTesting
             try await Fixtures.runQueuedPlans(app)
             // validate: the run finished with the planner's objective
             let run = try #require(try await PlanRunRecord.query(on: app.db).first())
-            #expect(run.runStatus == .succeeded)
+            #expect(run.status == .succeeded)
             #expect(run.progress == 1)
             let expected = Planner(options: .init(bottleneckCandidates: 2, parallel: false)).plan(Fixtures.scenario())
             #expect(run.weightedLateness == expected.objective.weightedLateness)
@@ -182,7 +182,7 @@ import VaporTesting
 
             // validate: what the jobs wrote, the requests read
             let run = try #require(try await PlanRunRecord.query(on: app.db).first())
-            #expect(run.runStatus == .succeeded)
+            #expect(run.status == .succeeded)
             #expect(try await PlanDemandResultRecord.query(on: app.db).count() == Fixtures.scenario().demands.count)
         }
     }
@@ -269,7 +269,7 @@ import VaporTesting
             let (runner, live) = try await Fixtures.claimedRun(app)
             #expect(live.heartbeatAt != nil)
             let abandoned = PlanRunRecord(requestedBy: nil, scenarioName: "s", demandCount: 3)
-            abandoned.status = PlanRunStatus.running.rawValue
+            abandoned.status = PlanRunStatus.running
             abandoned.heartbeatAt = app.rampart.clock.now().addingTimeInterval(-3 * 60)
             try await abandoned.create(on: app.db)
             let partial = PlanDemandResultRecord()
@@ -283,14 +283,14 @@ import VaporTesting
 
             // validate
             let after = try #require(try await PlanRunRecord.find(abandoned.id, on: app.db))
-            #expect(after.runStatus == .failed && after.error?.contains("stopped") == true && after.finishedAt != nil)
+            #expect(after.status == .failed && after.error?.contains("stopped") == true && after.finishedAt != nil)
             #expect(try await PlanDemandResultRecord.query(on: app.db).filter(\.$planRunID == abandoned.id!).count() == 0)
-            #expect(try await PlanRunRecord.find(live.id, on: app.db)?.runStatus == .running)
+            #expect(try await PlanRunRecord.find(live.id, on: app.db)?.status == .running)
 
             // and once the live run's heartbeat is older than the lease, it goes the same way
             app.rampart.clock.advance(by: PlanJobRunner.lease + 1)
             try await runner.failAbandonedRuns(atStartUp: false)
-            #expect(try await PlanRunRecord.find(live.id, on: app.db)?.runStatus == .failed)
+            #expect(try await PlanRunRecord.find(live.id, on: app.db)?.status == .failed)
         }
     }
 }
@@ -301,7 +301,7 @@ import VaporTesting
             // setup: a claimed run that another server marks failed (its heartbeat looked stale) while it plans
             let (runner, run) = try await Fixtures.claimedRun(app)
             let givenUpAt = app.rampart.clock.now().addingTimeInterval(-3 * 60)
-            try await PlanRunRecord.query(on: app.db).filter(\.$id == run.id!).set(\.$status, to: PlanRunStatus.failed.rawValue)
+            try await PlanRunRecord.query(on: app.db).filter(\.$id == run.id!).set(\.$status, to: PlanRunStatus.failed)
                 .set(\.$phase, to: "failed").set(\.$heartbeatAt, to: givenUpAt).update()
 
             // MUT
@@ -309,7 +309,7 @@ import VaporTesting
 
             // validate: still failed, and its progress reports did not make it look alive
             let stored = try #require(try await PlanRunRecord.find(run.id, on: app.db))
-            #expect(stored.runStatus == .failed)
+            #expect(stored.status == .failed)
             #expect(stored.phase == "failed")
             #expect(stored.heartbeatAt.map { abs($0.timeIntervalSince(givenUpAt)) < 1 } == true)
             #expect(try await PlanDemandResultRecord.query(on: app.db).filter(\.$planRunID == run.id!).count() == 0)

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import RampartCore
 import Testing
 import Vapor
 import VaporTesting
@@ -158,7 +159,7 @@ import VaporTesting
             // validate: the nation is added with its name, the demand goes last
             #expect(created.status == .created)
             let nation = try #require(try await NationRecord.query(on: app.db).filter(\.$code == "DE").first())
-            #expect(nation.name == NationNames.name(of: "DE"))
+            #expect(nation.name == Alliance.name(of: "DE"))
             let last = try #require(try await DemandRecord.query(on: app.db).sort(\.$position, .descending).first())
             #expect(last.code == "D-DE-0001" && last.nation == "DE" && last.version == 1)
             #expect(try await Self.storedCounts(app).nations == 3)

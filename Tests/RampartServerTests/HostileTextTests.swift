@@ -8,7 +8,7 @@ import Testing
 /// no new tags, no attribute break-outs, and the text shown escaped.
 @Suite struct HostileTextTests {
     @Test(arguments: HostilePage.allCases)
-    func page_escapes_hostile_text(_ page: HostilePage) {
+    func pageEscapesHostileText(_ page: HostilePage) {
         for context in Hostile.contexts {
             // MUT
             let renders = page.renders(context)
@@ -24,7 +24,7 @@ import Testing
         }
     }
 
-    @Test func charts_escape_hostile_text() {
+    @Test func chartsEscapeHostileText() {
         // setup
         let series = MonthlySeries(monthLabels: [Hostile.text, "Feb", Hostile.text], demanded: [10, 2_000, 30_000], delivered: [0, 1_500, 12_000])
 
@@ -49,7 +49,7 @@ import Testing
         #expect(!svgs[1].contains(SVGChart.deliveryColour))
     }
 
-    @Test func charts_handle_empty_and_zero_series() {
+    @Test func chartsHandleEmptyAndZeroSeries() {
         // MUT
         let empty = SVGChart.deliveriesAgainstDemand(MonthlySeries(monthLabels: [], demanded: [], delivered: []))
         let zeros = SVGChart.deliveriesAgainstDemand(MonthlySeries(monthLabels: ["Jan", "Feb"], demanded: [0, 0], delivered: [0]))
@@ -68,14 +68,14 @@ import Testing
         #expect(zeros.contains("<polyline"))
     }
 
-    @Test func escape_attribute_escapes_all_five_characters() {
+    @Test func escapeAttributeEscapesAllFiveCharacters() {
         // MUT / validate
         #expect(Escape.attribute("a&b<c>d\"e'f") == "a&amp;b&lt;c&gt;d&quot;e&#39;f")
         #expect(Escape.text("<&>\"'") == "&lt;&amp;&gt;&quot;&#39;")
         #expect(Escape.attribute("plain text · 12") == "plain text · 12")
     }
 
-    @Test func attribute_helper_is_not_escaped_twice_by_plot() {
+    @Test func attributeHelperIsNotEscapedTwiceByPlot() {
         // MUT
         let html = Node<HTML.BodyContext>.div(.attr("title", "a&b\"c")).render()
 
@@ -83,7 +83,7 @@ import Testing
         #expect(html == "<div title=\"a&amp;b&quot;c\"></div>")
     }
 
-    @Test func scanner_catches_unescaped_attribute() {
+    @Test func scannerCatchesUnescapedAttribute() {
         // setup: Plot's own attribute API writes the value raw
         let unsafe = Node<HTML.BodyContext>.div(.attribute(named: "title", value: Hostile.text)).render()
 
@@ -94,16 +94,17 @@ import Testing
         #expect(!problems.isEmpty)
     }
 
-    @Test func hrefs_are_encoded_and_local() {
-        #expect(Href.path("nations", "F R/\"") == "/nations/F%20R%2F%22")
-        #expect(Href.path("/reset", query: [(name: "return_to", value: "/plans?x=1&y")]) == "/reset?return_to=%2Fplans%3Fx%3D1%26y")
+    @Test func hrefsAreEncodedAndLocal() {
+        #expect(SiteRoute.nation("F R/\"").path == "/nations/F%20R%2F%22")
+        #expect(SiteRoute.reset.path(query: [(name: "return_to", value: "/plans?x=1&y")]) == "/reset?return_to=%2Fplans%3Fx%3D1%26y")
         #expect(Href.local("javascript:alert(1)") == "/")
         #expect(Href.local("//evil.example") == "/")
         #expect(Href.local("/\\evil.example") == "/")
         #expect(Href.local("/plans/7") == "/plans/7")
+        #expect(Href.local("/plans 7") == "/" && Href.local("/a\\b") == "/" && Href.local(nil as String?) == "/")
     }
 
-    @Test func numbers_use_thousands_separators() {
+    @Test func numbersUseThousandsSeparators() {
         #expect(Format.units(12_345) == "12,345")
         #expect(Format.units(12_345.5) == "12,345.5")
         #expect(Format.units(999.96) == "1,000")
@@ -115,7 +116,7 @@ import Testing
         #expect(Format.integer(-1_000) == "-1,000")
     }
 
-    @Test func forms_post_to_their_actions_with_csrf() {
+    @Test func formsPostToTheirActionsWithCsrf() {
         // setup
         let context = PageContext(
             title: "T", user: PageUser(displayName: "Ann", role: .staff, nation: nil, company: nil),
@@ -157,7 +158,7 @@ import Testing
         #expect(users.contains("<title>T · Rampart</title>"))
     }
 
-    @Test func navigation_depends_on_role() {
+    @Test func navigationDependsOnRole() {
         // setup
         func user(_ role: Role) -> PageUser { PageUser(displayName: "x", role: role, nation: "FR", company: "Acme") }
 
@@ -178,17 +179,17 @@ import Testing
         #expect(!Navigation.isCurrent(NavEntry(label: "", href: "/plans"), path: "/plansx"))
     }
 
-    @Test func plan_detail_refreshes_only_while_running() {
+    @Test func planDetailRefreshesOnlyWhileRunning() {
         // setup
         let context = Hostile.plainContext
-        func run(_ status: String) -> RunSummary {
+        func run(_ status: PlanRunStatus) -> RunSummary {
             RunSummary(id: "r1", status: status, progress: 0.4, phase: "Planning", createdAt: "now", requestedBy: nil,
                        weightedLateness: nil, onTimeUnits: nil, lateUnits: nil, unservedUnits: nil, error: "Solver gave up")
         }
 
         // MUT
-        let running = PlanDetailPage.render(context, .init(run: run("running"), nationRows: [], lateRows: [], bottlenecks: [])).render()
-        let failed = PlanDetailPage.render(context, .init(run: run("failed"), nationRows: [], lateRows: [], bottlenecks: [])).render()
+        let running = PlanDetailPage.render(context, .init(run: run(.running), nationRows: [], lateRows: [], bottlenecks: [])).render()
+        let failed = PlanDetailPage.render(context, .init(run: run(.failed), nationRows: [], lateRows: [], bottlenecks: [])).render()
 
         // validate
         #expect(running.contains("<meta http-equiv=\"refresh\" content=\"2\"/>"))
@@ -220,14 +221,14 @@ enum Hostile {
 
     static let series = MonthlySeries(monthLabels: [text, text, text], demanded: [1, 20, 300], delivered: [0, 10, 250])
 
-    static func run(_ status: String) -> RunSummary {
+    static func run(_ status: PlanRunStatus) -> RunSummary {
         RunSummary(
             id: text, status: status, progress: 0.5, phase: text, createdAt: text, requestedBy: text,
             weightedLateness: 12, onTimeUnits: 1_000, lateUnits: 20, unservedUnits: 3, error: text
         )
     }
 
-    static let runs = [run(text), run("running"), run("queued"), run("failed"), run("succeeded")]
+    static let runs = PlanRunStatus.allCases.map(run)
 
     static let nationRows = [
         NationOutcomeRow(nation: text, demanded: 100, onTime: 80, late: 15, unserved: 5, weightedLateness: 30),
@@ -273,7 +274,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 ResetConfirmPage.render(c, .init(email: t, errors: [t], returnTo: t, done: $0, passwordRules: [t]))
             }
         case .unsubscribe:
-            return [false, true].map { UnsubscribePage.render(c, .init(email: t, done: $0)) }
+            return [UnsubscribePage.render(c, .init(email: t))]
         case .dashboard:
             return dashboards(c)
         case .nationsIndex:

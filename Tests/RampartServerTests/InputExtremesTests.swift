@@ -84,7 +84,7 @@ import VaporTesting
                 }
                 func path(_ values: [String: String]) -> String {
                     "/" + route.path.map { component -> String in
-                        if case .parameter(let name) = component { return LocalPath.queryValue(values[name] ?? Self.validPathValue(name)) }
+                        if case .parameter(let name) = component { return Href.percentEncoded(values[name] ?? Self.validPathValue(name)) }
                         return component.description
                     }.joined(separator: "/")
                 }
@@ -157,7 +157,7 @@ import VaporTesting
 
             // validate
             let run = try #require(try await PlanRunRecord.query(on: app.db).first())
-            #expect(run.runStatus == .failed)
+            #expect(run.status == .failed)
             let error = try #require(run.error)
             #expect(error.contains("demand PL-1, qty: 1e+308 is too large (at most 1e12)"), "\(error)")
             let observer = try await Fixtures.token(app, Fixtures.observer)
@@ -289,7 +289,7 @@ import VaporTesting
 
     static func fill(_ template: String, with values: [(String, String)]) -> String {
         var path = template
-        for (name, value) in values { path = path.replacingOccurrences(of: "{\(name)}", with: LocalPath.queryValue(value)) }
+        for (name, value) in values { path = path.replacingOccurrences(of: "{\(name)}", with: Href.percentEncoded(value)) }
         return path
     }
 

@@ -16,7 +16,7 @@ import Testing
     ]
 
     @Test(arguments: records.map { RecordType($0) })
-    func listed_properties_match_reflection(_ record: RecordType) {
+    func listedPropertiesMatchReflection(_ record: RecordType) {
         // setup
         let instance = record.type.init()
 
@@ -30,7 +30,7 @@ import Testing
         #expect(listed == reflected, "\(record): the listed properties differ from the declared ones")
     }
 
-    @Test func every_migrated_table_has_a_listed_record() async throws {
+    @Test func everyMigratedTableHasAListedRecord() async throws {
         try await withTestApp { app in
             // setup
             let sql = try #require(app.db as? any SQLDatabase)

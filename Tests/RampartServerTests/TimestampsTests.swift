@@ -4,7 +4,7 @@ import Testing
 @testable import RampartServer
 
 @Suite struct TimestampsTests {
-    @Test func shows_utc_date_and_time_to_the_second() {
+    @Test func showsUtcDateAndTimeToTheSecond() {
         // MUT
         let texts = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 1_795_960_509.9), Date(timeIntervalSince1970: 951_782_400)]
             .map(Timestamps.text)

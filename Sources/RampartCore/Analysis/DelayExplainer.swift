@@ -45,7 +45,7 @@ struct DelayExplainer {
         var by: Int
     }
 
-    func explain(outcomes: [PlanEvaluator.DemandOutcome], parallel: Bool) -> Result {
+    func explain(outcomes: [DemandOutcome], parallel: Bool) -> Result {
         // 1. Which window each late demand needs explained, numbered in order of first appearance.
         var keyIndex: [WindowKey: Int] = [:]
         /// Each window with the first demand that needs it (for the demand's items).
@@ -82,7 +82,7 @@ struct DelayExplainer {
             let info = problem.demands[k]
             for s in explained[e].sourcesAtCapacity { blame[s, default: 0] += outcome.weightedLateness }
             late.append(LateDemand(
-                demand: info.id, nation: info.nation, target: info.isClass ? "class:\(info.target)" : info.target,
+                demand: info.id, nation: info.nation, target: (info.isClass ? DemandTarget.itemClass(info.target) : .item(info.target)).key,
                 priority: info.priority, qty: info.qty, dueMonth: info.due, lateUnits: Quantity.snap(outcome.late),
                 unservedUnits: outcome.unserved, completionMonth: outcome.completionMonth,
                 weightedLateness: Quantity.snap(outcome.weightedLateness), explanation: e))

@@ -41,10 +41,10 @@ public struct PlanComparison: Codable, Sendable, Equatable {
         let a = evaluator.outcomes(of: before)
         let b = evaluator.outcomes(of: after)
         let h = scenario.horizonMonths
-        func meanDelay(_ o: PlanEvaluator.DemandOutcome) -> Double {
+        func meanDelay(_ o: DemandOutcome) -> Double {
             let d = o.demand
             guard d.qty > 0 else { return 0 }
-            return (o.lateUnitMonths + Double(h - d.dueMonth + 12) * o.unserved) / d.qty
+            return ObjectiveDefinition.lateness(lateUnitMonths: o.lateUnitMonths, unserved: o.unserved, horizon: h, due: d.dueMonth) / d.qty
         }
         var changes: [DemandChange] = []
         var byNation: [String: (NationChange, Double, Double)] = [:]

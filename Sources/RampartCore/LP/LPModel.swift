@@ -218,7 +218,7 @@ struct LPModel: Sendable {
     }
 
     func unservedCost(_ group: Group) -> Double {
-        group.weight * Double(horizon - group.due + 12)
+        group.weight * ObjectiveDefinition.unservedMonths(horizon: horizon, due: group.due)
     }
 
     var size: LPSize {

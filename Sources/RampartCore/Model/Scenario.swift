@@ -177,7 +177,7 @@ extension Demand {
     public var weight: Double { Demand.weight(priority: priority) }
 
     public static func weight(priority: Int) -> Double {
-        Double(1 << (5 - min(max(priority, 1), 5)))
+        ObjectiveDefinition.weight(priority: priority)
     }
 }
 

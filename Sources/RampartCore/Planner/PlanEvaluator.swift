@@ -1,18 +1,5 @@
 /// Computes a plan's objective and its per-nation and per-item summaries from the plan's lists alone.
 public struct PlanEvaluator: Sendable {
-    /// How one demand fared.
-    public struct DemandOutcome: Sendable, Equatable {
-        public var demand: Demand
-        public var delivered: Double
-        public var onTime: Double
-        public var late: Double
-        /// Sum of months late × units.
-        public var lateUnitMonths: Double
-        public var unserved: Double
-        public var completionMonth: Int?
-        public var weightedLateness: Double
-    }
-
     public let scenario: Scenario
 
     public init(scenario: Scenario) {
@@ -46,7 +33,8 @@ public struct PlanEvaluator: Sendable {
             // A shortfall of rounding dust is no shortfall.
             let unserved = short <= 1e-9 * max(1, d.qty) ? 0 : short
             outcomes[k].unserved = unserved
-            outcomes[k].weightedLateness = d.weight * (outcomes[k].lateUnitMonths + Double(horizon - d.dueMonth + 12) * unserved)
+            outcomes[k].weightedLateness = ObjectiveDefinition.weightedLateness(
+                weight: d.weight, lateUnitMonths: outcomes[k].lateUnitMonths, unserved: unserved, horizon: horizon, due: d.dueMonth)
         }
         return outcomes
     }
@@ -79,7 +67,7 @@ public struct PlanEvaluator: Sendable {
         PlanReport(
             planner: PlannerInfo(strategy: "", strategiesTried: []),
             nations: summaries(outcomes) { $0.demand.nation },
-            items: summaries(outcomes) { o in o.demand.item ?? "class:\(o.demand.itemClass ?? "")" },
+            items: summaries(outcomes) { $0.demand.target.key },
             lateDemands: [], explanations: [], bottlenecks: [])
     }
 

@@ -106,6 +106,7 @@ struct PlanRun {
             if d.month > group.due { late += Double(d.month - group.due) * d.qty }
         }
         let unserved = max(0, group.qty - delivered)
-        return group.weight * (late + Double(horizon - group.due + 12) * unserved)
+        return ObjectiveDefinition.weightedLateness(
+            weight: group.weight, lateUnitMonths: late, unserved: unserved, horizon: horizon, due: group.due)
     }
 }

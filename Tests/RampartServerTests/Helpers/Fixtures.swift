@@ -52,7 +52,7 @@ enum Fixtures {
 
     /// Imports the scenario and creates the accounts (verified, with `password`).
     static func seed(_ app: Application) async throws {
-        try await app.db.transaction { tx in try await ScenarioStore.replace(with: scenario(), on: tx) }
+        try await app.db.transaction { tx in try await ScenarioStore.replace(with: scenario(), references: [], on: tx) }
         let hash = try await app.rampart.hasher.hash(password)
         for person in everyone {
             let user = UserRecord(email: person.email, displayName: "Test \(person.role.rawValue)", passwordHash: hash,
@@ -130,7 +130,7 @@ final class Browser: @unchecked Sendable {
         var body: ByteBuffer?
         if let form {
             headers.contentType = .urlEncodedForm
-            let encoded = form.map { "\(LocalPath.queryValue($0.key))=\(LocalPath.queryValue($0.value))" }.joined(separator: "&")
+            let encoded = form.map { "\(Href.percentEncoded($0.key))=\(Href.percentEncoded($0.value))" }.joined(separator: "&")
             body = ByteBuffer(string: encoded)
         }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)

@@ -1,0 +1,30 @@
+/// One demand's result in a plan, as its nation reads it: the evaluator's outcome, the units delivered month by
+/// month, and why it is late or short.
+public struct DemandResult: Sendable {
+    public var outcome: DemandOutcome
+    /// Units delivered per month, in month order.
+    public var deliveries: [(month: Int, qty: Double)]
+    /// Why it is late or short, when it is.
+    public var reason: String?
+
+    public var demand: Demand { outcome.demand }
+}
+
+extension Plan {
+    /// Every demand of `scenario` with what this plan delivers for it, in the scenario's order.
+    public func demandResults(for scenario: Scenario) -> [DemandResult] {
+        var byDemand: [String: [Int: Double]] = [:]
+        for delivery in deliveries { byDemand[delivery.demand, default: [:]][delivery.month, default: 0] += delivery.qty }
+        var reasons: [String: String] = [:]
+        if let report {
+            for late in report.lateDemands where report.explanations.indices.contains(late.explanation) {
+                reasons[late.demand] = report.explanations[late.explanation].why
+            }
+        }
+        return PlanEvaluator(scenario: scenario).outcomes(of: self).map { outcome in
+            let id = outcome.demand.id
+            let months = (byDemand[id] ?? [:]).sorted { $0.key < $1.key }.map { (month: $0.key, qty: $0.value) }
+            return DemandResult(outcome: outcome, deliveries: months, reason: reasons[id])
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Fluent
+import Plot
+import RampartCore
+import Vapor
+
+/// The dashboard: the scenario's size and the latest plan's outcome.
+struct DashboardPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.home, use: home)
+        routes.get(.dashboard, use: dashboard)
+    }
+
+    @Sendable func home(req: Request) async throws -> Response {
+        req.redirect(to: req.signedIn == nil ? .signIn : .dashboard)
+    }
+
+    @Sendable func dashboard(req: Request) async throws -> HTML {
+        let person = try req.requireSignedIn()
+        let model = try await Self.load(for: person.principal, on: req.db)
+        return DashboardPage.render(req.pageContext(title: "Dashboard"), model)
+    }
+
+    static func load(for principal: Principal, on db: any Database) async throws -> DashboardPage.Model {
+        let settings = try await ScenarioSettingsRecord.query(on: db).first()
+        let readsOnlyReleased = !AccessPolicy.canReadUnreleasedCounts(principal)
+        let signals = readsOnlyReleased ? try await ReleasedSignals.load(on: db) : []
+        let counts = try await RecordCounts.load(settings: settings, on: db).labelled(releasedOnly: readsOnlyReleased ? signals : nil)
+            .map { DashboardPage.Count(label: $0.label, value: $0.value) }
+        // Observers read released, aggregated figures only: of a plan, which covers unreleased demands too, its status.
+        let showsFigures = AccessPolicy.canReadPlanFigures(principal)
+        let latest = try await PlanRuns.latestSucceeded(on: db)
+        let summary = showsFigures ? try await latest?.id.asyncMap { try await PlanRunSummaries.load($0, on: db) } ?? nil : nil
+        let horizon = settings?.horizonLabel ?? "no scenario imported yet"
+        return DashboardPage.Model(
+            scenarioName: settings?.name ?? "—", horizonLabel: horizon, counts: counts,
+            latestRun: latest?.summaryView(requestedBy: nil, visibleTo: principal), nationRows: summary?.nationRows(visibleTo: principal) ?? [],
+            chart: summary?.cumulativeSeries, canStartPlan: AccessPolicy.canStartPlan(principal),
+            released: readsOnlyReleased ? releasedDemand(signals) : nil,
+            showsFigures: showsFigures, showsNations: principal.isStaff || principal.role == .delegate)
+    }
+
+    static func releasedDemand(_ signals: [API.SignalDTO], largest: Int = 15) -> DashboardPage.ReleasedDemand {
+        let byYear = Dictionary(grouping: signals, by: \.year).sorted { $0.key < $1.key }
+            .map { (label: String($0.key), value: $0.value.reduce(0) { $0 + $1.qty }) }
+        let targets = Dictionary(grouping: signals, by: \.target).map { target, rows in
+            let years = rows.map(\.year)
+            let first = years.min() ?? 0, last = years.max() ?? 0
+            return DashboardPage.TargetRow(target: target, demands: rows.reduce(0) { $0 + $1.demands },
+                                           units: rows.reduce(0) { $0 + $1.qty }, years: first == last ? "\(first)" : "\(first)–\(last)")
+        }.sorted { ($1.units, $0.target) < ($0.units, $1.target) }
+        return DashboardPage.ReleasedDemand(unitsByYear: byYear, largestTargets: Array(targets.prefix(largest)), targetCount: targets.count)
+    }
+}

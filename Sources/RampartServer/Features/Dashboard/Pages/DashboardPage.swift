@@ -1,0 +1,104 @@
+import Plot
+
+enum DashboardPage {
+    struct Count: Sendable {
+        var label: String
+        var value: Int
+    }
+
+    struct Model: Sendable {
+        var scenarioName: String
+        var horizonLabel: String
+        var counts: [Count]
+        var latestRun: RunSummary?
+        var nationRows: [NationOutcomeRow]
+        var chart: MonthlySeries?
+        var canStartPlan: Bool
+        /// For those who read no plan outcomes (observers, industry): released demand, summed.
+        var released: ReleasedDemand? = nil
+        /// Observers read a run's status only: no figures, no chart.
+        var showsFigures: Bool = true
+        /// Each nation's outcome: for staff, and for a delegate their own nation's.
+        var showsNations: Bool = true
+    }
+
+    struct ReleasedDemand: Sendable {
+        var unitsByYear: [(label: String, value: Double)]
+        var largestTargets: [TargetRow]
+        var targetCount: Int
+    }
+
+    struct TargetRow: Sendable {
+        var target: String
+        var demands: Int
+        var units: Double
+        var years: String
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        Layout.render(
+            context,
+            .heading("Dashboard"),
+            .paragraph("Scenario \(model.scenarioName) · planning horizon \(model.horizonLabel)", class: "muted"),
+            .cards(model.counts.map { (label: $0.label, value: Format.integer($0.value)) }),
+            .unwrap(model.released, releasedSection),
+            latestRunSection(context, model),
+            .if(model.showsFigures, chartSection(model)),
+            nationSection(model)
+        )
+    }
+
+    private static func latestRunSection(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("Latest plan run")),
+            .unwrap(model.latestRun, { run in
+                .group(
+                    .runFacts(run),
+                    .runProgress(run),
+                    .if(run.isFailed, .errorMessage(run.error ?? "The run failed.")),
+                    .if(!run.isActive && !run.isFailed && model.showsFigures, .runFigures(run)),
+                    .if(!model.showsFigures, .paragraph("A plan's figures are for Alliance staff, delegates and industry; observers see its status.",
+                                                         class: "muted")),
+                    .p(.link("Open plan run \(run.id)", to: SiteRoute.plan(id: run.id).path))
+                )
+            }, else: .paragraph("No plan has been run yet.", class: "empty")),
+            .if(model.canStartPlan, .div(.attr("class", "actions"), .startPlanForm(csrf: context.csrfToken)))
+        )
+    }
+
+    private static func releasedSection(_ released: ReleasedDemand) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("Released demand")),
+            .paragraph("What nations have released of their requirements, summed by target and year.", class: "muted"),
+            .if(!released.unitsByYear.isEmpty, .chart(SVGChart.bars(
+                released.unitsByYear, title: "Released demand by year (units)", colour: SVGChart.deliveryColour
+            ))),
+            .dataTable(
+                caption: released.targetCount > released.largestTargets.count
+                    ? "The \(released.largestTargets.count) largest of \(released.targetCount) targets" : nil,
+                columns: [.text("Target"), .number("Demands"), .number("Units"), .text("Years due")],
+                rows: released.largestTargets.map { row in
+                    .tr(.codeCell(row.target), .numberCell(Format.integer(row.demands)), .unitsCell(row.units), .cell(row.years))
+                },
+                emptyText: "No nation has released any demand yet."
+            )
+        )
+    }
+
+    private static func chartSection(_ model: Model) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("Deliveries against demand")),
+            .unwrap(model.chart, { .chart(SVGChart.deliveriesAgainstDemand($0)) },
+                    else: .paragraph("Run a plan to see projected deliveries.", class: "empty"))
+        )
+    }
+
+    private static func nationSection(_ model: Model) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("By nation")),
+            model.showsNations
+                ? .nationOutcomes(model.nationRows)
+                : .paragraph("Each nation's outcome is shown to Alliance staff and to that nation's delegates.", class: "muted")
+        )
+    }
+}

@@ -1,0 +1,93 @@
+import Fluent
+import Plot
+import RampartCore
+import Vapor
+
+/// A company's lines and supplies, and editing one's lead time and capacity schedule.
+struct IndustryPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.lines, use: index)
+        routes.get(.source(.any), use: editForm)
+        routes.post(.source(.any), use: update)
+    }
+
+    @Sendable func index(req: Request) async throws -> HTML {
+        let person = try req.require { $0.isStaff || $0.role == .industry }
+        var query = SourceRecord.query(on: req.db).sort(\.$position)
+        if !person.principal.isStaff { query = query.filter(\.$company == (person.user.company ?? "")) }
+        let sources = try await query.all()
+        let steps = try await Self.steps(for: sources.map(\.code), on: req.db)
+        let rows = sources.map { source in
+            LinesPage.SourceRow(code: source.code, kind: source.kind, company: source.company, country: source.country,
+                                item: source.itemCode, leadTimeMonths: source.leadTimeMonths,
+                                capacitySummary: SourceEditor.describe(steps[source.code] ?? []),
+                                editPath: AccessPolicy.canEditSource(person.principal, company: source.company)
+                                    ? SiteRoute.source(source.code).path : nil)
+        }
+        return LinesPage.render(req.pageContext(title: "Industry"), .init(company: person.user.company, rows: rows))
+    }
+
+    @Sendable func editForm(req: Request) async throws -> HTML {
+        let source = try await editableSource(req)
+        let steps = try await Self.steps(for: [source.code], on: req.db)[source.code] ?? []
+        return SourceEditPage.render(req.pageContext(title: "\(source.code)"), Self.editModel(source, steps: steps, errors: [], conflict: false))
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        struct Form: Content { var lead_time_months: String?; var steps: String?; var version: String? }
+        let person = try req.requireSignedIn()
+        let source = try await editableSource(req)
+        let form = try req.content.decode(Form.self)
+        guard let version = FormNumber.integer(form.version) else { throw InputError("version", "missing; reload the form") }
+        var errors: [String] = []
+        let lead = FormNumber.integer(form.lead_time_months)
+        if lead == nil { errors.append("lead_time_months: must be a whole number of months") }
+        let steps = Self.parseSteps(form.steps ?? "", errors: &errors)
+        if errors.isEmpty {
+            do {
+                _ = try await SourceEditor.update(source.code, with: SourcePatch(leadTimeMonths: lead, capacity: steps, version: version),
+                                                  by: person, now: req.now, on: req.db)
+                return req.redirect(to: .lines)
+            } catch let error as InputError {
+                if error.status == .conflict {
+                    let fresh = try await editableSource(req)
+                    let freshSteps = try await Self.steps(for: [fresh.code], on: req.db)[fresh.code] ?? []
+                    let page = SourceEditPage.render(req.pageContext(title: fresh.code), Self.editModel(fresh, steps: freshSteps, errors: error.problems, conflict: true))
+                    return try await page.encodeResponse(status: .conflict, for: req)
+                }
+                errors = error.problems
+            }
+        }
+        let model = SourceEditPage.Model(code: source.code, kind: source.kind, item: source.itemCode, leadTimeMonths: form.lead_time_months ?? "",
+                                         steps: form.steps ?? "", version: version, errors: errors, conflict: false)
+        return try await SourceEditPage.render(req.pageContext(title: source.code), model).encodeResponse(status: .unprocessableEntity, for: req)
+    }
+
+    /// "from:perMonth, from:perMonth" as typed in the form.
+    static func parseSteps(_ text: String, errors: inout [String]) -> [SourcePatch.Step] {
+        text.split(separator: ",").enumerated().compactMap { index, part in
+            let pieces = part.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "") }
+            guard pieces.count == 2, let from = DecimalText.integer(pieces[0]), let perMonth = DecimalText.number(pieces[1]) else {
+                errors.append("steps: step \(index + 1) (\"\(part.trimmingCharacters(in: .whitespaces))\") is not month:units, for example 0:1200")
+                return nil
+            }
+            return SourcePatch.Step(from: from, perMonth: perMonth)
+        }
+    }
+
+    private func editableSource(_ req: Request) async throws -> SourceRecord {
+        try await SourceEditor.editable(req.parameter(.code), by: try req.requireSignedIn(), on: req.db)
+    }
+
+    static func steps(for codes: [String], on db: any Database) async throws -> [String: [(Int, Double)]] {
+        guard !codes.isEmpty else { return [:] }
+        let records = try await CapacityStepRecord.query(on: db).filter(\.$sourceCode ~~ codes).sort(\.$fromMonth).all()
+        return Dictionary(grouping: records, by: \.sourceCode).mapValues { $0.map { ($0.fromMonth, $0.perMonth) } }
+    }
+
+    static func editModel(_ s: SourceRecord, steps: [(Int, Double)], errors: [String], conflict: Bool) -> SourceEditPage.Model {
+        SourceEditPage.Model(code: s.code, kind: s.kind, item: s.itemCode, leadTimeMonths: "\(s.leadTimeMonths)",
+                             steps: steps.map { "\($0.0):\(PlainNumber.text($0.1))" }.joined(separator: ", "),
+                             version: s.version, errors: errors, conflict: conflict)
+    }
+}

@@ -1,0 +1,52 @@
+import Plot
+
+enum SourceEditPage {
+    struct Model: Sendable {
+        var code: String
+        var kind: String
+        var item: String
+        var leadTimeMonths: String
+        /// "from:perMonth, from:perMonth"
+        var steps: String
+        var version: Int
+        var errors: [String]
+        var conflict: Bool
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        Layout.render(
+            context,
+            .heading("Edit \(model.code)"),
+            .p(.attr("class", "muted"), .text("\(model.kind) · \(model.item)")),
+            .conflictNotice(model.conflict, record: model.kind),
+            .errorList(model.errors),
+            form(context, model),
+            .p(.link("Back to production lines", to: SiteRoute.lines.path))
+        )
+    }
+
+    private static func form(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        .postForm(
+            action: SiteRoute.source(model.code).path,
+            csrf: context.csrfToken,
+            .field(
+                "Lead time (months)", name: "lead_time_months", type: "number", value: model.leadTimeMonths,
+                extra: [.attr("min", "0"), .attr("step", "1"), .flag("required")]
+            ),
+            .field(
+                "Capacity steps", name: "steps", value: model.steps,
+                extra: [.attr("aria-describedby", "steps-hint"), .flag("required")],
+                hint: .p(
+                    .attr("id", "steps-hint"),
+                    .attr("class", "hint"),
+                    .text("Write each step as from:perMonth, where from is the month of the horizon (0 is the first) "
+                        + "and perMonth the units per month, and separate steps with commas, for example "),
+                    .code(.text("0:400, 12:650")),
+                    .text(". Each step holds until the next one starts.")
+                )
+            ),
+            .hiddenField("version", String(model.version)),
+            .submitButton("Save line")
+        )
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+import RampartCore
+import Vapor
+
+/// Nations, demands with their latest outcome, and released signals as `/api/v1` sends them.
+extension API {
+    struct DemandDTO: Content {
+        var id: String
+        var nation: String
+        var item: String?
+        var `class`: String?
+        var qty: Double
+        var dueMonth: Int
+        var priority: Int
+        var released: Bool
+        var version: Int
+        var outcome: OutcomeDTO?
+
+        init(_ d: DemandRecord, outcome: PlanDemandResultRecord? = nil) {
+            id = d.code; nation = d.nation; item = d.itemCode; self.class = d.itemClass; qty = d.qty; dueMonth = d.dueMonth
+            priority = d.priority; released = d.released; version = d.version; self.outcome = outcome.map(OutcomeDTO.init)
+        }
+    }
+
+    struct OutcomeDTO: Content {
+        var planRun: UUID
+        var onTimeUnits: Double
+        var lateUnits: Double
+        var unservedUnits: Double
+        var lastDeliveryMonth: Int?
+        var deliveries: [DeliveryDTO]
+        var reason: String?
+
+        init(planRun: UUID, onTimeUnits: Double, lateUnits: Double, unservedUnits: Double, lastDeliveryMonth: Int?,
+             deliveries: [DeliveryDTO], reason: String?) {
+            self.planRun = planRun; self.onTimeUnits = onTimeUnits; self.lateUnits = lateUnits; self.unservedUnits = unservedUnits
+            self.lastDeliveryMonth = lastDeliveryMonth; self.deliveries = deliveries; self.reason = reason
+        }
+
+        init(_ r: PlanDemandResultRecord) {
+            planRun = r.planRunID; onTimeUnits = r.onTimeUnits; lateUnits = r.lateUnits; unservedUnits = r.unservedUnits
+            lastDeliveryMonth = r.lastDeliveryMonth; deliveries = r.deliveryPairs.map { DeliveryDTO(month: $0.month, qty: $0.qty) }
+            reason = r.reason
+        }
+    }
+
+    struct DeliveryDTO: Content {
+        var month: Int
+        var qty: Double
+    }
+
+    struct NationDTO: Content {
+        var code: String
+        var name: String
+    }
+
+    struct SignalDTO: Content {
+        var target: String
+        var year: Int
+        var qty: Double
+        var demands: Int
+    }
+}

@@ -1,0 +1,57 @@
+import Plot
+
+enum DemandEditPage {
+    struct Model: Sendable {
+        var code: String
+        var nation: String
+        var target: String
+        var qty: String
+        var dueMonth: String
+        var priority: String
+        var released: Bool
+        var version: Int
+        var errors: [String]
+        var conflict: Bool
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        Layout.render(
+            context,
+            .heading("Edit demand \(model.code)"),
+            .p(.attr("class", "muted"), .text("Nation \(model.nation) · target \(model.target)")),
+            .conflictNotice(model.conflict, record: "demand"),
+            .errorList(model.errors),
+            form(context, model),
+            .h2(.text("Withdraw")),
+            .postForm(
+                action: SiteRoute.demandWithdraw(model.code).path,
+                csrf: context.csrfToken,
+                .hiddenField("version", String(model.version)),
+                .submitButton("Withdraw demand \(model.code)", class: "button danger")
+            ),
+            .p(.link("Back to \(model.nation) demand", to: SiteRoute.nation(model.nation).path))
+        )
+    }
+
+    private static func form(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        .postForm(
+            action: SiteRoute.demand(model.code).path,
+            csrf: context.csrfToken,
+            .field(
+                "Quantity (units)", name: "qty", value: model.qty,
+                extra: [.attr("inputmode", "decimal"), .flag("required")]
+            ),
+            .field(
+                "Due month", name: "due_month", type: "month", value: model.dueMonth,
+                extra: [.attr("placeholder", "YYYY-MM"), .flag("required")]
+            ),
+            .field(
+                "Priority (1 is highest)", name: "priority", type: "number", value: model.priority,
+                extra: [.attr("min", "1"), .attr("step", "1"), .flag("required")]
+            ),
+            .checkbox("Released to the Alliance", name: "released", checked: model.released),
+            .hiddenField("version", String(model.version)),
+            .submitButton("Save demand")
+        )
+    }
+}

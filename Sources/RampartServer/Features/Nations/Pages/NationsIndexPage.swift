@@ -1,0 +1,35 @@
+import Plot
+
+enum NationsIndexPage {
+    struct NationIndexRow: Sendable {
+        var code: String
+        var name: String
+        var demandCount: Int
+        var demandedUnits: Double
+    }
+
+    struct Model: Sendable {
+        var rows: [NationIndexRow]
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        Layout.render(
+            context,
+            .heading("National demand"),
+            .dataTable(
+                columns: [.text("Nation"), .text("Code"), .number("Requirements"), .number("Units demanded")],
+                rows: model.rows.map(row),
+                emptyText: "No nation has entered requirements yet."
+            )
+        )
+    }
+
+    private static func row(_ row: NationIndexRow) -> Node<HTML.TableContext> {
+        .tr(
+            .linkCell(row.name, to: SiteRoute.nation(row.code).path),
+            .codeCell(row.code),
+            .numberCell(Format.integer(row.demandCount)),
+            .unitsCell(row.demandedUnits)
+        )
+    }
+}

@@ -1,0 +1,43 @@
+import Plot
+
+enum PlansPage {
+    struct Model: Sendable {
+        var runs: [RunSummary]
+        var canStart: Bool
+    }
+
+    static func render(_ context: PageContext, _ model: Model) -> HTML {
+        Layout.render(
+            context,
+            autoRefreshSeconds: model.runs.contains { $0.isActive } ? 5 : nil,
+            .heading("Plan runs"),
+            .paragraph(
+                "Each run plans every released and national requirement against capacity and materials, "
+                    + "and explains every late delivery.",
+                class: "muted"
+            ),
+            .if(model.canStart, .div(.attr("class", "actions"), .startPlanForm(csrf: context.csrfToken))),
+            .dataTable(
+                columns: [
+                    .text("Run"), .text("Status"), .text("Progress"), .text("Started"), .text("Requested by"),
+                    .number("Late units"), .number("Unserved units"), .number("Weighted lateness"),
+                ],
+                rows: model.runs.map(row),
+                emptyText: "No plan has been run yet."
+            )
+        )
+    }
+
+    private static func row(_ run: RunSummary) -> Node<HTML.TableContext> {
+        .tr(
+            .linkCell(run.id, to: SiteRoute.plan(id: run.id).path),
+            .td(.statusBadge(run.status)),
+            .td(.if(run.isActive, .progressBar(run.progress, label: run.phase), else: .text(run.isFailed ? "Failed" : "–"))),
+            .cell(run.createdAt),
+            .cell(run.requestedBy ?? "–"),
+            .unitsCell(run.lateUnits),
+            .unitsCell(run.unservedUnits),
+            .unitsCell(run.weightedLateness)
+        )
+    }
+}

@@ -1,0 +1,65 @@
+import Plot
+
+extension Node where Context == HTML.BodyContext {
+    static func statusBadge(_ status: PlanRunStatus) -> Node {
+        .span(.attr("class", "status status-" + status.rawValue), .text(status.rawValue))
+    }
+
+    static func startPlanForm(csrf: String) -> Node {
+        .postForm(action: SiteRoute.plans.path, csrf: csrf, class: "inline", .submitButton("Start a plan run"))
+    }
+
+    static func runFigures(_ run: RunSummary) -> Node {
+        let figures: [(label: String, value: String)] = [
+            ("Units on time", run.onTimeUnits.map(Format.units) ?? "–"),
+            ("Units late", run.lateUnits.map(Format.units) ?? "–"),
+            ("Units unserved", run.unservedUnits.map(Format.units) ?? "–"),
+            ("Weighted lateness", run.weightedLateness.map(Format.units) ?? "–"),
+        ]
+        return .cards(figures)
+    }
+
+    static func runFacts(_ run: RunSummary) -> Node {
+        .dl(
+            .attr("class", "summary"),
+            .dt(.text("Status")), .dd(.statusBadge(run.status)),
+            .dt(.text("Phase")), .dd(.text(run.phase)),
+            .dt(.text("Started")), .dd(.text(run.createdAt)),
+            .dt(.text("Requested by")), .dd(.text(run.requestedBy ?? "–"))
+        )
+    }
+
+    static func runProgress(_ run: RunSummary) -> Node {
+        .if(run.isActive, .progressBar(run.progress, label: run.phase.isEmpty ? run.status.rawValue : run.phase))
+    }
+
+    static func nationOutcomes(_ rows: [NationOutcomeRow]) -> Node {
+        .group(
+            .dataTable(
+                columns: [
+                    .text("Nation"), .number("Demanded"), .number("On time"), .number("Late"),
+                    .number("Unserved"), .number("On-time share"), .number("Weighted lateness"),
+                ],
+                rows: rows.map(nationOutcomeRow),
+                emptyText: "No nation outcomes for this run."
+            ),
+            .if(!rows.isEmpty, .chart(SVGChart.bars(
+                rows.map { (label: $0.nation, value: $0.late + $0.unserved) }.sorted { $0.value > $1.value },
+                title: "Late and unserved units by nation",
+                colour: SVGChart.shortfallColour
+            )))
+        )
+    }
+
+    private static func nationOutcomeRow(_ row: NationOutcomeRow) -> Node<HTML.TableContext> {
+        .tr(
+            .cell(row.nation),
+            .unitsCell(row.demanded),
+            .unitsCell(row.onTime),
+            .unitsCell(row.late),
+            .unitsCell(row.unserved),
+            .numberCell(row.demanded > 0 ? Format.percent(row.onTime / row.demanded) : "–"),
+            .unitsCell(row.weightedLateness)
+        )
+    }
+}

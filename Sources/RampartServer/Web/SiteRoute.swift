@@ -1,0 +1,168 @@
+import Vapor
+
+/// Every address of Rampart's pages and API, in one type: the route collections register with it and the pages,
+/// redirects, mails and `Location` headers write their links with it, so no link names a route that does not exist.
+///
+/// A case's associated values fill the route's parameters when it writes a link (`.nation("FR").path` is
+/// `/nations/FR`); when it registers a route they are ignored and the parameter's name stands in their place
+/// (`routes.get(.nation(.any), ...)` registers `/nations/:code`).
+enum SiteRoute: Sendable, Equatable {
+    // pages: accounts
+    case home, signIn, signOut, register, verify, verifyResend, newsletter, reset, resetConfirm
+    case unlock(token: String)
+    case unsubscribe(token: String)
+    case tokens
+    case tokenRevoke(id: String)
+    // pages: the rest
+    case dashboard
+    case nations
+    case nation(String)
+    case nationDemands(String)
+    case newDemand(nation: String)
+    case demand(String)
+    case demandWithdraw(String)
+    case lines
+    case source(String)
+    case plans
+    case plan(id: String)
+    case adminUsers
+    case adminUser(id: String)
+    case audit
+    case faviconSVG, faviconICO
+    // operations
+    case health, metrics
+    // JSON API
+    case api(APIRoute)
+
+    /// Every API address starts with this.
+    static let apiPathPrefix = "/api/"
+
+    /// The segments of the path: fixed words, and parameters with the value a link puts there.
+    enum Segment: Sendable, Equatable {
+        case word(String)
+        case parameter(RouteParameter, String)
+    }
+
+    var segments: [Segment] {
+        switch self {
+        case .home: return []
+        case .signIn: return [.word("signin")]
+        case .signOut: return [.word("signout")]
+        case .register: return [.word("register")]
+        case .verify: return [.word("verify")]
+        case .verifyResend: return [.word("verify"), .word("resend")]
+        case .newsletter: return [.word("newsletter")]
+        case .reset: return [.word("reset")]
+        case .resetConfirm: return [.word("reset"), .word("confirm")]
+        case .unlock(let token): return [.word("unlock"), .parameter(.token, token)]
+        case .unsubscribe(let token): return [.word("unsubscribe"), .parameter(.token, token)]
+        case .tokens: return [.word("account"), .word("tokens")]
+        case .tokenRevoke(let id): return [.word("account"), .word("tokens"), .parameter(.id, id), .word("delete")]
+        case .dashboard: return [.word("dashboard")]
+        case .nations: return [.word("nations")]
+        case .nation(let code): return [.word("nations"), .parameter(.code, code)]
+        case .nationDemands(let code): return [.word("nations"), .parameter(.code, code), .word("demands")]
+        case .newDemand(let code): return [.word("nations"), .parameter(.code, code), .word("demands"), .word("new")]
+        case .demand(let code): return [.word("demands"), .parameter(.code, code)]
+        case .demandWithdraw(let code): return [.word("demands"), .parameter(.code, code), .word("delete")]
+        case .lines: return [.word("lines")]
+        case .source(let code): return [.word("sources"), .parameter(.code, code)]
+        case .plans: return [.word("plans")]
+        case .plan(let id): return [.word("plans"), .parameter(.id, id)]
+        case .adminUsers: return [.word("admin"), .word("users")]
+        case .adminUser(let id): return [.word("admin"), .word("users"), .parameter(.id, id)]
+        case .audit: return [.word("audit")]
+        case .faviconSVG: return [.word("favicon.svg")]
+        case .faviconICO: return [.word("favicon.ico")]
+        case .health: return [.word("health")]
+        case .metrics: return [.word("metrics")]
+        case .api(let route): return [.word("api"), .word("v1")] + route.segments
+        }
+    }
+
+    /// The route as Vapor registers it: parameters by name.
+    var pathComponents: [PathComponent] {
+        segments.map { segment in
+            switch segment {
+            case .word(let word): return .constant(word)
+            case .parameter(let name, _): return .parameter(name.rawValue)
+            }
+        }
+    }
+
+    /// The link: each parameter's value percent-encoded.
+    var path: String {
+        "/" + segments.map { segment in
+            switch segment {
+            case .word(let word): return word
+            case .parameter(_, let value): return Href.percentEncoded(value)
+            }
+        }.joined(separator: "/")
+    }
+
+    /// The link with a query string, each name and value percent-encoded, in the order given.
+    func path(query: [(name: String, value: String)]) -> String {
+        Href.withQuery(path, query)
+    }
+}
+
+/// The names of the routes' parameters, for registering and for `Request.parameter(_:)`.
+enum RouteParameter: String, Sendable {
+    case code, id, token
+}
+
+extension String {
+    /// Stands for a route's parameter when a route is registered: `routes.get(.nation(.any), use: show)`.
+    static let any = ""
+}
+
+extension Request {
+    /// A route parameter's value; `""` when the route has none of that name.
+    func parameter(_ name: RouteParameter) -> String {
+        parameters.get(name.rawValue) ?? ""
+    }
+
+    /// A route parameter as a UUID; nil when it is not one.
+    func parameter(_ name: RouteParameter, as: UUID.Type) -> UUID? {
+        parameters.get(name.rawValue, as: UUID.self)
+    }
+
+    func redirect(to route: SiteRoute) -> Response {
+        redirect(to: route.path)
+    }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get<R: AsyncResponseEncodable>(_ route: SiteRoute, use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        on(.GET, route.pathComponents, use: handler)
+    }
+
+    @discardableResult
+    func post<R: AsyncResponseEncodable>(_ route: SiteRoute, use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        on(.POST, route.pathComponents, use: handler)
+    }
+
+    @discardableResult
+    func put<R: AsyncResponseEncodable>(_ route: SiteRoute, use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        on(.PUT, route.pathComponents, use: handler)
+    }
+
+    @discardableResult
+    func patch<R: AsyncResponseEncodable>(_ route: SiteRoute, use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        on(.PATCH, route.pathComponents, use: handler)
+    }
+
+    @discardableResult
+    func delete<R: AsyncResponseEncodable>(_ route: SiteRoute, use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        on(.DELETE, route.pathComponents, use: handler)
+    }
+
+    @discardableResult
+    func on<R: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ route: SiteRoute, body: HTTPBodyStreamStrategy,
+        use handler: @escaping @Sendable (Request) async throws -> R
+    ) -> Route {
+        on(method, route.pathComponents, body: body, use: handler)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RampartServer
+
+/// `SiteRoute` is the table of Rampart's addresses: every route the server registers is one of its cases, and
+/// every case is registered, so a link written with it cannot lead nowhere.
+@Suite struct RouteTableTests {
+    static let everyRoute: [SiteRoute] = [
+        .home, .signIn, .signOut, .register, .verify, .verifyResend, .newsletter, .reset, .resetConfirm,
+        .unlock(token: "t"), .unsubscribe(token: "t"), .tokens, .tokenRevoke(id: "i"),
+        .dashboard, .nations, .nation("FR"), .nationDemands("FR"), .newDemand(nation: "FR"), .demand("D"),
+        .demandWithdraw("D"), .lines, .source("S"), .plans, .plan(id: "i"), .adminUsers, .adminUser(id: "i"), .audit,
+        .faviconSVG, .faviconICO, .health, .metrics,
+    ] + everyAPIRoute.map(SiteRoute.api)
+
+    static let everyAPIRoute: [APIRoute] = [
+        .authToken, .accounts, .accountsVerify, .accountsVerifyResend, .passwordReset, .passwordResetConfirm, .me,
+        .meNewsletter, .tokens, .token(id: "i"), .dashboard, .items, .nations, .nationDemands("FR"), .demands,
+        .demand("D"), .signals, .sources, .source("S"), .scenario, .plans, .plan(id: "i"), .planFile(id: "i"), .users,
+        .user(id: "i"), .audit, .openAPIDocument,
+    ]
+
+    static func template(_ components: [PathComponent]) -> String {
+        "/" + components.map(\.description).joined(separator: "/")
+    }
+
+    @Test func everyRegisteredRouteIsACaseAndEveryCaseIsRegistered() async throws {
+        try await withTestApp { app in
+            let registered = Set(app.routes.all.map { Self.template($0.path) })
+            let listed = Set(Self.everyRoute.map { Self.template($0.pathComponents) })
+            #expect(registered.subtracting(listed).sorted() == [])
+            #expect(listed.subtracting(registered).sorted() == [])
+        }
+    }
+
+    @Test func linksFillTheParametersPercentEncoded() {
+        #expect(SiteRoute.nation("FR").path == "/nations/FR")
+        #expect(SiteRoute.demandWithdraw("D-FR 1/2").path == "/demands/D-FR%201%2F2/delete")
+        #expect(SiteRoute.home.path == "/")
+        #expect(SiteRoute.api(.planFile(id: "7")).path == "/api/v1/plans/7/file")
+        #expect(Self.template(SiteRoute.newDemand(nation: "FR").pathComponents) == "/nations/:code/demands/new")
+        #expect(SiteRoute.verify.path(query: [(name: "email", value: "a+b@x.example")]) == "/verify?email=a%2Bb%40x.example")
+        #expect(Self.template(SiteRoute.unsubscribe(token: "x").pathComponents) == "/unsubscribe/:token")
+    }
+}
