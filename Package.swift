@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", exact: "2.14.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", exact: "0.14.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", exact: "1.19.7"),
     ],
     targets: [
         .target(
@@ -58,9 +59,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "RampartTestSupport",
+            dependencies: ["RampartCore"],
+            path: "Tests/RampartTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RampartCoreTests",
-            dependencies: ["RampartCore"],
+            dependencies: ["RampartCore", "RampartTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -68,6 +75,7 @@ let package = Package(
             dependencies: [
                 "RampartCLI",
                 "RampartCore",
+                "RampartTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Help"],
@@ -78,12 +86,14 @@ let package = Package(
             dependencies: [
                 "RampartServer",
                 "RampartCore",
+                "RampartTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
-            exclude: ["Support/smtp_sink.py"],
+            exclude: ["Support/smtp_sink.py", "__Snapshots__"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,3 +1,4 @@
+import RampartTestSupport
 import Testing
 @testable import RampartCore
 

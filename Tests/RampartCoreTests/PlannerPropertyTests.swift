@@ -1,4 +1,5 @@
 import Foundation
+import RampartTestSupport
 import Testing
 @testable import RampartCore
 

@@ -15,7 +15,7 @@ import VaporTesting
                          "/api/v1/dashboard", "/api/v1/nations/FR/demands", "/api/v1/signals", "/api/v1/items"] {
                 let response = try await app.api(.GET, path, token: nil)
                 #expect(response.status == .unauthorized, "\(path)")
-                #expect(response.body.string.contains("\"error\":true"), "\(path) answers a JSON error")
+                #expect(try response.decoded(ErrorAnswer.self).error, "\(path) answers a JSON error")
             }
             let wrongToken = try await app.api(.GET, "/api/v1/me", token: "rmp_not-a-token")
             #expect(wrongToken.status == .unauthorized)
@@ -38,7 +38,8 @@ import VaporTesting
             #expect(try await app.api(.GET, "/api/v1/nations/PL/demands", token: fr).status == .forbidden)
             #expect(try await app.api(.GET, "/api/v1/nations/FR/demands", token: fr).status == .ok)
             let list = try await app.api(.GET, "/api/v1/demands", token: fr)
-            #expect(list.body.string.contains("FR-1") && !list.body.string.contains("PL-1"))
+            let ids = try list.decoded(PageDTO<API.DemandDTO>.self).items.map(\.id)
+            #expect(ids.contains("FR-1") && !ids.contains("PL-1"))
             // PL releases PL-1: FR and industry may now read it, observers still may not
             let pl = try await Fixtures.token(app, Fixtures.plDelegate)
             let release = try await app.api(.PATCH, "/api/v1/demands/PL-1", token: pl, json: #"{"released": true, "version": 1}"#)
@@ -52,8 +53,9 @@ import VaporTesting
             #expect(try await app.api(.GET, "/api/v1/demands", token: observer).status == .forbidden)
             // the released signal is aggregated for everyone, observers included
             let signals = try await app.api(.GET, "/api/v1/signals", token: observer)
-            #expect(signals.status == .ok && signals.body.string.contains("\"qty\":900"))
-            #expect(!signals.body.string.contains("600"))
+            #expect(signals.status == .ok)
+            let quantities = try signals.decoded([API.SignalDTO].self).map(\.qty)
+            #expect(quantities == [900])
         }
     }
 
@@ -132,7 +134,8 @@ import VaporTesting
             for page in pages {
                 #expect(page.contains("succeeded") && !page.contains(lateness))
             }
-            #expect(try await app.api(.GET, "/api/v1/plans", token: staff).body.string.contains("weightedLateness"))
+            let runs = try await app.api(.GET, "/api/v1/plans", token: staff).decoded(PageDTO<API.PlanRunDTO>.self).items
+            #expect(!runs.isEmpty && runs.allSatisfy { $0.objective != nil })
         }
     }
 
@@ -182,7 +185,7 @@ import VaporTesting
                                         json: #"{"capacity": [{"from": 0, "perMonth": 80}], "version": 1}"#)
             #expect(own.status == .ok)
             let list = try await app.api(.GET, "/api/v1/sources", token: mesko)
-            #expect(list.body.string.contains("L-MESKO") && !list.body.string.contains("L-NEXTER"))
+            #expect(try list.decoded(PageDTO<API.SourceDTO>.self).items.map(\.id) == ["L-MESKO"])
             let fr = try await Fixtures.token(app, Fixtures.frDelegate)
             #expect(try await app.api(.GET, "/api/v1/sources", token: fr).status == .forbidden)
             let browser = Browser(app)
@@ -230,7 +233,7 @@ import VaporTesting
             let missingNation = try await app.api(.PATCH, "/api/v1/users/\(observer.id!.uuidString)", token: staff,
                                                   json: #"{"role": "delegate", "version": 2}"#)
             #expect(missingNation.status == .unprocessableEntity)
-            #expect(missingNation.body.string.contains("nation"))
+            #expect(try missingNation.decoded(ErrorAnswer.self).reason.contains("nation"))
             let audit = try await app.api(.GET, "/api/v1/audit?entity=user", token: staff)
             #expect(audit.status == .ok && audit.body.string.contains("assign role") && audit.body.string.contains("delegate"))
         }

@@ -256,7 +256,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
         pages(c).map { $0.render() }
     }
 
-    private func pages(_ c: PageContext) -> [HTML] {
+    func pages(_ c: PageContext) -> [HTML] {
         let t = Hostile.text
         switch self {
         case .signIn:

@@ -12,7 +12,7 @@ import Testing
         UserRecord.self, OneTimeCodeRecord.self, WebSessionRecord.self, APITokenRecord.self, RateLimitHitRecord.self,
         AuditRecord.self, DemandRecord.self, ItemRecord.self, BOMEntryRecord.self, OutboxMailRecord.self, NationRecord.self,
         CompanyRecord.self, PlanRunRecord.self, PlanRunFileRecord.self, PlanDemandResultRecord.self,
-        ScenarioSettingsRecord.self, SourceRecord.self, CapacityStepRecord.self, StockRecord.self, PendingRegistrationRecord.self,
+        ScenarioSettingsRecord.self, SourceRecord.self, CapacityStepRecord.self, StockRecord.self, PendingRegistrationRecord.self, JobRecord.self,
     ]
 
     @Test(arguments: records.map { RecordType($0) })

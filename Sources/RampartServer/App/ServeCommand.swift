@@ -41,7 +41,7 @@ public struct ServeCommand: AsyncParsableCommand {
             } else {
                 Self.say("Rampart is starting on \(config.publicURL) (\(describe(config.database)))")
             }
-            app.lifecycle.use(PlanJobService())
+            app.lifecycle.use(JobWorker(handlers: JobKinds.all))
             app.lifecycle.use(MailSetup.outboxService(for: app))
             try await app.execute()
         }

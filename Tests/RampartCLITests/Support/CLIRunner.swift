@@ -1,3 +1,4 @@
+import RampartTestSupport
 import Foundation
 
 /// Runs the built `rampart` binary, as a user would, and captures what it prints.
@@ -58,25 +59,5 @@ enum CLI {
 }
 
 /// A small valid scenario: a shell made from TNT and a fuze, a class demand and an item demand.
-let sampleScenario = """
-{
-  "version": 1, "name": "cli-sample", "startMonth": "2026-01", "horizonMonths": 24,
-  "items": [
-    {"id": "SHELL", "name": "155 mm shell", "kind": "end", "class": "155",
-     "bom": [{"item": "FUZE", "qty": 1}, {"item": "TNT", "qty": 10.8}]},
-    {"id": "FUZE", "name": "Fuze", "kind": "component"},
-    {"id": "TNT", "name": "TNT", "kind": "material"}
-  ],
-  "lines": [{"id": "L1", "producer": "Producer A", "country": "DE", "item": "SHELL", "leadTimeMonths": 2,
-             "capacity": [{"from": 0, "perMonth": 1000}, {"from": 12, "perMonth": 3000}]}],
-  "supplies": [
-    {"id": "S-TNT", "supplier": "Nitro", "country": "PL", "item": "TNT", "leadTimeMonths": 1, "capacity": [{"from": 0, "perMonth": 20000}]},
-    {"id": "S-FUZE", "supplier": "Fuzes Inc", "country": "FR", "item": "FUZE", "leadTimeMonths": 1, "capacity": [{"from": 0, "perMonth": 5000}]}
-  ],
-  "stocks": [{"item": "SHELL", "qty": 500}],
-  "demands": [
-    {"id": "D-PL-1", "nation": "PL", "class": "155", "qty": 6000, "dueMonth": 5, "priority": 1},
-    {"id": "D-NO-1", "nation": "NO", "item": "SHELL", "qty": 4000, "dueMonth": 6, "priority": 3}
-  ]
-}
-"""
+/// The CLI tests' scenario file: `SampleScenarios.cliSampleJSON`.
+let sampleScenario = SampleScenarios.cliSampleJSON

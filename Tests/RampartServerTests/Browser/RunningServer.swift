@@ -8,7 +8,7 @@ import Vapor
 actor RunningServer {
     nonisolated let app: Application
     nonisolated let port: Int
-    private var jobs: PlanJobService?
+    private var jobs: JobWorker?
 
     /// `http://127.0.0.1:<port>`
     nonisolated var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -20,7 +20,7 @@ actor RunningServer {
 
     func startPlanJobs() async throws {
         guard jobs == nil else { return }
-        let service = PlanJobService()
+        let service = JobWorker(handlers: JobKinds.all)
         try await service.didBootAsync(app)
         jobs = service
     }

@@ -2,38 +2,19 @@ import Fluent
 import Foundation
 import NIOCore
 import RampartCore
+import RampartTestSupport
 import Testing
 import Vapor
 import VaporTesting
 
 @testable import RampartServer
 
-/// A small scenario with two nations (FR, PL) and two companies, and one account per role.
+/// The shared two-nation scenario, and one account per role.
 enum Fixtures {
     static let password = "Correct-Horse-42!"
 
-    static func scenario() -> Scenario {
-        Scenario(
-            name: "fixture", startMonth: "2026-01", horizonMonths: 24,
-            items: [
-                Item(id: "SHELL-155", name: "155 mm shell", kind: .end, itemClass: "155MM", bom: [BOMEntry(item: "TNT", qty: 8)]),
-                Item(id: "TNT", name: "TNT (kg)", kind: .material),
-            ],
-            lines: [
-                Line(id: "L-NEXTER", producer: "KNDS France", country: "FR", item: "SHELL-155", leadTimeMonths: 1,
-                     capacity: [CapacityStep(from: 0, perMonth: 100), CapacityStep(from: 6, perMonth: 300)]),
-                Line(id: "L-MESKO", producer: "Mesko", country: "PL", item: "SHELL-155", leadTimeMonths: 2,
-                     capacity: [CapacityStep(from: 0, perMonth: 50)]),
-            ],
-            supplies: [Supply(id: "S-TNT", supplier: "Nitro-Chem", country: "PL", item: "TNT", leadTimeMonths: 1,
-                              capacity: [CapacityStep(from: 0, perMonth: 2_000)])],
-            stocks: [Stock(item: "TNT", qty: 500)],
-            demands: [
-                Demand(id: "FR-1", nation: "FR", item: "SHELL-155", qty: 600, dueMonth: 3, priority: 1),
-                Demand(id: "FR-2", nation: "FR", itemClass: "155MM", qty: 1_000, dueMonth: 12, priority: 2),
-                Demand(id: "PL-1", nation: "PL", item: "SHELL-155", qty: 900, dueMonth: 4, priority: 1),
-            ])
-    }
+    /// The two-nation scenario every server test starts from: `SampleScenarios.twoNations`.
+    static func scenario() -> Scenario { SampleScenarios.twoNations() }
 
     struct Person {
         var email: String
@@ -68,22 +49,27 @@ enum Fixtures {
         return try await APITokens.issue(for: user, name: "test", actor: .system, now: Date(), on: app.db)
     }
 
-    static func jobRunner(_ app: Application, on db: (any Database)? = nil) -> PlanJobRunner {
-        PlanJobRunner(db: db ?? app.db, threadPool: app.threadPool, clock: app.rampart.clock, logger: app.logger)
+    /// A job worker as a server runs one, computing on the application's thread pool.
+    static func jobWorker(_ app: Application, name: String = "test-worker") -> JobWorker {
+        JobWorker(handlers: JobKinds.all, name: name, computeThread: app.threadPool)
     }
 
-    /// Runs every queued plan run to the end, as the job service would (on `db`, by default the application's).
+    static func queue(_ app: Application, on db: (any Database)? = nil, worker: String = "test-worker") -> JobQueue {
+        JobQueue(db: db ?? app.db, clock: app.rampart.clock, worker: worker)
+    }
+
+    /// Runs every queued job to the end, as a server's worker would (on `db`, by default the application's).
     static func runQueuedPlans(_ app: Application, on db: (any Database)? = nil) async throws {
-        let runner = jobRunner(app, on: db)
-        while let run = try await runner.claim() { await runner.execute(run) }
+        try await jobWorker(app).drain(queue(app, on: db), logger: app.logger)
     }
 
-    /// The fixture scenario seeded and one plan run queued and claimed, not yet run.
-    static func claimedRun(_ app: Application) async throws -> (PlanJobRunner, PlanRunRecord) {
+    /// The fixture scenario seeded and one plan run queued, its job claimed by "test-worker", not yet run.
+    static func claimedRun(_ app: Application) async throws -> (worker: JobWorker, queue: JobQueue, job: JobRecord, run: PlanRunRecord) {
         try await seed(app)
-        let runner = jobRunner(app)
-        try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
-        return (runner, try #require(try await runner.claim()))
+        let run = try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
+        let queue = queue(app)
+        let job = try #require(try await queue.claim(kinds: [PlanRunJob.kind]))
+        return (jobWorker(app), queue, job, run)
     }
 }
 
@@ -152,5 +138,22 @@ extension Application {
             body = ByteBuffer(string: json)
         }
         return try await testing().sendRequest(method, path, headers: headers, body: body)
+    }
+}
+
+/// An API error as `RampartErrorMiddleware` writes it.
+struct ErrorAnswer: Decodable {
+    var error: Bool
+    var reason: String
+    var field: String?
+    var problems: [String]?
+}
+
+extension TestingHTTPResponse {
+    /// The body decoded as JSON (dates ISO 8601, as the server writes them); throws when it is not `T`.
+    func decoded<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(T.self, from: Data(body.readableBytesView))
     }
 }

@@ -12,5 +12,6 @@ enum RampartMigrations {
         AddPlanRunHeartbeat(),  // 007
         AddScenarioSizes(),  // 008
         AddAccountSafeguards(),  // 009
+        CreateJobs(),  // 010
     ]
 }

@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 
-/// A plan run: a job recorded in the database, claimed and run in the background, its result stored.
+/// A plan run: the scenario planned by a job of kind `plan-run` (`PlanRunJob`), its result stored.
 final class PlanRunRecord: Model, @unchecked Sendable {
     static let schema = "plan_runs"
 
@@ -20,13 +20,15 @@ final class PlanRunRecord: Model, @unchecked Sendable {
     @OptionalField(key: "started_at") var startedAt: Date?
     @OptionalField(key: "finished_at") var finishedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    /// Written every few seconds while the run is going: a run whose heartbeat stops has lost its server.
+    /// Written with each progress report while the run is going (the lease itself is its job's heartbeat).
     @OptionalField(key: "heartbeat_at") var heartbeatAt: Date?
+    /// The `plan-run` job that runs it (migration 010); nil for runs finished before the job queue.
+    @OptionalField(key: "job_id") var jobID: UUID?
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
         [$id, $status, $progress, $phase, $requestedBy, $scenarioName, $demandCount, $weightedLateness, $onTimeUnits,
-         $lateUnits, $unservedUnits, $error, $startedAt, $finishedAt, $createdAt, $heartbeatAt]
+         $lateUnits, $unservedUnits, $error, $startedAt, $finishedAt, $createdAt, $heartbeatAt, $jobID]
     }
 
     init() {}

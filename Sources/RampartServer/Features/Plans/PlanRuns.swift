@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 
 enum PlanRuns {
-    /// Queues a plan run of the scenario held now; the job service picks it up.
+    /// Queues a plan run of the scenario held now, with its job (kind `plan-run`), which a server's `JobWorker` claims.
     @discardableResult
     static func enqueue(requestedBy: UUID?, actor: Actor = .system, now: Date = Date(), on db: any Database) async throws -> PlanRunRecord {
         guard let settings = try await ScenarioSettingsRecord.query(on: db).first() else {
@@ -13,6 +13,10 @@ enum PlanRuns {
                                 demandCount: try await DemandRecord.query(on: db).count())
         try await db.transaction { tx in
             try await run.create(on: tx)
+            let job = try await JobQueue.enqueue(kind: PlanRunJob.kind, payload: PlanRunJob.Payload(planRun: try run.requireID()),
+                                                 runAfter: now, on: tx)
+            run.jobID = job.id
+            try await run.update(on: tx)
             try await Audit.record(actor, entity: "plan run", key: run.id?.uuidString ?? "", action: "start",
                                    changes: [.init(field: "scenario", old: "", new: settings.name)], at: now, on: tx)
         }

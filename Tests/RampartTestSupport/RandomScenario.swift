@@ -1,11 +1,11 @@
-@testable import RampartCore
+import RampartCore
 
 /// Small random scenarios of every shape the model allows, for property tests: multi-level and shared bills
 /// of materials, classes, lead times past the horizon, ramp-up steps, stocks, item and class demands.
-struct RandomScenario {
+public struct RandomScenario {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+    public init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
 
     private mutating func next() -> UInt64 {
         state ^= state << 13
@@ -18,7 +18,7 @@ struct RandomScenario {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
 
-    mutating func make() -> Scenario {
+    public mutating func make() -> Scenario {
         let horizon = int(6...30)
         let materials = (0..<int(1...3)).map { "M\($0)" }
         let components = (0..<int(0...3)).map { "C\($0)" }

@@ -2,11 +2,15 @@ import RampartCore
 
 /// An independent checker written from planning-model.md: rebuilds the stock balance from the plan's three
 /// lists and reports every broken constraint and any difference in the objective.
-struct PlanChecker {
-    let scenario: Scenario
-    static let tolerance = 1e-6
+public struct PlanChecker {
+    public let scenario: Scenario
+    public static let tolerance = 1e-6
 
-    func problems(in plan: Plan) -> [String] {
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+    }
+
+    public func problems(in plan: Plan) -> [String] {
         var problems: [String] = []
         let h = scenario.horizonMonths
         let items = Dictionary(scenario.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

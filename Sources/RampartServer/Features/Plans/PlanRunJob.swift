@@ -1,0 +1,132 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import RampartCore
+import Vapor
+
+/// The `plan-run` kind of job: plans the scenario held in the database on the job's thread while writing its
+/// progress, stores the plan and each demand's result, and moves the plan run from queued to succeeded or failed.
+/// Abandoned runs are failed, not requeued: a new run is cheap, and whoever started it sees why.
+struct PlanRunJob: JobHandler {
+    static let kind = "plan-run"
+    var kind: String { Self.kind }
+    var whenAbandoned: AbandonedJobPolicy { .fail }
+    /// How often a running plan writes its progress and heartbeat at least.
+    var heartbeatInterval: TimeInterval = 5
+
+    /// The job's payload, in a shape of its own.
+    struct Payload: Codable, Sendable {
+        var version = 1
+        var planRun: UUID
+    }
+
+    static func payload(of job: JobRecord) throws -> Payload {
+        try JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8))
+    }
+
+    func run(_ job: JobRecord, context: JobContext) async throws {
+        let runID = try Self.payload(of: job).planRun
+        do {
+            try await plan(runID, context: context)
+        } catch let failure as PlanFailure {
+            throw failure
+        } catch {
+            context.logger.error("plan run \(runID) failed: \(String(reflecting: error))")
+            throw PlanFailure.serverProblem(runID: runID)
+        }
+    }
+
+    /// Marks the run failed with `error` and deletes its partial results; a run no longer running is left as it is.
+    func gaveUp(on job: JobRecord, error: String, on db: any Database) async throws {
+        guard let runID = try? Self.payload(of: job).planRun else { return }
+        try await PlanRunRecord.query(on: db).filter(\.$id == runID).filter(\.$status ~~ [.queued, .running])
+            .set(\.$status, to: .failed).set(\.$phase, to: "failed").set(\.$error, to: error)
+            .set(\.$finishedAt, to: Date()).update()
+        try await Self.deleteResults(of: [runID], on: db)
+    }
+
+    /// The partial results of runs that did not finish.
+    static func deleteResults(of runIDs: [UUID], on db: any Database) async throws {
+        guard !runIDs.isEmpty else { return }
+        try await PlanDemandResultRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
+        try await PlanRunFileRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
+    }
+
+    private func plan(_ runID: UUID, context: JobContext) async throws {
+        let db = context.db, clock = context.clock
+        try await PlanRunRecord.query(on: db).filter(\.$id == runID).filter(\.$status == .queued)
+            .set(\.$status, to: .running).set(\.$phase, to: "loading the scenario").set(\.$startedAt, to: clock.now())
+            .update()
+        try await report(runID, phase: "loading the scenario", progress: 0, context: context)
+        guard let scenario = try await ScenarioStore.load(on: db) else { throw PlanFailure.noScenario }
+        let released = Set(try await DemandRecord.query(on: db).filter(\.$released == true).field(\.$code).all().map(\.code))
+        let progress = NIOLockedValueBox<(phase: String, fraction: Double)>(("planning", 0))
+        let reporter = Task { [heartbeatInterval] in
+            var last = (phase: "", fraction: -1.0, at: Date.distantPast)
+            while !Task.isCancelled {
+                let now = progress.withLockedValue { $0 }
+                let time = clock.now()
+                if now.phase != last.phase || now.fraction - last.fraction >= 0.01
+                    || time.timeIntervalSince(last.at) >= heartbeatInterval {
+                    last = (now.phase, now.fraction, time)
+                    try? await report(runID, phase: now.phase, progress: min(0.95, now.fraction * 0.95), context: context)
+                }
+                try? await Task.sleep(for: .milliseconds(250))
+            }
+        }
+        let options = Planner.Options(bottleneckCandidates: 2, parallel: false)
+        // Everything that only computes runs on the job's thread, not on the event loops serving requests.
+        let result = try await context.computeThread.runIfActive {
+            // Records stored before a rule existed (or written around the editors) are caught here, by name.
+            let issues = scenario.validationIssues()
+            if !issues.isEmpty { throw PlanFailure.invalid(issues, in: scenario) }
+            let plan = Planner(options: options).plan(scenario) { phase, fraction in
+                progress.withLockedValue { $0 = (phase, fraction) }
+            }
+            let results = plan.demandResults(for: scenario).map {
+                PlanDemandResultRecord(runID: runID, result: $0, released: released.contains($0.demand.id))
+            }
+            let summary = PlanRunSummary(plan: plan, scenario: scenario)
+            let file = PlanRunFileRecord(planRunID: runID, planJSON: String(decoding: plan.jsonBytes(), as: UTF8.self),
+                                         summaryJSON: String(decoding: try JSONEncoder().encode(summary), as: UTF8.self))
+            return (objective: plan.objective, results: results, file: file, summary: summary)
+        }
+        reporter.cancel()
+        _ = await reporter.result
+
+        try await report(runID, phase: "storing the result", progress: 0.97, context: context)
+        // Short writes, not one long transaction: on SQLite a writer holds the file's one write lock, which the
+        // requests' own writes wait for, and nothing reads a run's results before its status says succeeded (the
+        // last write).
+        try await ScenarioStore.insert(result.results, batch: 100, on: db)
+        try await result.file.create(on: db)
+        try await Statistics.refresh(["plan_demand_results"], on: db)
+        let objective = result.objective
+        // Only a run still "running" becomes "succeeded": one given up as abandoned meanwhile stays failed (the
+        // worker then deletes its results).
+        try await PlanRunRecord.query(on: db).filter(\.$id == runID).filter(\.$status == .running)
+            .set(\.$status, to: .succeeded).set(\.$phase, to: "done").set(\.$progress, to: 1)
+            .set(\.$weightedLateness, to: objective.weightedLateness).set(\.$onTimeUnits, to: objective.onTimeUnits)
+            .set(\.$lateUnits, to: objective.lateUnits).set(\.$unservedUnits, to: objective.unservedUnits)
+            .set(\.$finishedAt, to: clock.now()).update()
+        guard try await PlanRunRecord.find(runID, on: db)?.status == .succeeded else {
+            context.logger.warning("plan run \(runID) finished after it had been given up as abandoned: its results are dropped")
+            try await Self.deleteResults(of: [runID], on: db)
+            return
+        }
+        PlanRunSummaries.remember(result.summary, for: runID)
+        context.logger.info("plan run \(runID) done: weighted lateness \(objective.weightedLateness)")
+        // The plan's transient hundreds of megabytes, handed back rather than left scattered through the arenas.
+        MallocArenas.releaseFreedMemory()
+    }
+
+    /// The job's heartbeat and progress, and the run's phase and progress for its pages; a run no longer "running"
+    /// is left as it is.
+    private func report(_ runID: UUID, phase: String, progress: Double, context: JobContext) async throws {
+        try await context.report(phase: phase, progress: progress)
+        try await PlanRunRecord.query(on: context.db).filter(\.$id == runID).filter(\.$status == .running)
+            .set(\.$phase, to: phase).set(\.$progress, to: progress).set(\.$heartbeatAt, to: context.clock.now()).update()
+    }
+}
+
+extension PlanFailure: JobFailure {}
