@@ -19,6 +19,9 @@ python3 -c "import highspy" 2>/dev/null || python3 -m pip install --quiet --disa
 python3 -c "import aiosmtpd" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "aiosmtpd==1.4.6"
 python3 -c "import openapi_spec_validator" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "openapi-spec-validator==0.9.0"
 
+echo "== checking the format of the sources (scripts/format.sh --lint; scripts/format.sh fixes it)"
+scripts/format.sh --lint
+
 echo "== building (debug) with tests"
 swift build --build-tests
 

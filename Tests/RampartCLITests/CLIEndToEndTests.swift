@@ -77,7 +77,8 @@ import Testing
 
     @Test func badScenarioReportsEveryProblemWithItsPathAndExits1() throws {
         let dir = try CLI.temporaryDirectory()
-        let bad = sampleScenario
+        let bad =
+            sampleScenario
             .replacingOccurrences(of: "\"dueMonth\": 5", with: "\"dueMonth\": 130")
             .replacingOccurrences(of: "\"item\": \"TNT\", \"qty\": 10.8", with: "\"item\": \"TNTX\", \"qty\": 10.8")
         let path = try write(bad, "bad.json", in: dir)
@@ -147,7 +148,8 @@ import Testing
     @Test func compareTwoPlans() throws {
         let dir = try CLI.temporaryDirectory()
         let path = try write(sampleScenario, "s.json", in: dir)
-        let slower = try write(sampleScenario.replacingOccurrences(of: "\"perMonth\": 1000", with: "\"perMonth\": 500"), "slow.json", in: dir)
+        let slower = try write(
+            sampleScenario.replacingOccurrences(of: "\"perMonth\": 1000", with: "\"perMonth\": 500"), "slow.json", in: dir)
         let a = dir.appendingPathComponent("a.json").path, b = dir.appendingPathComponent("b.json").path
         #expect(try CLI.run(["plan", path, "--json", "-o", a]).status == 0)
         #expect(try CLI.run(["plan", slower, "--json", "-o", b]).status == 0)
@@ -195,7 +197,8 @@ import Testing
         let path = try write(sampleScenario, "s.json", in: dir)
         let good = dir.appendingPathComponent("a.json").path
         #expect(try CLI.run(["plan", path, "--json", "-o", good]).status == 0)
-        let bad = try write("""
+        let bad = try write(
+            """
             {"version": 1, "scenario": "cli-sample",
              "objective": {"weightedLateness": 0, "onTimeUnits": 0, "lateUnits": 0, "unservedUnits": 0},
              "production": [{"line": "L9", "month": 3, "qty": 5}], "purchases": [],

@@ -20,21 +20,30 @@ import Testing
     }
 
     static let rows: [Row] = [
-        Row(rule: "read an unreleased FR demand", check: { AccessPolicy.canReadDemand($0, nation: "FR", released: false) },
+        Row(
+            rule: "read an unreleased FR demand", check: { AccessPolicy.canReadDemand($0, nation: "FR", released: false) },
             allowed: ["staff", "delegate FR"]),
-        Row(rule: "read an unreleased DE demand", check: { AccessPolicy.canReadDemand($0, nation: "DE", released: false) },
+        Row(
+            rule: "read an unreleased DE demand", check: { AccessPolicy.canReadDemand($0, nation: "DE", released: false) },
             allowed: ["staff"]),
-        Row(rule: "read a released DE demand", check: { AccessPolicy.canReadDemand($0, nation: "DE", released: true) },
+        Row(
+            rule: "read a released DE demand", check: { AccessPolicy.canReadDemand($0, nation: "DE", released: true) },
             allowed: ["staff", "delegate FR", "industry Nexter"]),
         Row(rule: "edit FR demands", check: { AccessPolicy.canEditDemands($0, nation: "FR") }, allowed: ["staff", "delegate FR"]),
         Row(rule: "edit DE demands", check: { AccessPolicy.canEditDemands($0, nation: "DE") }, allowed: ["staff"]),
         Row(rule: "read FR's nation view", check: { AccessPolicy.canReadNationView($0, nation: "FR") }, allowed: ["staff", "delegate FR"]),
         Row(rule: "read DE's nation view", check: { AccessPolicy.canReadNationView($0, nation: "DE") }, allowed: ["staff"]),
-        Row(rule: "read a Nexter source", check: { AccessPolicy.canReadSource($0, company: "Nexter") }, allowed: ["staff", "industry Nexter"]),
+        Row(
+            rule: "read a Nexter source", check: { AccessPolicy.canReadSource($0, company: "Nexter") },
+            allowed: ["staff", "industry Nexter"]),
         Row(rule: "read a Rheinmetall source", check: { AccessPolicy.canReadSource($0, company: "Rheinmetall") }, allowed: ["staff"]),
-        Row(rule: "edit a Nexter source", check: { AccessPolicy.canEditSource($0, company: "Nexter") }, allowed: ["staff", "industry Nexter"]),
+        Row(
+            rule: "edit a Nexter source", check: { AccessPolicy.canEditSource($0, company: "Nexter") },
+            allowed: ["staff", "industry Nexter"]),
         Row(rule: "edit a Rheinmetall source", check: { AccessPolicy.canEditSource($0, company: "Rheinmetall") }, allowed: ["staff"]),
-        Row(rule: "read FR's plan outcome", check: { AccessPolicy.canReadNationOutcome($0, nation: "FR") }, allowed: ["staff", "delegate FR"]),
+        Row(
+            rule: "read FR's plan outcome", check: { AccessPolicy.canReadNationOutcome($0, nation: "FR") },
+            allowed: ["staff", "delegate FR"]),
         Row(rule: "read DE's plan outcome", check: { AccessPolicy.canReadNationOutcome($0, nation: "DE") }, allowed: ["staff"]),
         Row(rule: "read a plan's figures", check: AccessPolicy.canReadPlanFigures, allowed: ["staff", "delegate FR", "industry Nexter"]),
         Row(rule: "count unreleased demands", check: AccessPolicy.canReadUnreleasedCounts, allowed: ["staff", "delegate FR"]),

@@ -7,7 +7,9 @@ import Testing
         let scenario = Scenario(
             name: "t", startMonth: "2026-01", horizonMonths: 4,
             items: [Item(id: "S", name: "Shell", kind: .end)],
-            lines: [Line(id: "L", producer: "P", country: "FR", item: "S", leadTimeMonths: 0, capacity: [CapacityStep(from: 1, perMonth: 4)])],
+            lines: [
+                Line(id: "L", producer: "P", country: "FR", item: "S", leadTimeMonths: 0, capacity: [CapacityStep(from: 1, perMonth: 4)])
+            ],
             supplies: [], stocks: [],
             demands: [Demand(id: "D", nation: "FR", item: "S", qty: 20, dueMonth: 2, priority: 1)])
         let plan = Planner().plan(scenario)

@@ -58,8 +58,9 @@ import Testing
             name: "t", startMonth: "2026-01", horizonMonths: 6, items: [Item(id: "S", name: "Shell", kind: .end)],
             lines: [], supplies: [], stocks: [],
             demands: [Demand(id: "D", nation: "FR", item: "S", qty: 1, dueMonth: 2, priority: 1)])
-        let plan = Plan(scenario: "t", objective: Objective(weightedLateness: 0, onTimeUnits: 0, lateUnits: 0, unservedUnits: 0),
-                        production: [], purchases: [], deliveries: [])
+        let plan = Plan(
+            scenario: "t", objective: Objective(weightedLateness: 0, onTimeUnits: 0, lateUnits: 0, unservedUnits: 0),
+            production: [], purchases: [], deliveries: [])
         let outcome = PlanEvaluator(scenario: scenario).outcomes(of: plan)[0]
         #expect(outcome.unserved == 1)
         #expect(outcome.weightedLateness == 16 * ObjectiveDefinition.unservedMonths(horizon: 6, due: 2))

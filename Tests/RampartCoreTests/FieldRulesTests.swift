@@ -11,8 +11,10 @@ struct FieldRulesTests {
         #expect(DecimalText.number(text) == value)
     }
 
-    @Test(arguments: ["0x10", "1e3", "1E3", "inf", "nan", "Infinity", "", " ", "1.2.3", "1,000", "--1", "+", ".", "12abc",
-                      String(repeating: "9", count: 10_000)])
+    @Test(arguments: [
+        "0x10", "1e3", "1E3", "inf", "nan", "Infinity", "", " ", "1.2.3", "1,000", "--1", "+", ".", "12abc",
+        String(repeating: "9", count: 10_000),
+    ])
     func other_spellings_are_not_numbers(text: String) {
         #expect(DecimalText.number(text) == nil)
         #expect(DecimalText.integer(text) == nil)
@@ -61,9 +63,11 @@ struct DemandIDTests {
         #expect(DemandID.problem("D-PL-0042", nation: "PL") == nil)
         #expect(DemandID.problem("D-PL-SOAK.1_a", nation: "PL") == nil)
         #expect(DemandID.problem("D-DE-9999", nation: "US") == "D-DE-9999 names nation DE; the ids of US's demands start with D-US-")
-        #expect(DemandID.problem("D-PL-", nation: "PL")
+        #expect(
+            DemandID.problem("D-PL-", nation: "PL")
                 == "must start with D-PL- (the ids of PL's demands carry its code), for example D-PL-0042")
-        #expect(DemandID.problem("PL-1", nation: "PL")
+        #expect(
+            DemandID.problem("PL-1", nation: "PL")
                 == "must start with D-PL- (the ids of PL's demands carry its code), for example D-PL-0042")
         #expect(DemandID.problem("D-PL 1", nation: "PL") == #"only letters, digits, "-", "_" and ".""#)
         #expect(DemandID.problem("", nation: "PL") == "must be 1 to 64 characters")

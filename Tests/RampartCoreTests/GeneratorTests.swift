@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RampartCore
 
 /// Generated once per test run; the debug build is slow enough that M should not be rebuilt per test.

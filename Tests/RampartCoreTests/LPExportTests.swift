@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RampartCore
 
 /// bench/fixtures/tiny.json: SHELL (2 TNT each) on one line, lead 1, 10/month; TNT bought, lead 1,
@@ -26,17 +27,23 @@ private func stepScenario() -> Scenario {
             Item(id: "GLUE", name: "G", kind: .material),
         ],
         lines: [
-            Line(id: "LA", producer: "P", country: "DE", item: "A", leadTimeMonths: 1,
-                 capacity: [CapacityStep(from: 0, perMonth: 0), CapacityStep(from: 2, perMonth: 10),
-                            CapacityStep(from: 4, perMonth: 30.25)]),
-            Line(id: "LJ", producer: "P", country: "DE", item: "JUNK", leadTimeMonths: 0,
-                 capacity: [CapacityStep(from: 0, perMonth: 5)]),
+            Line(
+                id: "LA", producer: "P", country: "DE", item: "A", leadTimeMonths: 1,
+                capacity: [
+                    CapacityStep(from: 0, perMonth: 0), CapacityStep(from: 2, perMonth: 10),
+                    CapacityStep(from: 4, perMonth: 30.25),
+                ]),
+            Line(
+                id: "LJ", producer: "P", country: "DE", item: "JUNK", leadTimeMonths: 0,
+                capacity: [CapacityStep(from: 0, perMonth: 5)]),
         ],
         supplies: [
-            Supply(id: "SM", supplier: "S", country: "PL", item: "M", leadTimeMonths: 0,
-                   capacity: [CapacityStep(from: 0, perMonth: 1000)]),
-            Supply(id: "SG", supplier: "S", country: "PL", item: "GLUE", leadTimeMonths: 0,
-                   capacity: [CapacityStep(from: 0, perMonth: 1000)]),
+            Supply(
+                id: "SM", supplier: "S", country: "PL", item: "M", leadTimeMonths: 0,
+                capacity: [CapacityStep(from: 0, perMonth: 1000)]),
+            Supply(
+                id: "SG", supplier: "S", country: "PL", item: "GLUE", leadTimeMonths: 0,
+                capacity: [CapacityStep(from: 0, perMonth: 1000)]),
         ],
         stocks: [Stock(item: "A", qty: 3)],
         demands: [Demand(id: "D", nation: "PL", item: "A", qty: 40, dueMonth: 3, priority: 2)]
@@ -196,7 +203,8 @@ private func lpVariables(_ text: String) -> Set<String> {
         // Per demand, D1b (index 2) gets columns like group 0's; renaming them gives the aggregated columns.
         let aggregatedColumns = Set(try mpsColumns(aggregated.mps()))
         let perDemandColumns = Set(try mpsColumns(perDemand.mps()))
-        let renamed = Set(perDemandColumns.map { $0.replacingOccurrences(of: "x_2_", with: "x_0_").replacingOccurrences(of: "u_2", with: "u_0") })
+        let renamed = Set(
+            perDemandColumns.map { $0.replacingOccurrences(of: "x_2_", with: "x_0_").replacingOccurrences(of: "u_2", with: "u_0") })
         #expect(renamed == aggregatedColumns)
         let text = normalized(perDemand.cplexLP())
         #expect(text.contains("+ 64 u_1 + 16 x_2_0_2 + 32 x_2_0_3 + 240 u_2 Subject To"))
@@ -204,7 +212,9 @@ private func lpVariables(_ text: String) -> Set<String> {
     }
 
     @Test func numbersRoundTripWithoutLocaleOrSurprises() {
-        let values: [Double] = [0, -0.0, 1, -1, 10.8, 0.1 + 0.2, 1e-5, 2.5e-7, 123456789.125, 1e15, 0x1p53 - 1, 0x1p53, 1e20, .leastNonzeroMagnitude]
+        let values: [Double] = [
+            0, -0.0, 1, -1, 10.8, 0.1 + 0.2, 1e-5, 2.5e-7, 123456789.125, 1e15, 0x1p53 - 1, 0x1p53, 1e20, .leastNonzeroMagnitude,
+        ]
         for value in values {
             let text = LPTextWriter.number(value)
             #expect(Double(text) == value, "\(text)")
@@ -229,9 +239,11 @@ private func lpVariables(_ text: String) -> Set<String> {
         scaled.items[0].bom[0].qty = 2e-6
         scaled.stocks[1].qty = 2e-5
         scaled.supplies[0].capacity[0].perMonth = 1.5e-5
-        for (name, exporter) in [("agg", LPExporter(scenario: tiny)),
-                                 ("per", LPExporter(scenario: tiny, aggregateDemands: false)),
-                                 ("exp", LPExporter(scenario: scaled))] {
+        for (name, exporter) in [
+            ("agg", LPExporter(scenario: tiny)),
+            ("per", LPExporter(scenario: tiny, aggregateDemands: false)),
+            ("exp", LPExporter(scenario: scaled)),
+        ] {
             for (ext, text) in [("lp", exporter.cplexLP()), ("mps", exporter.mps())] {
                 let file = directory.appendingPathComponent("\(name).\(ext)")
                 try text.write(to: file, atomically: true, encoding: .utf8)
@@ -252,14 +264,21 @@ private func manyDemands() -> Scenario {
     Scenario(
         name: "many", startMonth: "2026-01", horizonMonths: 24,
         items: [Item(id: "A", name: "A", kind: .end, itemClass: "K"), Item(id: "B", name: "B", kind: .end, itemClass: "K")],
-        lines: [Line(id: "LA", producer: "P", country: "DE", item: "A", leadTimeMonths: 2,
-                     capacity: [CapacityStep(from: 0, perMonth: 7)])],
-        supplies: [Supply(id: "SB", supplier: "S", country: "PL", item: "B", leadTimeMonths: 0,
-                          capacity: [CapacityStep(from: 3, perMonth: 1.5)])],
+        lines: [
+            Line(
+                id: "LA", producer: "P", country: "DE", item: "A", leadTimeMonths: 2,
+                capacity: [CapacityStep(from: 0, perMonth: 7)])
+        ],
+        supplies: [
+            Supply(
+                id: "SB", supplier: "S", country: "PL", item: "B", leadTimeMonths: 0,
+                capacity: [CapacityStep(from: 3, perMonth: 1.5)])
+        ],
         stocks: [],
         demands: (0..<300).map { k in
-            Demand(id: "D\(k)", nation: "N\(k % 7)", item: k % 3 == 0 ? "A" : nil, itemClass: k % 3 == 0 ? nil : "K",
-                   qty: Double(k % 11), dueMonth: k % 24, priority: 1 + k % 5)
+            Demand(
+                id: "D\(k)", nation: "N\(k % 7)", item: k % 3 == 0 ? "A" : nil, itemClass: k % 3 == 0 ? nil : "K",
+                qty: Double(k % 11), dueMonth: k % 24, priority: 1 + k % 5)
         }
     )
 }

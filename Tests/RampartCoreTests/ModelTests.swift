@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RampartCore
 
 @Suite struct ModelTests {

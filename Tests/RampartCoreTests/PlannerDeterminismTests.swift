@@ -1,5 +1,6 @@
 import RampartTestSupport
 import Testing
+
 @testable import RampartCore
 
 /// The plan, its explanations and its bottlenecks do not depend on the thread count, and generated scenarios of

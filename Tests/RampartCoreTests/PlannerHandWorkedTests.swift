@@ -1,5 +1,6 @@
 import RampartTestSupport
 import Testing
+
 @testable import RampartCore
 
 /// Cases whose optimum is derived on paper; the planner must find it and the checker must accept the plan.

@@ -1,6 +1,7 @@
 import Foundation
 import RampartTestSupport
 import Testing
+
 @testable import RampartCore
 
 /// On random scenarios of every shape: no plan breaks a constraint, the objective is what the lists give,
@@ -42,8 +43,9 @@ import Testing
     }
 
     @Test func hostileStringsAreEscaped() throws {
-        var plan = Plan(scenario: "a\"b\\c\n\u{1}é", objective: Objective(weightedLateness: 0.1, onTimeUnits: 1e-7, lateUnits: 3, unservedUnits: 0),
-                        production: [], purchases: [], deliveries: [DeliveryEntry(demand: "</script>", item: "x", month: 0, qty: 1234567.25)])
+        var plan = Plan(
+            scenario: "a\"b\\c\n\u{1}é", objective: Objective(weightedLateness: 0.1, onTimeUnits: 1e-7, lateUnits: 3, unservedUnits: 0),
+            production: [], purchases: [], deliveries: [DeliveryEntry(demand: "</script>", item: "x", month: 0, qty: 1234567.25)])
         plan.report = nil
         let decoded = try JSONDecoder().decode(Plan.self, from: Data(plan.jsonBytes()))
         #expect(decoded == plan)

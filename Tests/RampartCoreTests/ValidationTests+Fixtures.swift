@@ -1,52 +1,56 @@
 import Foundation
 import Testing
+
 @testable import RampartCore
 
 /// The planning-model.md sample, plus the item FUZE-PD that its bill of materials uses but the
 /// sample leaves out. Rule tests edit it by replacing one snippet that occurs once.
 let sampleFile = """
-{
-  "version": 1,
-  "name": "alliance-demo",
-  "startMonth": "2026-01",
-  "horizonMonths": 120,
-  "items": [
-    {"id": "SHELL-155-HE", "name": "155 mm HE projectile", "kind": "end", "class": "155-JBMOU",
-     "bom": [{"item": "FUZE-PD", "qty": 1}, {"item": "TNT", "qty": 10.8}]},
-    {"id": "FUZE-PD", "name": "Point-detonating fuze", "kind": "component"},
-    {"id": "TNT", "name": "TNT", "kind": "material"}
-  ],
-  "lines": [
-    {"id": "L-DE-1", "producer": "Producer A", "country": "DE", "item": "SHELL-155-HE",
-     "leadTimeMonths": 2, "capacity": [{"from": 0, "perMonth": 20000}, {"from": 18, "perMonth": 40000}]}
-  ],
-  "supplies": [
-    {"id": "S-PL-1", "supplier": "Supplier B", "country": "PL", "item": "TNT",
-     "leadTimeMonths": 1, "capacity": [{"from": 0, "perMonth": 400000}]}
-  ],
-  "stocks": [{"item": "SHELL-155-HE", "qty": 50000}],
-  "demands": [
-    {"id": "D-PL-0001", "nation": "PL", "class": "155-JBMOU", "qty": 60000, "dueMonth": 12, "priority": 1},
-    {"id": "D-NO-0001", "nation": "NO", "item": "SHELL-155-HE", "qty": 8000, "dueMonth": 6, "priority": 3}
-  ]
-}
-"""
+    {
+      "version": 1,
+      "name": "alliance-demo",
+      "startMonth": "2026-01",
+      "horizonMonths": 120,
+      "items": [
+        {"id": "SHELL-155-HE", "name": "155 mm HE projectile", "kind": "end", "class": "155-JBMOU",
+         "bom": [{"item": "FUZE-PD", "qty": 1}, {"item": "TNT", "qty": 10.8}]},
+        {"id": "FUZE-PD", "name": "Point-detonating fuze", "kind": "component"},
+        {"id": "TNT", "name": "TNT", "kind": "material"}
+      ],
+      "lines": [
+        {"id": "L-DE-1", "producer": "Producer A", "country": "DE", "item": "SHELL-155-HE",
+         "leadTimeMonths": 2, "capacity": [{"from": 0, "perMonth": 20000}, {"from": 18, "perMonth": 40000}]}
+      ],
+      "supplies": [
+        {"id": "S-PL-1", "supplier": "Supplier B", "country": "PL", "item": "TNT",
+         "leadTimeMonths": 1, "capacity": [{"from": 0, "perMonth": 400000}]}
+      ],
+      "stocks": [{"item": "SHELL-155-HE", "qty": 50000}],
+      "demands": [
+        {"id": "D-PL-0001", "nation": "PL", "class": "155-JBMOU", "qty": 60000, "dueMonth": 12, "priority": 1},
+        {"id": "D-NO-0001", "nation": "NO", "item": "SHELL-155-HE", "qty": 8000, "dueMonth": 6, "priority": 3}
+      ]
+    }
+    """
 
 let sampleScenario = Scenario(
     name: "alliance-demo", startMonth: "2026-01", horizonMonths: 120,
     items: [
-        Item(id: "SHELL-155-HE", name: "155 mm HE projectile", kind: .end, itemClass: "155-JBMOU",
-             bom: [BOMEntry(item: "FUZE-PD", qty: 1), BOMEntry(item: "TNT", qty: 10.8)]),
+        Item(
+            id: "SHELL-155-HE", name: "155 mm HE projectile", kind: .end, itemClass: "155-JBMOU",
+            bom: [BOMEntry(item: "FUZE-PD", qty: 1), BOMEntry(item: "TNT", qty: 10.8)]),
         Item(id: "FUZE-PD", name: "Point-detonating fuze", kind: .component),
         Item(id: "TNT", name: "TNT", kind: .material),
     ],
     lines: [
-        Line(id: "L-DE-1", producer: "Producer A", country: "DE", item: "SHELL-155-HE", leadTimeMonths: 2,
-             capacity: [CapacityStep(from: 0, perMonth: 20000), CapacityStep(from: 18, perMonth: 40000)]),
+        Line(
+            id: "L-DE-1", producer: "Producer A", country: "DE", item: "SHELL-155-HE", leadTimeMonths: 2,
+            capacity: [CapacityStep(from: 0, perMonth: 20000), CapacityStep(from: 18, perMonth: 40000)])
     ],
     supplies: [
-        Supply(id: "S-PL-1", supplier: "Supplier B", country: "PL", item: "TNT", leadTimeMonths: 1,
-               capacity: [CapacityStep(from: 0, perMonth: 400000)]),
+        Supply(
+            id: "S-PL-1", supplier: "Supplier B", country: "PL", item: "TNT", leadTimeMonths: 1,
+            capacity: [CapacityStep(from: 0, perMonth: 400000)])
     ],
     stocks: [Stock(item: "SHELL-155-HE", qty: 50000)],
     demands: [

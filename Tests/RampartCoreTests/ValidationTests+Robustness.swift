@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RampartCore
 
 extension ValidationTests {
@@ -35,7 +36,8 @@ extension ValidationTests {
     @Test func invalidUtf8IsASyntaxError() {
         let data = Data(#"{"name": "a"#.utf8 + [0xFF] + #""}"#.utf8)
         #expect(readIssues(data) == [issue("", "not valid JSON: invalid UTF-8 in a string at line 1, column 10")])
-        #expect(readIssues(Data([0xFF, 0xFE])) == [issue("", "not valid JSON: unexpected byte 0xFF at line 1, column 1 (expected a value)")])
+        #expect(
+            readIssues(Data([0xFF, 0xFE])) == [issue("", "not valid JSON: unexpected byte 0xFF at line 1, column 1 (expected a value)")])
     }
 
     @Test(arguments: [
@@ -62,34 +64,38 @@ extension ValidationTests {
     // MARK: - All issues at once, in order
 
     @Test func fiveProblemsAreAllReported() throws {
-        let file = try Edit([
-            (#""version": 1"#, #""version": 2"#),
-            (#""country": "DE", "item": "SHELL-155-HE""#, #""country": "DE", "item": "FOO""#),
-            (#""qty": 50000"#, #""qty": -5"#),
-            (#""id": "D-NO-0001""#, #""id": "D-PL-0001""#),
-            (#""dueMonth": 6"#, #""dueMonth": 3.5"#),
-        ], []).apply()
+        let file = try Edit(
+            [
+                (#""version": 1"#, #""version": 2"#),
+                (#""country": "DE", "item": "SHELL-155-HE""#, #""country": "DE", "item": "FOO""#),
+                (#""qty": 50000"#, #""qty": -5"#),
+                (#""id": "D-NO-0001""#, #""id": "D-PL-0001""#),
+                (#""dueMonth": 6"#, #""dueMonth": 3.5"#),
+            ], []
+        ).apply()
         // Structural issues first, then the semantic ones in list order.
-        #expect(readIssues(file) == [
-            issue("demands[1].dueMonth", "expected a whole number, found 3.5"),
-            issue("version", "2 is not supported (expected 1)"),
-            issue("lines[0].item", #"unknown item "FOO""#),
-            issue("stocks[0].qty", "-5 is negative"),
-            issue("demands[1].id", #"duplicate id "D-PL-0001" (first at demands[0])"#),
-        ])
+        #expect(
+            readIssues(file) == [
+                issue("demands[1].dueMonth", "expected a whole number, found 3.5"),
+                issue("version", "2 is not supported (expected 1)"),
+                issue("lines[0].item", #"unknown item "FOO""#),
+                issue("stocks[0].qty", "-5 is negative"),
+                issue("demands[1].id", #"duplicate id "D-PL-0001" (first at demands[0])"#),
+            ])
     }
 
     @Test func structuralIssuesComeInDocumentOrder() {
         let file = #"""
-        {"demands": [{"priority": "high", "id": 5, "nation": "PL", "item": "A", "qty": 1, "dueMonth": 0}],
-         "horizonMonths": 12.5, "version": 1, "name": "x", "startMonth": "2026-01",
-         "items": [{"id": "A", "name": "A", "kind": "end"}], "lines": [], "supplies": [], "stocks": []}
-        """#
-        #expect(readIssues(file) == [
-            issue("demands[0].priority", #"expected a whole number, found "high""#),
-            issue("demands[0].id", "expected a string, found 5"),
-            issue("horizonMonths", "expected a whole number, found 12.5"),
-        ])
+            {"demands": [{"priority": "high", "id": 5, "nation": "PL", "item": "A", "qty": 1, "dueMonth": 0}],
+             "horizonMonths": 12.5, "version": 1, "name": "x", "startMonth": "2026-01",
+             "items": [{"id": "A", "name": "A", "kind": "end"}], "lines": [], "supplies": [], "stocks": []}
+            """#
+        #expect(
+            readIssues(file) == [
+                issue("demands[0].priority", #"expected a whole number, found "high""#),
+                issue("demands[0].id", "expected a string, found 5"),
+                issue("horizonMonths", "expected a whole number, found 12.5"),
+            ])
     }
 
     // MARK: - Never a crash
@@ -98,8 +104,9 @@ extension ValidationTests {
         let bytes = Array(sampleFile.utf8)
         for length in 0..<bytes.count {
             let issues = readIssues(Data(bytes[..<length]))
-            #expect(issues.count == 1 && issues[0].path == "" && issues[0].message.hasPrefix("not valid JSON: "),
-                    "truncated at \(length): \(issues)")
+            #expect(
+                issues.count == 1 && issues[0].path == "" && issues[0].message.hasPrefix("not valid JSON: "),
+                "truncated at \(length): \(issues)")
         }
     }
 
@@ -139,12 +146,13 @@ extension ValidationTests {
         scenario.items[0].bom[1].qty = .infinity
         scenario.stocks[0].qty = -.infinity
         scenario.lines[0].capacity[0].perMonth = .nan
-        #expect(scenario.validationIssues() == [
-            issue("items[0].bom[1].qty", "inf is not a finite number"),
-            issue("lines[0].capacity[0].perMonth", "nan is not a finite number"),
-            issue("stocks[0].qty", "-inf is not a finite number"),
-            issue("demands[0].qty", "nan is not a finite number"),
-        ])
+        #expect(
+            scenario.validationIssues() == [
+                issue("items[0].bom[1].qty", "inf is not a finite number"),
+                issue("lines[0].capacity[0].perMonth", "nan is not a finite number"),
+                issue("stocks[0].qty", "-inf is not a finite number"),
+                issue("demands[0].qty", "nan is not a finite number"),
+            ])
     }
 
     @Test func everyCycleIsReportedOnce() {
@@ -153,12 +161,13 @@ extension ValidationTests {
         }
         var scenario = sampleScenario
         scenario.items += [item("A", "B", "B"), item("B", "C"), item("C", "A"), item("D", "E"), item("E", "D", "E")]
-        #expect(scenario.validationIssues() == [
-            issue("items[3].bom[1].item", #"duplicate component "B" (first at items[3].bom[0])"#),
-            issue("items[7].bom[1].item", #""E" is in its own bill of materials"#),
-            issue("items[3].bom", "cycle in bills of materials: A -> B -> C -> A"),
-            issue("items[6].bom", "cycle in bills of materials: D -> E -> D"),
-        ])
+        #expect(
+            scenario.validationIssues() == [
+                issue("items[3].bom[1].item", #"duplicate component "B" (first at items[3].bom[0])"#),
+                issue("items[7].bom[1].item", #""E" is in its own bill of materials"#),
+                issue("items[3].bom", "cycle in bills of materials: A -> B -> C -> A"),
+                issue("items[6].bom", "cycle in bills of materials: D -> E -> D"),
+            ])
     }
 
     @Test func aLongCycleDoesNotExhaustTheStack() {
@@ -192,9 +201,10 @@ extension ValidationTests {
     func twoHundredThousandDemands() throws {
         var scenario = sampleScenario
         scenario.demands = (0..<200_000).map {
-            Demand(id: "D-\($0)", nation: "N\($0 % 30)", item: $0 % 2 == 0 ? "SHELL-155-HE" : nil,
-                   itemClass: $0 % 2 == 0 ? nil : "155-JBMOU", qty: Double($0 % 5000 + 1), dueMonth: $0 % 120,
-                   priority: $0 % 5 + 1)
+            Demand(
+                id: "D-\($0)", nation: "N\($0 % 30)", item: $0 % 2 == 0 ? "SHELL-155-HE" : nil,
+                itemClass: $0 % 2 == 0 ? nil : "155-JBMOU", qty: Double($0 % 5000 + 1), dueMonth: $0 % 120,
+                priority: $0 % 5 + 1)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .prettyPrinted

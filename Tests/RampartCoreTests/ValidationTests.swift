@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RampartCore
 
 @Suite struct ValidationTests {
@@ -62,8 +63,9 @@ import Testing
         Edit(#""name": "alliance-demo""#, #""name": """#, [("name", "must not be empty")]),
         Edit(#""name": "alliance-demo""#, #""name": null"#, [("name", "expected a string, found null")]),
         Edit(#""name": "alliance-demo""#, #""name": ["a"]"#, [("name", "expected a string, found an array")]),
-        Edit(#""startMonth": "2026-01""#, #""startMonth": "2026-13""#,
-             [("startMonth", #""2026-13" is not a month of the form YYYY-MM (month 01 to 12)"#)]),
+        Edit(
+            #""startMonth": "2026-01""#, #""startMonth": "2026-13""#,
+            [("startMonth", #""2026-13" is not a month of the form YYYY-MM (month 01 to 12)"#)]),
         Edit(#""startMonth": "2026-01""#, #""startMonth": 202601"#, [("startMonth", "expected a string, found 202601")]),
         Edit(#""horizonMonths": 120"#, #""horizonMonths": 0"#, [("horizonMonths", "0 is out of range (1 to 1200 months)")]),
         Edit(#""horizonMonths": 120"#, #""horizonMonths": 1201"#, [("horizonMonths", "1201 is out of range (1 to 1200 months)")]),
@@ -73,7 +75,9 @@ import Testing
         Edit(#""horizonMonths": 120"#, #""horizonMonths": 1e400"#, [("horizonMonths", "1e400 is out of range")]),
         Edit(#""horizonMonths": 120"#, #""horizonMonths": 1e30"#, [("horizonMonths", "1e30 is out of range")]),
         Edit(#""horizonMonths": 120,"#, "", [("horizonMonths", "required field is missing")]),
-        Edit(#""horizonMonths": 120,"#, #""horizonMonths": 120, "horizonMonths": 60,"#, [("", #"field "horizonMonths" appears more than once"#)]),
+        Edit(
+            #""horizonMonths": 120,"#, #""horizonMonths": 120, "horizonMonths": 60,"#,
+            [("", #"field "horizonMonths" appears more than once"#)]),
     ])
     func header_rules(edit: Edit) throws {
         #expect(readIssues(try edit.apply()) == edit.expected)
@@ -94,32 +98,41 @@ import Testing
     static let tnt = #"{"id": "TNT", "name": "TNT", "kind": "material"}"#
 
     @Test(arguments: [
-        Edit(tnt, tnt + #", {"id": "TNT", "name": "TNT again", "kind": "material"}"#,
-             [("items[3].id", #"duplicate id "TNT" (first at items[2])"#)]),
+        Edit(
+            tnt, tnt + #", {"id": "TNT", "name": "TNT again", "kind": "material"}"#,
+            [("items[3].id", #"duplicate id "TNT" (first at items[2])"#)]),
         Edit(tnt, tnt + #", {"id": "", "name": "nameless", "kind": "material"}"#, [("items[3].id", "must not be empty")]),
         Edit(tnt, tnt + ", 5", [("items[3]", "expected an object, found 5")]),
-        Edit(#""kind": "material""#, #""kind": "weapon""#,
-             [("items[2].kind", #"unknown kind "weapon" (expected end, component or material)"#)]),
+        Edit(
+            #""kind": "material""#, #""kind": "weapon""#,
+            [("items[2].kind", #"unknown kind "weapon" (expected end, component or material)"#)]),
         Edit(#", "kind": "material""#, "", [("items[2].kind", "required field is missing")]),
         Edit(#""kind": "material""#, #""kind": "material", "kind": "end""#, [("items[2]", #"field "kind" appears more than once"#)]),
-        Edit(#""end", "class": "155-JBMOU""#, #""end", "class": """#,
-             [("items[0].class", "must not be empty"), ("demands[0].class", #"unknown class "155-JBMOU""#)]),
+        Edit(
+            #""end", "class": "155-JBMOU""#, #""end", "class": """#,
+            [("items[0].class", "must not be empty"), ("demands[0].class", #"unknown class "155-JBMOU""#)]),
         Edit(#""end", "class": "155-JBMOU""#, #""end", "class": 155"#, [("items[0].class", "expected a string, found 155")]),
-        Edit(#""bom": [{"item": "FUZE-PD", "qty": 1}, {"item": "TNT", "qty": 10.8}]"#, #""bom": {}"#,
-             [("items[0].bom", "expected an array, found an object")]),
+        Edit(
+            #""bom": [{"item": "FUZE-PD", "qty": 1}, {"item": "TNT", "qty": 10.8}]"#, #""bom": {}"#,
+            [("items[0].bom", "expected an array, found an object")]),
         Edit(#"{"item": "FUZE-PD", "qty": 1}"#, #"{"item": "FOO", "qty": 1}"#, [("items[0].bom[0].item", #"unknown item "FOO""#)]),
         Edit(#"{"item": "FUZE-PD", "qty": 1}"#, #"{"item": "", "qty": 1}"#, [("items[0].bom[0].item", "must not be empty")]),
-        Edit(#"{"item": "FUZE-PD", "qty": 1}"#, #"{"item": "SHELL-155-HE", "qty": 1}"#,
-             [("items[0].bom[0].item", #""SHELL-155-HE" is in its own bill of materials"#)]),
-        Edit(#"{"item": "TNT", "qty": 10.8}"#, #"{"item": "FUZE-PD", "qty": 10.8}"#,
-             [("items[0].bom[1].item", #"duplicate component "FUZE-PD" (first at items[0].bom[0])"#)]),
+        Edit(
+            #"{"item": "FUZE-PD", "qty": 1}"#, #"{"item": "SHELL-155-HE", "qty": 1}"#,
+            [("items[0].bom[0].item", #""SHELL-155-HE" is in its own bill of materials"#)]),
+        Edit(
+            #"{"item": "TNT", "qty": 10.8}"#, #"{"item": "FUZE-PD", "qty": 10.8}"#,
+            [("items[0].bom[1].item", #"duplicate component "FUZE-PD" (first at items[0].bom[0])"#)]),
         Edit(#"{"item": "TNT", "qty": 10.8}"#, #"{"item": "TNT", "qty": 0}"#, [("items[0].bom[1].qty", "0 is not positive")]),
         Edit(#"{"item": "TNT", "qty": 10.8}"#, #"{"item": "TNT", "qty": -1.5}"#, [("items[0].bom[1].qty", "-1.5 is negative")]),
         Edit(#"{"item": "TNT", "qty": 10.8}"#, #"{"item": "TNT", "qty": 1000000}"#, []),
-        Edit(#"{"item": "TNT", "qty": 10.8}"#, #"{"item": "TNT", "qty": 1000001}"#, [("items[0].bom[1].qty", "1000001 is too large (at most 1e6)")]),
+        Edit(
+            #"{"item": "TNT", "qty": 10.8}"#, #"{"item": "TNT", "qty": 1000001}"#,
+            [("items[0].bom[1].qty", "1000001 is too large (at most 1e6)")]),
         Edit(#"{"item": "TNT", "qty": 10.8}"#, #"{"item": "TNT"}"#, [("items[0].bom[1].qty", "required field is missing")]),
-        Edit(#"{"item": "TNT", "qty": 10.8}"#, #"{"item": "TNT", "qty": "10.8"}"#,
-             [("items[0].bom[1].qty", #"expected a number, found "10.8""#)]),
+        Edit(
+            #"{"item": "TNT", "qty": 10.8}"#, #"{"item": "TNT", "qty": "10.8"}"#,
+            [("items[0].bom[1].qty", #"expected a number, found "10.8""#)]),
         Edit(#"{"item": "TNT", "qty": 10.8}"#, #"{"item": "TNT", "qty": -1e999}"#, [("items[0].bom[1].qty", "-1e999 is out of range")]),
         Edit(#"{"item": "TNT", "qty": 10.8}"#, #"["TNT", 10.8]"#, [("items[0].bom[1]", "expected an object, found an array")]),
     ])
@@ -128,15 +141,22 @@ import Testing
     }
 
     @Test(arguments: [
-        Edit(#""kind": "component"}"#, #""kind": "component", "bom": [{"item": "SHELL-155-HE", "qty": 1}]}"#,
-             [("items[0].bom", "cycle in bills of materials: SHELL-155-HE -> FUZE-PD -> SHELL-155-HE")]),
+        Edit(
+            #""kind": "component"}"#, #""kind": "component", "bom": [{"item": "SHELL-155-HE", "qty": 1}]}"#,
+            [("items[0].bom", "cycle in bills of materials: SHELL-155-HE -> FUZE-PD -> SHELL-155-HE")]),
         // Reported at the first item of the cycle, however the search meets it.
-        Edit([(#""kind": "component"}"#, #""kind": "component", "bom": [{"item": "TNT", "qty": 1}]}"#),
-              (#""kind": "material"}"#, #""kind": "material", "bom": [{"item": "FUZE-PD", "qty": 2}]}"#)],
-             [("items[1].bom", "cycle in bills of materials: FUZE-PD -> TNT -> FUZE-PD")]),
-        Edit([(#""kind": "component"}"#, #""kind": "component", "bom": [{"item": "TNT", "qty": 1}]}"#),
-              (#""kind": "material"}"#, #""kind": "material", "bom": [{"item": "SHELL-155-HE", "qty": 2}]}"#)],
-             [("items[0].bom", "cycle in bills of materials: SHELL-155-HE -> FUZE-PD -> TNT -> SHELL-155-HE")]),
+        Edit(
+            [
+                (#""kind": "component"}"#, #""kind": "component", "bom": [{"item": "TNT", "qty": 1}]}"#),
+                (#""kind": "material"}"#, #""kind": "material", "bom": [{"item": "FUZE-PD", "qty": 2}]}"#),
+            ],
+            [("items[1].bom", "cycle in bills of materials: FUZE-PD -> TNT -> FUZE-PD")]),
+        Edit(
+            [
+                (#""kind": "component"}"#, #""kind": "component", "bom": [{"item": "TNT", "qty": 1}]}"#),
+                (#""kind": "material"}"#, #""kind": "material", "bom": [{"item": "SHELL-155-HE", "qty": 2}]}"#),
+            ],
+            [("items[0].bom", "cycle in bills of materials: SHELL-155-HE -> FUZE-PD -> TNT -> SHELL-155-HE")]),
     ])
     func bom_cycles(edit: Edit) throws {
         #expect(readIssues(try edit.apply()) == edit.expected)
@@ -161,23 +181,32 @@ import Testing
         Edit(#""leadTimeMonths": 2"#, #""leadTimeMonths": -1"#, [("lines[0].leadTimeMonths", "-1 is negative")]),
         Edit(#""leadTimeMonths": 2"#, #""leadTimeMonths": 1201"#, [("lines[0].leadTimeMonths", "1201 is too long (at most 1200 months)")]),
         Edit(#""leadTimeMonths": 1"#, #""leadTimeMonths": 1.5"#, [("supplies[0].leadTimeMonths", "expected a whole number, found 1.5")]),
-        Edit(#"{"from": 18, "perMonth": 40000}"#, #"{"from": 120, "perMonth": 40000}"#,
-             [("lines[0].capacity[1].from", "120 is past the horizon (120 months)")]),
+        Edit(
+            #"{"from": 18, "perMonth": 40000}"#, #"{"from": 120, "perMonth": 40000}"#,
+            [("lines[0].capacity[1].from", "120 is past the horizon (120 months)")]),
         Edit(#"{"from": 0, "perMonth": 20000}"#, #"{"from": -1, "perMonth": 20000}"#, [("lines[0].capacity[0].from", "-1 is negative")]),
-        Edit(#"{"from": 18, "perMonth": 40000}"#, #"{"from": 0, "perMonth": 40000}"#,
-             [("lines[0].capacity[1].from", "0 is not after the previous step (from 0)")]),
-        Edit(#"{"from": 0, "perMonth": 20000}"#, #"{"from": 30, "perMonth": 20000}"#,
-             [("lines[0].capacity[1].from", "18 is not after the previous step (from 30)")]),
-        Edit(#"{"from": 0, "perMonth": 400000}"#, #"{"from": 0, "perMonth": -1}"#, [("supplies[0].capacity[0].perMonth", "-1 is negative")]),
+        Edit(
+            #"{"from": 18, "perMonth": 40000}"#, #"{"from": 0, "perMonth": 40000}"#,
+            [("lines[0].capacity[1].from", "0 is not after the previous step (from 0)")]),
+        Edit(
+            #"{"from": 0, "perMonth": 20000}"#, #"{"from": 30, "perMonth": 20000}"#,
+            [("lines[0].capacity[1].from", "18 is not after the previous step (from 30)")]),
+        Edit(
+            #"{"from": 0, "perMonth": 400000}"#, #"{"from": 0, "perMonth": -1}"#, [("supplies[0].capacity[0].perMonth", "-1 is negative")]),
         Edit(#"{"from": 0, "perMonth": 400000}"#, #"{"from": 0, "perMonth": 0}"#, []),
         Edit(#"{"from": 0, "perMonth": 400000}"#, #"{"from": 0, "perMonth": 1e12}"#, []),
-        Edit(#"{"from": 0, "perMonth": 400000}"#, #"{"from": 0, "perMonth": 1.5e12}"#,
-             [("supplies[0].capacity[0].perMonth", "1500000000000 is too large (at most 1e12)")]),
-        Edit(#"{"from": 0, "perMonth": 400000}"#, #"{"from": 0.5, "perMonth": null}"#,
-             [("supplies[0].capacity[0].from", "expected a whole number, found 0.5"),
-              ("supplies[0].capacity[0].perMonth", "expected a number, found null")]),
-        Edit(#""capacity": [{"from": 0, "perMonth": 400000}]"#, #""capacity": 400000"#,
-             [("supplies[0].capacity", "expected an array, found 400000")]),
+        Edit(
+            #"{"from": 0, "perMonth": 400000}"#, #"{"from": 0, "perMonth": 1.5e12}"#,
+            [("supplies[0].capacity[0].perMonth", "1500000000000 is too large (at most 1e12)")]),
+        Edit(
+            #"{"from": 0, "perMonth": 400000}"#, #"{"from": 0.5, "perMonth": null}"#,
+            [
+                ("supplies[0].capacity[0].from", "expected a whole number, found 0.5"),
+                ("supplies[0].capacity[0].perMonth", "expected a number, found null"),
+            ]),
+        Edit(
+            #""capacity": [{"from": 0, "perMonth": 400000}]"#, #""capacity": 400000"#,
+            [("supplies[0].capacity", "expected an array, found 400000")]),
     ])
     func line_and_supply_rules(edit: Edit) throws {
         #expect(readIssues(try edit.apply()) == edit.expected)
@@ -187,8 +216,9 @@ import Testing
 
     @Test(arguments: [
         Edit(#""stocks": [{"item": "SHELL-155-HE""#, #""stocks": [{"item": "FOO""#, [("stocks[0].item", #"unknown item "FOO""#)]),
-        Edit(#"{"item": "SHELL-155-HE", "qty": 50000}"#, #"{"item": "SHELL-155-HE", "qty": 50000}, {"item": "SHELL-155-HE", "qty": 1}"#,
-             [("stocks[1].item", #"duplicate stock for "SHELL-155-HE" (first at stocks[0])"#)]),
+        Edit(
+            #"{"item": "SHELL-155-HE", "qty": 50000}"#, #"{"item": "SHELL-155-HE", "qty": 50000}, {"item": "SHELL-155-HE", "qty": 1}"#,
+            [("stocks[1].item", #"duplicate stock for "SHELL-155-HE" (first at stocks[0])"#)]),
         Edit(#""stocks": [{"item": "SHELL-155-HE""#, #""stocks": [{"item": """#, [("stocks[0].item", "must not be empty")]),
         Edit(#""qty": 50000"#, #""qty": -5"#, [("stocks[0].qty", "-5 is negative")]),
         Edit(#""qty": 50000"#, #""qty": 0"#, []),
@@ -204,13 +234,18 @@ import Testing
         Edit(#""id": "D-NO-0001""#, #""id": "D-PL-0001""#, [("demands[1].id", #"duplicate id "D-PL-0001" (first at demands[0])"#)]),
         Edit(#""id": "D-NO-0001""#, #""id": """#, [("demands[1].id", "must not be empty")]),
         Edit(#""nation": "NO""#, #""nation": """#, [("demands[1].nation", "must not be empty")]),
-        Edit(#""class": "155-JBMOU", "qty""#, #""class": "155-JBMOU", "item": "TNT", "qty""#,
-             [("demands[0]", "names both item and class; a demand names exactly one")]),
+        Edit(
+            #""class": "155-JBMOU", "qty""#, #""class": "155-JBMOU", "item": "TNT", "qty""#,
+            [("demands[0]", "names both item and class; a demand names exactly one")]),
         Edit(#""class": "155-JBMOU", "qty""#, #""qty""#, [("demands[0]", "names neither item nor class; a demand names exactly one")]),
-        Edit(#""class": "155-JBMOU", "qty""#, #""class": null, "qty""#, [("demands[0]", "names neither item nor class; a demand names exactly one")]),
+        Edit(
+            #""class": "155-JBMOU", "qty""#, #""class": null, "qty""#,
+            [("demands[0]", "names neither item nor class; a demand names exactly one")]),
         Edit(#""item": "SHELL-155-HE", "qty": 8000"#, #""item": "FOO", "qty": 8000"#, [("demands[1].item", #"unknown item "FOO""#)]),
         Edit(#""item": "SHELL-155-HE", "qty": 8000"#, #""item": "", "qty": 8000"#, [("demands[1].item", "must not be empty")]),
-        Edit(#""class": "155-JBMOU", "qty""#, #""class": "155-JBMOU", "item": 5, "qty""#, [("demands[0].item", "expected a string, found 5")]),
+        Edit(
+            #""class": "155-JBMOU", "qty""#, #""class": "155-JBMOU", "item": 5, "qty""#, [("demands[0].item", "expected a string, found 5")]
+        ),
         Edit(#""class": "155-JBMOU", "qty""#, #""class": "FOO", "qty""#, [("demands[0].class", #"unknown class "FOO""#)]),
         Edit(#""class": "155-JBMOU", "qty""#, #""class": "", "qty""#, [("demands[0].class", "must not be empty")]),
         Edit(#""class": "155-JBMOU", "qty""#, #""class": 7, "qty""#, [("demands[0].class", "expected a string, found 7")]),
@@ -244,8 +279,11 @@ import Testing
 
     @Test func horizonChecksAreSkippedWhenTheHorizonIsInvalid() throws {
         let file = try Edit([(#""horizonMonths": 120"#, #""horizonMonths": 0"#), (#""dueMonth": 12"#, #""dueMonth": -2"#)], []).apply()
-        #expect(readIssues(file) == [issue("horizonMonths", "0 is out of range (1 to 1200 months)"),
-                                     issue("demands[0].dueMonth", "-2 is negative")])
+        #expect(
+            readIssues(file) == [
+                issue("horizonMonths", "0 is out of range (1 to 1200 months)"),
+                issue("demands[0].dueMonth", "-2 is negative"),
+            ])
     }
 
     @Test func unreadableItemIdsDoNotMakeReferencesUnknown() throws {

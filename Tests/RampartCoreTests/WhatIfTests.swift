@@ -1,15 +1,20 @@
 import RampartTestSupport
 import Testing
+
 @testable import RampartCore
 
 @Suite struct WhatIfTests {
     private let base = scenario(
         horizon: 12,
         items: [Item(id: "E", name: "E", kind: .end, bom: [BOMEntry(item: "M", qty: 2)]), Item(id: "M", name: "M", kind: .material)],
-        lines: [line("L-DE", "E", [(0, 10), (6, 20)], producer: "Acme", country: "DE"),
-                line("L-FR", "E", [(0, 5)], producer: "Bolt", country: "FR")],
+        lines: [
+            line("L-DE", "E", [(0, 10), (6, 20)], producer: "Acme", country: "DE"),
+            line("L-FR", "E", [(0, 5)], producer: "Bolt", country: "FR"),
+        ],
         supplies: [supply("S-PL", "M", [(0, 100)], supplier: "Nitro", country: "PL")],
-        demands: [demand("D1", item: "E", 60, due: 3, priority: 1, nation: "PL"), demand("D2", item: "E", 30, due: 5, priority: 4, nation: "NO")])
+        demands: [
+            demand("D1", item: "E", 60, due: 3, priority: 1, nation: "PL"), demand("D2", item: "E", 30, due: 5, priority: 4, nation: "NO"),
+        ])
 
     private func monthly(_ steps: [CapacityStep]) -> [Double] { PlanningProblem.monthly(steps, horizon: 12) }
 
@@ -36,13 +41,17 @@ import Testing
     }
 
     @Test func changesThatDoNotFitAreRefusedWithTheField() {
-        #expect(WhatIfChange(target: .line("NOPE"), effect: .remove).issues(in: base)
+        #expect(
+            WhatIfChange(target: .line("NOPE"), effect: .remove).issues(in: base)
                 == [ScenarioIssue(path: "line", message: "unknown line \"NOPE\"")])
-        #expect(WhatIfChange(target: .supplier("Nitro"), effect: .remove, fromMonth: 5, toMonth: 2).issues(in: base)
+        #expect(
+            WhatIfChange(target: .supplier("Nitro"), effect: .remove, fromMonth: 5, toMonth: 2).issues(in: base)
                 == [ScenarioIssue(path: "to", message: "2 is before from (5)")])
-        #expect(WhatIfChange(target: .country("DE"), effect: .scale(-1)).issues(in: base)
+        #expect(
+            WhatIfChange(target: .country("DE"), effect: .scale(-1)).issues(in: base)
                 == [ScenarioIssue(path: "scale", message: "-1.0 must be a finite number >= 0")])
-        #expect(WhatIfChange(target: .supply("S-PL"), effect: .remove, fromMonth: 12).issues(in: base)
+        #expect(
+            WhatIfChange(target: .supply("S-PL"), effect: .remove, fromMonth: 12).issues(in: base)
                 == [ScenarioIssue(path: "from", message: "12 is outside the horizon (0-11)")])
         #expect(WhatIfChange(target: .line("S-PL"), effect: .remove).issues(in: base).count == 1, "a supply is not a line")
     }

@@ -11,8 +11,10 @@ import VaporTesting
     @Test func signedOutRequestsAreRefused() async throws {
         try await withTestApp { app in
             try await Fixtures.seed(app)
-            for path in ["/api/v1/me", "/api/v1/demands", "/api/v1/sources", "/api/v1/plans", "/api/v1/users", "/api/v1/audit",
-                         "/api/v1/dashboard", "/api/v1/nations/FR/demands", "/api/v1/signals", "/api/v1/items"] {
+            for path in [
+                "/api/v1/me", "/api/v1/demands", "/api/v1/sources", "/api/v1/plans", "/api/v1/users", "/api/v1/audit",
+                "/api/v1/dashboard", "/api/v1/nations/FR/demands", "/api/v1/signals", "/api/v1/items",
+            ] {
                 let response = try await app.api(.GET, path, token: nil)
                 #expect(response.status == .unauthorized, "\(path)")
                 #expect(try response.decoded(ErrorAnswer.self).error, "\(path) answers a JSON error")
@@ -99,7 +101,8 @@ import VaporTesting
             let delegate = try await dashboard(Fixtures.frDelegate)
 
             // validate: observers the status only; industry the totals, not the nations; a delegate their own nation
-            #expect(observer.contains("succeeded") && !observer.contains("Units on time") && !observer.contains("Deliveries against demand"))
+            #expect(
+                observer.contains("succeeded") && !observer.contains("Units on time") && !observer.contains("Deliveries against demand"))
             #expect(observer.contains("observers see its status") && !observer.contains("<td>FR</td>"))
             #expect(industry.contains("Units on time") && industry.contains("Deliveries against demand"))
             #expect(industry.contains("shown to Alliance staff and to that nation") && !industry.contains("<td>FR</td>"))
@@ -181,8 +184,9 @@ import VaporTesting
             #expect(try await app.api(.GET, "/api/v1/sources/L-NEXTER", token: mesko).status == .notFound)
             let refused = try await app.api(.PATCH, "/api/v1/sources/L-NEXTER", token: mesko, json: #"{"leadTimeMonths": 9, "version": 1}"#)
             #expect(refused.status == .notFound)
-            let own = try await app.api(.PATCH, "/api/v1/sources/L-MESKO", token: mesko,
-                                        json: #"{"capacity": [{"from": 0, "perMonth": 80}], "version": 1}"#)
+            let own = try await app.api(
+                .PATCH, "/api/v1/sources/L-MESKO", token: mesko,
+                json: #"{"capacity": [{"from": 0, "perMonth": 80}], "version": 1}"#)
             #expect(own.status == .ok)
             let list = try await app.api(.GET, "/api/v1/sources", token: mesko)
             #expect(try list.decoded(PageDTO<API.SourceDTO>.self).items.map(\.id) == ["L-MESKO"])
@@ -202,15 +206,19 @@ import VaporTesting
         try await withTestApp { app in
             try await Fixtures.seed(app)
             let observer = try await Fixtures.token(app, Fixtures.observer)
-            #expect(try await app.api(.PATCH, "/api/v1/demands/FR-1", token: observer, json: #"{"qty": 1, "version": 1}"#).status == .notFound)
-            #expect(try await app.api(.PATCH, "/api/v1/sources/L-MESKO", token: observer, json: #"{"leadTimeMonths": 1, "version": 1}"#).status == .notFound)
+            #expect(
+                try await app.api(.PATCH, "/api/v1/demands/FR-1", token: observer, json: #"{"qty": 1, "version": 1}"#).status == .notFound)
+            #expect(
+                try await app.api(.PATCH, "/api/v1/sources/L-MESKO", token: observer, json: #"{"leadTimeMonths": 1, "version": 1}"#).status
+                    == .notFound)
             #expect(try await app.api(.POST, "/api/v1/plans", token: observer).status == .forbidden)
             #expect(try await app.api(.PUT, "/api/v1/scenario", token: observer, json: "{}").status == .forbidden)
             #expect(try await app.api(.GET, "/api/v1/users", token: observer).status == .forbidden)
             #expect(try await app.api(.GET, "/api/v1/audit", token: observer).status == .forbidden)
             let me = try #require(try await UserRecord.query(on: app.db).filter(\.$email == Fixtures.observer.email).first())
-            let selfPromotion = try await app.api(.PATCH, "/api/v1/users/\(me.id!.uuidString)", token: observer,
-                                                  json: #"{"role": "staff", "version": 1}"#)
+            let selfPromotion = try await app.api(
+                .PATCH, "/api/v1/users/\(me.id!.uuidString)", token: observer,
+                json: #"{"role": "staff", "version": 1}"#)
             #expect(selfPromotion.status == .forbidden)
             let browser = Browser(app)
             _ = try await browser.signIn(Fixtures.observer.email)
@@ -227,11 +235,13 @@ import VaporTesting
             #expect(try await app.api(.GET, "/api/v1/audit", token: fr).status == .forbidden)
             let staff = try await Fixtures.token(app, Fixtures.staff)
             let observer = try #require(try await UserRecord.query(on: app.db).filter(\.$email == Fixtures.observer.email).first())
-            let assign = try await app.api(.PATCH, "/api/v1/users/\(observer.id!.uuidString)", token: staff,
-                                           json: #"{"role": "delegate", "nation": "PL", "version": 1}"#)
+            let assign = try await app.api(
+                .PATCH, "/api/v1/users/\(observer.id!.uuidString)", token: staff,
+                json: #"{"role": "delegate", "nation": "PL", "version": 1}"#)
             #expect(assign.status == .ok)
-            let missingNation = try await app.api(.PATCH, "/api/v1/users/\(observer.id!.uuidString)", token: staff,
-                                                  json: #"{"role": "delegate", "version": 2}"#)
+            let missingNation = try await app.api(
+                .PATCH, "/api/v1/users/\(observer.id!.uuidString)", token: staff,
+                json: #"{"role": "delegate", "version": 2}"#)
             #expect(missingNation.status == .unprocessableEntity)
             #expect(try missingNation.decoded(ErrorAnswer.self).reason.contains("nation"))
             let audit = try await app.api(.GET, "/api/v1/audit?entity=user", token: staff)
@@ -289,13 +299,15 @@ import VaporTesting
             // MUT: what a mail program sends for List-Unsubscribe-Post
             var headers = HTTPHeaders()
             headers.contentType = .urlEncodedForm
-            let response = try await app.testing().sendRequest(.POST, "/unsubscribe/\(user.unsubscribeToken)", headers: headers,
-                                                               body: ByteBuffer(string: "List-Unsubscribe=One-Click"))
+            let response = try await app.testing().sendRequest(
+                .POST, "/unsubscribe/\(user.unsubscribeToken)", headers: headers,
+                body: ByteBuffer(string: "List-Unsubscribe=One-Click"))
             #expect(response.status == .ok)
             let after = try #require(try await UserRecord.query(on: app.db).filter(\.$email == Fixtures.observer.email).first())
             #expect(!after.newsletter)
             // a wrong token changes nothing and says so
-            let wrong = try await app.testing().sendRequest(.POST, "/unsubscribe/not-a-token", headers: headers, body: ByteBuffer(string: ""))
+            let wrong = try await app.testing().sendRequest(
+                .POST, "/unsubscribe/not-a-token", headers: headers, body: ByteBuffer(string: ""))
             #expect(wrong.status == .notFound)
         }
     }

@@ -14,7 +14,8 @@ import VaporTesting
 
     /// Sends what is in the outbox through SMTP and returns the newest mail to `to`.
     static func deliver(_ app: Application, sink: SMTPSink, to: String) async throws -> SinkMessage {
-        let settings = SMTPSettings(host: "127.0.0.1", port: sink.port, username: nil, password: nil, security: .none, from: "Rampart <no-reply@test.example>")
+        let settings = SMTPSettings(
+            host: "127.0.0.1", port: sink.port, username: nil, password: nil, security: .none, from: "Rampart <no-reply@test.example>")
         let worker = OutboxWorker(transport: SMTPTransport(settings: settings, logger: app.logger), logger: app.logger)
         let delivery = try await worker.deliverDue(on: app.db, now: app.rampart.clock.now())
         #expect(delivery.failed == 0)
@@ -32,7 +33,8 @@ import VaporTesting
         try await withTestApp { app in
             let browser = Browser(app)
             // register
-            let registered = try await browser.post("/register", ["email": Self.email, "display_name": "New Person", "password": Self.goodPassword])
+            let registered = try await browser.post(
+                "/register", ["email": Self.email, "display_name": "New Person", "password": Self.goodPassword])
             #expect(registered.status == .seeOther)
             #expect(registered.headers.first(name: .location)?.hasPrefix("/verify?email=") == true)
             let mail = try await Self.deliver(app, sink: sink, to: Self.email)
@@ -106,8 +108,12 @@ import VaporTesting
             _ = try await browser.post("/reset", ["email": Fixtures.frDelegate.email, "return_to": "/nations/FR"])
             let code = try Self.code(in: try await Self.deliver(app, sink: sink, to: Fixtures.frDelegate.email))
             app.rampart.clock.advance(by: 31 * 60)
-            let response = try await browser.post("/reset/confirm", ["email": Fixtures.frDelegate.email, "code": code,
-                                                                     "password": Self.goodPassword, "return_to": "/nations/FR"])
+            let response = try await browser.post(
+                "/reset/confirm",
+                [
+                    "email": Fixtures.frDelegate.email, "code": code,
+                    "password": Self.goodPassword, "return_to": "/nations/FR",
+                ])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("wrong or expired code"))
             #expect(try await browser.signIn(Fixtures.frDelegate.email).status == .seeOther)
@@ -125,10 +131,15 @@ import VaporTesting
             let request = try await browser.post("/reset", ["email": Fixtures.frDelegate.email, "return_to": "/nations/FR?page=2"])
             #expect(request.status == .seeOther)
             let code = try Self.code(in: try await Self.deliver(app, sink: sink, to: Fixtures.frDelegate.email))
-            let weak = try await browser.post("/reset/confirm", ["email": Fixtures.frDelegate.email, "code": code, "password": "weak", "return_to": "/nations/FR?page=2"])
+            let weak = try await browser.post(
+                "/reset/confirm", ["email": Fixtures.frDelegate.email, "code": code, "password": "weak", "return_to": "/nations/FR?page=2"])
             #expect(weak.status == .unprocessableEntity)
-            let done = try await browser.post("/reset/confirm", ["email": Fixtures.frDelegate.email, "code": code,
-                                                                 "password": Self.goodPassword, "return_to": "/nations/FR?page=2"])
+            let done = try await browser.post(
+                "/reset/confirm",
+                [
+                    "email": Fixtures.frDelegate.email, "code": code,
+                    "password": Self.goodPassword, "return_to": "/nations/FR?page=2",
+                ])
             #expect(done.status == .ok)
             #expect(done.body.string.contains("href=\"/nations/FR?page=2\""))
             // the other browser's session ended with the reset; the old password no longer works

@@ -15,8 +15,9 @@ import VaporTesting
     static let attackerPassword = "Attacker-Str0ng-pw!"
 
     static func register(_ app: Application, password: String, name: String) async throws -> (registration: String, code: String) {
-        let answer = try await app.api(.POST, "/api/v1/accounts", token: nil,
-                                       json: #"{"email": "\#(email)", "displayName": "\#(name)", "password": "\#(password)"}"#)
+        let answer = try await app.api(
+            .POST, "/api/v1/accounts", token: nil,
+            json: #"{"email": "\#(email)", "displayName": "\#(name)", "password": "\#(password)"}"#)
         #expect(answer.status == .accepted)
         let body = try JSONDecoder().decode(APIAccounts.RegistrationAccepted.self, from: Data(answer.body.readableBytesView))
         return (body.registration.uuidString, try await Outbox.latestCode(to: email, on: app.db))
@@ -67,8 +68,9 @@ import VaporTesting
             let before = try #require(try await UserRecord.query(on: app.db).filter(\.$email == Fixtures.frDelegate.email).first())
 
             // MUT
-            let answer = try await app.api(.POST, "/api/v1/accounts", token: nil,
-                                           json: #"{"email": "\#(Fixtures.frDelegate.email)", "displayName": "X", "password": "\#(Self.attackerPassword)"}"#)
+            let answer = try await app.api(
+                .POST, "/api/v1/accounts", token: nil,
+                json: #"{"email": "\#(Fixtures.frDelegate.email)", "displayName": "X", "password": "\#(Self.attackerPassword)"}"#)
 
             // validate
             #expect(answer.status == .accepted)
@@ -101,7 +103,8 @@ import VaporTesting
                 for _ in 0..<6 { try await call(.POST, "/api/v1/accounts/verify/resend", #"{"email": "\#(email)"}"#) }
                 for _ in 0..<4 { try await call(.POST, "/api/v1/password-reset", #"{"email": "\#(email)"}"#) }
                 for _ in 0..<6 {
-                    try await call(.POST, "/api/v1/password-reset/confirm", #"{"email": "\#(email)", "code": "999999", "password": "\#(password)"}"#)
+                    try await call(
+                        .POST, "/api/v1/password-reset/confirm", #"{"email": "\#(email)", "code": "999999", "password": "\#(password)"}"#)
                 }
                 try await call(.POST, "/api/v1/auth/token", #"{"email": "\#(email)", "password": "\#(password)"}"#)
                 return answers
@@ -126,7 +129,9 @@ import VaporTesting
             let stranger = "192.0.2.99"
 
             // successful sign-ins do not count: a delegation behind one proxy signs in as often as it likes
-            for _ in 0..<40 { #expect(try await server.send(.POST, "/api/v1/auth/token", json: right, client: stranger).status == .created) }
+            for _ in 0..<40 {
+                #expect(try await server.send(.POST, "/api/v1/auth/token", json: right, client: stranger).status == .created)
+            }
             for _ in 0..<SignInGuard.freeFailures {
                 #expect(try await server.send(.POST, "/api/v1/auth/token", json: wrong, client: stranger).status == .unauthorized)
             }
@@ -145,7 +150,8 @@ import VaporTesting
             for _ in 0..<SignInGuard.freeFailures {
                 _ = try await server.send(.POST, "/api/v1/auth/token", json: wrong, client: "2001:db8:1:2::10")
             }
-            #expect(try await server.send(.POST, "/api/v1/auth/token", json: right, client: "2001:db8:1:2:ffff::1").status == .tooManyRequests)
+            #expect(
+                try await server.send(.POST, "/api/v1/auth/token", json: right, client: "2001:db8:1:2:ffff::1").status == .tooManyRequests)
             #expect(try await server.send(.POST, "/api/v1/auth/token", json: right, client: "2001:db8:1:3::10").status == .created)
 
             let audit = try await AuditRecord.query(on: app.db).filter(\.$entity == "sign-in").all()
@@ -165,7 +171,9 @@ import VaporTesting
             // MUT: 100 failures from 20 addresses, 5 each
             for address in 1...20 {
                 for _ in 0..<SignInGuard.freeFailures {
-                    #expect(try await server.send(.POST, "/api/v1/auth/token", json: wrong, client: "198.51.100.\(address)").status == .unauthorized)
+                    #expect(
+                        try await server.send(.POST, "/api/v1/auth/token", json: wrong, client: "198.51.100.\(address)").status
+                            == .unauthorized)
                 }
             }
 
@@ -193,7 +201,8 @@ import VaporTesting
         try await withTestApp { app in
             try await Fixtures.seed(app)
             let staff = try await Fixtures.token(app, Fixtures.staff)
-            let created = try await app.api(.POST, "/api/v1/tokens", token: staff, json: #"{"name": "reader", "scope": "read", "expiresInDays": 7}"#)
+            let created = try await app.api(
+                .POST, "/api/v1/tokens", token: staff, json: #"{"name": "reader", "scope": "read", "expiresInDays": 7}"#)
             #expect(created.status == .created)
             #expect(created.headers.first(name: .cacheControl) == "no-store")
             let dto = try JSONDecoder.iso8601.decode(API.TokenDTO.self, from: Data(created.body.readableBytesView))
@@ -206,8 +215,11 @@ import VaporTesting
             #expect(try await app.api(.GET, "/api/v1/demands/FR-1", token: reader).status == .ok)
             let write = try await app.api(.PATCH, "/api/v1/demands/FR-1", token: reader, json: #"{"qty": 5, "version": 1}"#)
             #expect(write.status == .forbidden && write.body.string.contains("may only read"))
-            #expect(try await app.api(.POST, "/api/v1/tokens", token: staff, json: #"{"name": "x", "expiresInDays": 366}"#).status == .unprocessableEntity)
-            #expect(try await app.api(.POST, "/api/v1/tokens", token: staff, json: #"{"name": "x", "scope": "admin"}"#).status == .badRequest)
+            #expect(
+                try await app.api(.POST, "/api/v1/tokens", token: staff, json: #"{"name": "x", "expiresInDays": 366}"#).status
+                    == .unprocessableEntity)
+            #expect(
+                try await app.api(.POST, "/api/v1/tokens", token: staff, json: #"{"name": "x", "scope": "admin"}"#).status == .badRequest)
             app.rampart.clock.advance(by: 8 * 86_400)
             let expired = try await app.api(.GET, "/api/v1/demands/FR-1", token: reader)
             #expect(expired.status == .unauthorized && expired.body.string.contains("expired"))
@@ -269,8 +281,9 @@ import VaporTesting
     @Test func aDisplayNameStaysOnOneLine() async throws {
         try await withTestApp { app in
             // MUT
-            let forged = try await app.api(.POST, "/api/v1/accounts", token: nil,
-                                           json: #"{"email": "v@test.example", "displayName": "IT Desk\n\n    999999\n", "password": "Str0ng&Secure!pw"}"#)
+            let forged = try await app.api(
+                .POST, "/api/v1/accounts", token: nil,
+                json: #"{"email": "v@test.example", "displayName": "IT Desk\n\n    999999\n", "password": "Str0ng&Secure!pw"}"#)
 
             // validate
             #expect(forged.status == .unprocessableEntity && forged.body.string.contains("one line"))
@@ -286,7 +299,9 @@ import VaporTesting
             let email = #"{"email": "\#(Fixtures.mesko.email)"}"#
             // MUT: a stranger asks, over and over, from one address
             var stranger: [HTTPResponseStatus] = []
-            for _ in 0..<6 { stranger.append(try await server.send(.POST, "/api/v1/password-reset", json: email, client: "192.0.2.77").status) }
+            for _ in 0..<6 {
+                stranger.append(try await server.send(.POST, "/api/v1/password-reset", json: email, client: "192.0.2.77").status)
+            }
             let owner = try await server.send(.POST, "/api/v1/password-reset", json: email, client: "198.51.100.77")
 
             // validate: the stranger's address is limited, the owner's request goes through

@@ -27,7 +27,9 @@ import Vapor
             try await page.waitForPath("/dashboard")
             #expect(try await page.title() == "Dashboard · Rampart")
             #expect(try await page.heading() == "Dashboard")
-            let nav = try await page.execute("return Array.from(document.querySelectorAll('nav.main-nav a')).map(a => a.getAttribute('href'));").strings
+            let nav = try await page.execute(
+                "return Array.from(document.querySelectorAll('nav.main-nav a')).map(a => a.getAttribute('href'));"
+            ).strings
             #expect(nav == ["/dashboard", "/nations", "/plans", "/lines", "/admin/users", "/audit", "/account/tokens"])
             #expect(try await page.element("nav.main-nav a[aria-current=page]").text() == "Dashboard")
             #expect(try await page.element(".account .who").text() == "Test staff")
@@ -40,12 +42,15 @@ import Vapor
             let start = try await page.element("main form[action='/plans'] button[type=submit]")
             #expect(try await start.text() == "Start a plan run")
             try await page.submit(start)
-            let runPath = try await page.waitForPath("a plan run page") { $0.hasPrefix("/plans/") && UUID(uuidString: String($0.dropFirst(7))) != nil }
+            let runPath = try await page.waitForPath("a plan run page") {
+                $0.hasPrefix("/plans/") && UUID(uuidString: String($0.dropFirst(7))) != nil
+            }
             let runID = try #require(UUID(uuidString: String(runPath.dropFirst("/plans/".count))))
 
             // the job service is not running yet: the run waits, and its page refreshes itself every 2 s
             #expect(try await runStatus(page) == "queued")
-            let refresh = try await page.execute("const m = document.querySelector('meta[http-equiv=refresh]'); return m ? m.getAttribute('content') : null;")
+            let refresh = try await page.execute(
+                "const m = document.querySelector('meta[http-equiv=refresh]'); return m ? m.getAttribute('content') : null;")
             #expect(refresh.string == "2", "a queued run's page should refresh every 2 s")
             #expect(try await page.bodyText().contains("This page refreshes every two seconds until the run finishes."))
             #expect(try await page.elements("progress").count == 1)
@@ -55,7 +60,8 @@ import Vapor
 
             // with the job service running, the page (refreshing by itself, never navigated) shows the result
             try await server.startPlanJobs()
-            let status = try await page.waitFor("the plan run to finish", timeout: .seconds(60), every: .milliseconds(500)) { () -> String? in
+            let status = try await page.waitFor("the plan run to finish", timeout: .seconds(60), every: .milliseconds(500)) {
+                () -> String? in
                 let status = try await runStatus(page)
                 return status == "succeeded" || status == "failed" ? status : nil
             }
@@ -88,12 +94,17 @@ import Vapor
             let dashboard = try await page.cards()
             for (label, value) in expected { #expect(dashboard[label] == value, "dashboard figure \(label)") }
             #expect(dashboard["Demands"] == "3")
-            let link = try await page.execute("const a = document.querySelector('main a[href^=\"/plans/\"]'); return a ? [a.getAttribute('href'), a.innerText] : null;").strings
+            let link = try await page.execute(
+                "const a = document.querySelector('main a[href^=\"/plans/\"]'); return a ? [a.getAttribute('href'), a.innerText] : null;"
+            ).strings
             #expect(link.first.map { UUID(uuidString: String($0.dropFirst(7))) } == runID, "link to the latest run: \(link)")
             #expect(link.last == "Open plan run \(runID.uuidString)")
-            #expect(try await page.execute("return document.querySelectorAll('main .chart svg').length;").int ?? 0 >= 1, "no SVG chart on the dashboard")
-            #expect(try await page.execute("return document.querySelectorAll('main .chart svg polyline').length;").int ?? 0 >= 1,
-                    "the deliveries chart has no lines")
+            #expect(
+                try await page.execute("return document.querySelectorAll('main .chart svg').length;").int ?? 0 >= 1,
+                "no SVG chart on the dashboard")
+            #expect(
+                try await page.execute("return document.querySelectorAll('main .chart svg polyline').length;").int ?? 0 >= 1,
+                "the deliveries chart has no lines")
             #expect(try await page.tableRows(after: "By nation")?.map { $0.first ?? "" } == ["FR", "PL"])
             #expect(!(try await page.bodyText().contains("No plan has been run yet.")))
         }
@@ -114,7 +125,9 @@ import Vapor
 
             let page = try await driver.newSession(baseURL: server.baseURL)
             try await page.signIn(Fixtures.frDelegate.email)
-            let nav = try await page.execute("return Array.from(document.querySelectorAll('nav.main-nav a')).map(a => a.getAttribute('href'));").strings
+            let nav = try await page.execute(
+                "return Array.from(document.querySelectorAll('nav.main-nav a')).map(a => a.getAttribute('href'));"
+            ).strings
             #expect(nav == ["/dashboard", "/nations/FR", "/plans", "/account/tokens"])
 
             // the demand view of FR: both requirements with their projected deliveries
@@ -145,7 +158,8 @@ import Vapor
             let text = try await page.bodyText()
             #expect(text.contains("Projections from plan run \(runID.uuidString)"))
             #expect(!text.contains("PL-1"), "FR's view shows Poland's demand")
-            #expect(try await page.execute("return document.querySelectorAll('main .chart svg').length;").int ?? 0 >= 1, "no projection chart")
+            #expect(
+                try await page.execute("return document.querySelectorAll('main .chart svg').length;").int ?? 0 >= 1, "no projection chart")
 
             // the list of nations is for staff: a delegate lands on their own nation
             try await page.open("/nations")
@@ -197,7 +211,9 @@ import Vapor
             try await second.element("#field-qty").replaceText("700")
             monthFieldRefused += try await saveDemand(second)
             #expect(try await second.currentPath() == "/demands/FR-1")
-            let notice = try await second.execute("const n = document.querySelector('.notice.warning[role=alert]'); return n ? n.innerText : null;").string
+            let notice = try await second.execute(
+                "const n = document.querySelector('.notice.warning[role=alert]'); return n ? n.innerText : null;"
+            ).string
             let conflictText = try await second.bodyText()
             #expect(notice?.contains("Someone else saved this demand first") == true, "no conflict notice: \(conflictText.prefix(1_000))")
             #expect(try await second.fieldValues("qty") == ["650"], "the conflict form should show the first person's quantity")
@@ -219,7 +235,8 @@ import Vapor
             #expect(audit.count == 2)
 
             if !monthFieldRefused.isEmpty {
-                Issue.record("""
+                Issue.record(
+                    """
                     The demand form cannot be saved in a browser: \(monthFieldRefused.first!). \
                     The page renders `<input id="field-due_month" name="due_month" type="month" value="3" required>` \
                     (NationPages.editModel passes the month index, \"\\(d.dueMonth)\"), but a month input only accepts \
@@ -240,7 +257,8 @@ import Vapor
             let staffActor = Actor(userID: staff.id, name: staff.email)
 
             // imported: scenario name, item id/name/class, line id, company, country, demand code, nation code
-            _ = try await ScenarioTransfer.importFile(try JSONEncoder().encode(h.scenario), by: staffActor, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
+            _ = try await ScenarioTransfer.importFile(
+                try JSONEncoder().encode(h.scenario), by: staffActor, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
             // stored directly: a nation's name, a person's display name
             let france = try #require(try await NationRecord.query(on: app.db).filter(\.$code == "FR").first())
             france.name = h.nationName
@@ -255,9 +273,12 @@ import Vapor
             try #require(run.status == PlanRunStatus.succeeded, "plan run: \(run.status) \(run.error ?? "")")
             let summary = try #require(try await PlanRunSummaries.load(runID, on: app.db))
             let hostileDemand = try await Self.demand(app, h.demandCode)
-            _ = try await DemandEditor.update(h.demandCode, with: DemandPatch(qty: 3_100, dueMonth: nil, priority: nil, released: true,
-                                                                             version: hostileDemand.version),
-                                              by: SignedIn(user: staff, session: nil), now: Date(), on: app.db)
+            _ = try await DemandEditor.update(
+                h.demandCode,
+                with: DemandPatch(
+                    qty: 3_100, dueMonth: nil, priority: nil, released: true,
+                    version: hostileDemand.version),
+                by: SignedIn(user: staff, session: nil), now: Date(), on: app.db)
 
             // signed out: hostile query parameters, and a registration typed into the form
             let visitor = try await driver.newSession(baseURL: server.baseURL)
@@ -275,7 +296,8 @@ import Vapor
             try await visitor.expectInert("reset with a hostile return_to")
             let returnTo = try await visitor.fieldValues("return_to")
             #expect(returnTo == [query] || returnTo == ["/"], "return_to round trip: \(returnTo)")
-            try await visitor.open("/reset/confirm?email=" + Href.percentEncoded(query) + "&return_to=" + Href.percentEncoded(HostileInput.pathPayload))
+            try await visitor.open(
+                "/reset/confirm?email=" + Href.percentEncoded(query) + "&return_to=" + Href.percentEncoded(HostileInput.pathPayload))
             try await visitor.expectInert("reset confirmation with hostile parameters", shows: [query])
             #expect(try await visitor.fieldValues("email") == [query])
             try await visitor.open("/register")
@@ -321,7 +343,8 @@ import Vapor
             // accounts: the registered person becomes the hostile company's representative through the form
             try await page.open("/admin/users")
             try await page.expectInert("accounts", shows: [h.staffName, h.registeredName])
-            let picked = try await page.execute("""
+            let picked = try await page.execute(
+                """
                 const row = Array.from(document.querySelectorAll('table.data tbody tr')).find(r => r.cells[0].innerText.trim() === arguments[0]);
                 if (!row) return 'no row for the registered person';
                 const form = row.querySelector('form');
@@ -332,19 +355,24 @@ import Vapor
                 return 'ok';
                 """, [.string(h.registeredName), .string(h.company)])
             #expect(picked.string == "ok", "\(picked)")
-            let save = try WebElement(session: page, reference: try await page.execute("""
-                const row = Array.from(document.querySelectorAll('table.data tbody tr')).find(r => r.cells[0].innerText.trim() === arguments[0]);
-                return row.querySelector('button[type=submit]');
-                """, [.string(h.registeredName)]))
+            let save = try WebElement(
+                session: page,
+                reference: try await page.execute(
+                    """
+                    const row = Array.from(document.querySelectorAll('table.data tbody tr')).find(r => r.cells[0].innerText.trim() === arguments[0]);
+                    return row.querySelector('button[type=submit]');
+                    """, [.string(h.registeredName)]))
             try await page.submit(save)
             try await page.waitForPath("/admin/users")
             try await page.expectInert("accounts after assigning a company", shows: [h.registeredName])
             let registered = try #require(try await UserRecord.query(on: app.db).filter(\.$email == h.registeredEmail).first())
             #expect(registered.company == h.company, "the company chosen in the form (a hostile option value) should be stored as is")
-            let shownCompany = try await page.execute("""
+            let shownCompany = try await page.execute(
+                """
                 const row = Array.from(document.querySelectorAll('table.data tbody tr')).find(r => r.cells[0].innerText.trim() === arguments[0]);
                 return row ? row.querySelector('select[name=company]').value : null;
-                """, [.string(h.registeredName)]).string
+                """, [.string(h.registeredName)]
+            ).string
             #expect(shownCompany == h.company)
 
             // every other page
@@ -357,7 +385,8 @@ import Vapor
             let hostileNation = try #require(try await page.rowLink(firstCell: h.nationCode), "no link to the hostile nation")
             try await page.open("/nations/FR")
             try await page.expectInert("FR demand", shows: [h.demandCode, h.itemID, h.itemClass], titleShows: ["France"])
-            let editDemand = try #require(try await page.rowLink(firstCell: h.demandCode, linkText: "Edit"), "no edit link for the hostile demand")
+            let editDemand = try #require(
+                try await page.rowLink(firstCell: h.demandCode, linkText: "Edit"), "no edit link for the hostile demand")
             try await page.open(editDemand)
             try await page.expectInert("demand form", shows: [h.demandCode], titleShows: [h.demandCode])
             try await page.open(hostileNation)
@@ -428,10 +457,14 @@ import Vapor
         let invalid = try await page.invalidFields(of: button)
         var refused: [String] = []
         if !invalid.isEmpty {
-            refused.append(invalid.map { "field \($0["name"].string ?? "?") (type \($0["type"].string ?? "?"), value attribute "
-                + "\($0["valueAttribute"].string.map { "\"\($0)\"" } ?? "none"), value now \"\($0["value"].string ?? "")\"): "
-                + "\(($0["message"].string ?? "").trimmingCharacters(in: CharacterSet(charactersIn: ".")))" }.joined(separator: "; "))
-            try await page.execute("""
+            refused.append(
+                invalid.map {
+                    "field \($0["name"].string ?? "?") (type \($0["type"].string ?? "?"), value attribute "
+                        + "\($0["valueAttribute"].string.map { "\"\($0)\"" } ?? "none"), value now \"\($0["value"].string ?? "")\"): "
+                        + "\(($0["message"].string ?? "").trimmingCharacters(in: CharacterSet(charactersIn: ".")))"
+                }.joined(separator: "; "))
+            try await page.execute(
+                """
                 for (const e of Array.from(arguments[0].form.elements)) {
                     if (e.willValidate && !e.checkValidity() && e.type === 'month') { e.type = 'text'; e.value = e.getAttribute('value') || ''; }
                 }
@@ -487,13 +520,18 @@ struct HostileTexts {
                 Item(id: "TNT", name: "TNT (kg)", kind: .material),
             ],
             lines: [
-                Line(id: lineID, producer: company, country: country, item: itemID, leadTimeMonths: 1,
-                     capacity: [CapacityStep(from: 0, perMonth: 100)]),
-                Line(id: "L-MESKO", producer: "Mesko", country: "PL", item: itemID, leadTimeMonths: 2,
-                     capacity: [CapacityStep(from: 0, perMonth: 50)]),
+                Line(
+                    id: lineID, producer: company, country: country, item: itemID, leadTimeMonths: 1,
+                    capacity: [CapacityStep(from: 0, perMonth: 100)]),
+                Line(
+                    id: "L-MESKO", producer: "Mesko", country: "PL", item: itemID, leadTimeMonths: 2,
+                    capacity: [CapacityStep(from: 0, perMonth: 50)]),
             ],
-            supplies: [Supply(id: "S-TNT", supplier: "Nitro-Chem", country: "PL", item: "TNT", leadTimeMonths: 1,
-                              capacity: [CapacityStep(from: 0, perMonth: 2_000)])],
+            supplies: [
+                Supply(
+                    id: "S-TNT", supplier: "Nitro-Chem", country: "PL", item: "TNT", leadTimeMonths: 1,
+                    capacity: [CapacityStep(from: 0, perMonth: 2_000)])
+            ],
             stocks: [Stock(item: "TNT", qty: 500)],
             demands: [
                 Demand(id: "FR-1", nation: "FR", item: itemID, qty: 600, dueMonth: 3, priority: 1),

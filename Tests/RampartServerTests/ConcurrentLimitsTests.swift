@@ -20,18 +20,23 @@ import Vapor
 
             // MUT
             let answers = try await server.concurrently(50) { index in
-                try await server.send(.POST, "/api/v1/accounts/verify", json: #"{"email": "\#(Self.email)", "code": "\#(wrong)"}"#,
-                                      client: "198.51.100.\(index + 1)")
+                try await server.send(
+                    .POST, "/api/v1/accounts/verify", json: #"{"email": "\#(Self.email)", "code": "\#(wrong)"}"#,
+                    client: "198.51.100.\(index + 1)")
             }
             let evaluated = answers.filter { $0.status == .unprocessableEntity }.count
             let refused = answers.filter { $0.status == .tooManyRequests }.count
             // what is left of the five, one at a time; then the right code
             var later: [HTTPResponseStatus] = []
             for _ in 0..<max(0, AccountService.codeAttempts - evaluated) {
-                later.append(try await server.send(.POST, "/api/v1/accounts/verify",
-                                                   json: #"{"email": "\#(Self.email)", "code": "\#(wrong)"}"#).status)
+                later.append(
+                    try await server.send(
+                        .POST, "/api/v1/accounts/verify",
+                        json: #"{"email": "\#(Self.email)", "code": "\#(wrong)"}"#
+                    ).status)
             }
-            let afterwards = try await server.send(.POST, "/api/v1/accounts/verify", json: #"{"email": "\#(Self.email)", "code": "\#(code)"}"#)
+            let afterwards = try await server.send(
+                .POST, "/api/v1/accounts/verify", json: #"{"email": "\#(Self.email)", "code": "\#(code)"}"#)
 
             // validate
             // a burst may be refused whole (each request counts the others): never more than the limit are checked
@@ -53,8 +58,9 @@ import Vapor
 
             // MUT
             let answers = try await server.concurrently(RateLimiter.verifyCodePerRecipient.limit) { index in
-                try await server.send(.POST, "/api/v1/accounts/verify", json: #"{"email": "\#(Self.email)", "code": "\#(code)"}"#,
-                                      client: "203.0.113.\(index + 1)")
+                try await server.send(
+                    .POST, "/api/v1/accounts/verify", json: #"{"email": "\#(Self.email)", "code": "\#(code)"}"#,
+                    client: "203.0.113.\(index + 1)")
             }
 
             // validate
@@ -104,9 +110,10 @@ import Vapor
 
             // MUT
             let answers = try await server.concurrently(RateLimiter.resetCodePerRecipient.limit) { index in
-                try await server.send(.POST, "/api/v1/password-reset/confirm",
-                                      json: #"{"email": "\#(email)", "code": "\#(code)", "password": "Another-Str0ng-pw!"}"#,
-                                      client: "203.0.113.\(index + 1)")
+                try await server.send(
+                    .POST, "/api/v1/password-reset/confirm",
+                    json: #"{"email": "\#(email)", "code": "\#(code)", "password": "Another-Str0ng-pw!"}"#,
+                    client: "203.0.113.\(index + 1)")
             }
 
             // validate
@@ -119,9 +126,10 @@ import Vapor
         try await LiveServer.run { server in
             // MUT: 30 registrations of different addresses from one client address, at once
             let answers = try await server.concurrently(30) { index in
-                try await server.send(.POST, "/api/v1/accounts",
-                                      json: #"{"email": "person\#(index)@test.example", "displayName": "P", "password": "Str0ng&Secure!pw"}"#,
-                                      client: "192.0.2.10")
+                try await server.send(
+                    .POST, "/api/v1/accounts",
+                    json: #"{"email": "person\#(index)@test.example", "displayName": "P", "password": "Str0ng&Secure!pw"}"#,
+                    client: "192.0.2.10")
             }
 
             // validate

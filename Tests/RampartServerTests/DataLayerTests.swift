@@ -14,7 +14,8 @@ import VaporTesting
             let scenario = ScenarioGenerator(seed: 7, scale: .S, horizonMonths: 36).generate()
             let data = try JSONEncoder().encode(scenario)
             // MUT
-            _ = try await ScenarioTransfer.importFile(data, by: .system, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
+            _ = try await ScenarioTransfer.importFile(
+                data, by: .system, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
             let exported = try #require(try await ScenarioTransfer.exportFile(on: app.db))
             // validate
             let back = try ScenarioReader.read(exported)
@@ -36,7 +37,8 @@ import VaporTesting
             broken.demands.append(Demand(id: "X", nation: "FR", item: "NO-SUCH-ITEM", qty: 1, dueMonth: 1, priority: 1))
             // MUT: a file that fails validation
             await #expect(throws: ScenarioValidationError.self) {
-                _ = try await ScenarioTransfer.importFile(try JSONEncoder().encode(broken), by: .system, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
+                _ = try await ScenarioTransfer.importFile(
+                    try JSONEncoder().encode(broken), by: .system, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
             }
             // MUT: a failure half-way through writing (a duplicate key the validator does not see: the database refuses it)
             await #expect(throws: (any Error).self) {
@@ -49,8 +51,9 @@ import VaporTesting
             #expect(after == before)
             // through the API too: 422 naming the JSON path
             let staff = try await Fixtures.token(app, Fixtures.staff)
-            let response = try await app.api(.PUT, "/api/v1/scenario", token: staff,
-                                              json: String(decoding: try JSONEncoder().encode(broken), as: UTF8.self))
+            let response = try await app.api(
+                .PUT, "/api/v1/scenario", token: staff,
+                json: String(decoding: try JSONEncoder().encode(broken), as: UTF8.self))
             #expect(response.status == .unprocessableEntity)
             #expect(try response.decoded(ErrorAnswer.self).problems?.contains { $0.hasPrefix("demands[3].item") } == true)
             #expect(try await ScenarioTransfer.exportFile(on: app.db) == before)
@@ -83,13 +86,15 @@ import VaporTesting
         try await withTestApp { app in
             try await Fixtures.seed(app)
             let fr = try await Fixtures.token(app, Fixtures.frDelegate)
-            let response = try await app.api(.PATCH, "/api/v1/demands/FR-1", token: fr, json: #"{"qty": -5, "dueMonth": 99, "priority": 9, "version": 1}"#)
+            let response = try await app.api(
+                .PATCH, "/api/v1/demands/FR-1", token: fr, json: #"{"qty": -5, "dueMonth": 99, "priority": 9, "version": 1}"#)
             #expect(response.status == .unprocessableEntity)
             let body = response.body.string
             #expect(body.contains("qty") && body.contains("dueMonth") && body.contains("priority"))
             let staff = try await Fixtures.token(app, Fixtures.staff)
-            let steps = try await app.api(.PATCH, "/api/v1/sources/L-MESKO", token: staff,
-                                          json: #"{"capacity": [{"from": 0, "perMonth": 5}, {"from": 0, "perMonth": 6}], "version": 1}"#)
+            let steps = try await app.api(
+                .PATCH, "/api/v1/sources/L-MESKO", token: staff,
+                json: #"{"capacity": [{"from": 0, "perMonth": 5}, {"from": 0, "perMonth": 6}], "version": 1}"#)
             #expect(steps.status == .unprocessableEntity && steps.body.string.contains("capacity"))
             let demand = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-1").first())
             #expect(demand.qty == 600 && demand.version == 1)
@@ -101,8 +106,9 @@ import VaporTesting
         try await withTestApp { app in
             try await Fixtures.seed(app)
             let knds = try await Fixtures.token(app, Fixtures.knds)
-            _ = try await app.api(.PATCH, "/api/v1/sources/L-NEXTER", token: knds,
-                                  json: #"{"leadTimeMonths": 2, "capacity": [{"from": 0, "perMonth": 150}], "version": 1}"#)
+            _ = try await app.api(
+                .PATCH, "/api/v1/sources/L-NEXTER", token: knds,
+                json: #"{"leadTimeMonths": 2, "capacity": [{"from": 0, "perMonth": 150}], "version": 1}"#)
             let entry = try #require(try await AuditRecord.query(on: app.db).filter(\.$entity == "line").first())
             #expect(entry.actor == Fixtures.knds.email)
             #expect(entry.entityKey == "L-NEXTER")
@@ -222,8 +228,9 @@ import VaporTesting
 
             // validate: each outcome is the run's stored result for that demand
             for demand in all.items {
-                let stored = try #require(try await PlanDemandResultRecord.query(on: app.db)
-                    .filter(\.$planRunID == run.id!).filter(\.$demandCode == demand.id).first())
+                let stored = try #require(
+                    try await PlanDemandResultRecord.query(on: app.db)
+                        .filter(\.$planRunID == run.id!).filter(\.$demandCode == demand.id).first())
                 let outcome = try #require(demand.outcome)
                 #expect(outcome.planRun == run.id && outcome.onTimeUnits == stored.onTimeUnits && outcome.lateUnits == stored.lateUnits)
                 #expect(outcome.unservedUnits == stored.unservedUnits && outcome.lastDeliveryMonth == stored.lastDeliveryMonth)
@@ -245,7 +252,9 @@ import VaporTesting
             let page = try JSONDecoder().decode(PageDTO<API.DemandDTO>.self, from: Data(first.body.readableBytesView))
             #expect(page.items.map(\.id) == ["FR-1", "FR-2"] && page.total == 3 && page.per == 2)
             let second = try await app.api(.GET, "/api/v1/demands?page=2&per=2", token: staff)
-            #expect(try JSONDecoder().decode(PageDTO<API.DemandDTO>.self, from: Data(second.body.readableBytesView)).items.map(\.id) == ["PL-1"])
+            #expect(
+                try JSONDecoder().decode(PageDTO<API.DemandDTO>.self, from: Data(second.body.readableBytesView)).items.map(\.id) == ["PL-1"]
+            )
             let bad = try await app.api(.GET, "/api/v1/demands?per=100000", token: staff)
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("per"))
         }
@@ -325,7 +334,8 @@ import VaporTesting
             #expect(try await PlanDemandResultRecord.query(on: app.db).filter(\.$planRunID == run.id!).count() == 0)
             #expect(try await PlanRunFileRecord.query(on: app.db).filter(\.$planRunID == run.id!).count() == 0)
         }
-    }}
+    }
+}
 
 @Suite struct HousekeepingTests {
     @Test func expiredSessionsOldCodesAndOldCountsGo() async throws {
@@ -333,18 +343,26 @@ import VaporTesting
             try await Fixtures.seed(app)
             let user = try #require(try await UserRecord.query(on: app.db).first())
             let now = Date()
-            try await WebSessionRecord(tokenHash: "old", userID: user.requireID(), csrfToken: "x", expiresAt: now.addingTimeInterval(-1)).create(on: app.db)
-            try await WebSessionRecord(tokenHash: "live", userID: user.requireID(), csrfToken: "y", expiresAt: now.addingTimeInterval(600)).create(on: app.db)
-            try await OneTimeCodeRecord(userID: user.requireID(), purpose: .verify, codeHash: "h", expiresAt: now.addingTimeInterval(-2 * 86_400),
-                                        createdAt: now.addingTimeInterval(-2 * 86_400)).create(on: app.db)
+            try await WebSessionRecord(tokenHash: "old", userID: user.requireID(), csrfToken: "x", expiresAt: now.addingTimeInterval(-1))
+                .create(on: app.db)
+            try await WebSessionRecord(tokenHash: "live", userID: user.requireID(), csrfToken: "y", expiresAt: now.addingTimeInterval(600))
+                .create(on: app.db)
+            try await OneTimeCodeRecord(
+                userID: user.requireID(), purpose: .verify, codeHash: "h", expiresAt: now.addingTimeInterval(-2 * 86_400),
+                createdAt: now.addingTimeInterval(-2 * 86_400)
+            ).create(on: app.db)
             // a day's sign-in failures count towards the lock-out: only counts older than that go
             try await RateLimitHitRecord(key: "signin:daily:a", at: now.addingTimeInterval(-26 * 3600)).create(on: app.db)
             try await RateLimitHitRecord(key: "signin:daily:a", at: now.addingTimeInterval(-23 * 3600)).create(on: app.db)
             try await RateLimitHitRecord(key: "signin:daily:a", at: now).create(on: app.db)
-            try await PendingRegistrationRecord(id: UUID(), email: "old@test.example", displayName: "Old", passwordHash: "h", codeHash: "c",
-                                                expiresAt: now.addingTimeInterval(-3 * 86_400), createdAt: now.addingTimeInterval(-3 * 86_400)).create(on: app.db)
-            try await PendingRegistrationRecord(id: UUID(), email: "new@test.example", displayName: "New", passwordHash: "h", codeHash: "c",
-                                                expiresAt: now.addingTimeInterval(600), createdAt: now).create(on: app.db)
+            try await PendingRegistrationRecord(
+                id: UUID(), email: "old@test.example", displayName: "Old", passwordHash: "h", codeHash: "c",
+                expiresAt: now.addingTimeInterval(-3 * 86_400), createdAt: now.addingTimeInterval(-3 * 86_400)
+            ).create(on: app.db)
+            try await PendingRegistrationRecord(
+                id: UUID(), email: "new@test.example", displayName: "New", passwordHash: "h", codeHash: "c",
+                expiresAt: now.addingTimeInterval(600), createdAt: now
+            ).create(on: app.db)
             for (status, age) in [(JobStatus.succeeded, 31.0), (.succeeded, 29.0), (.failed, 31.0)] {
                 let job = JobRecord(kind: "k", payload: "{}", maxAttempts: 1, runAfter: now)
                 job.status = status

@@ -16,8 +16,9 @@ import VaporTesting
             let fr = try await Fixtures.token(app, Fixtures.frDelegate)
 
             // MUT: enter
-            let created = try await app.api(.POST, "/api/v1/nations/FR/demands", token: fr,
-                                            json: #"{"id": "D-FR-3", "class": "155MM", "qty": 250, "dueMonth": 8, "priority": 2}"#)
+            let created = try await app.api(
+                .POST, "/api/v1/nations/FR/demands", token: fr,
+                json: #"{"id": "D-FR-3", "class": "155MM", "qty": 250, "dueMonth": 8, "priority": 2}"#)
 
             // validate
             #expect(created.status == .created && created.headers.first(name: .location) == "/api/v1/demands/D-FR-3")
@@ -83,7 +84,8 @@ import VaporTesting
             }
 
             // MUT
-            let everything = try await enter(#"{"id": "FR 4!", "item": "SHELL-155", "class": "155MM", "qty": -1, "dueMonth": 999, "priority": 9}"#)
+            let everything = try await enter(
+                #"{"id": "FR 4!", "item": "SHELL-155", "class": "155MM", "qty": -1, "dueMonth": 999, "priority": 9}"#)
             let unknown = try await enter(#"{"id": "D-FR-4", "item": "NO-SUCH-ITEM", "qty": 1, "dueMonth": 1, "priority": 1}"#)
             let unknownClass = try await enter(#"{"id": "D-FR-4", "class": "NO-SUCH-CLASS", "qty": 1, "dueMonth": 1, "priority": 1}"#)
             let neither = try await enter(#"{"id": "D-FR-4", "qty": 1, "dueMonth": 1, "priority": 1}"#)
@@ -119,10 +121,18 @@ import VaporTesting
             #expect(try await browser.get("/nations/FR/demands/new").status == .ok)
 
             // MUT: a bad form, then a good one
-            let bad = try await browser.post("/nations/FR/demands", ["id": "D-FR-5", "item": "SHELL-155", "qty": "lots",
-                                                                    "due_month": "2026-05", "priority": "1"])
-            let good = try await browser.post("/nations/FR/demands", ["id": "D-FR-5", "item": "SHELL-155", "qty": "40",
-                                                                     "due_month": "2026-05", "priority": "1"])
+            let bad = try await browser.post(
+                "/nations/FR/demands",
+                [
+                    "id": "D-FR-5", "item": "SHELL-155", "qty": "lots",
+                    "due_month": "2026-05", "priority": "1",
+                ])
+            let good = try await browser.post(
+                "/nations/FR/demands",
+                [
+                    "id": "D-FR-5", "item": "SHELL-155", "qty": "40",
+                    "due_month": "2026-05", "priority": "1",
+                ])
 
             // validate
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("qty: must be a number"))
@@ -143,8 +153,14 @@ import VaporTesting
             let pl = Browser(app)
             _ = try await pl.signIn(Fixtures.plDelegate.email)
             #expect(try await pl.get("/nations/FR/demands/new").status == .forbidden)
-            #expect(try await pl.post("/nations/FR/demands", ["id": "D-FR-6", "item": "SHELL-155", "qty": "1",
-                                                              "due_month": "2026-05", "priority": "1"]).status == .forbidden)
+            #expect(
+                try await pl.post(
+                    "/nations/FR/demands",
+                    [
+                        "id": "D-FR-6", "item": "SHELL-155", "qty": "1",
+                        "due_month": "2026-05", "priority": "1",
+                    ]
+                ).status == .forbidden)
         }
     }
 
@@ -154,8 +170,9 @@ import VaporTesting
             let staff = try await Fixtures.token(app, Fixtures.staff)
 
             // MUT
-            let created = try await app.api(.POST, "/api/v1/nations/DE/demands", token: staff,
-                                            json: #"{"id": "D-DE-0001", "item": "SHELL-155", "qty": 12, "dueMonth": 3, "priority": 2}"#)
+            let created = try await app.api(
+                .POST, "/api/v1/nations/DE/demands", token: staff,
+                json: #"{"id": "D-DE-0001", "item": "SHELL-155", "qty": 12, "dueMonth": 3, "priority": 2}"#)
 
             // validate: the nation is added with its name, the demand goes last
             #expect(created.status == .created)

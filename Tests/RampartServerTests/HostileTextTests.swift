@@ -26,13 +26,15 @@ import Testing
 
     @Test func chartsEscapeHostileText() {
         // setup
-        let series = MonthlySeries(monthLabels: [Hostile.text, "Feb", Hostile.text], demanded: [10, 2_000, 30_000], delivered: [0, 1_500, 12_000])
+        let series = MonthlySeries(
+            monthLabels: [Hostile.text, "Feb", Hostile.text], demanded: [10, 2_000, 30_000], delivered: [0, 1_500, 12_000])
 
         // MUT
         let svgs = [
             SVGChart.deliveriesAgainstDemand(series, title: Hostile.text),
-            SVGChart.bars([(label: Hostile.text, value: 1_234), (label: "FR", value: 5)], title: Hostile.text,
-                          colour: SVGChart.shortfallColour),
+            SVGChart.bars(
+                [(label: Hostile.text, value: 1_234), (label: "FR", value: 5)], title: Hostile.text,
+                colour: SVGChart.shortfallColour),
             SVGChart.noData(title: Hostile.text, width: 300, height: 100),
         ]
 
@@ -126,10 +128,26 @@ import Testing
 
         // MUT
         let signIn = SignInPage.render(context, .init(email: "a@b.c", error: nil, next: "/plans")).render()
-        let register = RegisterPage.render(context, .init(email: "", displayName: "", errors: ["Too short"], passwordRules: ["At least 12 characters"])).render()
-        let edit = DemandEditPage.render(context, .init(code: "D-1", nation: "FR", target: "155mm", qty: "10", dueMonth: "2026-01", priority: "1", released: true, version: 3, errors: [], conflict: false)).render()
-        let users = UsersAdminPage.render(context, .init(rows: [.init(id: "u1", email: "e", displayName: "d", role: .delegate, nation: "FR", company: nil, verified: true, version: 2)], nations: ["DE", "FR"], companies: ["Acme"])).render()
-        let tokens = TokensPage.render(context, .init(tokens: [.init(id: "abc", name: "n", createdAt: "today", scope: "read only", expires: "tomorrow")], newToken: "secret-1")).render()
+        let register = RegisterPage.render(
+            context, .init(email: "", displayName: "", errors: ["Too short"], passwordRules: ["At least 12 characters"])
+        ).render()
+        let edit = DemandEditPage.render(
+            context,
+            .init(
+                code: "D-1", nation: "FR", target: "155mm", qty: "10", dueMonth: "2026-01", priority: "1", released: true, version: 3,
+                errors: [], conflict: false)
+        ).render()
+        let users = UsersAdminPage.render(
+            context,
+            .init(
+                rows: [
+                    .init(id: "u1", email: "e", displayName: "d", role: .delegate, nation: "FR", company: nil, verified: true, version: 2)
+                ], nations: ["DE", "FR"], companies: ["Acme"])
+        ).render()
+        let tokens = TokensPage.render(
+            context,
+            .init(tokens: [.init(id: "abc", name: "n", createdAt: "today", scope: "read only", expires: "tomorrow")], newToken: "secret-1")
+        ).render()
         let verify = VerifyPage.render(context, .init(email: "a@b.c", registration: "r-1", error: nil, info: nil)).render()
 
         // validate
@@ -183,8 +201,9 @@ import Testing
         // setup
         let context = Hostile.plainContext
         func run(_ status: PlanRunStatus) -> RunSummary {
-            RunSummary(id: "r1", status: status, progress: 0.4, phase: "Planning", createdAt: "now", requestedBy: nil,
-                       weightedLateness: nil, onTimeUnits: nil, lateUnits: nil, unservedUnits: nil, error: "Solver gave up")
+            RunSummary(
+                id: "r1", status: status, progress: 0.4, phase: "Planning", createdAt: "now", requestedBy: nil,
+                weightedLateness: nil, onTimeUnits: nil, lateUnits: nil, unservedUnits: nil, error: "Solver gave up")
         }
 
         // MUT
@@ -282,15 +301,22 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .nationDemands:
             return nationDemands(c)
         case .demandNew:
-            return [DemandNewPage.render(c, .init(
-                nation: t, nationName: t, id: t, item: t, itemClass: t, qty: t, dueMonth: t, priority: t, released: true, errors: [t]
-            ))]
+            return [
+                DemandNewPage.render(
+                    c,
+                    .init(
+                        nation: t, nationName: t, id: t, item: t, itemClass: t, qty: t, dueMonth: t, priority: t, released: true,
+                        errors: [t]
+                    ))
+            ]
         case .demandEdit:
             return [false, true].map {
-                DemandEditPage.render(c, .init(
-                    code: t, nation: t, target: t, qty: t, dueMonth: t, priority: t, released: $0,
-                    version: 1, errors: [t], conflict: $0
-                ))
+                DemandEditPage.render(
+                    c,
+                    .init(
+                        code: t, nation: t, target: t, qty: t, dueMonth: t, priority: t, released: $0,
+                        version: 1, errors: [t], conflict: $0
+                    ))
             }
         case .plans:
             return [PlansPage.render(c, .init(runs: Hostile.runs, canStart: true))]
@@ -303,9 +329,11 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
             return [LinesPage.render(c, .init(company: t, rows: [row])), LinesPage.render(c, .init(company: nil, rows: []))]
         case .sourceEdit:
             return [false, true].map {
-                SourceEditPage.render(c, .init(
-                    code: t, kind: t, item: t, leadTimeMonths: t, steps: t, version: 2, errors: [t], conflict: $0
-                ))
+                SourceEditPage.render(
+                    c,
+                    .init(
+                        code: t, kind: t, item: t, leadTimeMonths: t, steps: t, version: 2, errors: [t], conflict: $0
+                    ))
             }
         case .usersAdmin:
             let row = UsersAdminPage.UserRow(
@@ -326,20 +354,27 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
     private func dashboards(_ c: PageContext) -> [HTML] {
         let t = Hostile.text
         return Hostile.runs.map { run in
-            DashboardPage.render(c, .init(
-                scenarioName: t, horizonLabel: t, counts: [.init(label: t, value: 12_000)], latestRun: run,
-                nationRows: Hostile.nationRows, chart: Hostile.series, canStartPlan: true
-            ))
+            DashboardPage.render(
+                c,
+                .init(
+                    scenarioName: t, horizonLabel: t, counts: [.init(label: t, value: 12_000)], latestRun: run,
+                    nationRows: Hostile.nationRows, chart: Hostile.series, canStartPlan: true
+                ))
         } + [
-            DashboardPage.render(c, .init(
-                scenarioName: t, horizonLabel: t, counts: [], latestRun: nil, nationRows: [], chart: nil, canStartPlan: false
-            )),
-            DashboardPage.render(c, .init(
-                scenarioName: t, horizonLabel: t, counts: [], latestRun: nil, nationRows: [], chart: nil, canStartPlan: false,
-                released: .init(unitsByYear: [(label: t, value: 1_500)], largestTargets: [.init(target: t, demands: 3, units: 1_500, years: t)],
-                                targetCount: 4),
-                showsFigures: false, showsNations: false
-            )),
+            DashboardPage.render(
+                c,
+                .init(
+                    scenarioName: t, horizonLabel: t, counts: [], latestRun: nil, nationRows: [], chart: nil, canStartPlan: false
+                )),
+            DashboardPage.render(
+                c,
+                .init(
+                    scenarioName: t, horizonLabel: t, counts: [], latestRun: nil, nationRows: [], chart: nil, canStartPlan: false,
+                    released: .init(
+                        unitsByYear: [(label: t, value: 1_500)], largestTargets: [.init(target: t, demands: 3, units: 1_500, years: t)],
+                        targetCount: 4),
+                    showsFigures: false, showsNations: false
+                )),
         ]
     }
 
@@ -350,12 +385,16 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
             unserved: 100, lastDeliveryLabel: t, reason: t, editPath: t
         )
         return [
-            NationDemandsPage.render(c, .init(
-                nation: t, nationName: t, rows: [row], chart: Hostile.series, planRunID: t, page: 2, pageCount: 3, newDemandPath: t
-            )),
-            NationDemandsPage.render(c, .init(
-                nation: t, nationName: t, rows: [], chart: nil, planRunID: nil, page: 1, pageCount: 1
-            )),
+            NationDemandsPage.render(
+                c,
+                .init(
+                    nation: t, nationName: t, rows: [row], chart: Hostile.series, planRunID: t, page: 2, pageCount: 3, newDemandPath: t
+                )),
+            NationDemandsPage.render(
+                c,
+                .init(
+                    nation: t, nationName: t, rows: [], chart: nil, planRunID: nil, page: 1, pageCount: 1
+                )),
         ]
     }
 
@@ -366,9 +405,11 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
         )
         let bottleneck = PlanDetailPage.BottleneckRow(resource: t, kind: t, saving: 3.5, detail: t)
         return Hostile.runs.map {
-            PlanDetailPage.render(c, .init(
-                run: $0, nationRows: Hostile.nationRows, lateRows: [late], bottlenecks: [bottleneck]
-            ))
+            PlanDetailPage.render(
+                c,
+                .init(
+                    run: $0, nationRows: Hostile.nationRows, lateRows: [late], bottlenecks: [bottleneck]
+                ))
         }
     }
 }

@@ -11,8 +11,10 @@ import VaporTesting
 /// each of its numbers at the extremes, and answers with a 4xx or a correct answer, never a 5xx.
 @Suite struct InputExtremesTests {
     /// As JSON literals and as query or form text. "NaN" is not JSON at all; the last is 10,000 digits.
-    static let extremes = ["0", "-1", "2147483648", "9223372036854775807", "18446744073709551616", "1e308", "NaN",
-                           String(repeating: "9", count: 10_000)]
+    static let extremes = [
+        "0", "-1", "2147483648", "9223372036854775807", "18446744073709551616", "1e308", "NaN",
+        String(repeating: "9", count: 10_000),
+    ]
 
     @Test func everyOperationTakesEveryNumberAtItsExtremes() async throws {
         try await withTestApp { app in
@@ -25,7 +27,8 @@ import VaporTesting
 
             for operation in spec.operations {
                 let body = operation.hasBody ? Self.requestSchema(of: operation, in: spec).map { Self.sample($0, in: spec) } : nil
-                let numbersInBody = body.map { Self.numericPaths(in: $0, schema: Self.requestSchema(of: operation, in: spec)!, spec: spec) } ?? []
+                let numbersInBody =
+                    body.map { Self.numericPaths(in: $0, schema: Self.requestSchema(of: operation, in: spec)!, spec: spec) } ?? []
                 let queryNumbers = operation.parameters.filter { $0["in"] as? String == "query" && Self.isNumeric($0["schema"], in: spec) }
                     .compactMap { $0["name"] as? String }
                 let pathNames = operation.parameters.filter { $0["in"] as? String == "path" }.compactMap { $0["name"] as? String }
@@ -35,7 +38,9 @@ import VaporTesting
                     let response = try await app.api(HTTPMethod(rawValue: operation.method), url, token: staff, json: json)
                     sent += 1
                     if response.status.code >= 500 {
-                        failures.append("\(operation.key) \(url.prefix(120)) \(json?.prefix(200) ?? ""): \(response.status.code) \(response.body.string.prefix(200))")
+                        failures.append(
+                            "\(operation.key) \(url.prefix(120)) \(json?.prefix(200) ?? ""): \(response.status.code) \(response.body.string.prefix(200))"
+                        )
                     }
                 }
                 let basePath = Self.fill(operation.path, with: pathNames.map { ($0, Self.validPathValue($0)) })
@@ -83,14 +88,19 @@ import VaporTesting
                     return nil
                 }
                 func path(_ values: [String: String]) -> String {
-                    "/" + route.path.map { component -> String in
-                        if case .parameter(let name) = component { return Href.percentEncoded(values[name] ?? Self.validPathValue(name)) }
-                        return component.description
-                    }.joined(separator: "/")
+                    "/"
+                        + route.path.map { component -> String in
+                            if case .parameter(let name) = component {
+                                return Href.percentEncoded(values[name] ?? Self.validPathValue(name))
+                            }
+                            return component.description
+                        }.joined(separator: "/")
                 }
                 func check(_ response: TestingHTTPResponse, _ what: String) {
                     sent += 1
-                    if response.status.code >= 500 { failures.append("\(route.method) \(what.prefix(150)): \(response.status.code) \(response.body.string.prefix(200))") }
+                    if response.status.code >= 500 {
+                        failures.append("\(route.method) \(what.prefix(150)): \(response.status.code) \(response.body.string.prefix(200))")
+                    }
                 }
 
                 // MUT
@@ -128,8 +138,9 @@ import VaporTesting
 
             // MUT
             let api = try await app.api(.PATCH, "/api/v1/demands/FR-1", token: staff, json: #"{"qty": 1e308, "version": 1}"#)
-            let capacity = try await app.api(.PATCH, "/api/v1/sources/L-NEXTER", token: staff,
-                                             json: #"{"capacity": [{"from": 0, "perMonth": 1e13}], "version": 1}"#)
+            let capacity = try await app.api(
+                .PATCH, "/api/v1/sources/L-NEXTER", token: staff,
+                json: #"{"capacity": [{"from": 0, "perMonth": 1e13}], "version": 1}"#)
             let page = try await app.api(.GET, "/api/v1/audit?page=9223372036854775807", token: staff)
             let form = try await browser.post("/demands/FR-1", ["qty": "0x10", "due_month": "2026-04", "priority": "1", "version": "1"])
             let audit = try await browser.get("/audit?page=99999999999999999999")
@@ -194,9 +205,10 @@ import VaporTesting
             let form = try await browser.post("/signin", ["email": "a\u{0}b@example.org", "password": "x"])
             #expect(form.status == .badRequest)
             #expect(try await browser.get("/unsubscribe/%00").status == .badRequest)
-            let scenario = try await app.api(.PUT, "/api/v1/scenario", token: staff,
-                                             json: String(decoding: try JSONEncoder().encode(Fixtures.scenario()), as: UTF8.self)
-                                                .replacingOccurrences(of: "\"FR-1\"", with: #""FR-\u0000""#))
+            let scenario = try await app.api(
+                .PUT, "/api/v1/scenario", token: staff,
+                json: String(decoding: try JSONEncoder().encode(Fixtures.scenario()), as: UTF8.self)
+                    .replacingOccurrences(of: "\"FR-1\"", with: #""FR-\u0000""#))
             #expect(scenario.status == .unprocessableEntity && scenario.body.string.contains("NUL"))
             #expect(try await UserRecord.query(on: app.db).count() == Fixtures.everyone.count)
             #expect(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-1").count() == 1)

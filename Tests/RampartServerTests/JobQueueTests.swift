@@ -99,13 +99,15 @@ import VaporTesting
         try await withTestApp { app in
             // setup: a server claims one job of each kind, then stops without a word (no heartbeat ever again)
             let ledger = Ledger()
-            let requeued = try await JobQueue.enqueue(kind: "test-count", payload: Payload(n: 1), maxAttempts: 2, runAfter: Date(), on: app.db)
+            let requeued = try await JobQueue.enqueue(
+                kind: "test-count", payload: Payload(n: 1), maxAttempts: 2, runAfter: Date(), on: app.db)
             let failed = try await JobQueue.enqueue(kind: "test-once", payload: Payload(n: 2), runAfter: Date(), on: app.db)
             let stopped = Fixtures.queue(app, worker: "stopped")
             #expect(try await stopped.claim(kinds: ["test-count"])?.id == requeued.id)
             #expect(try await stopped.claim(kinds: ["test-once"])?.id == failed.id)
-            let worker = JobWorker(handlers: [CountingJob(ledger: ledger, worker: "B"), FailOnAbandonJob(ledger: ledger)],
-                                   name: "B", computeThread: app.threadPool)
+            let worker = JobWorker(
+                handlers: [CountingJob(ledger: ledger, worker: "B"), FailOnAbandonJob(ledger: ledger)],
+                name: "B", computeThread: app.threadPool)
             let queue = Fixtures.queue(app, worker: "B")
 
             // MUT: within the lease nothing happens; past it each kind's policy applies
@@ -139,8 +141,9 @@ import VaporTesting
 
     @Test func aJobIsNotClaimedBeforeItsTimeNorByAServerWithoutItsKind() async throws {
         try await withTestApp { app in
-            let later = try await JobQueue.enqueue(kind: "test-count", payload: Payload(n: 1),
-                                                   runAfter: app.rampart.clock.now().addingTimeInterval(600), on: app.db)
+            let later = try await JobQueue.enqueue(
+                kind: "test-count", payload: Payload(n: 1),
+                runAfter: app.rampart.clock.now().addingTimeInterval(600), on: app.db)
             let queue = Fixtures.queue(app)
             #expect(try await queue.claim(kinds: ["test-count"]) == nil)
             #expect(try await queue.claim(kinds: ["another-kind"]) == nil)

@@ -15,8 +15,11 @@ import VaporTesting
         var scenario = Fixtures.scenario()
         scenario.name = "fixture without Poland"
         scenario.lines.removeAll { $0.id == "L-MESKO" }
-        scenario.supplies = [Supply(id: "S-TNT-2", supplier: "Eurenco", country: "FR", item: "TNT", leadTimeMonths: 1,
-                                    capacity: [CapacityStep(from: 0, perMonth: 1_000)])]
+        scenario.supplies = [
+            Supply(
+                id: "S-TNT-2", supplier: "Eurenco", country: "FR", item: "TNT", leadTimeMonths: 1,
+                capacity: [CapacityStep(from: 0, perMonth: 1_000)])
+        ]
         scenario.demands.removeAll { $0.nation == "PL" }
         scenario.demands.append(Demand(id: "UA-1", nation: "UA", item: "SHELL-155", qty: 100, dueMonth: 6, priority: 2))
         return scenario
@@ -47,8 +50,9 @@ import VaporTesting
             // and staff can still assign the Polish delegate's role: the nation is known
             let staff = try await Fixtures.token(app, Fixtures.staff)
             let pl = try #require(try await UserRecord.query(on: app.db).filter(\.$email == Fixtures.plDelegate.email).first())
-            let assign = try await app.api(.PATCH, "/api/v1/users/\(try pl.requireID())", token: staff,
-                                           json: #"{"role": "delegate", "nation": "PL", "version": \#(pl.version)}"#)
+            let assign = try await app.api(
+                .PATCH, "/api/v1/users/\(try pl.requireID())", token: staff,
+                json: #"{"role": "delegate", "nation": "PL", "version": \#(pl.version)}"#)
             #expect(assign.status == .ok)
         }
     }
@@ -70,17 +74,19 @@ import VaporTesting
                     on: app.db)
             }
             // validate: the message names the holder and each thing it would lose
-            #expect(error?.problems == [
-                "pin P-1 refers to item TNT, which the new scenario drops",
-                "pin P-1 refers to line or supply S-TNT, which the new scenario drops",
-            ])
+            #expect(
+                error?.problems == [
+                    "pin P-1 refers to item TNT, which the new scenario drops",
+                    "pin P-1 refers to line or supply S-TNT, which the new scenario drops",
+                ])
             #expect(try await ScenarioTransfer.exportFile(on: app.db) == before)
             #expect(try await CompanyRecord.query(on: app.db).filter(\.$name == "Eurenco").count() == 0)
 
             // through the API: 409, the problems as JSON, nothing changed
             let staff = try await Fixtures.token(app, Fixtures.staff)
-            let response = try await app.api(.PUT, "/api/v1/scenario", token: staff,
-                                              json: String(decoding: try JSONEncoder().encode(dropsTNT), as: UTF8.self))
+            let response = try await app.api(
+                .PUT, "/api/v1/scenario", token: staff,
+                json: String(decoding: try JSONEncoder().encode(dropsTNT), as: UTF8.self))
             #expect(response.status == .conflict)
             struct Problems: Decodable { var problems: [String] }
             let body = try JSONDecoder().decode(Problems.self, from: Data(response.body.readableBytesView))

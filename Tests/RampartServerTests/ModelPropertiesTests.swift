@@ -12,7 +12,8 @@ import Testing
         UserRecord.self, OneTimeCodeRecord.self, WebSessionRecord.self, APITokenRecord.self, RateLimitHitRecord.self,
         AuditRecord.self, DemandRecord.self, ItemRecord.self, BOMEntryRecord.self, OutboxMailRecord.self, NationRecord.self,
         CompanyRecord.self, PlanRunRecord.self, PlanRunFileRecord.self, PlanDemandResultRecord.self,
-        ScenarioSettingsRecord.self, SourceRecord.self, CapacityStepRecord.self, StockRecord.self, PendingRegistrationRecord.self, JobRecord.self,
+        ScenarioSettingsRecord.self, SourceRecord.self, CapacityStepRecord.self, StockRecord.self, PendingRegistrationRecord.self,
+        JobRecord.self,
     ]
 
     @Test(arguments: records.map { RecordType($0) })
@@ -34,7 +35,8 @@ import Testing
         try await withTestApp { app in
             // setup
             let sql = try #require(app.db as? any SQLDatabase)
-            let query: SQLQueryString = TestDatabase.postgresURL == nil
+            let query: SQLQueryString =
+                TestDatabase.postgresURL == nil
                 ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                 : "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()"
 

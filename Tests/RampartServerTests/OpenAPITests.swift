@@ -61,8 +61,9 @@ import VaporTesting
                     #expect(Int(status) != nil, "\(operation.key): response \(status)")
                     #expect((response as? [String: Any])?["description"] is String, "\(operation.key) \(status) has no description")
                 }
-                let template = Set(operation.path.split(separator: "/").filter { $0.hasPrefix("{") && $0.hasSuffix("}") }
-                    .map { String($0.dropFirst().dropLast()) })
+                let template = Set(
+                    operation.path.split(separator: "/").filter { $0.hasPrefix("{") && $0.hasSuffix("}") }
+                        .map { String($0.dropFirst().dropLast()) })
                 let declared = operation.parameters.filter { $0["in"] as? String == "path" }
                 #expect(Set(declared.compactMap { $0["name"] as? String }) == template, "\(operation.key): path parameters")
                 #expect(declared.allSatisfy { $0["required"] as? Bool == true }, "\(operation.key): path parameters are required")
@@ -148,24 +149,31 @@ import VaporTesting
             let staffEmail = Fixtures.staff.email, observerEmail = Fixtures.observer.email, newEmail = "new@test.example"
             try await c.send(.POST, "/api/v1/auth/token", json: body(["email": staffEmail, "password": password]), expect: .created)
             try await c.send(.POST, "/api/v1/auth/token", json: body(["email": staffEmail, "password": "wrong"]), expect: .unauthorized)
-            let registered = try await c.send(.POST, "/api/v1/accounts", json: body(["email": newEmail, "displayName": "New", "password": password]),
-                                              expect: .accepted)
+            let registered = try await c.send(
+                .POST, "/api/v1/accounts", json: body(["email": newEmail, "displayName": "New", "password": password]),
+                expect: .accepted)
             let registration = try #require(registered.object["registration"] as? String)
             // an address with an account gets the same answer
-            try await c.send(.POST, "/api/v1/accounts", json: body(["email": staffEmail, "displayName": "Again", "password": password]),
-                             expect: .accepted)
-            try await c.send(.POST, "/api/v1/accounts", json: body(["email": "not an address", "displayName": "", "password": "short"]),
-                             expect: .unprocessableEntity)
-            try await c.send(.POST, "/api/v1/accounts/verify", json: body(["email": newEmail, "code": "000000"]), expect: .unprocessableEntity)
-            try await c.send(.POST, "/api/v1/accounts/verify/resend", json: body(["email": newEmail, "registration": registration]), expect: .accepted)
+            try await c.send(
+                .POST, "/api/v1/accounts", json: body(["email": staffEmail, "displayName": "Again", "password": password]),
+                expect: .accepted)
+            try await c.send(
+                .POST, "/api/v1/accounts", json: body(["email": "not an address", "displayName": "", "password": "short"]),
+                expect: .unprocessableEntity)
+            try await c.send(
+                .POST, "/api/v1/accounts/verify", json: body(["email": newEmail, "code": "000000"]), expect: .unprocessableEntity)
+            try await c.send(
+                .POST, "/api/v1/accounts/verify/resend", json: body(["email": newEmail, "registration": registration]), expect: .accepted)
             let verification = try await latestCode(app, to: newEmail)
             try await c.send(.POST, "/api/v1/accounts/verify", json: body(["email": newEmail, "code": verification]), expect: .ok)
             try await c.send(.POST, "/api/v1/password-reset", json: body(["email": observerEmail]), expect: .accepted)
-            try await c.send(.POST, "/api/v1/password-reset/confirm", json: body(["email": observerEmail, "code": "000000", "password": password]),
-                             expect: .unprocessableEntity)
+            try await c.send(
+                .POST, "/api/v1/password-reset/confirm", json: body(["email": observerEmail, "code": "000000", "password": password]),
+                expect: .unprocessableEntity)
             let reset = try await latestCode(app, to: observerEmail)
-            try await c.send(.POST, "/api/v1/password-reset/confirm", json: body(["email": observerEmail, "code": reset, "password": password]),
-                             expect: .ok)
+            try await c.send(
+                .POST, "/api/v1/password-reset/confirm", json: body(["email": observerEmail, "code": reset, "password": password]),
+                expect: .ok)
             // the reset revoked the account's API tokens
             try await c.send(.GET, "/api/v1/me", token: observer, expect: .unauthorized)
             observer = try await Fixtures.token(app, Fixtures.observer)
@@ -195,17 +203,22 @@ import VaporTesting
             try await c.send(.GET, "/api/v1/demands/PL-1", token: fr, expect: .notFound)
             let demandVersion = try #require(demand["version"] as? Int)
             try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: body(["qty": 700, "version": demandVersion]), expect: .ok)
-            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: body(["qty": 800, "version": demandVersion]), expect: .conflict)
-            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: body(["priority": 9, "version": demandVersion + 1]),
-                             expect: .unprocessableEntity)
+            try await c.send(
+                .PATCH, "/api/v1/demands/FR-1", token: fr, json: body(["qty": 800, "version": demandVersion]), expect: .conflict)
+            try await c.send(
+                .PATCH, "/api/v1/demands/FR-1", token: fr, json: body(["priority": 9, "version": demandVersion + 1]),
+                expect: .unprocessableEntity)
             try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: body(["qty": "many"]), expect: .badRequest)
-            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: staff, json: body(["released": true, "version": demandVersion + 1]), expect: .ok)
-            try await c.send(.PATCH, "/api/v1/demands/FR-1", token: knds, json: body(["qty": 1, "version": demandVersion + 2]), expect: .forbidden)
+            try await c.send(
+                .PATCH, "/api/v1/demands/FR-1", token: staff, json: body(["released": true, "version": demandVersion + 1]), expect: .ok)
+            try await c.send(
+                .PATCH, "/api/v1/demands/FR-1", token: knds, json: body(["qty": 1, "version": demandVersion + 2]), expect: .forbidden)
             let newDemand: [String: Any] = ["id": "D-FR-9", "item": "SHELL-155", "qty": 10, "dueMonth": 2, "priority": 3]
             try await c.send(.POST, "/api/v1/nations/FR/demands", token: fr, json: body(newDemand), expect: .created)
             try await c.send(.POST, "/api/v1/nations/FR/demands", token: fr, json: body(newDemand), expect: .conflict)
-            try await c.send(.POST, "/api/v1/nations/FR/demands", token: fr, json: body(["id": "D-FR-10", "qty": 0, "dueMonth": 2, "priority": 3]),
-                             expect: .unprocessableEntity)
+            try await c.send(
+                .POST, "/api/v1/nations/FR/demands", token: fr, json: body(["id": "D-FR-10", "qty": 0, "dueMonth": 2, "priority": 3]),
+                expect: .unprocessableEntity)
             try await c.send(.POST, "/api/v1/nations/FR/demands", token: knds, json: body(newDemand), expect: .forbidden)
             try await c.send(.DELETE, "/api/v1/demands/D-FR-9?version=5", token: fr, expect: .conflict)
             try await c.send(.DELETE, "/api/v1/demands/D-FR-9", token: fr, expect: .unprocessableEntity)
@@ -218,12 +231,15 @@ import VaporTesting
             try await c.send(.GET, "/api/v1/sources/L-MESKO", token: knds, expect: .notFound)
             let sourceVersion = try #require(source["version"] as? Int)
             let capacity: [[String: Any]] = [["from": 0, "perMonth": 120], ["from": 9, "perMonth": 320.5]]
-            try await c.send(.PATCH, "/api/v1/sources/L-NEXTER", token: knds,
-                             json: body(["leadTimeMonths": 2, "capacity": capacity, "version": sourceVersion]), expect: .ok)
-            try await c.send(.PATCH, "/api/v1/sources/L-NEXTER", token: knds, json: body(["leadTimeMonths": 3, "version": sourceVersion]),
-                             expect: .conflict)
-            try await c.send(.PATCH, "/api/v1/sources/L-NEXTER", token: knds, json: body(["leadTimeMonths": 1201, "version": sourceVersion + 1]),
-                             expect: .unprocessableEntity)
+            try await c.send(
+                .PATCH, "/api/v1/sources/L-NEXTER", token: knds,
+                json: body(["leadTimeMonths": 2, "capacity": capacity, "version": sourceVersion]), expect: .ok)
+            try await c.send(
+                .PATCH, "/api/v1/sources/L-NEXTER", token: knds, json: body(["leadTimeMonths": 3, "version": sourceVersion]),
+                expect: .conflict)
+            try await c.send(
+                .PATCH, "/api/v1/sources/L-NEXTER", token: knds, json: body(["leadTimeMonths": 1201, "version": sourceVersion + 1]),
+                expect: .unprocessableEntity)
 
             // plans
             try await c.send(.POST, "/api/v1/plans", token: fr, expect: .forbidden)
@@ -251,14 +267,18 @@ import VaporTesting
             let account = try #require(users.first { $0["email"] as? String == Fixtures.observer.email })
             let accountID = try #require(account["id"] as? String)
             let accountVersion = try #require(account["version"] as? Int)
-            try await c.send(.PATCH, "/api/v1/users/\(accountID)", token: staff,
-                             json: body(["role": "delegate", "nation": "PL", "version": accountVersion]), expect: .ok)
-            try await c.send(.PATCH, "/api/v1/users/\(accountID)", token: staff, json: body(["role": "observer", "version": accountVersion]),
-                             expect: .conflict)
-            try await c.send(.PATCH, "/api/v1/users/\(accountID)", token: staff, json: body(["role": "delegate", "version": accountVersion + 1]),
-                             expect: .unprocessableEntity)
-            try await c.send(.PATCH, "/api/v1/users/\(UUID().uuidString)", token: staff, json: body(["role": "observer", "version": 1]),
-                             expect: .notFound)
+            try await c.send(
+                .PATCH, "/api/v1/users/\(accountID)", token: staff,
+                json: body(["role": "delegate", "nation": "PL", "version": accountVersion]), expect: .ok)
+            try await c.send(
+                .PATCH, "/api/v1/users/\(accountID)", token: staff, json: body(["role": "observer", "version": accountVersion]),
+                expect: .conflict)
+            try await c.send(
+                .PATCH, "/api/v1/users/\(accountID)", token: staff, json: body(["role": "delegate", "version": accountVersion + 1]),
+                expect: .unprocessableEntity)
+            try await c.send(
+                .PATCH, "/api/v1/users/\(UUID().uuidString)", token: staff, json: body(["role": "observer", "version": 1]),
+                expect: .notFound)
             try await c.send(.GET, "/api/v1/audit?entity=demand", token: staff, expect: .ok)
             try await c.send(.GET, "/api/v1/audit", token: staff, expect: .ok)
             try await c.send(.GET, "/api/v1/audit", token: knds, expect: .forbidden)
@@ -467,24 +487,31 @@ final class AnswerChecker: @unchecked Sendable {
     }
 
     @discardableResult
-    func send(_ method: String, _ path: String, token: String?, json: String? = nil,
-              sourceLocation: SourceLocation = #_sourceLocation) async throws -> Answer {
+    func send(
+        _ method: String, _ path: String, token: String?, json: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> Answer {
         let answer = Answer(response: try await app.api(HTTPMethod(rawValue: method), path, token: token, json: json))
         check(answer, method, path, sourceLocation)
         return answer
     }
 
     @discardableResult
-    func send(_ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil, expect status: HTTPStatus,
-              sourceLocation: SourceLocation = #_sourceLocation) async throws -> Answer {
+    func send(
+        _ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil, expect status: HTTPStatus,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> Answer {
         let answer = try await send(method.rawValue, path, token: token, json: json, sourceLocation: sourceLocation)
-        #expect(answer.status == status, "\(method) \(path): \(answer.status.code) \(answer.body.prefix(500))", sourceLocation: sourceLocation)
+        #expect(
+            answer.status == status, "\(method) \(path): \(answer.status.code) \(answer.body.prefix(500))", sourceLocation: sourceLocation)
         return answer
     }
 
     @discardableResult
-    func send(_ method: String, _ path: String, token: String?, json: String? = nil, expect status: HTTPStatus,
-              sourceLocation: SourceLocation = #_sourceLocation) async throws -> Answer {
+    func send(
+        _ method: String, _ path: String, token: String?, json: String? = nil, expect status: HTTPStatus,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> Answer {
         try await send(HTTPMethod(rawValue: method), path, token: token, json: json, expect: status, sourceLocation: sourceLocation)
     }
 
@@ -496,8 +523,9 @@ final class AnswerChecker: @unchecked Sendable {
         }
         let code = Int(answer.status.code)
         guard let documented = operation.responses[String(code)] as? [String: Any] else {
-            Issue.record("\(request) answered \(code), which the document does not list for \(operation.key): \(answer.body.prefix(300))",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "\(request) answered \(code), which the document does not list for \(operation.key): \(answer.body.prefix(300))",
+                sourceLocation: sourceLocation)
             return
         }
         if (200..<300).contains(code) { answered.insert(operation.key) }
@@ -505,8 +533,9 @@ final class AnswerChecker: @unchecked Sendable {
             #expect(answer.response.headers.first(name: name) != nil, "\(request): header \(name) missing", sourceLocation: sourceLocation)
         }
         guard let content = documented["content"] as? [String: Any] else {
-            #expect(answer.response.body.readableBytes == 0, "\(request): \(code) has a body the document does not describe",
-                    sourceLocation: sourceLocation)
+            #expect(
+                answer.response.body.readableBytes == 0, "\(request): \(code) has a body the document does not describe",
+                sourceLocation: sourceLocation)
             return
         }
         let contentType = answer.response.headers.first(name: .contentType) ?? ""
@@ -517,8 +546,9 @@ final class AnswerChecker: @unchecked Sendable {
                 return
             }
             let problems = spec.problems(value, media["schema"] as? [String: Any] ?? [:])
-            #expect(problems.isEmpty, "\(request) \(code): the body does not match the document: \(problems.prefix(20))",
-                    sourceLocation: sourceLocation)
+            #expect(
+                problems.isEmpty, "\(request) \(code): the body does not match the document: \(problems.prefix(20))",
+                sourceLocation: sourceLocation)
         } else if content["text/plain"] != nil {
             #expect(contentType.hasPrefix("text/plain"), "\(request): Content-Type \(contentType)", sourceLocation: sourceLocation)
         } else {
@@ -534,8 +564,9 @@ private func body(_ object: [String: Any]) -> String {
 
 /// The code in the newest mail of the outbox to `recipient` (verification or reset).
 private func latestCode(_ app: Application, to recipient: String) async throws -> String {
-    let mail = try #require(try await OutboxMailRecord.query(on: app.db).filter(\.$recipient == recipient)
-        .sort(\.$createdAt, .descending).first())
+    let mail = try #require(
+        try await OutboxMailRecord.query(on: app.db).filter(\.$recipient == recipient)
+            .sort(\.$createdAt, .descending).first())
     let match = try #require(mail.body.firstMatch(of: /\b(\d{6})\b/))
     return String(match.1)
 }

@@ -7,12 +7,14 @@ import Vapor
 
 /// The outbox keeps a mail while the SMTP server is down and sends it once the server is back.
 @Suite struct OutboxWorkerTests {
-    static let mail = OutgoingMail(to: "outbox-test@example.org", subject: "Outbox check", textBody: "Body\n.dot line",
-                                   unsubscribeURL: nil)
+    static let mail = OutgoingMail(
+        to: "outbox-test@example.org", subject: "Outbox check", textBody: "Body\n.dot line",
+        unsubscribeURL: nil)
 
     static func worker(port: Int, logger: Logger) -> OutboxWorker {
-        let settings = SMTPSettings(host: "127.0.0.1", port: port, username: nil, password: nil, security: .none,
-                                    from: "no-reply@rampart.test", timeoutSeconds: 5)
+        let settings = SMTPSettings(
+            host: "127.0.0.1", port: port, username: nil, password: nil, security: .none,
+            from: "no-reply@rampart.test", timeoutSeconds: 5)
         return OutboxWorker(transport: SMTPTransport(settings: settings, logger: logger), logger: logger)
     }
 

@@ -2,14 +2,16 @@ import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import RampartCore
-@testable import RampartServer
 import Testing
+
+@testable import RampartServer
 
 @Suite struct PlanRunSummariesTests {
     static func summary() -> PlanRunSummary {
         let scenario = Fixtures.scenario()
-        return PlanRunSummary(plan: Planner(options: .init(bottleneckCandidates: 2, parallel: false)).plan(scenario),
-                              scenario: scenario)
+        return PlanRunSummary(
+            plan: Planner(options: .init(bottleneckCandidates: 2, parallel: false)).plan(scenario),
+            scenario: scenario)
     }
 
     /// Sorted keys: Foundation's encoder on Linux writes an object's keys in no fixed order.
@@ -53,7 +55,9 @@ import Testing
             let reads = NIOLockedValueBox(0)
             let stored = Self.summary()
             let reader: PlanRunSummaries.Reader = { _, _ in
-                let attempt = reads.withLockedValue { $0 += 1; return $0 }
+                let attempt = reads.withLockedValue {
+                    $0 += 1; return $0
+                }
                 if attempt == 1 { throw Unreadable() }
                 return stored
             }
@@ -74,8 +78,9 @@ import Testing
             let runID = try run.requireID()
             #expect(try await PlanRunSummaries.load(runID, on: app.db) == nil)
             let stored = Self.summary()
-            let file = PlanRunFileRecord(planRunID: runID, planJSON: String(repeating: "x", count: 2_000_000),
-                                         summaryJSON: try Self.json(stored))
+            let file = PlanRunFileRecord(
+                planRunID: runID, planJSON: String(repeating: "x", count: 2_000_000),
+                summaryJSON: try Self.json(stored))
             try await file.create(on: app.db)
 
             // MUT

@@ -14,9 +14,11 @@ import VaporTesting
         #expect(ClientAddress.resolve(peer: "203.0.113.9", forwardedFor: ["198.51.100.1"], trustedProxies: proxies) == "203.0.113.9")
         #expect(ClientAddress.resolve(peer: "203.0.113.9", forwardedFor: ["198.51.100.1"], trustedProxies: []) == "203.0.113.9")
         // through the proxy: the address it appended, not the one the client made up in front of it
-        #expect(ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: ["198.51.100.1, 203.0.113.9"], trustedProxies: proxies) == "203.0.113.9")
+        #expect(
+            ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: ["198.51.100.1, 203.0.113.9"], trustedProxies: proxies) == "203.0.113.9")
         // through two proxies, the header split over two lines
-        #expect(ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: ["203.0.113.9", "10.0.0.3"], trustedProxies: proxies) == "203.0.113.9")
+        #expect(
+            ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: ["203.0.113.9", "10.0.0.3"], trustedProxies: proxies) == "203.0.113.9")
         #expect(ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: ["2001:db8::7"], trustedProxies: proxies) == "2001:db8::7")
         // no header, or only proxies, or garbage: the peer
         #expect(ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: [], trustedProxies: proxies) == "10.0.0.2")
@@ -27,10 +29,12 @@ import VaporTesting
 
     @Test func proxyAndMetricsSettingsAreCheckedAtStartUp() throws {
         // MUT
-        let good = try AppConfig.load(environment: ["TRUSTED_PROXIES": "10.0.0.2, ::1", "METRICS_TOKEN": "0123456789abcdef"],
-                                      dataFile: nil, port: 8080)
+        let good = try AppConfig.load(
+            environment: ["TRUSTED_PROXIES": "10.0.0.2, ::1", "METRICS_TOKEN": "0123456789abcdef"],
+            dataFile: nil, port: 8080)
         let bad = #expect(throws: ConfigurationError.self) {
-            try AppConfig.load(environment: ["TRUSTED_PROXIES": "10.0.0.2,proxy.internal", "METRICS_TOKEN": "short"], dataFile: nil, port: 8080)
+            try AppConfig.load(
+                environment: ["TRUSTED_PROXIES": "10.0.0.2,proxy.internal", "METRICS_TOKEN": "short"], dataFile: nil, port: 8080)
         }
 
         // validate

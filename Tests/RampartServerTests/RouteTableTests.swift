@@ -8,13 +8,14 @@ import VaporTesting
 /// `SiteRoute` is the table of Rampart's addresses: every route the server registers is one of its cases, and
 /// every case is registered, so a link written with it cannot lead nowhere.
 @Suite struct RouteTableTests {
-    static let everyRoute: [SiteRoute] = [
-        .home, .signIn, .signOut, .register, .verify, .verifyResend, .newsletter, .reset, .resetConfirm,
-        .unlock(token: "t"), .unsubscribe(token: "t"), .tokens, .tokenRevoke(id: "i"),
-        .dashboard, .nations, .nation("FR"), .nationDemands("FR"), .newDemand(nation: "FR"), .demand("D"),
-        .demandWithdraw("D"), .lines, .source("S"), .plans, .plan(id: "i"), .adminUsers, .adminUser(id: "i"), .audit,
-        .faviconSVG, .faviconICO, .health, .metrics,
-    ] + everyAPIRoute.map(SiteRoute.api)
+    static let everyRoute: [SiteRoute] =
+        [
+            .home, .signIn, .signOut, .register, .verify, .verifyResend, .newsletter, .reset, .resetConfirm,
+            .unlock(token: "t"), .unsubscribe(token: "t"), .tokens, .tokenRevoke(id: "i"),
+            .dashboard, .nations, .nation("FR"), .nationDemands("FR"), .newDemand(nation: "FR"), .demand("D"),
+            .demandWithdraw("D"), .lines, .source("S"), .plans, .plan(id: "i"), .adminUsers, .adminUser(id: "i"), .audit,
+            .faviconSVG, .faviconICO, .health, .metrics,
+        ] + everyAPIRoute.map(SiteRoute.api)
 
     static let everyAPIRoute: [APIRoute] = [
         .authToken, .accounts, .accountsVerify, .accountsVerifyResend, .passwordReset, .passwordResetConfirm, .me,

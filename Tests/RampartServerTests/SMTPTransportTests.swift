@@ -23,10 +23,13 @@ import Vapor
             """,
         unsubscribeURL: "https://rampart.test/unsubscribe?token=abc123")
 
-    static func settings(port: Int, security: SMTPSecurity = .none, username: String? = nil,
-                         password: String? = nil) -> SMTPSettings {
-        SMTPSettings(host: "127.0.0.1", port: port, username: username, password: password, security: security,
-                     from: "Rampart <no-reply@rampart.test>", timeoutSeconds: 20)
+    static func settings(
+        port: Int, security: SMTPSecurity = .none, username: String? = nil,
+        password: String? = nil
+    ) -> SMTPSettings {
+        SMTPSettings(
+            host: "127.0.0.1", port: port, username: username, password: password, security: security,
+            from: "Rampart <no-reply@rampart.test>", timeoutSeconds: 20)
     }
 
     static func transport(_ settings: SMTPSettings) -> SMTPTransport {
@@ -172,8 +175,12 @@ import Vapor
         ("Subject", OutgoingMail(to: "ops@example.org", subject: "Hi\nBcc: victim@example.org", textBody: "x")),
         ("To", OutgoingMail(to: "ops@example.org\r\nBcc: victim@example.org", subject: "Hi", textBody: "x")),
         ("To", OutgoingMail(to: "ops@example.org>\r\nRCPT TO:<victim@example.org", subject: "Hi", textBody: "x")),
-        ("List-Unsubscribe", OutgoingMail(to: "ops@example.org", subject: "Hi", textBody: "x",
-                                          unsubscribeURL: "https://x.test/u>\r\nBcc: victim@example.org")),
+        (
+            "List-Unsubscribe",
+            OutgoingMail(
+                to: "ops@example.org", subject: "Hi", textBody: "x",
+                unsubscribeURL: "https://x.test/u>\r\nBcc: victim@example.org")
+        ),
     ])
     func headerInjectionIsRefusedBeforeConnecting(field: String, mail: OutgoingMail) async throws {
         // A closed port: had the transport connected, the error would be a connection failure instead.
@@ -247,8 +254,10 @@ final class SMTPSink: @unchecked Sendable {
         self.process = process
     }
 
-    static func start(auth: String? = nil, certificate: SelfSignedCertificate? = nil,
-                      mute: Bool = false) async throws -> SMTPSink {
+    static func start(
+        auth: String? = nil, certificate: SelfSignedCertificate? = nil,
+        mute: Bool = false
+    ) async throws -> SMTPSink {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-sink-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var arguments = [script.path, "--port", "0", "--out", directory.appendingPathComponent("mail.jsonl").path]
@@ -273,7 +282,8 @@ final class SMTPSink: @unchecked Sendable {
         while true {
             let pastDeadline = Date() >= deadline
             if let line = output.text.split(separator: "\n").first(where: { $0.hasPrefix("READY ") }),
-               let port = Int(line.dropFirst("READY ".count)) {
+                let port = Int(line.dropFirst("READY ".count))
+            {
                 stdout.fileHandleForReading.readabilityHandler = nil
                 return SMTPSink(port: port, directory: directory, process: process)
             }
@@ -328,9 +338,11 @@ struct SelfSignedCertificate {
         let key = directory.appendingPathComponent("key.pem").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
-                             "-addext", "subjectAltName=DNS:localhost", "-days", "1",
-                             "-keyout", key, "-out", certificate]
+        process.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+            "-addext", "subjectAltName=DNS:localhost", "-days", "1",
+            "-keyout", key, "-out", certificate,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

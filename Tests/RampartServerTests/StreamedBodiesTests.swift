@@ -18,15 +18,18 @@ import VaporTesting
                 let form = try await RawHTTP.send(port: server.port, method: "GET", path: "/register", headers: [], chunked: false) { nil }
                 let cookie = try #require(form.headers["set-cookie"]?.split(separator: ";").first.map(String.init))
                 let token = try #require(form.body.firstMatch(of: /name="csrf_token" value="([^"]+)"/)).1
-                let fields = "csrf_token=\(token)&email=chunked%40test.example&display_name=Chunked&password=Str0ng%26Secure%21pw&notes="
+                let fields =
+                    "csrf_token=\(token)&email=chunked%40test.example&display_name=Chunked&password=Str0ng%26Secure%21pw&notes="
                     + String(repeating: "x", count: 20_000)
                 let bytes = Array(fields.utf8)
                 let pieces = LockedChunks(bytes, size: 700)
 
                 // MUT: the form in 700-byte chunks
-                let answer = try await RawHTTP.send(port: server.port, method: "POST", path: "/register",
-                                                    headers: [("Cookie", cookie), ("Content-Type", "application/x-www-form-urlencoded")],
-                                                    chunked: true) { pieces.next() }
+                let answer = try await RawHTTP.send(
+                    port: server.port, method: "POST", path: "/register",
+                    headers: [("Cookie", cookie), ("Content-Type", "application/x-www-form-urlencoded")],
+                    chunked: true
+                ) { pieces.next() }
 
                 // validate: accepted, not "the form has expired"
                 #expect(answer.status == 303, "\(answer.status): \(answer.body.prefix(300))")
@@ -44,8 +47,10 @@ import VaporTesting
 
                 // MUT: 150 MB with no token, in chunks and then with its length declared
                 let sent = LockedCounter()
-                let streamed = try await RawHTTP.send(port: server.port, method: "PUT", path: "/api/v1/scenario",
-                                                      headers: [("Content-Type", "application/json")], chunked: true) {
+                let streamed = try await RawHTTP.send(
+                    port: server.port, method: "PUT", path: "/api/v1/scenario",
+                    headers: [("Content-Type", "application/json")], chunked: true
+                ) {
                     sent.increment() <= Self.uploadMegabytes ? chunk : nil
                 }
                 let after = ResidentMemory.megabytes()
@@ -77,12 +82,16 @@ import VaporTesting
                 let pieces = LockedChunks(Array(try JSONEncoder().encode(scenario)), size: 300)
 
                 // MUT
-                let refused = try await RawHTTP.send(port: server.port, method: "PUT", path: "/api/v1/scenario",
-                                                     headers: [("Authorization", "Bearer \(observer)")], chunked: true) { pieces.next() }
+                let refused = try await RawHTTP.send(
+                    port: server.port, method: "PUT", path: "/api/v1/scenario",
+                    headers: [("Authorization", "Bearer \(observer)")], chunked: true
+                ) { pieces.next() }
                 pieces.rewind()
-                let imported = try await RawHTTP.send(port: server.port, method: "PUT", path: "/api/v1/scenario",
-                                                      headers: [("Authorization", "Bearer \(staff)"), ("Content-Type", "application/json")],
-                                                      chunked: true) { pieces.next() }
+                let imported = try await RawHTTP.send(
+                    port: server.port, method: "PUT", path: "/api/v1/scenario",
+                    headers: [("Authorization", "Bearer \(staff)"), ("Content-Type", "application/json")],
+                    chunked: true
+                ) { pieces.next() }
 
                 // validate
                 #expect(refused.status == 403)

@@ -96,7 +96,9 @@ public struct PlanChecker {
         if differs(plan.objective.weightedLateness, lateness) {
             problems.append("objective.weightedLateness \(plan.objective.weightedLateness) != recomputed \(lateness)")
         }
-        if differs(plan.objective.onTimeUnits, onTime) { problems.append("objective.onTimeUnits \(plan.objective.onTimeUnits) != \(onTime)") }
+        if differs(plan.objective.onTimeUnits, onTime) {
+            problems.append("objective.onTimeUnits \(plan.objective.onTimeUnits) != \(onTime)")
+        }
         if differs(plan.objective.lateUnits, late) { problems.append("objective.lateUnits \(plan.objective.lateUnits) != \(late)") }
         if differs(plan.objective.unservedUnits, unserved) {
             problems.append("objective.unservedUnits \(plan.objective.unservedUnits) != \(unserved)")

@@ -50,15 +50,19 @@ public struct RandomScenario {
         var lines: [Line] = []
         for (k, item) in (ends + components).enumerated() {
             for n in 0..<int(1...2) {
-                lines.append(Line(id: "L\(k)-\(n)", producer: "P\(int(0...3))", country: ["DE", "FR", "PL"][int(0...2)], item: item,
-                                  leadTimeMonths: int(0...4), capacity: steps()))
+                lines.append(
+                    Line(
+                        id: "L\(k)-\(n)", producer: "P\(int(0...3))", country: ["DE", "FR", "PL"][int(0...2)], item: item,
+                        leadTimeMonths: int(0...4), capacity: steps()))
             }
         }
         var supplies: [Supply] = []
         for (k, item) in (materials + (int(0...1) == 1 ? components.prefix(1) : [])).enumerated() {
             for n in 0..<int(1...2) {
-                supplies.append(Supply(id: "S\(k)-\(n)", supplier: "V\(int(0...3))", country: ["US", "CN", "NO"][int(0...2)], item: item,
-                                       leadTimeMonths: int(0...horizon + 2) > horizon ? horizon + 1 : int(0...3), capacity: steps()))
+                supplies.append(
+                    Supply(
+                        id: "S\(k)-\(n)", supplier: "V\(int(0...3))", country: ["US", "CN", "NO"][int(0...2)], item: item,
+                        leadTimeMonths: int(0...horizon + 2) > horizon ? horizon + 1 : int(0...3), capacity: steps()))
             }
         }
         let stocks = items.filter { _ in int(0...3) == 0 }.map { Stock(item: $0.id, qty: Double(int(1...50))) }
@@ -66,12 +70,15 @@ public struct RandomScenario {
         var demands: [Demand] = []
         for k in 0..<int(1...25) {
             let byClass = !classes.isEmpty && int(0...1) == 1
-            demands.append(Demand(
-                id: "D\(k)", nation: ["PL", "NO", "DE", "FR"][int(0...3)], item: byClass ? nil : ends[int(0...ends.count - 1)],
-                itemClass: byClass ? classes[int(0...classes.count - 1)] : nil, qty: Double(int(1...60)), dueMonth: int(0...horizon - 1),
-                priority: int(1...5)))
+            demands.append(
+                Demand(
+                    id: "D\(k)", nation: ["PL", "NO", "DE", "FR"][int(0...3)], item: byClass ? nil : ends[int(0...ends.count - 1)],
+                    itemClass: byClass ? classes[int(0...classes.count - 1)] : nil, qty: Double(int(1...60)),
+                    dueMonth: int(0...horizon - 1),
+                    priority: int(1...5)))
         }
-        return Scenario(name: "random", startMonth: "2026-01", horizonMonths: horizon, items: items, lines: lines, supplies: supplies,
-                        stocks: stocks, demands: demands)
+        return Scenario(
+            name: "random", startMonth: "2026-01", horizonMonths: horizon, items: items, lines: lines, supplies: supplies,
+            stocks: stocks, demands: demands)
     }
 }

@@ -33,7 +33,8 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let scenario = demo
+            let scenario =
+                demo
                 ? DemoScenario.make()
                 : ScenarioGenerator(seed: seed, scale: ScenarioScale(rawValue: scale.uppercased())!).generate()
             try IO.write(try IO.json(scenario), to: output)

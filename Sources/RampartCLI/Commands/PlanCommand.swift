@@ -18,10 +18,11 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "How many of the worst delays the report lists.")
     var top = 15
 
-    @Option(help: """
-        How many lines and supplies are re-planned with extra capacity to rank bottlenecks (0: none; default: 6 \
-        for scenarios of up to 20,000 demands, 2 above, as each is a full re-plan).
-        """)
+    @Option(
+        help: """
+            How many lines and supplies are re-planned with extra capacity to rank bottlenecks (0: none; default: 6 \
+            for scenarios of up to 20,000 demands, 2 above, as each is a full re-plan).
+            """)
     var bottlenecks: Int?
 
     @Flag(help: "Print the seconds spent reading, in each planning stage and writing, on stderr.")

@@ -29,9 +29,10 @@ struct ValidateCommand: ParsableCommand {
                 if json {
                     try IO.write(try IO.json(ValidationReport(valid: true, issues: [], counts: counts)), to: nil)
                 } else {
-                    try IO.write("\(scenario.name): valid (\(scenario.items.count) items, \(scenario.lines.count) lines, "
-                                 + "\(scenario.supplies.count) supplies, \(scenario.stocks.count) stocks, "
-                                 + "\(scenario.demands.count) demands, \(scenario.horizonMonths) months)", to: nil)
+                    try IO.write(
+                        "\(scenario.name): valid (\(scenario.items.count) items, \(scenario.lines.count) lines, "
+                            + "\(scenario.supplies.count) supplies, \(scenario.stocks.count) stocks, "
+                            + "\(scenario.demands.count) demands, \(scenario.horizonMonths) months)", to: nil)
                 }
             } catch let error as ScenarioFileError where json {
                 let issues = error.issues.map { ValidationReport.Issue(path: $0.path, message: $0.message) }

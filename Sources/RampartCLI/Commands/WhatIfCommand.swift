@@ -16,7 +16,9 @@ struct WhatIfCommand: ParsableCommand {
     @OptionGroup var scenario: ScenarioSource
     @OptionGroup var out: OutputOptions
 
-    @Option(name: .customLong("remove-supplier"), help: ArgumentHelp("Remove every line and supply of this producer or supplier.", valueName: "name"))
+    @Option(
+        name: .customLong("remove-supplier"),
+        help: ArgumentHelp("Remove every line and supply of this producer or supplier.", valueName: "name"))
     var removeSupplier: [String] = []
     @Option(name: .customLong("remove-country"), help: ArgumentHelp("Remove every line and supply in this country.", valueName: "code"))
     var removeCountry: [String] = []
@@ -26,7 +28,9 @@ struct WhatIfCommand: ParsableCommand {
     var removeSupply: [String] = []
     @Option(name: .customLong("scale"), help: ArgumentHelp("Multiply a line's or supply's capacity: ID=FACTOR.", valueName: "id=factor"))
     var scale: [String] = []
-    @Option(name: .customLong("set-capacity"), help: ArgumentHelp("Set a line's or supply's capacity per month: ID=UNITS.", valueName: "id=units"))
+    @Option(
+        name: .customLong("set-capacity"),
+        help: ArgumentHelp("Set a line's or supply's capacity per month: ID=UNITS.", valueName: "id=units"))
     var setCapacity: [String] = []
     @Option(help: "First month affected (index, 0 = the scenario's start month).")
     var from: Int?
@@ -39,8 +43,11 @@ struct WhatIfCommand: ParsableCommand {
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be >= 0") }
-        if removeSupplier.isEmpty && removeCountry.isEmpty && removeLine.isEmpty && removeSupply.isEmpty && scale.isEmpty && setCapacity.isEmpty {
-            throw ValidationError("name at least one change (--remove-supplier, --remove-country, --remove-line, --remove-supply, --scale, --set-capacity)")
+        if removeSupplier.isEmpty && removeCountry.isEmpty && removeLine.isEmpty && removeSupply.isEmpty && scale.isEmpty
+            && setCapacity.isEmpty
+        {
+            throw ValidationError(
+                "name at least one change (--remove-supplier, --remove-country, --remove-line, --remove-supply, --scale, --set-capacity)")
         }
         _ = try changes(lines: [], supplies: [])
     }

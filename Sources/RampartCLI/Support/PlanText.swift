@@ -15,10 +15,12 @@ struct PlanText {
         let o = plan.objective
         let demanded = scenario.demands.reduce(0) { $0 + $1.qty }
         var out: [String] = []
-        out.append("Plan of \(scenario.name): \(scenario.demands.count) demands, \(scenario.horizonMonths) months from \(scenario.startMonth)")
+        out.append(
+            "Plan of \(scenario.name): \(scenario.demands.count) demands, \(scenario.horizonMonths) months from \(scenario.startMonth)")
         out.append("Weighted lateness: \(Number.grouped(o.weightedLateness)) unit-months")
-        out.append("Units: \(Number.grouped(demanded)) demanded, \(Number.grouped(o.onTimeUnits)) on time, "
-                   + "\(Number.grouped(o.lateUnits)) late, \(Number.grouped(o.unservedUnits)) unserved")
+        out.append(
+            "Units: \(Number.grouped(demanded)) demanded, \(Number.grouped(o.onTimeUnits)) on time, "
+                + "\(Number.grouped(o.lateUnits)) late, \(Number.grouped(o.unservedUnits)) unserved")
         guard let report = plan.report else { return out.joined(separator: "\n") }
         out.append("Strategy: \(report.planner.strategy) (best of \(report.planner.strategiesTried.count) tried)")
 
@@ -27,13 +29,16 @@ struct PlanText {
         if report.lateDemands.isEmpty {
             out.append("  none: every demand is met on time")
         } else {
-            var table = TextTable(["demand", "nation", "target", "prio", "qty", "due", "done", "late", "unserved", "weighted", "why"],
-                                  rightAligned: [3, 4, 7, 8, 9])
+            var table = TextTable(
+                ["demand", "nation", "target", "prio", "qty", "due", "done", "late", "unserved", "weighted", "why"],
+                rightAligned: [3, 4, 7, 8, 9])
             for d in report.lateDemands.prefix(top) {
-                table.add([d.demand, d.nation, d.target, String(d.priority), Number.grouped(d.qty), month(d.dueMonth),
-                           d.unservedUnits > 0 ? "never" : month(d.completionMonth), Number.grouped(d.lateUnits),
-                           Number.grouped(d.unservedUnits), Number.grouped(d.weightedLateness),
-                           report.explanations[d.explanation].why])
+                table.add([
+                    d.demand, d.nation, d.target, String(d.priority), Number.grouped(d.qty), month(d.dueMonth),
+                    d.unservedUnits > 0 ? "never" : month(d.completionMonth), Number.grouped(d.lateUnits),
+                    Number.grouped(d.unservedUnits), Number.grouped(d.weightedLateness),
+                    report.explanations[d.explanation].why,
+                ])
             }
             out.append(table.render(maxWidth: 90))
             out.append("")
@@ -45,11 +50,14 @@ struct PlanText {
 
         out.append("")
         out.append("Per nation")
-        var nations = TextTable(["nation", "demanded", "on time", "late", "unserved", "mean delay (months)", "weighted"],
-                                rightAligned: [1, 2, 3, 4, 5, 6])
+        var nations = TextTable(
+            ["nation", "demanded", "on time", "late", "unserved", "mean delay (months)", "weighted"],
+            rightAligned: [1, 2, 3, 4, 5, 6])
         for n in report.nations {
-            nations.add([n.key, Number.grouped(n.demandedUnits), Number.grouped(n.onTimeUnits), Number.grouped(n.lateUnits),
-                         Number.grouped(n.unservedUnits), String(format1(n.meanDelayMonths)), Number.grouped(n.weightedLateness)])
+            nations.add([
+                n.key, Number.grouped(n.demandedUnits), Number.grouped(n.onTimeUnits), Number.grouped(n.lateUnits),
+                Number.grouped(n.unservedUnits), String(format1(n.meanDelayMonths)), Number.grouped(n.weightedLateness),
+            ])
         }
         out.append(nations.render())
 
@@ -58,12 +66,15 @@ struct PlanText {
         if report.bottlenecks.isEmpty {
             out.append("  none found")
         } else {
-            var table = TextTable(["rank", "source", "item", "owner", "country", "full in months", "extra/month", "saved", "saved/unit"],
-                                  rightAligned: [0, 6, 7, 8])
+            var table = TextTable(
+                ["rank", "source", "item", "owner", "country", "full in months", "extra/month", "saved", "saved/unit"],
+                rightAligned: [0, 6, 7, 8])
             for (k, b) in report.bottlenecks.enumerated() {
-                table.add([String(k + 1), "\(b.kind.rawValue) \(b.source)", b.item, b.owner, b.country,
-                           b.saturatedMonths.map(\.description).joined(separator: ", "), Number.grouped(b.extraPerMonth),
-                           Number.grouped(b.weightedLatenessSaved), format1(b.savedPerExtraUnit)])
+                table.add([
+                    String(k + 1), "\(b.kind.rawValue) \(b.source)", b.item, b.owner, b.country,
+                    b.saturatedMonths.map(\.description).joined(separator: ", "), Number.grouped(b.extraPerMonth),
+                    Number.grouped(b.weightedLatenessSaved), format1(b.savedPerExtraUnit),
+                ])
             }
             out.append(table.render(maxWidth: 40))
         }

@@ -41,10 +41,11 @@ struct BottleneckRanking {
                 let supply = problem.scenario.supplies.first { $0.id == source.id }
                 owner = (supply?.supplier ?? "", supply?.country ?? "")
             }
-            result.append(Bottleneck(
-                kind: source.kind == .line ? .line : .supply, source: source.id, item: problem.itemIDs[source.item],
-                owner: owner.0, country: owner.1, saturatedMonths: MonthRange.ranges(of: full), extraPerMonth: extra,
-                weightedLatenessSaved: saved, savedPerExtraUnit: Quantity.snap(saved / (extra * Double(full.count)))))
+            result.append(
+                Bottleneck(
+                    kind: source.kind == .line ? .line : .supply, source: source.id, item: problem.itemIDs[source.item],
+                    owner: owner.0, country: owner.1, saturatedMonths: MonthRange.ranges(of: full), extraPerMonth: extra,
+                    weightedLatenessSaved: saved, savedPerExtraUnit: Quantity.snap(saved / (extra * Double(full.count)))))
         }
         progress(1)
         return result.sorted { a, b in

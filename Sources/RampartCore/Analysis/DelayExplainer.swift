@@ -29,9 +29,13 @@ struct DelayExplainer {
             let source = problem.sources[s]
             var full: [Int] = [], none: [Int] = [], spare: [Int] = []
             for t in 0..<problem.horizon {
-                if source.capacity[t] <= Allocator.epsilon { none.append(t) }
-                else if Allocator.isSpent(remaining: allocator.remaining(source: s, month: t), capacity: source.capacity[t]) { full.append(t) }
-                else { spare.append(t) }
+                if source.capacity[t] <= Allocator.epsilon {
+                    none.append(t)
+                } else if Allocator.isSpent(remaining: allocator.remaining(source: s, month: t), capacity: source.capacity[t]) {
+                    full.append(t)
+                } else {
+                    spare.append(t)
+                }
             }
             return SourceStatus(full: MonthRange.ranges(of: full), none: MonthRange.ranges(of: none), spare: MonthRange.ranges(of: spare))
         }
@@ -55,8 +59,9 @@ struct DelayExplainer {
             let info = problem.demands[k]
             // The months that matter: the year before the due month, and the months until the last delivery.
             let windowEnd = outcome.unserved > 0 ? problem.horizon - 1 : (outcome.completionMonth ?? problem.horizon) - 1
-            let key = WindowKey(targetIsClass: info.isClass, target: info.target,
-                                from: max(0, info.due - Self.lookBackMonths), by: windowEnd)
+            let key = WindowKey(
+                targetIsClass: info.isClass, target: info.target,
+                from: max(0, info.due - Self.lookBackMonths), by: windowEnd)
             if let e = keyIndex[key] {
                 explanationOf[k] = e
             } else {
@@ -81,11 +86,13 @@ struct DelayExplainer {
             guard let e = explanationOf[k] else { continue }
             let info = problem.demands[k]
             for s in explained[e].sourcesAtCapacity { blame[s, default: 0] += outcome.weightedLateness }
-            late.append(LateDemand(
-                demand: info.id, nation: info.nation, target: (info.isClass ? DemandTarget.itemClass(info.target) : .item(info.target)).key,
-                priority: info.priority, qty: info.qty, dueMonth: info.due, lateUnits: Quantity.snap(outcome.late),
-                unservedUnits: outcome.unserved, completionMonth: outcome.completionMonth,
-                weightedLateness: Quantity.snap(outcome.weightedLateness), explanation: e))
+            late.append(
+                LateDemand(
+                    demand: info.id, nation: info.nation,
+                    target: (info.isClass ? DemandTarget.itemClass(info.target) : .item(info.target)).key,
+                    priority: info.priority, qty: info.qty, dueMonth: info.due, lateUnits: Quantity.snap(outcome.late),
+                    unservedUnits: outcome.unserved, completionMonth: outcome.completionMonth,
+                    weightedLateness: Quantity.snap(outcome.weightedLateness), explanation: e))
         }
         late.sort { a, b in
             a.weightedLateness != b.weightedLateness ? a.weightedLateness > b.weightedLateness : a.demand < b.demand
@@ -114,7 +121,9 @@ struct DelayExplainer {
         let constraints = kept.map(\.constraint)
         var why = constraints.map(\.text).joined(separator: "; ")
         if causes.count > kept.count { why += "; and \(causes.count - kept.count) more" }
-        let atCapacity = kept.compactMap { $0.constraint.kind == .lineAtCapacity || $0.constraint.kind == .supplyAtCapacity ? $0.source : nil }
+        let atCapacity = kept.compactMap {
+            $0.constraint.kind == .lineAtCapacity || $0.constraint.kind == .supplyAtCapacity ? $0.source : nil
+        }
         return (Explanation(causes: constraints, why: why.isEmpty ? "no capacity left in the horizon" : why), Set(atCapacity))
     }
 
@@ -152,9 +161,12 @@ struct DelayExplainer {
             let isLine = source.kind == .line
             let lastStart = min(by - source.leadTime, problem.horizon - 1)
             if lastStart < 0 {
-                causes.append(Cause(constraint: Constraint(
-                    kind: .leadTime, source: source.id, sourceIsLine: isLine, item: id, leadTimeMonths: source.leadTime, level: level),
-                    source: s))
+                causes.append(
+                    Cause(
+                        constraint: Constraint(
+                            kind: .leadTime, source: source.id, sourceIsLine: isLine, item: id, leadTimeMonths: source.leadTime,
+                            level: level),
+                        source: s))
                 continue
             }
             let status = statuses[s]
@@ -163,16 +175,20 @@ struct DelayExplainer {
             let none = MonthRange.clamped(status.none, from: firstStart, through: lastStart)
             let spare = MonthRange.clamped(status.spare, from: firstStart, through: lastStart)
             if !full.isEmpty {
-                causes.append(Cause(constraint: Constraint(
-                    kind: isLine ? .lineAtCapacity : .supplyAtCapacity, source: source.id, sourceIsLine: isLine, item: id,
-                    months: full, level: level),
-                    source: s))
+                causes.append(
+                    Cause(
+                        constraint: Constraint(
+                            kind: isLine ? .lineAtCapacity : .supplyAtCapacity, source: source.id, sourceIsLine: isLine, item: id,
+                            months: full, level: level),
+                        source: s))
             }
             if !none.isEmpty {
-                causes.append(Cause(constraint: Constraint(
-                    kind: isLine ? .lineWithoutCapacity : .supplyWithoutCapacity, source: source.id, sourceIsLine: isLine, item: id,
-                    months: none, level: level),
-                    source: nil))
+                causes.append(
+                    Cause(
+                        constraint: Constraint(
+                            kind: isLine ? .lineWithoutCapacity : .supplyWithoutCapacity, source: source.id, sourceIsLine: isLine, item: id,
+                            months: none, level: level),
+                        source: nil))
             }
             let components = source.kind == .line ? problem.bom[source.item] : []
             if let lastSpare = spare.last?.to, !components.isEmpty, level < Self.maxDepth {
@@ -181,9 +197,11 @@ struct DelayExplainer {
                     below += explainItem(component.item, from: firstStart, by: lastSpare, level: level + 1, cache: &cache)
                 }
                 if !below.isEmpty {
-                    causes.append(Cause(constraint: Constraint(
-                        kind: .componentShortage, source: source.id, item: id, months: spare, level: level),
-                        source: nil))
+                    causes.append(
+                        Cause(
+                            constraint: Constraint(
+                                kind: .componentShortage, source: source.id, item: id, months: spare, level: level),
+                            source: nil))
                     causes += below
                 }
             }

@@ -51,9 +51,12 @@ public struct PlanComparison: Codable, Sendable, Equatable {
         for k in a.indices {
             let d = a[k].demand
             let before = meanDelay(a[k]), after = meanDelay(b[k])
-            var n = byNation[d.nation] ?? (NationChange(
-                nation: d.nation, weightedLatenessBefore: 0, weightedLatenessAfter: 0, onTimeUnitsBefore: 0, onTimeUnitsAfter: 0,
-                unservedUnitsBefore: 0, unservedUnitsAfter: 0, meanDelayChangeMonths: 0), 0, 0)
+            var n =
+                byNation[d.nation] ?? (
+                    NationChange(
+                        nation: d.nation, weightedLatenessBefore: 0, weightedLatenessAfter: 0, onTimeUnitsBefore: 0, onTimeUnitsAfter: 0,
+                        unservedUnitsBefore: 0, unservedUnitsAfter: 0, meanDelayChangeMonths: 0), 0, 0
+                )
             n.0.weightedLatenessBefore += a[k].weightedLateness
             n.0.weightedLatenessAfter += b[k].weightedLateness
             n.0.onTimeUnitsBefore += a[k].onTime
@@ -65,11 +68,12 @@ public struct PlanComparison: Codable, Sendable, Equatable {
             byNation[d.nation] = n
             let wlChange = Quantity.snap(b[k].weightedLateness - a[k].weightedLateness)
             if abs(after - before) > 1e-9 || a[k].completionMonth != b[k].completionMonth {
-                changes.append(DemandChange(
-                    demand: d.id, nation: d.nation, qty: d.qty, dueMonth: d.dueMonth,
-                    completionBefore: a[k].completionMonth, completionAfter: b[k].completionMonth,
-                    meanDelayBefore: Quantity.snap(before), meanDelayAfter: Quantity.snap(after),
-                    delayChangeMonths: Quantity.snap(after - before), weightedLatenessChange: wlChange))
+                changes.append(
+                    DemandChange(
+                        demand: d.id, nation: d.nation, qty: d.qty, dueMonth: d.dueMonth,
+                        completionBefore: a[k].completionMonth, completionAfter: b[k].completionMonth,
+                        meanDelayBefore: Quantity.snap(before), meanDelayAfter: Quantity.snap(after),
+                        delayChangeMonths: Quantity.snap(after - before), weightedLatenessChange: wlChange))
             }
         }
         changes.sort { x, y in

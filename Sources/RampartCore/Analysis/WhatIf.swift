@@ -60,16 +60,22 @@ public struct WhatIfChange: Sendable, Equatable, Codable, CustomStringConvertibl
     public func issues(in scenario: Scenario) -> [ScenarioIssue] {
         var issues: [ScenarioIssue] = []
         let h = scenario.horizonMonths
-        if let a = fromMonth, a < 0 || a >= h { issues.append(ScenarioIssue(path: "from", message: "\(a) is outside the horizon (0-\(h - 1))")) }
-        if let b = toMonth, b < 0 || b >= h { issues.append(ScenarioIssue(path: "to", message: "\(b) is outside the horizon (0-\(h - 1))")) }
+        if let a = fromMonth, a < 0 || a >= h {
+            issues.append(ScenarioIssue(path: "from", message: "\(a) is outside the horizon (0-\(h - 1))"))
+        }
+        if let b = toMonth, b < 0 || b >= h {
+            issues.append(ScenarioIssue(path: "to", message: "\(b) is outside the horizon (0-\(h - 1))"))
+        }
         if let a = fromMonth, let b = toMonth, a > b { issues.append(ScenarioIssue(path: "to", message: "\(b) is before from (\(a))")) }
         switch effect {
         case .remove: break
-        case .scale(let f) where !f.isFinite || f < 0: issues.append(ScenarioIssue(path: "scale", message: "\(f) must be a finite number >= 0"))
+        case .scale(let f) where !f.isFinite || f < 0:
+            issues.append(ScenarioIssue(path: "scale", message: "\(f) must be a finite number >= 0"))
         case .set(let v) where !v.isFinite || v < 0: issues.append(ScenarioIssue(path: "set", message: "\(v) must be a finite number >= 0"))
         default: break
         }
-        let found = scenario.lines.contains { matches($0.id, $0.producer, $0.country, isLine: true) }
+        let found =
+            scenario.lines.contains { matches($0.id, $0.producer, $0.country, isLine: true) }
             || scenario.supplies.contains { matches($0.id, $0.supplier, $0.country, isLine: false) }
         if !found {
             switch target {

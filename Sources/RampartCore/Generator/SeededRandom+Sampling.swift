@@ -38,6 +38,8 @@ extension ScenarioGenerator.SeededRandom {
 extension ScenarioGenerator {
     static func runningSums(_ weights: [Double]) -> [Double] {
         var total = 0.0
-        return weights.map { total += $0; return total }
+        return weights.map {
+            total += $0; return total
+        }
     }
 }

@@ -80,8 +80,9 @@ struct LPModel: Sendable {
             if let c = item.itemClass { classItems[c, default: []].append(i) }
         }
 
-        let groups = Self.groups(scenario: scenario, horizon: horizon, aggregate: aggregateDemands,
-                                 itemIndex: itemIndex, classItems: classItems)
+        let groups = Self.groups(
+            scenario: scenario, horizon: horizon, aggregate: aggregateDemands,
+            itemIndex: itemIndex, classItems: classItems)
 
         func capacities(_ steps: [CapacityStep], lead: Int) -> [Double] {
             (0..<horizon).map { t in
@@ -142,8 +143,10 @@ struct LPModel: Sendable {
             guard let i = itemIndex[supply.item], relevant[i] else { continue }
             let cap = capacities(supply.capacity, lead: supply.leadTimeMonths)
             guard cap.contains(where: { $0 > 0 }) else { continue }
-            supplies.append(Source(index: s, capacity: cap,
-                                   effects: [Effect(item: i, offset: supply.leadTimeMonths, coef: -1)]))
+            supplies.append(
+                Source(
+                    index: s, capacity: cap,
+                    effects: [Effect(item: i, offset: supply.leadTimeMonths, coef: -1)]))
         }
 
         for (k, line) in lines.enumerated() {
@@ -211,8 +214,10 @@ struct LPModel: Sendable {
             }
             groupOf[key] = groups.count
             let first = min(max(demand.dueMonth, 0), max(horizon - 1, 0))
-            groups.append(Group(name: d, demands: [d], items: eligible, due: demand.dueMonth, first: first,
-                                weight: demand.weight, qty: demand.qty))
+            groups.append(
+                Group(
+                    name: d, demands: [d], items: eligible, due: demand.dueMonth, first: first,
+                    weight: demand.weight, qty: demand.qty))
         }
         return groups
     }

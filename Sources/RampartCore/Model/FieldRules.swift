@@ -146,8 +146,10 @@ public enum TextRules {
     /// mails and pages, where a line break could forge a line).
     public static func displayNameProblem(_ name: String) -> String? {
         if name.isEmpty || name.count > 100 { return "give a name of 1 to 100 characters" }
-        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control
-            || $0.properties.generalCategory == .lineSeparator || $0.properties.generalCategory == .paragraphSeparator }) {
+        if name.unicodeScalars.contains(where: {
+            $0.properties.generalCategory == .control
+                || $0.properties.generalCategory == .lineSeparator || $0.properties.generalCategory == .paragraphSeparator
+        }) {
             return "a name stays on one line, without control characters"
         }
         return nil

@@ -7,7 +7,8 @@ public struct MonthCalendar: Sendable {
     public init?(startMonth: String) {
         let parts = startMonth.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m)
+        else { return nil }
         year = y
         month = m
     }

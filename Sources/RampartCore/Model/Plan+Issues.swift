@@ -11,15 +11,23 @@ extension Plan {
         var demands: [String: Demand] = [:]
         for d in scenario.demands where demands[d.id] == nil { demands[d.id] = d }
         func check(_ path: String, month: Int, qty: Double) {
-            if month < 0 || month >= h { issues.append(ScenarioIssue(path: "\(path).month", message: "\(month) is outside the horizon (0-\(h - 1))")) }
-            if !qty.isFinite || qty < 0 { issues.append(ScenarioIssue(path: "\(path).qty", message: "\(qty) is not a finite quantity >= 0")) }
+            if month < 0 || month >= h {
+                issues.append(ScenarioIssue(path: "\(path).month", message: "\(month) is outside the horizon (0-\(h - 1))"))
+            }
+            if !qty.isFinite || qty < 0 {
+                issues.append(ScenarioIssue(path: "\(path).qty", message: "\(qty) is not a finite quantity >= 0"))
+            }
         }
         for (k, p) in production.enumerated() {
-            if !lines.contains(p.line) { issues.append(ScenarioIssue(path: "production[\(k)].line", message: "unknown line \"\(p.line)\"")) }
+            if !lines.contains(p.line) {
+                issues.append(ScenarioIssue(path: "production[\(k)].line", message: "unknown line \"\(p.line)\""))
+            }
             check("production[\(k)]", month: p.month, qty: p.qty)
         }
         for (k, p) in purchases.enumerated() {
-            if !supplies.contains(p.supply) { issues.append(ScenarioIssue(path: "purchases[\(k)].supply", message: "unknown supply \"\(p.supply)\"")) }
+            if !supplies.contains(p.supply) {
+                issues.append(ScenarioIssue(path: "purchases[\(k)].supply", message: "unknown supply \"\(p.supply)\""))
+            }
             check("purchases[\(k)]", month: p.month, qty: p.qty)
         }
         for (k, d) in deliveries.enumerated() {
@@ -35,7 +43,8 @@ extension Plan {
             }
             let fits = demand.item.map { $0 == d.item } ?? (cls != nil && cls == demand.itemClass)
             if !fits {
-                issues.append(ScenarioIssue(path: "\(path).item", message: "\"\(d.item)\" is not the item or of the class of demand \"\(d.demand)\""))
+                issues.append(
+                    ScenarioIssue(path: "\(path).item", message: "\"\(d.item)\" is not the item or of the class of demand \"\(d.demand)\""))
             }
         }
         return issues

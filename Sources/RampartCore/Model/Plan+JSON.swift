@@ -3,7 +3,8 @@ extension Plan {
     /// Reads back with `JSONDecoder` to an equal `Plan`; the same plan always gives the same bytes.
     public func jsonBytes() -> [UInt8] {
         // Room for all of it at once: growing a buffer of hundreds of megabytes copies it.
-        let reportSize = report.map { 240 * $0.lateDemands.count + 1_600 * $0.explanations.count + 200 * ($0.nations.count + $0.items.count) } ?? 0
+        let reportSize =
+            report.map { 240 * $0.lateDemands.count + 1_600 * $0.explanations.count + 200 * ($0.nations.count + $0.items.count) } ?? 0
         var w = JSONWriter(capacity: 48 * (production.count + purchases.count) + 72 * deliveries.count + reportSize + (1 << 16))
         w.beginObject()
         w.field("version", version)

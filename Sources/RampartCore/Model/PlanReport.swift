@@ -55,7 +55,10 @@ public struct OutcomeSummary: Codable, Sendable, Equatable {
     public var meanDelayMonths: Double
     public var weightedLateness: Double
 
-    public init(key: String, demandedUnits: Double, onTimeUnits: Double, lateUnits: Double, unservedUnits: Double, meanDelayMonths: Double, weightedLateness: Double) {
+    public init(
+        key: String, demandedUnits: Double, onTimeUnits: Double, lateUnits: Double, unservedUnits: Double, meanDelayMonths: Double,
+        weightedLateness: Double
+    ) {
         self.key = key
         self.demandedUnits = demandedUnits
         self.onTimeUnits = onTimeUnits
@@ -131,8 +134,10 @@ public struct Constraint: Codable, Sendable, Hashable {
     /// How deep in the bill of materials (0 = the delivered item).
     public var level: Int
 
-    public init(kind: Kind, source: String?, sourceIsLine: Bool = true, item: String, months: [MonthRange] = [],
-                leadTimeMonths: Int? = nil, level: Int) {
+    public init(
+        kind: Kind, source: String?, sourceIsLine: Bool = true, item: String, months: [MonthRange] = [],
+        leadTimeMonths: Int? = nil, level: Int
+    ) {
         self.kind = kind
         self.source = source
         self.sourceIsLine = sourceIsLine

@@ -269,7 +269,8 @@ struct Allocator {
         while k < candidates.count {
             let arrival = candidates[k + 1] + leadTime[candidates[k]]
             if (latest ? arrival > bestArrival : arrival < bestArrival)
-                || (arrival == bestArrival && contention[sourceItem[candidates[k]]] < contention[sourceItem[candidates[best]]]) {
+                || (arrival == bestArrival && contention[sourceItem[candidates[k]]] < contention[sourceItem[candidates[best]]])
+            {
                 bestArrival = arrival
                 best = k
             }

@@ -27,8 +27,10 @@ struct DemandGroup: Sendable {
                 groups[g].members.append(d)
             } else {
                 byKey[key] = groups.count
-                groups.append(DemandGroup(target: demand.target, isClass: demand.isClass, items: demand.items, due: demand.due,
-                                          priority: demand.priority, weight: demand.weight, qty: demand.qty, members: [d]))
+                groups.append(
+                    DemandGroup(
+                        target: demand.target, isClass: demand.isClass, items: demand.items, due: demand.due,
+                        priority: demand.priority, weight: demand.weight, qty: demand.qty, members: [d]))
             }
         }
         for g in groups.indices {

@@ -69,8 +69,10 @@ public struct PlanStrategy: Codable, Sendable, Equatable, Hashable, CustomString
     public var itemDemands: ItemDemandPrecedence
     public var classItems: ClassItemChoice
 
-    public init(ordering: OrderingRule, late: LatePolicy = .together, itemDemands: ItemDemandPrecedence = .none,
-                classItems: ClassItemChoice = .latestFirst) {
+    public init(
+        ordering: OrderingRule, late: LatePolicy = .together, itemDemands: ItemDemandPrecedence = .none,
+        classItems: ClassItemChoice = .latestFirst
+    ) {
         self.ordering = ordering
         self.late = late
         self.itemDemands = itemDemands
@@ -89,7 +91,8 @@ public struct PlanStrategy: Codable, Sendable, Equatable, Hashable, CustomString
     }
 
     public var description: String {
-        [ordering.rawValue, late.rawValue, "itemDemands:\(itemDemands.rawValue)", "classItems:\(classItems.rawValue)"].joined(separator: "/")
+        [ordering.rawValue, late.rawValue, "itemDemands:\(itemDemands.rawValue)", "classItems:\(classItems.rawValue)"].joined(
+            separator: "/")
     }
 
     /// The strategies tried by default: those that won on generated scenarios of every scale (BENCHMARKS.md).

@@ -22,9 +22,10 @@ struct PlanBuilder {
             share(run.deliveries[g], among: group.members, into: &perDemand)
         }
         let deliveries = perDemand.flatMap { $0 }
-        return Plan(scenario: problem.scenario.name,
-                        objective: Objective(weightedLateness: 0, onTimeUnits: 0, lateUnits: 0, unservedUnits: 0),
-                        production: production, purchases: purchases, deliveries: deliveries)
+        return Plan(
+            scenario: problem.scenario.name,
+            objective: Objective(weightedLateness: 0, onTimeUnits: 0, lateUnits: 0, unservedUnits: 0),
+            production: production, purchases: purchases, deliveries: deliveries)
     }
 
     /// Hands a group's deliveries to its demands in proportion to what each still needs, so that no nation is
@@ -60,8 +61,10 @@ struct PlanBuilder {
                 need[m] -= take
                 let q = Quantity.snap(take)
                 if q > 0 {
-                    out[member].append(DeliveryEntry(demand: problem.demands[member].id, item: problem.itemIDs[delivery.item],
-                                                     month: delivery.month, qty: q))
+                    out[member].append(
+                        DeliveryEntry(
+                            demand: problem.demands[member].id, item: problem.itemIDs[delivery.item],
+                            month: delivery.month, qty: q))
                 }
             }
         }

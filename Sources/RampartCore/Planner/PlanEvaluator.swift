@@ -11,8 +11,9 @@ public struct PlanEvaluator: Sendable {
         index.reserveCapacity(scenario.demands.count)
         var outcomes = scenario.demands.enumerated().map { k, d in
             if index[d.id] == nil { index[d.id] = k }
-            return DemandOutcome(demand: d, delivered: 0, onTime: 0, late: 0, lateUnitMonths: 0, unserved: 0,
-                                 completionMonth: nil, weightedLateness: 0)
+            return DemandOutcome(
+                demand: d, delivered: 0, onTime: 0, late: 0, lateUnitMonths: 0, unserved: 0,
+                completionMonth: nil, weightedLateness: 0)
         }
         for entry in plan.deliveries {
             guard let k = index[entry.demand] else { continue }
@@ -75,8 +76,12 @@ public struct PlanEvaluator: Sendable {
         var byKey: [String: (OutcomeSummary, Double)] = [:]
         for o in outcomes {
             let k = key(o)
-            var entry = byKey[k] ?? (OutcomeSummary(key: k, demandedUnits: 0, onTimeUnits: 0, lateUnits: 0, unservedUnits: 0,
-                                                    meanDelayMonths: 0, weightedLateness: 0), 0)
+            var entry =
+                byKey[k] ?? (
+                    OutcomeSummary(
+                        key: k, demandedUnits: 0, onTimeUnits: 0, lateUnits: 0, unservedUnits: 0,
+                        meanDelayMonths: 0, weightedLateness: 0), 0
+                )
             entry.0.demandedUnits += o.demand.qty
             entry.0.onTimeUnits += o.onTime
             entry.0.lateUnits += o.late

@@ -29,8 +29,9 @@ struct PlanRun {
                 guard shortfall[g] > Allocator.epsilon else { continue }
                 reserveLate(group: groups[g], qty: shortfall[g], allocator: &allocator, into: &deliveries[g])
             } else {
-                shortfall[g] = reserveOnTime(group: groups[g], choice: strategy.classItems, problem: problem,
-                                             allocator: &allocator, into: &deliveries[g])
+                shortfall[g] = reserveOnTime(
+                    group: groups[g], choice: strategy.classItems, problem: problem,
+                    allocator: &allocator, into: &deliveries[g])
             }
             allocator.commit()
         }
@@ -74,7 +75,8 @@ struct PlanRun {
         if choice == .leastContested && group.items.count > 1 {
             let items = group.items.sorted { (problem.itemContention[$0], $0) < (problem.itemContention[$1], $1) }
             for item in items where group.qty - got > Allocator.epsilon {
-                got += allocator.reserveFromSourcesLatest(items: CollectionOfOne(item), qty: group.qty - got, by: group.due, depth: 0) { item, _, qty in
+                got += allocator.reserveFromSourcesLatest(items: CollectionOfOne(item), qty: group.qty - got, by: group.due, depth: 0) {
+                    item, _, qty in
                     out.append(GroupDelivery(item: item, month: group.due, qty: qty))
                 }
             }

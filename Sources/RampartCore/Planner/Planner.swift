@@ -13,7 +13,6 @@ public struct Planner: Sendable {
         /// Explain every late demand (and so find the bottleneck candidates); what-ifs that only compare skip it.
         public var explain: Bool
 
-
         public init(
             strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 2, parallel: Bool = true,
             explain: Bool = true
@@ -52,11 +51,14 @@ public struct Planner: Sendable {
             return plan
         }
         progress("explaining delays", 0)
-        let explained = DelayExplainer(problem: problem, allocator: best.run.allocator).explain(outcomes: outcomes, parallel: options.parallel)
+        let explained = DelayExplainer(problem: problem, allocator: best.run.allocator).explain(
+            outcomes: outcomes, parallel: options.parallel)
         progress("ranking bottlenecks", 0)
-        let bottlenecks = BottleneckRanking(problem: problem, groups: groups, base: best.run,
-                                            candidates: options.bottleneckCandidates, parallel: options.parallel)
-            .rank(blame: explained.blame) { progress("ranking bottlenecks", $0) }
+        let bottlenecks = BottleneckRanking(
+            problem: problem, groups: groups, base: best.run,
+            candidates: options.bottleneckCandidates, parallel: options.parallel
+        )
+        .rank(blame: explained.blame) { progress("ranking bottlenecks", $0) }
         report.lateDemands = explained.lateDemands
         report.explanations = explained.explanations
         report.bottlenecks = bottlenecks

@@ -71,13 +71,17 @@ struct PlanningProblem: Sendable {
         let horizon = scenario.horizonMonths
         for line in scenario.lines {
             guard let item = index[line.item] else { continue }
-            sources.append(Source(kind: .line, id: line.id, item: item, leadTime: line.leadTimeMonths,
-                                  capacity: Self.monthly(line.capacity, horizon: horizon)))
+            sources.append(
+                Source(
+                    kind: .line, id: line.id, item: item, leadTime: line.leadTimeMonths,
+                    capacity: Self.monthly(line.capacity, horizon: horizon)))
         }
         for supply in scenario.supplies {
             guard let item = index[supply.item] else { continue }
-            sources.append(Source(kind: .supply, id: supply.id, item: item, leadTime: supply.leadTimeMonths,
-                                  capacity: Self.monthly(supply.capacity, horizon: horizon)))
+            sources.append(
+                Source(
+                    kind: .supply, id: supply.id, item: item, leadTime: supply.leadTimeMonths,
+                    capacity: Self.monthly(supply.capacity, horizon: horizon)))
         }
         self.sources = sources
         var byItem = [[Int]](repeating: [], count: itemIDs.count)
@@ -105,8 +109,9 @@ struct PlanningProblem: Sendable {
             let isClass = d.item == nil
             let target = d.item ?? d.itemClass ?? ""
             let items = isClass ? (classItems[target] ?? []) : (index[target].map { [$0] } ?? [])
-            return DemandInfo(id: d.id, nation: d.nation, target: target, isClass: isClass, items: items,
-                              qty: d.qty, due: d.dueMonth, priority: d.priority, weight: d.weight)
+            return DemandInfo(
+                id: d.id, nation: d.nation, target: target, isClass: isClass, items: items,
+                qty: d.qty, due: d.dueMonth, priority: d.priority, weight: d.weight)
         }
         itemContention = Self.contention(demands: demands, sources: sources, stock: stock, items: itemIDs.count)
     }

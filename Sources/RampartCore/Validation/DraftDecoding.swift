@@ -115,8 +115,10 @@ enum DraftDecoding {
 }
 
 private enum Fields {
-    static let scenario = FieldSet(required: ["version", "name", "startMonth", "horizonMonths",
-                                              "items", "lines", "supplies", "stocks", "demands"])
+    static let scenario = FieldSet(required: [
+        "version", "name", "startMonth", "horizonMonths",
+        "items", "lines", "supplies", "stocks", "demands",
+    ])
     static let item = FieldSet(required: ["id", "name", "kind"], optional: ["class", "bom"])
     static let bomEntry = FieldSet(required: ["item", "qty"])
     static let line = FieldSet(required: ["id", "producer", "country", "item", "leadTimeMonths", "capacity"])

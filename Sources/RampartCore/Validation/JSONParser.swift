@@ -158,7 +158,8 @@ struct JSONParser {
             return SyntaxError(message: "unexpected end of data\(position(i)) (expected \(expected))")
         }
         let byte = bytes[i]
-        let found = (0x21..<0x7F).contains(byte)
+        let found =
+            (0x21..<0x7F).contains(byte)
             ? "\"\(Character(Unicode.Scalar(byte)))\"" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
         return SyntaxError(message: "unexpected \(found)\(position(i)) (expected \(expected))")
     }

@@ -8,29 +8,32 @@ extension ScenarioDraft {
                     bom: item.bom.map { BOMDraft(item: $0.item, qty: $0.qty) })
             },
             lines: s.lines.map {
-                SourceDraft(id: $0.id, owner: $0.producer, country: $0.country, item: $0.item,
-                            leadTimeMonths: $0.leadTimeMonths, capacity: $0.capacity.map(CapacityDraft.init))
+                SourceDraft(
+                    id: $0.id, owner: $0.producer, country: $0.country, item: $0.item,
+                    leadTimeMonths: $0.leadTimeMonths, capacity: $0.capacity.map(CapacityDraft.init))
             },
             supplies: s.supplies.map {
-                SourceDraft(id: $0.id, owner: $0.supplier, country: $0.country, item: $0.item,
-                            leadTimeMonths: $0.leadTimeMonths, capacity: $0.capacity.map(CapacityDraft.init))
+                SourceDraft(
+                    id: $0.id, owner: $0.supplier, country: $0.country, item: $0.item,
+                    leadTimeMonths: $0.leadTimeMonths, capacity: $0.capacity.map(CapacityDraft.init))
             },
             stocks: s.stocks.map { StockDraft(item: $0.item, qty: $0.qty) },
             demands: s.demands.map {
-                DemandDraft(id: $0.id, nation: $0.nation, item: OptionalField($0.item),
-                            itemClass: OptionalField($0.itemClass), qty: $0.qty, dueMonth: $0.dueMonth,
-                            priority: $0.priority)
+                DemandDraft(
+                    id: $0.id, nation: $0.nation, item: OptionalField($0.item),
+                    itemClass: OptionalField($0.itemClass), qty: $0.qty, dueMonth: $0.dueMonth,
+                    priority: $0.priority)
             })
     }
 
     /// The typed scenario; nil if any field is missing or malformed.
     func scenario() -> Scenario? {
         guard let version, let name, let startMonth, let horizonMonths,
-              let items = items?.allMapped({ $0.item() }),
-              let lines = lines?.allMapped({ $0.line() }),
-              let supplies = supplies?.allMapped({ $0.supply() }),
-              let stocks = stocks?.allMapped({ $0.stock() }),
-              let demands = demands?.allMapped({ $0.demand() })
+            let items = items?.allMapped({ $0.item() }),
+            let lines = lines?.allMapped({ $0.line() }),
+            let supplies = supplies?.allMapped({ $0.supply() }),
+            let stocks = stocks?.allMapped({ $0.stock() }),
+            let demands = demands?.allMapped({ $0.demand() })
         else { return nil }
         return Scenario(
             version: version, name: name, startMonth: startMonth, horizonMonths: horizonMonths,
@@ -75,7 +78,7 @@ private extension Array {
 private extension ItemDraft {
     func item() -> Item? {
         guard let id, let name, let kind, let itemClass = itemClass.typed,
-              let bom = bom?.allMapped({ entry in entry.item.flatMap { item in entry.qty.map { BOMEntry(item: item, qty: $0) } } })
+            let bom = bom?.allMapped({ entry in entry.item.flatMap { item in entry.qty.map { BOMEntry(item: item, qty: $0) } } })
         else { return nil }
         return Item(id: id, name: name, kind: kind, itemClass: itemClass, bom: bom)
     }
@@ -107,7 +110,8 @@ private extension StockDraft {
 private extension DemandDraft {
     func demand() -> Demand? {
         guard let id, let nation, let item = item.typed, let itemClass = itemClass.typed,
-              let qty, let dueMonth, let priority else { return nil }
+            let qty, let dueMonth, let priority
+        else { return nil }
         return Demand(id: id, nation: nation, item: item, itemClass: itemClass, qty: qty, dueMonth: dueMonth, priority: priority)
     }
 }

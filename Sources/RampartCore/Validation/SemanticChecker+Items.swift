@@ -23,8 +23,9 @@ extension SemanticChecker {
                 }
                 if !component.isEmpty {
                     if let first = components[component] {
-                        report("items[\(i)].bom[\(j)].item",
-                               "duplicate component \(IssueText.quoted(component)) (first at items[\(i)].bom[\(first)])")
+                        report(
+                            "items[\(i)].bom[\(j)].item",
+                            "duplicate component \(IssueText.quoted(component)) (first at items[\(i)].bom[\(first)])")
                     } else {
                         components[component] = j
                     }

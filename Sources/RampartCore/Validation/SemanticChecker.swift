@@ -68,7 +68,8 @@ struct SemanticChecker {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) ? Int(b[i] - UInt8(ascii: "0")) : nil
         }
         guard b.count == 7, b[4] == UInt8(ascii: "-"), (0..<4).allSatisfy({ digit($0) != nil }),
-              let tens = digit(5), let ones = digit(6) else { return false }
+            let tens = digit(5), let ones = digit(6)
+        else { return false }
         return (1...12).contains(tens * 10 + ones)
     }
 

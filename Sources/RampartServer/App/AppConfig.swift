@@ -93,14 +93,18 @@ extension AppConfig {
     private static func readDatabase(_ env: [String: String], dataFile: String?, problems: inout [String]) -> DatabaseSetting {
         if let url = env[EnvironmentNames.databaseURL] {
             guard let parsed = URLComponents(string: url), let scheme = parsed.scheme,
-                  ["postgres", "postgresql"].contains(scheme)
+                ["postgres", "postgresql"].contains(scheme)
             else {
                 problems.append("\(EnvironmentNames.databaseURL): must be a postgres:// URL (got a value with another scheme or no scheme)")
                 return .sqliteMemory
             }
             if (parsed.host ?? "").isEmpty { problems.append("\(EnvironmentNames.databaseURL): the host is missing") }
-            if parsed.path.count <= 1 { problems.append("\(EnvironmentNames.databaseURL): the database name is missing (postgres://user@host:5432/NAME)") }
-            if (parsed.user ?? "").isEmpty { problems.append("\(EnvironmentNames.databaseURL): the user name is missing (postgres://USER@host/name)") }
+            if parsed.path.count <= 1 {
+                problems.append("\(EnvironmentNames.databaseURL): the database name is missing (postgres://user@host:5432/NAME)")
+            }
+            if (parsed.user ?? "").isEmpty {
+                problems.append("\(EnvironmentNames.databaseURL): the user name is missing (postgres://USER@host/name)")
+            }
             return .postgres(url: url)
         }
         let setParts = EnvironmentNames.databaseParts.filter { env[$0] != nil }
@@ -126,7 +130,9 @@ extension AppConfig {
         }
         var port = 587
         if let text = env[EnvironmentNames.smtpPort] {
-            if let value = Int(text), (1...65535).contains(value) { port = value } else {
+            if let value = Int(text), (1...65535).contains(value) {
+                port = value
+            } else {
                 problems.append("\(EnvironmentNames.smtpPort): must be a port number from 1 to 65535 (got \"\(text)\")")
             }
         }

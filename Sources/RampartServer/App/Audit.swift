@@ -17,13 +17,17 @@ enum Audit {
         var new: String
     }
 
-    static func record(_ actor: Actor, entity: String, key: String, action: String, changes: [Change], at: Date,
-                       on db: any Database) async throws {
+    static func record(
+        _ actor: Actor, entity: String, key: String, action: String, changes: [Change], at: Date,
+        on db: any Database
+    ) async throws {
         var object: [String: [String]] = [:]
         for change in changes { object[change.field] = [change.old, change.new] }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        try await AuditRecord(actorID: actor.userID, actor: actor.name, at: at, entity: entity, entityKey: key,
-                              action: action, changes: String(decoding: data, as: UTF8.self)).create(on: db)
+        try await AuditRecord(
+            actorID: actor.userID, actor: actor.name, at: at, entity: entity, entityKey: key,
+            action: action, changes: String(decoding: data, as: UTF8.self)
+        ).create(on: db)
     }
 
     /// The fields whose values differ between `old` and `new`.

@@ -39,7 +39,8 @@ struct HealthAndMetrics: RouteCollection {
         }
         let pending = try await OutboxMailRecord.query(on: req.db).filter(\.$status == "pending").count()
         registry.makeGauge(name: "rampart_outbox_pending_mails").set(Double(pending))
-        return Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
-                        body: .init(string: registry.emitToString()))
+        return Response(
+            status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(string: registry.emitToString()))
     }
 }

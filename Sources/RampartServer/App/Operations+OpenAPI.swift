@@ -24,7 +24,7 @@ extension OpenAPIDocument {
                 description: "HTTP request counts and durations, plan runs by status and mails waiting in the outbox. "
                     + "The bearer token is the server's METRICS_TOKEN setting, not an account's API token.",
                 responses: [
-                    "200": response("The metrics in the Prometheus text format (version 0.0.4).", text, mediaType: "text/plain"),
+                    "200": response("The metrics in the Prometheus text format (version 0.0.4).", text, mediaType: "text/plain")
                 ],
                 errors: [401: "No metrics token, or a wrong one.", 404: "METRICS_TOKEN is not set: the metrics are off."]),
         ]
@@ -32,16 +32,20 @@ extension OpenAPIDocument {
 
     static var operationsSchemas: [String: Object] {
         [
-            "Error": object("An error (RampartErrorMiddleware).", [
-                field("error", ["type": "boolean", "enum": [true]], "Always true."),
-                field("reason", text, "What went wrong, in words (the problems joined by \"; \")."),
-                optional("field", text, "The input field at fault, when there is one."),
-                optional("problems", array(text), "Every problem, each \"field: problem\", when the input is at fault."),
-            ]),
-            "Health": object("Whether the server and its database answer.", [
-                field("status", enumeration(["ok", "failing"])),
-                field("database", enumeration(["ok", "unreachable"])),
-            ]),
+            "Error": object(
+                "An error (RampartErrorMiddleware).",
+                [
+                    field("error", ["type": "boolean", "enum": [true]], "Always true."),
+                    field("reason", text, "What went wrong, in words (the problems joined by \"; \")."),
+                    optional("field", text, "The input field at fault, when there is one."),
+                    optional("problems", array(text), "Every problem, each \"field: problem\", when the input is at fault."),
+                ]),
+            "Health": object(
+                "Whether the server and its database answer.",
+                [
+                    field("status", enumeration(["ok", "failing"])),
+                    field("database", enumeration(["ok", "unreachable"])),
+                ]),
         ]
     }
 }

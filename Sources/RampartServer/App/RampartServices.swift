@@ -36,8 +36,9 @@ extension Request {
 
     /// The client's address, for rate limits: the socket peer, or behind a trusted proxy the address it forwarded.
     var clientAddress: String {
-        ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
-                              trustedProxies: rampart.config.trustedProxies)
+        ClientAddress.resolve(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+            trustedProxies: rampart.config.trustedProxies)
     }
 
     /// What the client's address counts in for rate limits: the address, or an IPv6 address's /64.

@@ -22,9 +22,11 @@ public struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Option(name: .long, help: "Port to listen on.") var port = 8080
     @ArgumentParser.Flag(name: .long, help: "Load the demo scenario (when the database has none) and demo accounts for every role.")
     var demo = false
-    @ArgumentParser.Option(name: .long, help: ArgumentHelp(
-        "How much to log (default: $LOG_LEVEL, else info).",
-        valueName: "level"))
+    @ArgumentParser.Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How much to log (default: $LOG_LEVEL, else info).",
+            valueName: "level"))
     var logLevel: Logger.Level?
 
     public init() {}

@@ -1,14 +1,16 @@
-import Fluent
 import ArgumentParser
+import Fluent
 import Foundation
 import Logging
 import Vapor
 
 /// Where the data lives; shared by `serve`, `import` and `export`.
 struct DatabaseOptions: ParsableArguments {
-    @ArgumentParser.Option(name: .long, help: ArgumentHelp(
-        "SQLite file to use (default: $RAMPART_DATA, else rampart.sqlite). Ignored when DATABASE_URL is set.",
-        valueName: "path"))
+    @ArgumentParser.Option(
+        name: .long,
+        help: ArgumentHelp(
+            "SQLite file to use (default: $RAMPART_DATA, else rampart.sqlite). Ignored when DATABASE_URL is set.",
+            valueName: "path"))
     var data: String?
 
     func config(port: Int = 8080) throws -> AppConfig {
@@ -23,8 +25,10 @@ struct DatabaseOptions: ParsableArguments {
 /// Builds a Vapor application for a command, runs `body`, and always shuts it down.
 enum CommandApplication {
     /// `logLevel` wins over `LOG_LEVEL` (`config.logLevel`), which wins over `notice`.
-    static func with<T>(_ config: AppConfig, arguments: [String] = ["rampart"], logLevel: Logger.Level? = nil,
-                        _ body: (Application) async throws -> T) async throws -> T {
+    static func with<T>(
+        _ config: AppConfig, arguments: [String] = ["rampart"], logLevel: Logger.Level? = nil,
+        _ body: (Application) async throws -> T
+    ) async throws -> T {
         var env = Environment(name: "production", arguments: arguments)
         env.arguments = arguments
         let app = try await Application.make(env)

@@ -23,8 +23,10 @@ enum UploadSpool {
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-upload-\(UUID().uuidString)").path
         let io = req.application.fileio
-        let handle = try await io.openFile(path: path, mode: .write, flags: .allowFileCreation(posixMode: 0o600),
-                                           eventLoop: req.eventLoop).get()
+        let handle = try await io.openFile(
+            path: path, mode: .write, flags: .allowFileCreation(posixMode: 0o600),
+            eventLoop: req.eventLoop
+        ).get()
         defer { unlink(path) }
         do {
             var size = 0

@@ -23,8 +23,9 @@ struct JobQueue: Sendable {
     ) async throws -> JobRecord {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let job = JobRecord(kind: kind, payload: String(decoding: try encoder.encode(payload), as: UTF8.self),
-                            maxAttempts: maxAttempts, runAfter: runAfter)
+        let job = JobRecord(
+            kind: kind, payload: String(decoding: try encoder.encode(payload), as: UTF8.self),
+            maxAttempts: maxAttempts, runAfter: runAfter)
         try await job.create(on: db)
         return job
     }
@@ -35,14 +36,16 @@ struct JobQueue: Sendable {
         let now = clock.now()
         let skipLocked = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
         struct Claimed: Decodable { var id: UUID }
-        let claimed = try await sql.raw("""
+        let claimed = try await sql.raw(
+            """
             UPDATE jobs SET status = 'running', worker = \(bind: worker), attempts = attempts + 1, phase = 'started',
                 started_at = \(bind: now), heartbeat_at = \(bind: now)
             WHERE status = 'queued' AND id = (
                 SELECT id FROM jobs WHERE status = 'queued' AND run_after <= \(bind: now) AND kind IN (\(binds: kinds))
                 ORDER BY created_at LIMIT 1\(unsafeRaw: skipLocked))
             RETURNING id
-            """).first(decoding: Claimed.self)
+            """
+        ).first(decoding: Claimed.self)
         guard let claimed else { return nil }
         return try await JobRecord.find(claimed.id, on: db)
     }

@@ -31,8 +31,10 @@ final class JobRecord: Model, @unchecked Sendable {
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
-        [$id, $kind, $payload, $status, $attempts, $maxAttempts, $progress, $phase, $error, $worker, $runAfter,
-         $heartbeatAt, $createdAt, $startedAt, $finishedAt]
+        [
+            $id, $kind, $payload, $status, $attempts, $maxAttempts, $progress, $phase, $error, $worker, $runAfter,
+            $heartbeatAt, $createdAt, $startedAt, $finishedAt,
+        ]
     }
 
     init() {}

@@ -94,7 +94,8 @@ final class JobWorker: LifecycleHandler, Sendable {
             }
         } catch {
             logger.error("job \(id) (\(job.kind)) failed: \(String(reflecting: error))")
-            let text = (error as? any JobFailure)?.description
+            let text =
+                (error as? any JobFailure)?.description
                 ?? "a problem on the server stopped it (job \(id.uuidString)); the log has the details. Try again."
             try? await queue.fail(id, error: text)
             try? await handler.gaveUp(on: job, error: text, on: queue.db)

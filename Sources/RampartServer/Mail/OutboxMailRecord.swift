@@ -19,8 +19,10 @@ final class OutboxMailRecord: Model, @unchecked Sendable {
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
-        [$id, $recipient, $subject, $body, $unsubscribeURL, $status, $attempts, $nextAttemptAt, $lastError, $sentAt,
-         $createdAt]
+        [
+            $id, $recipient, $subject, $body, $unsubscribeURL, $status, $attempts, $nextAttemptAt, $lastError, $sentAt,
+            $createdAt,
+        ]
     }
 
     init() {}

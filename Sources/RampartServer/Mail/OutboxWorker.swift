@@ -19,8 +19,9 @@ struct OutboxWorker: Sendable {
 
     /// Adds a mail to the outbox; call it inside the transaction that decides to send it.
     static func enqueue(_ mail: OutgoingMail, on db: any Database, now: Date) async throws {
-        let record = OutboxMailRecord(recipient: mail.to, subject: mail.subject, body: mail.textBody,
-                                      unsubscribeURL: mail.unsubscribeURL, now: now)
+        let record = OutboxMailRecord(
+            recipient: mail.to, subject: mail.subject, body: mail.textBody,
+            unsubscribeURL: mail.unsubscribeURL, now: now)
         try await record.create(on: db)
     }
 
@@ -61,8 +62,9 @@ struct OutboxWorker: Sendable {
     }
 
     private static func mail(from record: OutboxMailRecord) -> OutgoingMail {
-        OutgoingMail(to: record.recipient, subject: record.subject, textBody: record.body,
-                     unsubscribeURL: record.unsubscribeURL)
+        OutgoingMail(
+            to: record.recipient, subject: record.subject, textBody: record.body,
+            unsubscribeURL: record.unsubscribeURL)
     }
 
     private static func isServerUnreachable(_ error: any Error) -> Bool {
@@ -105,11 +107,15 @@ final class OutboxService: LifecycleHandler {
                 }
             }
         }
-        task.withLockedValue { $0?.cancel(); $0 = loop }
+        task.withLockedValue {
+            $0?.cancel(); $0 = loop
+        }
     }
 
     func shutdown(_ application: Application) {
-        task.withLockedValue { $0?.cancel(); $0 = nil }
+        task.withLockedValue {
+            $0?.cancel(); $0 = nil
+        }
     }
 
     func shutdownAsync(_ application: Application) async {

@@ -32,18 +32,22 @@ struct SMTPConnection {
     private var replies: NIOAsyncChannelInboundStream<SMTPReply>.AsyncIterator
     private let timeoutSeconds: Int
 
-    init(_ asyncChannel: NIOAsyncChannel<SMTPReply, ByteBuffer>,
-         inbound: NIOAsyncChannelInboundStream<SMTPReply>,
-         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
-         timeoutSeconds: Int) {
+    init(
+        _ asyncChannel: NIOAsyncChannel<SMTPReply, ByteBuffer>,
+        inbound: NIOAsyncChannelInboundStream<SMTPReply>,
+        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        timeoutSeconds: Int
+    ) {
         channel = asyncChannel.channel
         writer = outbound
         replies = inbound.makeAsyncIterator()
         self.timeoutSeconds = timeoutSeconds
     }
 
-    static func open(host: String, port: Int, timeoutSeconds: Int,
-                     group: any EventLoopGroup) async throws -> NIOAsyncChannel<SMTPReply, ByteBuffer> {
+    static func open(
+        host: String, port: Int, timeoutSeconds: Int,
+        group: any EventLoopGroup
+    ) async throws -> NIOAsyncChannel<SMTPReply, ByteBuffer> {
         let timeout = TimeAmount.seconds(Int64(timeoutSeconds))
         do {
             return try await ClientBootstrap(group: group)
@@ -146,9 +150,9 @@ struct SMTPReplyDecoder: ByteToMessageDecoder {
 
         let utf8 = Array(line.utf8)
         guard utf8.count >= 3, utf8.count <= Self.maxLineBytes,
-              utf8[0...2].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              let code = Int(String(line.prefix(3))),
-              utf8.count == 3 || utf8[3] == UInt8(ascii: " ") || utf8[3] == UInt8(ascii: "-")
+            utf8[0...2].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            let code = Int(String(line.prefix(3))),
+            utf8.count == 3 || utf8[3] == UInt8(ascii: " ") || utf8[3] == UInt8(ascii: "-")
         else { throw SMTPError.malformedReply(String(line.prefix(200))) }
 
         var reply = pending ?? SMTPReply(code: code, lines: [])

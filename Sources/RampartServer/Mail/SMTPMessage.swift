@@ -97,7 +97,8 @@ enum MailHeader {
     }
 
     static func requireURL(_ value: String, field: String) throws {
-        let ok = !value.isEmpty && value.utf8.count <= 900
+        let ok =
+            !value.isEmpty && value.utf8.count <= 900
             && value.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && $0.value < 127 && $0 != "<" && $0 != ">" }
         if !ok { throw SMTPError.invalidHeader(field: field) }
     }

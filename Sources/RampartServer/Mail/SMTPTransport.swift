@@ -11,9 +11,11 @@ struct SMTPTransport: MailTransport {
     let eventLoopGroup: any EventLoopGroup
     let now: @Sendable () -> Date
 
-    init(settings: SMTPSettings, logger: Logger,
-         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-         now: @escaping @Sendable () -> Date = { Date() }) {
+    init(
+        settings: SMTPSettings, logger: Logger,
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.settings = settings
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup
@@ -26,15 +28,18 @@ struct SMTPTransport: MailTransport {
         let channel = try await SMTPConnection.open(
             host: settings.host, port: settings.port, timeoutSeconds: settings.timeoutSeconds, group: eventLoopGroup)
         try await channel.executeThenClose { inbound, outbound in
-            var connection = SMTPConnection(channel, inbound: inbound, outbound: outbound,
-                                            timeoutSeconds: settings.timeoutSeconds)
+            var connection = SMTPConnection(
+                channel, inbound: inbound, outbound: outbound,
+                timeoutSeconds: settings.timeoutSeconds)
             try await deliver(message, over: &connection, tlsContext: tlsContext)
         }
         logger.debug("SMTP: mail accepted", metadata: ["to": .string(message.envelopeTo)])
     }
 
-    private func deliver(_ message: SMTPMessage, over connection: inout SMTPConnection,
-                         tlsContext: NIOSSLContext?) async throws {
+    private func deliver(
+        _ message: SMTPMessage, over connection: inout SMTPConnection,
+        tlsContext: NIOSSLContext?
+    ) async throws {
         _ = try await connection.reply(to: "greeting", expecting: [220])
         var extensions = try await hello(&connection)
         if let tlsContext {
@@ -70,8 +75,10 @@ struct SMTPTransport: MailTransport {
         return SMTPExtensions(ehlo: reply)
     }
 
-    private func authenticate(_ connection: inout SMTPConnection, extensions: SMTPExtensions,
-                              username: String, password: String) async throws {
+    private func authenticate(
+        _ connection: inout SMTPConnection, extensions: SMTPExtensions,
+        username: String, password: String
+    ) async throws {
         guard let mechanisms = extensions.parameters["AUTH"] else {
             logger.warning("SMTP: credentials are set but \(settings.host) offers no AUTH; sending without")
             return

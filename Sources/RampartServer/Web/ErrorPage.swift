@@ -12,8 +12,10 @@ enum ErrorPage {
             .heading(heading(for: model.status)),
             .p(.text(model.message)),
             .p(.attr("class", "muted"), .text("Error \(model.status)")),
-            .p(.link(context.user == nil ? "Go to the start page" : "Back to the dashboard",
-                     to: (context.user == nil ? SiteRoute.home : .dashboard).path))
+            .p(
+                .link(
+                    context.user == nil ? "Go to the start page" : "Back to the dashboard",
+                    to: (context.user == nil ? SiteRoute.home : .dashboard).path))
         )
     }
 

@@ -15,7 +15,8 @@ struct FaviconRoute: RouteCollection {
     }
 
     @Sendable func icon(req: Request) async throws -> Response {
-        Response(status: .ok, headers: ["Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=86400"],
-                 body: .init(string: Self.svg))
+        Response(
+            status: .ok, headers: ["Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=86400"],
+            body: .init(string: Self.svg))
     }
 }

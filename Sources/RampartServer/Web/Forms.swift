@@ -38,9 +38,10 @@ extension Node where Context: HTML.BodyContext {
         hint: Node = .empty
     ) -> Node {
         let id = "field-" + name
-        let attributes: [Attribute<HTML.InputContext>] = [
-            .attr("id", id), .attr("name", name), .attr("type", type),
-        ] + (type == "password" ? [] : [.attr("value", value)]) + extra
+        let attributes: [Attribute<HTML.InputContext>] =
+            [
+                .attr("id", id), .attr("name", name), .attr("type", type),
+            ] + (type == "password" ? [] : [.attr("value", value)]) + extra
         return .div(
             .attr("class", "field"),
             .label(.attr("for", id), .text(label)),
@@ -51,9 +52,10 @@ extension Node where Context: HTML.BodyContext {
 
     static func checkbox(_ label: String, name: String, checked: Bool) -> Node {
         let id = "field-" + name
-        let attributes: [Attribute<HTML.InputContext>] = [
-            .attr("id", id), .attr("name", name), .attr("type", "checkbox"), .attr("value", "yes"),
-        ] + (checked ? [.flag("checked")] : [])
+        let attributes: [Attribute<HTML.InputContext>] =
+            [
+                .attr("id", id), .attr("name", name), .attr("type", "checkbox"), .attr("value", "yes"),
+            ] + (checked ? [.flag("checked")] : [])
         return .div(
             .attr("class", "field checkbox"),
             .selfClosedElement(named: "input", attributes: attributes),
@@ -83,10 +85,12 @@ extension Node where Context: HTML.BodyContext {
 
 extension Node where Context == HTML.SelectContext {
     static func option(value: String, label: String, selected: Bool) -> Node {
-        .element(named: "option", nodes: [
-            Node<HTML.OptionContext>.attr("value", value),
-            selected ? .flag("selected") : .empty,
-            .text(label),
-        ])
+        .element(
+            named: "option",
+            nodes: [
+                Node<HTML.OptionContext>.attr("value", value),
+                selected ? .flag("selected") : .empty,
+                .text(label),
+            ])
     }
 }

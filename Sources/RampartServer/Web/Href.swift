@@ -24,8 +24,8 @@ enum Href {
 
     static func isLocal(_ candidate: String) -> Bool {
         guard candidate.hasPrefix("/"), !candidate.hasPrefix("//"),
-              !candidate.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }),
-              let components = URLComponents(string: candidate), components.scheme == nil, components.host == nil
+            !candidate.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }),
+            let components = URLComponents(string: candidate), components.scheme == nil, components.host == nil
         else { return false }
         return true
     }

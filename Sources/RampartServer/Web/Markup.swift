@@ -23,12 +23,15 @@ extension Node where Context: HTML.BodyContext {
 
     /// Shown on an edit form when the save lost to someone else's: the form holds their values now.
     static func conflictNotice(_ show: Bool, record: String) -> Node {
-        .if(show, .p(
-            .attr("class", "notice warning"),
-            .attr("role", "alert"),
-            .text("Someone else saved this \(record) first. The form now shows their values: check them, "
-                + "make your change again if it is still needed, and save.")
-        ))
+        .if(
+            show,
+            .p(
+                .attr("class", "notice warning"),
+                .attr("role", "alert"),
+                .text(
+                    "Someone else saved this \(record) first. The form now shows their values: check them, "
+                        + "make your change again if it is still needed, and save.")
+            ))
     }
 
     static func success(_ text: String) -> Node {
@@ -73,12 +76,14 @@ extension Node where Context: HTML.BodyContext {
         let clamped = fraction.isFinite ? min(max(fraction, 0), 1) : 0
         return .div(
             .attr("class", "progress"),
-            .element(named: "progress", nodes: [
-                .attr("max", "100"),
-                .attr("value", Format.number(clamped * 100, maxFractionDigits: 0)),
-                .attr("aria-label", label),
-                .text(Format.percent(clamped)),
-            ]),
+            .element(
+                named: "progress",
+                nodes: [
+                    .attr("max", "100"),
+                    .attr("value", Format.number(clamped * 100, maxFractionDigits: 0)),
+                    .attr("aria-label", label),
+                    .text(Format.percent(clamped)),
+                ]),
             .span(.attr("class", "progress-label"), .text("\(label) · \(Format.percent(clamped))"))
         )
     }

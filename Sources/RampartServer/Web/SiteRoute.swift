@@ -92,12 +92,13 @@ enum SiteRoute: Sendable, Equatable {
 
     /// The link: each parameter's value percent-encoded.
     var path: String {
-        "/" + segments.map { segment in
-            switch segment {
-            case .word(let word): return word
-            case .parameter(_, let value): return Href.percentEncoded(value)
-            }
-        }.joined(separator: "/")
+        "/"
+            + segments.map { segment in
+                switch segment {
+                case .word(let word): return word
+                case .parameter(_, let value): return Href.percentEncoded(value)
+                }
+            }.joined(separator: "/")
     }
 
     /// The link with a query string, each name and value percent-encoded, in the order given.

@@ -1,5 +1,5 @@
-import RampartTestSupport
 import Foundation
+import RampartTestSupport
 
 /// Runs the built `rampart` binary, as a user would, and captures what it prints.
 struct CLIRun {

@@ -42,7 +42,8 @@ extension WebDriverSession {
     /// The cells (their text) of the body rows of the first data table after the `<h2>` titled `heading`, within its
     /// section when it has one; nil when there is no such heading, [] when the section shows no table.
     func tableRows(after heading: String) async throws -> [[String]]? {
-        let value = try await execute("""
+        let value = try await execute(
+            """
             const h = Array.from(document.querySelectorAll('h2')).find(e => e.textContent.trim() === arguments[0]);
             if (!h) return null;
             const section = h.closest('section');
@@ -57,7 +58,8 @@ extension WebDriverSession {
 
     /// The body rows of every data table on the page, as cell texts.
     func allTableRows() async throws -> [[String]] {
-        let value = try await execute("""
+        let value = try await execute(
+            """
             return Array.from(document.querySelectorAll('table.data tbody tr')).map(r => Array.from(r.cells).map(c => c.innerText.trim()));
             """)
         return value.array?.map(\.strings) ?? []
@@ -65,7 +67,8 @@ extension WebDriverSession {
 
     /// The figure cards: label → value as shown.
     func cards() async throws -> [String: String] {
-        let value = try await execute("""
+        let value = try await execute(
+            """
             const out = {};
             for (const card of document.querySelectorAll('.card')) {
                 const label = card.querySelector('.card-label'), value = card.querySelector('.card-value');
@@ -79,12 +82,14 @@ extension WebDriverSession {
     /// The `href` attribute of the first link in a data-table row whose first cell reads `firstCell`
     /// (`linkText` picks the link by its text).
     func rowLink(firstCell: String, linkText: String? = nil) async throws -> String? {
-        try await execute("""
+        try await execute(
+            """
             const row = Array.from(document.querySelectorAll('table.data tbody tr')).find(r => r.cells[0] && r.cells[0].innerText.trim() === arguments[0]);
             if (!row) return null;
             const links = Array.from(row.querySelectorAll('a')).filter(a => arguments[1] === null || a.innerText.trim() === arguments[1]);
             return links.length ? links[0].getAttribute('href') : null;
-            """, [.string(firstCell), linkText.map { .string($0) } ?? .null]).string
+            """, [.string(firstCell), linkText.map { .string($0) } ?? .null]
+        ).string
     }
 
     /// The `value` property of every form field named `name`.
@@ -94,13 +99,15 @@ extension WebDriverSession {
 
     /// The fields of the form `button` belongs to that the browser would refuse to submit, described.
     func invalidFields(of button: WebElement) async throws -> [WebDriverValue] {
-        try await execute("""
+        try await execute(
+            """
             const form = arguments[0].form;
             if (!form) return [];
             return Array.from(form.elements).filter(e => e.willValidate && !e.checkValidity()).map(e => ({
                 name: e.name, type: e.type, value: e.value, valueAttribute: e.getAttribute('value'), message: e.validationMessage
             }));
-            """, [button.reference]).array ?? []
+            """, [button.reference]
+        ).array ?? []
     }
 }
 
@@ -129,7 +136,8 @@ struct PageInertness: Sendable {
 extension WebDriverSession {
     /// Reads what the hostile-text checks need: whether script ran, injected elements, the text and the title.
     func inertness() async throws -> PageInertness {
-        let value = try await execute("""
+        let value = try await execute(
+            """
             const found = Array.from(document.querySelectorAll('script, x-hostile, img, img[onerror], [onerror], [onload], iframe, object, embed'));
             return {
                 pwned: typeof window.__pwned !== 'undefined',
@@ -138,26 +146,33 @@ extension WebDriverSession {
                 title: document.title
             };
             """)
-        return PageInertness(path: try await currentPath(), pwned: value["pwned"].bool ?? true, injected: value["injected"].strings,
-                             text: value["text"].string ?? "", title: value["title"].string ?? "")
+        return PageInertness(
+            path: try await currentPath(), pwned: value["pwned"].bool ?? true, injected: value["injected"].strings,
+            text: value["text"].string ?? "", title: value["title"].string ?? "")
     }
 
     /// The current page ran no injected script, holds no injected element, and shows each of `shows` as text
     /// (and each of `titleShows` in its title).
-    func expectInert(_ label: String, shows: [String] = [], titleShows: [String] = [],
-                     sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    func expectInert(
+        _ label: String, shows: [String] = [], titleShows: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
         let page = try await inertness()
         #expect(!page.pwned, "\(label) (\(page.path)): injected script ran (window.__pwned is set)", sourceLocation: sourceLocation)
         #expect(page.injected.isEmpty, "\(label) (\(page.path)): injected elements \(page.injected)", sourceLocation: sourceLocation)
-        #expect(!page.text.contains("Something went wrong on our side"), "\(label) (\(page.path)): server error page: \(page.text.prefix(600))",
-                sourceLocation: sourceLocation)
+        #expect(
+            !page.text.contains("Something went wrong on our side"), "\(label) (\(page.path)): server error page: \(page.text.prefix(600))",
+            sourceLocation: sourceLocation)
         for text in shows {
-            #expect(page.text.contains(text), "\(label) (\(page.path)): does not show \(text.debugDescription) as text; it reads:\n\(page.text.prefix(1_500))",
-                    sourceLocation: sourceLocation)
+            #expect(
+                page.text.contains(text),
+                "\(label) (\(page.path)): does not show \(text.debugDescription) as text; it reads:\n\(page.text.prefix(1_500))",
+                sourceLocation: sourceLocation)
         }
         for text in titleShows {
-            #expect(page.title.contains(text), "\(label) (\(page.path)): title \(page.title.debugDescription) lacks \(text.debugDescription)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                page.title.contains(text), "\(label) (\(page.path)): title \(page.title.debugDescription) lacks \(text.debugDescription)",
+                sourceLocation: sourceLocation)
         }
     }
 }

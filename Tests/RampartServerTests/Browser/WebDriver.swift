@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -31,12 +32,19 @@ enum WebDriverValue: Sendable, Equatable, Codable, CustomStringConvertible {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([WebDriverValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: WebDriverValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([WebDriverValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: WebDriverValue].self))
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -71,7 +79,8 @@ enum WebDriverValue: Sendable, Equatable, Codable, CustomStringConvertible {
 }
 
 extension WebDriverValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
     init(stringLiteral value: String) { self = .string(value) }
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(integerLiteral value: Int) { self = .number(Double(value)) }
@@ -83,19 +92,22 @@ extension WebDriverValue: ExpressibleByStringLiteral, ExpressibleByBooleanLitera
 // MARK: - Locating the browser
 
 enum BrowserInstallation {
-    static let installHint = "the browser tests need Debian's Chromium and its WebDriver: run `apt-get install -y chromium chromium-driver` "
+    static let installHint =
+        "the browser tests need Debian's Chromium and its WebDriver: run `apt-get install -y chromium chromium-driver` "
         + "(binaries /usr/bin/chromium and /usr/bin/chromedriver; CHROMIUM_BINARY and CHROMEDRIVER override the paths)"
 
     /// The chromedriver executable: `CHROMEDRIVER`, else the usual Debian places, else the PATH.
     static func chromedriver() throws -> String {
-        try find(environment: "CHROMEDRIVER", candidates: ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"],
-                 pathNames: ["chromedriver"], what: "chromedriver")
+        try find(
+            environment: "CHROMEDRIVER", candidates: ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"],
+            pathNames: ["chromedriver"], what: "chromedriver")
     }
 
     /// The Chromium executable: `CHROMIUM_BINARY`, else the usual Debian places, else the PATH.
     static func chromium() throws -> String {
-        try find(environment: "CHROMIUM_BINARY", candidates: ["/usr/bin/chromium", "/usr/bin/chromium-browser"],
-                 pathNames: ["chromium", "chromium-browser"], what: "chromium")
+        try find(
+            environment: "CHROMIUM_BINARY", candidates: ["/usr/bin/chromium", "/usr/bin/chromium-browser"],
+            pathNames: ["chromium", "chromium-browser"], what: "chromium")
     }
 
     private static func find(environment: String, candidates: [String], pathNames: [String], what: String) throws -> String {
@@ -121,7 +133,9 @@ enum BrowserInstallation {
 /// chromedriver's answers: it rejects header lines without a space after the colon ("Failed writing header").
 enum WebDriverHTTP {
     /// One command: the `value` of the answer, or a `WebDriverError` naming the command and WebDriver's error.
-    static func send(_ method: String, _ url: URL, _ body: WebDriverValue? = nil, timeout: TimeInterval = 120) async throws -> WebDriverValue {
+    static func send(
+        _ method: String, _ url: URL, _ body: WebDriverValue? = nil, timeout: TimeInterval = 120
+    ) async throws -> WebDriverValue {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = HTTPMethod(rawValue: method)
         if body != nil || method == "POST" {
@@ -238,14 +252,16 @@ final class ChromeDriver: @unchecked Sendable {
                     "pageLoadStrategy": "normal",
                     "unhandledPromptBehavior": "dismiss and notify",
                     "goog:chromeOptions": ["binary": .string(chromium), "args": args],
-                ],
-            ],
+                ]
+            ]
         ]
         let value: WebDriverValue
         do {
             value = try await WebDriverHTTP.send("POST", self.baseURL.appendingPathComponent("session"), capabilities)
         } catch {
-            throw WebDriverError("could not open a Chromium session (\(chromium)): \(error); \(BrowserInstallation.installHint). chromedriver log: \(logTail())")
+            throw WebDriverError(
+                "could not open a Chromium session (\(chromium)): \(error); \(BrowserInstallation.installHint). chromedriver log: \(logTail())"
+            )
         }
         guard let id = value["sessionId"].string else { throw WebDriverError("new session: no sessionId in \(value)") }
         let session = WebDriverSession(driver: self, id: id, siteURL: baseURL)
@@ -316,7 +332,8 @@ final class WebDriverSession: @unchecked Sendable {
     }
 
     func setTimeouts(pageLoadMs: Int, scriptMs: Int) async throws {
-        try await command("POST", "timeouts", ["pageLoad": .number(Double(pageLoadMs)), "script": .number(Double(scriptMs)), "implicit": 0])
+        try await command(
+            "POST", "timeouts", ["pageLoad": .number(Double(pageLoadMs)), "script": .number(Double(scriptMs)), "implicit": 0])
     }
 
     /// Closes the window and its browser; safe to call twice.
@@ -326,7 +343,8 @@ final class WebDriverSession: @unchecked Sendable {
             return !ended
         }
         guard first else { return }
-        _ = try? await WebDriverHTTP.send("DELETE", driver.baseURL.appendingPathComponent("session").appendingPathComponent(id), timeout: 30)
+        _ = try? await WebDriverHTTP.send(
+            "DELETE", driver.baseURL.appendingPathComponent("session").appendingPathComponent(id), timeout: 30)
         driver.forget(self)
     }
 
@@ -396,8 +414,10 @@ final class WebDriverSession: @unchecked Sendable {
 
     /// Polls `probe` every `every` until it returns a value, or fails after `timeout` saying what was awaited.
     /// Errors from `probe` (a page in the middle of loading, say) count as "not yet".
-    func waitFor<T: Sendable>(_ what: String, timeout: Duration = .seconds(20), every: Duration = .milliseconds(200),
-                              _ probe: () async throws -> T?) async throws -> T {
+    func waitFor<T: Sendable>(
+        _ what: String, timeout: Duration = .seconds(20), every: Duration = .milliseconds(200),
+        _ probe: () async throws -> T?
+    ) async throws -> T {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         var lastError: (any Error)?
@@ -411,8 +431,9 @@ final class WebDriverSession: @unchecked Sendable {
             if clock.now >= deadline {
                 let path = (try? await currentPath()) ?? "?"
                 let text = ((try? await bodyText()) ?? "").prefix(1_500)
-                throw WebDriverError("timed out after \(timeout) waiting for \(what); on \(path)"
-                    + (lastError.map { "; last error: \($0)" } ?? "") + "; the page reads:\n\(text)")
+                throw WebDriverError(
+                    "timed out after \(timeout) waiting for \(what); on \(path)"
+                        + (lastError.map { "; last error: \($0)" } ?? "") + "; the page reads:\n\(text)")
             }
             try await Task.sleep(for: every)
         }
@@ -420,7 +441,9 @@ final class WebDriverSession: @unchecked Sendable {
 
     /// Waits until the current path (without the query) satisfies `matches`; returns the full path.
     @discardableResult
-    func waitForPath(_ what: String, timeout: Duration = .seconds(20), _ matches: @escaping @Sendable (String) -> Bool) async throws -> String {
+    func waitForPath(
+        _ what: String, timeout: Duration = .seconds(20), _ matches: @escaping @Sendable (String) -> Bool
+    ) async throws -> String {
         try await waitFor("the path to be \(what)", timeout: timeout) {
             let path = try await self.currentPath()
             let bare = String(path.prefix { $0 != "?" && $0 != "#" })

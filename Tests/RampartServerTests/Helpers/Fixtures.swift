@@ -36,9 +36,10 @@ enum Fixtures {
         try await app.db.transaction { tx in try await ScenarioStore.replace(with: scenario(), references: [], on: tx) }
         let hash = try await app.rampart.hasher.hash(password)
         for person in everyone {
-            let user = UserRecord(email: person.email, displayName: "Test \(person.role.rawValue)", passwordHash: hash,
-                                  role: person.role, nation: person.nation, company: person.company, verified: true,
-                                  unsubscribeToken: Secrets.token())
+            let user = UserRecord(
+                email: person.email, displayName: "Test \(person.role.rawValue)", passwordHash: hash,
+                role: person.role, nation: person.nation, company: person.company, verified: true,
+                unsubscribeToken: Secrets.token())
             try await user.create(on: app.db)
         }
     }
@@ -83,7 +84,8 @@ final class Browser: @unchecked Sendable {
     var csrf: String {
         get async throws {
             if let session = cookies[AuthenticationMiddleware.sessionCookie], !session.isEmpty,
-               let record = try await WebSessionRecord.query(on: app.db).filter(\.$tokenHash == Secrets.sha256(session)).first() {
+                let record = try await WebSessionRecord.query(on: app.db).filter(\.$tokenHash == Secrets.sha256(session)).first()
+            {
                 return record.csrfToken
             }
             if cookies[CSRFMiddleware.anonymousCookie] == nil { _ = try await get("/signin") }

@@ -33,8 +33,10 @@ struct LiveServer {
     }
 
     /// A JSON request, from `client` (an address put in `X-Forwarded-For`), with a bearer token if given.
-    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, token: String? = nil,
-              client: String = "198.51.100.1") async throws -> Answer {
+    func send(
+        _ method: HTTPMethod, _ path: String, json: String? = nil, token: String? = nil,
+        client: String = "198.51.100.1"
+    ) async throws -> Answer {
         var headers = HTTPHeaders()
         headers.add(name: .xForwardedFor, value: client)
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
@@ -42,8 +44,9 @@ struct LiveServer {
         let response = try await app.client.send(method, headers: headers, to: URI(string: "http://127.0.0.1:\(port)\(path)")) { request in
             if let json { request.body = ByteBuffer(string: json) }
         }
-        return Answer(status: response.status, headers: response.headers,
-                      body: response.body.map { String(buffer: $0) } ?? "")
+        return Answer(
+            status: response.status, headers: response.headers,
+            body: response.body.map { String(buffer: $0) } ?? "")
     }
 
     /// `count` copies of one request at once; the answers in the order they were sent.
@@ -68,7 +71,8 @@ extension JSONDecoder {
 /// Mail as the outbox holds it, for tests that read a code without an SMTP server.
 enum Outbox {
     static func latestCode(to email: String, on db: any Database) async throws -> String {
-        let mail = try #require(try await OutboxMailRecord.query(on: db).filter(\.$recipient == email).sort(\.$createdAt, .descending).first())
+        let mail = try #require(
+            try await OutboxMailRecord.query(on: db).filter(\.$recipient == email).sort(\.$createdAt, .descending).first())
         // the code stands alone on its indented line; a name elsewhere in the mail may hold digits too
         let match = try #require(mail.body.firstMatch(of: /\n    (\d{6})\n/))
         return String(match.1)

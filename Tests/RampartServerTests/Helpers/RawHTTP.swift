@@ -18,13 +18,17 @@ enum RawHTTP {
     /// Sends the request head, then `chunks()` until it returns nil, with chunked transfer encoding (or raw, with
     /// the given Content-Length header, when `chunked` is false); reads the answer. A server that answers and closes
     /// before the body is through ends the sending early; that is not a failure.
-    static func send(port: Int, method: String, path: String, headers: [(String, String)], chunked: Bool,
-                     chunks: @escaping @Sendable () -> [UInt8]?) async throws -> Response {
+    static func send(
+        port: Int, method: String, path: String, headers: [(String, String)], chunked: Bool,
+        chunks: @escaping @Sendable () -> [UInt8]?
+    ) async throws -> Response {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
-                    continuation.resume(returning: try exchange(port: port, method: method, path: path, headers: headers,
-                                                                chunked: chunked, chunks: chunks))
+                    continuation.resume(
+                        returning: try exchange(
+                            port: port, method: method, path: path, headers: headers,
+                            chunked: chunked, chunks: chunks))
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -72,8 +76,10 @@ enum RawHTTP {
         return fd
     }
 
-    private static func exchange(port: Int, method: String, path: String, headers: [(String, String)], chunked: Bool,
-                                 chunks: () -> [UInt8]?) throws -> Response {
+    private static func exchange(
+        port: Int, method: String, path: String, headers: [(String, String)], chunked: Bool,
+        chunks: () -> [UInt8]?
+    ) throws -> Response {
         let fd = try connected(port: port)
         defer { close(fd) }
         var timeout = timeval(tv_sec: 60, tv_usec: 0)
@@ -86,7 +92,9 @@ enum RawHTTP {
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if chunked { head += "Transfer-Encoding: chunked\r\n" }
         head += "\r\n"
-        guard write(fd, Array(head.utf8)) else { throw Failure(description: "the server closed the connection before the request head was sent") }
+        guard write(fd, Array(head.utf8)) else {
+            throw Failure(description: "the server closed the connection before the request head was sent")
+        }
         var open = true
         while open, let chunk = chunks() {
             if chunked {
@@ -123,7 +131,8 @@ enum RawHTTP {
         guard let split = text.range(of: "\r\n\r\n") else { throw Failure(description: "no answer from the server: \(text.prefix(200))") }
         let lines = text[..<split.lowerBound].components(separatedBy: "\r\n")
         guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/1.1 "),
-              let status = Int(statusLine.dropFirst(9).prefix(3)) else { throw Failure(description: "bad status line: \(lines.first ?? "")") }
+            let status = Int(statusLine.dropFirst(9).prefix(3))
+        else { throw Failure(description: "bad status line: \(lines.first ?? "")") }
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
@@ -151,8 +160,9 @@ enum RawHTTP {
 enum ResidentMemory {
     static func megabytes() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
         return kilobytes / 1024
     }
 }

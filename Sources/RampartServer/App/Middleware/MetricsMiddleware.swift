@@ -4,8 +4,10 @@ import Vapor
 /// Counts requests and their durations per route for `/metrics`.
 struct MetricsMiddleware: AsyncMiddleware {
     static let registry = PrometheusCollectorRegistry()
-    private static let buckets: [Duration] = [.milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25),
-                                              .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1), .seconds(5)]
+    private static let buckets: [Duration] = [
+        .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+        .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1), .seconds(5),
+    ]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let start = ContinuousClock.now

@@ -15,8 +15,10 @@ enum NULGuard {
             try decode(decodable, from: body, headers: headers, userInfo: [:])
         }
 
-        func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
-                                  userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
+        func decode<D: Decodable>(
+            _ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
+            userInfo: [CodingUserInfoKey: any Sendable]
+        ) throws -> D {
             if body.readableBytesView.containsAny(of: forbidden) { throw InputError("body", TextRules.nulProblem, status: .badRequest) }
             return try base.decode(decodable, from: body, headers: headers, userInfo: userInfo)
         }
@@ -30,8 +32,9 @@ enum NULGuard {
         let json = JSONDecoder.custom(dates: .iso8601)
         ContentConfiguration.global.use(decoder: RefusingDecoder(base: json, forbidden: [[0], jsonEscaped]), for: .json)
         ContentConfiguration.global.use(decoder: RefusingDecoder(base: json, forbidden: [[0], jsonEscaped]), for: .jsonAPI)
-        ContentConfiguration.global.use(decoder: RefusingDecoder(base: URLEncodedFormDecoder(), forbidden: [[0], percentEncoded]),
-                                        for: .urlEncodedForm)
+        ContentConfiguration.global.use(
+            decoder: RefusingDecoder(base: URLEncodedFormDecoder(), forbidden: [[0], percentEncoded]),
+            for: .urlEncodedForm)
         ContentConfiguration.global.use(decoder: RefusingDecoder(base: FormDataDecoder(), forbidden: [[0]]), for: .formData)
         ContentConfiguration.global.use(decoder: RefusingDecoder(base: PlaintextDecoder(), forbidden: [[0]]), for: .plainText)
     }
@@ -56,7 +59,10 @@ extension Collection where Element == UInt8 {
             var index = 0
             while index + lowered.count <= bytes.count {
                 if Self.lower(bytes[index]) == lowered[0],
-                   (1..<lowered.count).allSatisfy({ Self.lower(bytes[index + $0]) == lowered[$0] }) { return true }
+                    (1..<lowered.count).allSatisfy({ Self.lower(bytes[index + $0]) == lowered[$0] })
+                {
+                    return true
+                }
                 index += 1
             }
         }

@@ -63,7 +63,9 @@ struct RampartErrorMiddleware: AsyncMiddleware {
         case .valueNotFound(_, let context):
             return (path(context.codingPath).isEmpty ? "body" : path(context.codingPath), "must not be null")
         case .typeMismatch(let type, let context):
-            let expected = type is any Numeric.Type ? "a number" : type == Bool.self ? "true or false" : type == String.self ? "a string" : "of another type"
+            let expected =
+                type is any Numeric.Type
+                ? "a number" : type == Bool.self ? "true or false" : type == String.self ? "a string" : "of another type"
             return (path(context.codingPath).isEmpty ? "body" : path(context.codingPath), "must be \(expected)")
         case .dataCorrupted(let context):
             return (path(context.codingPath).isEmpty ? "body" : path(context.codingPath), "is not valid (\(context.debugDescription))")
@@ -111,7 +113,10 @@ struct InputError: Error, CustomStringConvertible {
     var description: String { problems.joined(separator: "; ") }
 
     static func conflict(_ entity: String, current: Int) -> InputError {
-        InputError(problems: ["version: someone else changed this \(entity) first (it is now at version \(current)); reload it and apply your change again"],
-                   field: "version", status: .conflict)
+        InputError(
+            problems: [
+                "version: someone else changed this \(entity) first (it is now at version \(current)); reload it and apply your change again"
+            ],
+            field: "version", status: .conflict)
     }
 }

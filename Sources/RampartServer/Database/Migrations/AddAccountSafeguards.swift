@@ -28,31 +28,41 @@ struct AddAccountSafeguards: AsyncMigration {
 
         let sql = try SQLAccess.sql(database)
         try await sql.raw("CREATE INDEX pending_registrations_email ON pending_registrations (email)").run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE api_tokens SET expires_at = \(bind: Date().addingTimeInterval(Self.legacyTokenLifetime)), scope = 'read-write'
-            """).run()
+            """
+        ).run()
         try await moveUnverifiedAccounts(sql)
     }
 
     /// Each account never verified becomes a pending registration with the same id, so its latest verification
     /// code (whose digest is salted with that id) still works until it expires.
     private func moveUnverifiedAccounts(_ sql: any SQLDatabase) async throws {
-        struct Account: Decodable { var id: UUID; var email: String; var display_name: String; var password_hash: String; var created_at: Date? }
+        struct Account: Decodable {
+            var id: UUID; var email: String; var display_name: String; var password_hash: String; var created_at: Date?
+        }
         struct Code: Decodable { var code_hash: String; var attempts: Int; var expires_at: Date; var created_at: Date }
-        let accounts = try await sql.raw("SELECT id, email, display_name, password_hash, created_at FROM users WHERE verified = \(bind: false)")
-            .all(decoding: Account.self)
+        let accounts = try await sql.raw(
+            "SELECT id, email, display_name, password_hash, created_at FROM users WHERE verified = \(bind: false)"
+        )
+        .all(decoding: Account.self)
         for account in accounts {
-            let code = try await sql.raw("""
+            let code = try await sql.raw(
+                """
                 SELECT code_hash, attempts, expires_at, created_at FROM one_time_codes
                 WHERE user_id = \(bind: account.id) AND purpose = 'verify' AND used_at IS NULL ORDER BY created_at DESC LIMIT 1
-                """).first(decoding: Code.self)
+                """
+            ).first(decoding: Code.self)
             let createdAt = code?.created_at ?? account.created_at ?? Date()
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO pending_registrations (id, email, display_name, password_hash, code_hash, attempts, expires_at, created_at)
                 VALUES (\(bind: account.id), \(bind: account.email), \(bind: account.display_name), \(bind: account.password_hash),
                         \(bind: code?.code_hash ?? "-"), \(bind: code?.attempts ?? AccountService.codeAttempts),
                         \(bind: code?.expires_at ?? createdAt), \(bind: createdAt))
-                """).run()
+                """
+            ).run()
             try await sql.raw("DELETE FROM one_time_codes WHERE user_id = \(bind: account.id)").run()
             try await sql.raw("DELETE FROM users WHERE id = \(bind: account.id)").run()
         }

@@ -35,17 +35,21 @@ struct CreateJobs: AsyncMigration {
         for run in queued {
             let job = UUID()
             let payload = "{\"planRun\":\"\(run.id.uuidString)\",\"version\":1}"
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO jobs (id, kind, payload, status, attempts, max_attempts, progress, phase, run_after, created_at)
                 VALUES (\(bind: job), 'plan-run', \(bind: payload), 'queued', 0, 1, 0, 'queued', \(bind: now), \(bind: run.created_at ?? now))
-                """).run()
+                """
+            ).run()
             try await sql.raw("UPDATE plan_runs SET job_id = \(bind: job) WHERE id = \(bind: run.id)").run()
         }
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE plan_runs SET status = 'failed', phase = 'failed', finished_at = \(bind: now),
                 error = 'the server running it stopped before it finished; start a new run'
             WHERE status = 'running'
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

@@ -80,8 +80,10 @@ struct CreateScenarioRecords: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["demands", "stocks", "capacity_steps", "sources", "bom_entries", "items", "companies", "nations",
-                      "scenario_settings"] {
+        for table in [
+            "demands", "stocks", "capacity_steps", "sources", "bom_entries", "items", "companies", "nations",
+            "scenario_settings",
+        ] {
             try await database.schema(table).delete()
         }
     }

@@ -18,7 +18,9 @@ struct APIAccounts: RouteCollection {
         routes.delete(.api(.token(id: .any)), use: revokeToken)
     }
 
-    struct Credentials: Content { var email: String; var password: String; var name: String?; var scope: TokenScope?; var expiresInDays: Int? }
+    struct Credentials: Content {
+        var email: String; var password: String; var name: String?; var scope: TokenScope?; var expiresInDays: Int?
+    }
     struct Registration: Content { var email: String; var displayName: String; var password: String }
     struct CodeCheck: Content { var email: String; var code: String }
     struct EmailOnly: Content { var email: String }
@@ -31,19 +33,24 @@ struct APIAccounts: RouteCollection {
 
     @Sendable func token(req: Request) async throws -> Response {
         let body = try req.content.decode(Credentials.self)
-        let request = try APITokens.Request(name: body.name ?? "API sign-in \(Timestamps.text(req.now))", scope: body.scope,
-                                            expiresInDays: body.expiresInDays)
+        let request = try APITokens.Request(
+            name: body.name ?? "API sign-in \(Timestamps.text(req.now))", scope: body.scope,
+            expiresInDays: body.expiresInDays)
         let user = try await req.accounts.signIn(email: body.email, password: body.password, address: req.clientBucket)
-        let issued = try await APITokens.issueRecord(for: user, request, actor: Actor(userID: user.id, name: user.email), now: req.now, on: req.db)
+        let issued = try await APITokens.issueRecord(
+            for: user, request, actor: Actor(userID: user.id, name: user.email), now: req.now, on: req.db)
         return try await API.TokenDTO(issued.record, token: issued.token).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func register(req: Request) async throws -> Response {
         let body = try req.content.decode(Registration.self)
-        let registration = try await req.accounts.register(email: body.email, displayName: body.displayName, password: body.password,
-                                                           address: req.clientBucket)
-        return try await RegistrationAccepted(status: "if this address can be registered, a code is on its way to it", registration: registration)
-            .encodeResponse(status: .accepted, for: req)
+        let registration = try await req.accounts.register(
+            email: body.email, displayName: body.displayName, password: body.password,
+            address: req.clientBucket)
+        return try await RegistrationAccepted(
+            status: "if this address can be registered, a code is on its way to it", registration: registration
+        )
+        .encodeResponse(status: .accepted, for: req)
     }
 
     @Sendable func verify(req: Request) async throws -> API.UserDTO {
@@ -54,13 +61,15 @@ struct APIAccounts: RouteCollection {
     @Sendable func resend(req: Request) async throws -> Response {
         let body = try req.content.decode(Resend.self)
         try await req.accounts.resendVerification(email: body.email, registration: body.registration, address: req.clientBucket)
-        return try await Accepted(status: "if this registration is waiting, a new code is on its way").encodeResponse(status: .accepted, for: req)
+        return try await Accepted(status: "if this registration is waiting, a new code is on its way").encodeResponse(
+            status: .accepted, for: req)
     }
 
     @Sendable func requestReset(req: Request) async throws -> Response {
         let body = try req.content.decode(EmailOnly.self)
         try await req.accounts.requestReset(email: body.email, address: req.clientBucket)
-        return try await Accepted(status: "if an account exists for this address, a code is on its way").encodeResponse(status: .accepted, for: req)
+        return try await Accepted(status: "if an account exists for this address, a code is on its way").encodeResponse(
+            status: .accepted, for: req)
     }
 
     @Sendable func confirmReset(req: Request) async throws -> Accepted {

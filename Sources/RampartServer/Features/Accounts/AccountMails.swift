@@ -13,69 +13,77 @@ enum AccountMails {
 
     /// The code of one pending registration: it says which registration it confirms, since several may wait.
     static func registrationCode(_ code: String, name: String, registeredAt: Date) -> Mail {
-        Mail(subject: "Your Rampart verification code", body: """
-            Hello \(name),
+        Mail(
+            subject: "Your Rampart verification code",
+            body: """
+                Hello \(name),
 
-            Welcome to Rampart. Enter this code to verify your e-mail address:
+                Welcome to Rampart. Enter this code to verify your e-mail address:
 
-                \(code)
+                    \(code)
 
-            It confirms the registration made under the name "\(name)" at \(Timestamps.text(registeredAt)), and
-            the password chosen then. The code expires in 30 minutes and works once. If you did not register then,
-            ignore this mail: without the code nobody can use your address.
+                It confirms the registration made under the name "\(name)" at \(Timestamps.text(registeredAt)), and
+                the password chosen then. The code expires in 30 minutes and works once. If you did not register then,
+                ignore this mail: without the code nobody can use your address.
 
-            \(signature)
-            """, unsubscribeURL: nil)
+                \(signature)
+                """, unsubscribeURL: nil)
     }
 
     /// Someone registered an address that already has an account: its owner learns of it, nothing changes.
     static func alreadyRegistered(_ user: UserRecord, publicURL: String) -> Mail {
         let unsubscribe = unsubscribeURL(user, publicURL: publicURL)
-        return Mail(subject: "Someone tried to register your address on Rampart", body: """
-            Hello \(user.displayName),
+        return Mail(
+            subject: "Someone tried to register your address on Rampart",
+            body: """
+                Hello \(user.displayName),
 
-            Someone asked to create a Rampart account with this address, which already has one. Nothing has changed.
-            To sign in: \(publicURL)\(SiteRoute.signIn.path)
-            Forgot your password? Reset it: \(publicURL)\(SiteRoute.reset.path)
+                Someone asked to create a Rampart account with this address, which already has one. Nothing has changed.
+                To sign in: \(publicURL)\(SiteRoute.signIn.path)
+                Forgot your password? Reset it: \(publicURL)\(SiteRoute.reset.path)
 
-            \(signature)
-            Unsubscribe from Rampart news in one click: \(unsubscribe)
-            """, unsubscribeURL: unsubscribe)
+                \(signature)
+                Unsubscribe from Rampart news in one click: \(unsubscribe)
+                """, unsubscribeURL: unsubscribe)
     }
 
     static func resetCode(_ code: String, to user: UserRecord, publicURL: String) -> Mail {
         let unsubscribe = unsubscribeURL(user, publicURL: publicURL)
-        return Mail(subject: "Your Rampart password reset code", body: """
-            Hello \(user.displayName),
+        return Mail(
+            subject: "Your Rampart password reset code",
+            body: """
+                Hello \(user.displayName),
 
-            Someone (we hope you) asked to reset your Rampart password. Enter this code:
+                Someone (we hope you) asked to reset your Rampart password. Enter this code:
 
-                \(code)
+                    \(code)
 
-            The code expires in 30 minutes and works once. If you did not ask for it, ignore this mail.
+                The code expires in 30 minutes and works once. If you did not ask for it, ignore this mail.
 
-            \(signature)
-            Unsubscribe from Rampart news in one click: \(unsubscribe)
-            """, unsubscribeURL: unsubscribe)
+                \(signature)
+                Unsubscribe from Rampart news in one click: \(unsubscribe)
+                """, unsubscribeURL: unsubscribe)
     }
 
     /// The account passed the daily limit of failed sign-ins and is locked until its owner follows the link.
     static func locked(_ user: UserRecord, unlockToken: String, publicURL: String) -> Mail {
         let unsubscribe = unsubscribeURL(user, publicURL: publicURL)
-        return Mail(subject: "Your Rampart account is locked", body: """
-            Hello \(user.displayName),
+        return Mail(
+            subject: "Your Rampart account is locked",
+            body: """
+                Hello \(user.displayName),
 
-            Your Rampart account had \(SignInGuard.dailyFailures) failed sign-ins in a day, so we have locked it: nobody can
-            sign in to it, with or without the right password, until you unlock it. Open this link to unlock it:
+                Your Rampart account had \(SignInGuard.dailyFailures) failed sign-ins in a day, so we have locked it: nobody can
+                sign in to it, with or without the right password, until you unlock it. Open this link to unlock it:
 
-                \(publicURL)\(SiteRoute.unlock(token: unlockToken).path)
+                    \(publicURL)\(SiteRoute.unlock(token: unlockToken).path)
 
-            The link works once, for 24 hours. If the failed sign-ins were not yours, someone may be guessing your
-            password: after unlocking, choose a new one (\(publicURL)\(SiteRoute.reset.path)), which also unlocks the account.
+                The link works once, for 24 hours. If the failed sign-ins were not yours, someone may be guessing your
+                password: after unlocking, choose a new one (\(publicURL)\(SiteRoute.reset.path)), which also unlocks the account.
 
-            \(signature)
-            Unsubscribe from Rampart news in one click: \(unsubscribe)
-            """, unsubscribeURL: unsubscribe)
+                \(signature)
+                Unsubscribe from Rampart news in one click: \(unsubscribe)
+                """, unsubscribeURL: unsubscribe)
     }
 
     private static func unsubscribeURL(_ user: UserRecord, publicURL: String) -> String {

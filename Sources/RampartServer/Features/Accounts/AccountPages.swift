@@ -45,7 +45,8 @@ struct AccountPages: RouteCollection {
             let user = try await req.accounts.signIn(email: form.email ?? "", password: form.password ?? "", address: req.clientBucket)
             return try await startSession(for: user, req: req, redirectTo: next == "/" ? SiteRoute.dashboard.path : next)
         } catch let error as AccountError {
-            let page = SignInPage.render(req.pageContext(title: "Sign in"), .init(email: form.email ?? "", error: error.message, next: next))
+            let page = SignInPage.render(
+                req.pageContext(title: "Sign in"), .init(email: form.email ?? "", error: error.message, next: next))
             let response = try await page.encodeResponse(status: error.status, for: req)
             RampartErrorMiddleware.addRetryAfter(for: error, to: response)
             return response
@@ -71,8 +72,9 @@ struct AccountPages: RouteCollection {
     // MARK: registration and verification
 
     @Sendable func registerForm(req: Request) async throws -> HTML {
-        RegisterPage.render(req.pageContext(title: "Create an account"),
-                            .init(email: "", displayName: "", errors: [], passwordRules: Self.passwordRules))
+        RegisterPage.render(
+            req.pageContext(title: "Create an account"),
+            .init(email: "", displayName: "", errors: [], passwordRules: Self.passwordRules))
     }
 
     @Sendable func register(req: Request) async throws -> Response {
@@ -80,21 +82,27 @@ struct AccountPages: RouteCollection {
         let form = try req.content.decode(Form.self)
         do {
             let email = try AccountService.normalisedEmail(form.email ?? "")
-            let registration = try await req.accounts.register(email: email, displayName: form.display_name ?? "", password: form.password ?? "",
-                                                               address: req.clientBucket)
-            return req.redirect(to: SiteRoute.verify.path(query: [(name: "email", value: email), (name: "registration", value: registration.uuidString)]))
+            let registration = try await req.accounts.register(
+                email: email, displayName: form.display_name ?? "", password: form.password ?? "",
+                address: req.clientBucket)
+            return req.redirect(
+                to: SiteRoute.verify.path(query: [(name: "email", value: email), (name: "registration", value: registration.uuidString)]))
         } catch let error as AccountError {
-            let page = RegisterPage.render(req.pageContext(title: "Create an account"),
-                                           .init(email: form.email ?? "", displayName: form.display_name ?? "",
-                                                 errors: error.messages, passwordRules: Self.passwordRules))
+            let page = RegisterPage.render(
+                req.pageContext(title: "Create an account"),
+                .init(
+                    email: form.email ?? "", displayName: form.display_name ?? "",
+                    errors: error.messages, passwordRules: Self.passwordRules))
             return try await page.encodeResponse(status: error.status, for: req)
         }
     }
 
     @Sendable func verifyForm(req: Request) async throws -> HTML {
-        VerifyPage.render(req.pageContext(title: "Verify your e-mail"),
-                          .init(email: req.query[String.self, at: "email"] ?? "", registration: req.query[String.self, at: "registration"] ?? "",
-                                error: nil, info: "If this address can be registered, a 6-digit code is on its way to it."))
+        VerifyPage.render(
+            req.pageContext(title: "Verify your e-mail"),
+            .init(
+                email: req.query[String.self, at: "email"] ?? "", registration: req.query[String.self, at: "registration"] ?? "",
+                error: nil, info: "If this address can be registered, a 6-digit code is on its way to it."))
     }
 
     @Sendable func verify(req: Request) async throws -> Response {
@@ -104,8 +112,9 @@ struct AccountPages: RouteCollection {
             let user = try await req.accounts.verify(email: form.email ?? "", code: form.code ?? "", address: req.clientBucket)
             return try await startSession(for: user, req: req, redirectTo: SiteRoute.newsletter.path)
         } catch let error as AccountError {
-            let page = VerifyPage.render(req.pageContext(title: "Verify your e-mail"),
-                                         .init(email: form.email ?? "", registration: form.registration ?? "", error: error.message, info: nil))
+            let page = VerifyPage.render(
+                req.pageContext(title: "Verify your e-mail"),
+                .init(email: form.email ?? "", registration: form.registration ?? "", error: error.message, info: nil))
             return try await page.encodeResponse(status: error.status, for: req)
         }
     }
@@ -114,15 +123,19 @@ struct AccountPages: RouteCollection {
         struct Form: Content { var email: String?; var registration: String? }
         let form = try req.content.decode(Form.self)
         do {
-            try await req.accounts.resendVerification(email: form.email ?? "", registration: form.registration.flatMap(UUID.init(uuidString:)),
-                                                      address: req.clientBucket)
-            let page = VerifyPage.render(req.pageContext(title: "Verify your e-mail"),
-                                         .init(email: form.email ?? "", registration: form.registration ?? "", error: nil,
-                                               info: "If a registration of this address is waiting, a new code is on its way; its old code no longer works."))
+            try await req.accounts.resendVerification(
+                email: form.email ?? "", registration: form.registration.flatMap(UUID.init(uuidString:)),
+                address: req.clientBucket)
+            let page = VerifyPage.render(
+                req.pageContext(title: "Verify your e-mail"),
+                .init(
+                    email: form.email ?? "", registration: form.registration ?? "", error: nil,
+                    info: "If a registration of this address is waiting, a new code is on its way; its old code no longer works."))
             return try await page.encodeResponse(for: req)
         } catch let error as AccountError {
-            let page = VerifyPage.render(req.pageContext(title: "Verify your e-mail"),
-                                         .init(email: form.email ?? "", registration: form.registration ?? "", error: error.message, info: nil))
+            let page = VerifyPage.render(
+                req.pageContext(title: "Verify your e-mail"),
+                .init(email: form.email ?? "", registration: form.registration ?? "", error: error.message, info: nil))
             return try await page.encodeResponse(status: error.status, for: req)
         }
     }
@@ -152,7 +165,8 @@ struct AccountPages: RouteCollection {
         guard try await req.accounts.unlock(token: token) != nil else {
             throw Abort(.notFound, reason: "this unlock link is not valid: it was used, has expired, or was never sent")
         }
-        return try await UnlockPage.render(req.pageContext(title: "Account unlocked"), .init(token: token, done: true)).encodeResponse(for: req)
+        return try await UnlockPage.render(req.pageContext(title: "Account unlocked"), .init(token: token, done: true)).encodeResponse(
+            for: req)
     }
 
     @Sendable func unsubscribe(req: Request) async throws -> Response {
@@ -167,8 +181,9 @@ struct AccountPages: RouteCollection {
     // MARK: password reset
 
     @Sendable func resetForm(req: Request) async throws -> HTML {
-        ResetRequestPage.render(req.pageContext(title: "Reset your password"),
-                                .init(email: "", error: nil, returnTo: Href.local(req.query[String.self, at: "return_to"])))
+        ResetRequestPage.render(
+            req.pageContext(title: "Reset your password"),
+            .init(email: "", error: nil, returnTo: Href.local(req.query[String.self, at: "return_to"])))
     }
 
     @Sendable func requestReset(req: Request) async throws -> Response {
@@ -177,9 +192,11 @@ struct AccountPages: RouteCollection {
         let returnTo = Href.local(form.return_to)
         do {
             try await req.accounts.requestReset(email: form.email ?? "", address: req.clientBucket)
-            return req.redirect(to: SiteRoute.resetConfirm.path(query: [(name: "email", value: form.email ?? ""), (name: "return_to", value: returnTo)]))
+            return req.redirect(
+                to: SiteRoute.resetConfirm.path(query: [(name: "email", value: form.email ?? ""), (name: "return_to", value: returnTo)]))
         } catch let error as AccountError {
-            let page = ResetRequestPage.render(req.pageContext(title: "Reset your password"), .init(email: form.email ?? "", error: error.message, returnTo: returnTo))
+            let page = ResetRequestPage.render(
+                req.pageContext(title: "Reset your password"), .init(email: form.email ?? "", error: error.message, returnTo: returnTo))
             return try await page.encodeResponse(status: error.status, for: req)
         }
     }
@@ -187,8 +204,9 @@ struct AccountPages: RouteCollection {
     @Sendable func resetConfirmForm(req: Request) async throws -> HTML {
         ResetConfirmPage.render(
             req.pageContext(title: "Choose a new password", notice: "If an account exists for this address, a code is on its way."),
-            .init(email: req.query[String.self, at: "email"] ?? "", errors: [],
-                  returnTo: Href.local(req.query[String.self, at: "return_to"]), done: false, passwordRules: Self.passwordRules))
+            .init(
+                email: req.query[String.self, at: "email"] ?? "", errors: [],
+                returnTo: Href.local(req.query[String.self, at: "return_to"]), done: false, passwordRules: Self.passwordRules))
     }
 
     @Sendable func confirmReset(req: Request) async throws -> Response {
@@ -196,15 +214,19 @@ struct AccountPages: RouteCollection {
         let form = try req.content.decode(Form.self)
         let returnTo = Href.local(form.return_to)
         do {
-            try await req.accounts.confirmReset(email: form.email ?? "", code: form.code ?? "", newPassword: form.password ?? "",
-                                                address: req.clientBucket)
-            let page = ResetConfirmPage.render(req.pageContext(title: "Password changed"),
-                                               .init(email: form.email ?? "", errors: [], returnTo: returnTo, done: true, passwordRules: []))
+            try await req.accounts.confirmReset(
+                email: form.email ?? "", code: form.code ?? "", newPassword: form.password ?? "",
+                address: req.clientBucket)
+            let page = ResetConfirmPage.render(
+                req.pageContext(title: "Password changed"),
+                .init(email: form.email ?? "", errors: [], returnTo: returnTo, done: true, passwordRules: []))
             return try await page.encodeResponse(for: req)
         } catch let error as AccountError {
-            let page = ResetConfirmPage.render(req.pageContext(title: "Choose a new password"),
-                                               .init(email: form.email ?? "", errors: error.messages, returnTo: returnTo, done: false,
-                                                     passwordRules: Self.passwordRules))
+            let page = ResetConfirmPage.render(
+                req.pageContext(title: "Choose a new password"),
+                .init(
+                    email: form.email ?? "", errors: error.messages, returnTo: returnTo, done: false,
+                    passwordRules: Self.passwordRules))
             return try await page.encodeResponse(status: error.status, for: req)
         }
     }

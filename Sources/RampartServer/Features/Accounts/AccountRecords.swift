@@ -1,6 +1,6 @@
-import RampartCore
 import Fluent
 import Foundation
+import RampartCore
 
 final class UserRecord: Model, @unchecked Sendable {
     static let schema = "users"
@@ -22,14 +22,18 @@ final class UserRecord: Model, @unchecked Sendable {
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
-        [$id, $email, $displayName, $passwordHash, $role, $nation, $company, $verified, $newsletter, $unsubscribeToken,
-         $version, $createdAt, $lockedAt]
+        [
+            $id, $email, $displayName, $passwordHash, $role, $nation, $company, $verified, $newsletter, $unsubscribeToken,
+            $version, $createdAt, $lockedAt,
+        ]
     }
 
     init() {}
 
-    init(email: String, displayName: String, passwordHash: String, role: Role, nation: String?, company: String?,
-         verified: Bool, unsubscribeToken: String) {
+    init(
+        email: String, displayName: String, passwordHash: String, role: Role, nation: String?, company: String?,
+        verified: Bool, unsubscribeToken: String
+    ) {
         self.email = email
         self.displayName = displayName
         self.passwordHash = passwordHash

@@ -42,12 +42,18 @@ struct AccountService: Sendable {
         if let first = problems.first {
             throw AccountError(kind: .invalid, field: first.field, messages: problems.flatMap(\.messages))
         }
-        guard try await RateLimiter.admit(mailChecks(email: email, address: address, perAddress: RateLimiter.registrationPerAddress),
-                                          now: now, on: db) else {
-            throw AccountError(kind: .tooManyAttempts, field: "email", messages: ["email: too many registrations; wait an hour and try again"])
+        guard
+            try await RateLimiter.admit(
+                mailChecks(email: email, address: address, perAddress: RateLimiter.registrationPerAddress),
+                now: now, on: db)
+        else {
+            throw AccountError(
+                kind: .tooManyAttempts, field: "email", messages: ["email: too many registrations; wait an hour and try again"])
         }
         let hash = try await hasher.hash(password)
-        return try await Self.answeringAfter(Self.answerFloor) { try await storeRegistration(email: email, displayName: displayName, hash: hash) }
+        return try await Self.answeringAfter(Self.answerFloor) {
+            try await storeRegistration(email: email, displayName: displayName, hash: hash)
+        }
     }
 
     /// The pending registration and its mail, or for an address with an account the mail to its owner.
@@ -58,8 +64,9 @@ struct AccountService: Sendable {
         try await db.transaction { tx in
             if let existing {
                 try await enqueue(AccountMails.alreadyRegistered(existing, publicURL: publicURL), to: email, on: tx)
-                try await Audit.record(Actor(userID: existing.id, name: email), entity: "user", key: email,
-                                       action: "registration refused (address has an account)", changes: [], at: now, on: tx)
+                try await Audit.record(
+                    Actor(userID: existing.id, name: email), entity: "user", key: email,
+                    action: "registration refused (address has an account)", changes: [], at: now, on: tx)
                 return
             }
             let code = Secrets.numericCode()
@@ -68,8 +75,9 @@ struct AccountService: Sendable {
                 codeHash: Self.codeHash(code, salt: registrationID), expiresAt: now.addingTimeInterval(Self.codeLifetime), createdAt: now
             ).create(on: tx)
             try await enqueue(AccountMails.registrationCode(code, name: displayName, registeredAt: now), to: email, on: tx)
-            try await Audit.record(Actor(userID: nil, name: email), entity: "registration", key: email, action: "register",
-                                   changes: [.init(field: "email", old: "", new: email)], at: now, on: tx)
+            try await Audit.record(
+                Actor(userID: nil, name: email), entity: "registration", key: email, action: "register",
+                changes: [.init(field: "email", old: "", new: email)], at: now, on: tx)
         }
         try await RateLimiter.clear(RateLimiter.verifyCodePerRecipient, key: email, on: db)
         return registrationID
@@ -82,14 +90,17 @@ struct AccountService: Sendable {
     }
 
     private func renewCode(email: String, registration: UUID?, address: String) async throws {
-        guard try await RateLimiter.admit(mailChecks(email: email, address: address, perAddress: RateLimiter.resendPerAddress),
-                                          now: now, on: db) else {
+        guard
+            try await RateLimiter.admit(
+                mailChecks(email: email, address: address, perAddress: RateLimiter.resendPerAddress),
+                now: now, on: db)
+        else {
             throw AccountError(kind: .tooManyAttempts, field: "email", messages: ["email: too many codes sent; wait an hour and try again"])
         }
         try await RateLimiter.clear(RateLimiter.verifyCodePerRecipient, key: email, on: db)
         guard let registration,
-              let pending = try await PendingRegistrationRecord.query(on: db).filter(\.$id == registration).filter(\.$email == email)
-                  .filter(\.$usedAt == nil).filter(\.$createdAt > now.addingTimeInterval(-Self.registrationLifetime)).first()
+            let pending = try await PendingRegistrationRecord.query(on: db).filter(\.$id == registration).filter(\.$email == email)
+                .filter(\.$usedAt == nil).filter(\.$createdAt > now.addingTimeInterval(-Self.registrationLifetime)).first()
         else { return }
         let code = Secrets.numericCode()
         try await db.transaction { tx in
@@ -97,7 +108,8 @@ struct AccountService: Sendable {
             pending.attempts = 0
             pending.expiresAt = now.addingTimeInterval(Self.codeLifetime)
             try await pending.save(on: tx)
-            try await enqueue(AccountMails.registrationCode(code, name: pending.displayName, registeredAt: pending.createdAt), to: email, on: tx)
+            try await enqueue(
+                AccountMails.registrationCode(code, name: pending.displayName, registeredAt: pending.createdAt), to: email, on: tx)
         }
     }
 
@@ -116,17 +128,19 @@ struct AccountService: Sendable {
         for registration in pending {
             let id = try registration.requireID()
             guard try await OneTimeCodes.claimAttempt(table: "pending_registrations", id: id, limit: Self.codeAttempts, now: now, on: db),
-                  Secrets.constantTimeEquals(Self.codeHash(typed, salt: id), registration.codeHash)
+                Secrets.constantTimeEquals(Self.codeHash(typed, salt: id), registration.codeHash)
             else { continue }
             guard try await OneTimeCodes.spend(table: "pending_registrations", id: id, now: now, on: db) else { continue }
-            let user = UserRecord(email: email, displayName: registration.displayName, passwordHash: registration.passwordHash,
-                                  role: .observer, nation: nil, company: nil, verified: true, unsubscribeToken: Secrets.token())
+            let user = UserRecord(
+                email: email, displayName: registration.displayName, passwordHash: registration.passwordHash,
+                role: .observer, nation: nil, company: nil, verified: true, unsubscribeToken: Secrets.token())
             do {
                 try await db.transaction { tx in
                     try await user.create(on: tx)
                     try await PendingRegistrationRecord.query(on: tx).filter(\.$email == email).delete()
-                    try await Audit.record(actor(user), entity: "user", key: email, action: "verify",
-                                           changes: [.init(field: "verified", old: "false", new: "true")], at: now, on: tx)
+                    try await Audit.record(
+                        actor(user), entity: "user", key: email, action: "verify",
+                        changes: [.init(field: "verified", old: "false", new: "true")], at: now, on: tx)
                 }
             } catch let error as any DatabaseError where error.isConstraintFailure {
                 throw Self.wrongCode  // another registration of the address was proved at the same moment
@@ -145,10 +159,12 @@ struct AccountService: Sendable {
         let user = try await UserRecord.query(on: db).filter(\.$email == email).first()
         let daily = try await RateLimiter.recent(SignInGuard.perDay, key: email, now: now, excluding: nil, on: db)
         if user?.lockedAt != nil || daily.count >= SignInGuard.dailyFailures {
-            throw AccountError(kind: .tooManyAttempts, field: nil, messages: [
-                "this account is locked after \(SignInGuard.dailyFailures) failed sign-ins in a day; its owner has been mailed a link to unlock it, "
-                    + "and resetting the password unlocks it too",
-            ])
+            throw AccountError(
+                kind: .tooManyAttempts, field: nil,
+                messages: [
+                    "this account is locked after \(SignInGuard.dailyFailures) failed sign-ins in a day; its owner has been mailed a link to unlock it, "
+                        + "and resetting the password unlocks it too"
+                ])
         }
         // Counted as a failure before the password is checked, so that requests at once cannot all slip under the limit.
         let attempt = try await RateLimiter.record(SignInGuard.perAddress, key: pairKey, now: now, on: db)
@@ -157,9 +173,10 @@ struct AccountService: Sendable {
         if wait > 0, let latest = earlier.latest, now.timeIntervalSince(latest) < wait {
             try await RateLimiter.withdraw(attempt, on: db)
             let seconds = Int((wait - now.timeIntervalSince(latest)).rounded(.up))
-            throw AccountError(kind: .tooManyAttempts, field: nil,
-                               messages: ["too many failed sign-ins from your address; try again in \(Self.duration(seconds))"],
-                               retryAfterSeconds: max(seconds, 1))
+            throw AccountError(
+                kind: .tooManyAttempts, field: nil,
+                messages: ["too many failed sign-ins from your address; try again in \(Self.duration(seconds))"],
+                retryAfterSeconds: max(seconds, 1))
         }
         let dayAttempt = try await RateLimiter.record(SignInGuard.perDay, key: email, now: now, on: db)
         let passwordMatches = try await hasher.verify(password, hash: user?.passwordHash ?? hasher.dummyHash)
@@ -169,8 +186,9 @@ struct AccountService: Sendable {
             return user
         }
         if earlier.count + 1 == SignInGuard.freeFailures {
-            try await Audit.record(Actor(userID: user?.id, name: email), entity: "sign-in", key: email,
-                                   action: "failures past the limit; further attempts from \(address) are delayed", changes: [], at: now, on: db)
+            try await Audit.record(
+                Actor(userID: user?.id, name: email), entity: "sign-in", key: email,
+                action: "failures past the limit; further attempts from \(address) are delayed", changes: [], at: now, on: db)
         }
         if dayAttempt.count >= SignInGuard.dailyFailures, let user { try await lock(user) }
         throw AccountError(kind: .unauthorized, field: "password", messages: ["wrong e-mail address or password"])
@@ -180,17 +198,22 @@ struct AccountService: Sendable {
     private func lock(_ user: UserRecord) async throws {
         let id = try user.requireID()
         struct Row: Decodable { var id: UUID }
-        let locked = try await SQLAccess.sql(db).raw("""
+        let locked = try await SQLAccess.sql(db).raw(
+            """
             UPDATE users SET locked_at = \(bind: now) WHERE id = \(bind: id) AND locked_at IS NULL RETURNING id
-            """).first(decoding: Row.self)
+            """
+        ).first(decoding: Row.self)
         guard locked != nil else { return }
         let token = Secrets.token()
         try await db.transaction { tx in
-            try await OneTimeCodeRecord(userID: id, purpose: .unlock, codeHash: Secrets.sha256(token),
-                                        expiresAt: now.addingTimeInterval(SignInGuard.unlockLifetime), createdAt: now).create(on: tx)
+            try await OneTimeCodeRecord(
+                userID: id, purpose: .unlock, codeHash: Secrets.sha256(token),
+                expiresAt: now.addingTimeInterval(SignInGuard.unlockLifetime), createdAt: now
+            ).create(on: tx)
             try await enqueue(AccountMails.locked(user, unlockToken: token, publicURL: publicURL), to: user.email, on: tx)
-            try await Audit.record(.system, entity: "user", key: user.email, action: "locked after \(SignInGuard.dailyFailures) failed sign-ins in a day",
-                                   changes: [.init(field: "locked", old: "false", new: "true")], at: now, on: tx)
+            try await Audit.record(
+                .system, entity: "user", key: user.email, action: "locked after \(SignInGuard.dailyFailures) failed sign-ins in a day",
+                changes: [.init(field: "locked", old: "false", new: "true")], at: now, on: tx)
         }
     }
 
@@ -198,10 +221,10 @@ struct AccountService: Sendable {
     /// unknown, used or expired.
     func unlock(token: String) async throws -> UserRecord? {
         guard !token.isEmpty, token.utf8.count <= 200,
-              let code = try await OneTimeCodeRecord.query(on: db).filter(\.$codeHash == Secrets.sha256(token))
-                  .filter(\.$purpose == CodePurpose.unlock.rawValue).filter(\.$usedAt == nil).filter(\.$expiresAt > now).first(),
-              try await OneTimeCodes.spend(table: "one_time_codes", id: code.requireID(), now: now, on: db),
-              let user = try await UserRecord.find(code.userID, on: db)
+            let code = try await OneTimeCodeRecord.query(on: db).filter(\.$codeHash == Secrets.sha256(token))
+                .filter(\.$purpose == CodePurpose.unlock.rawValue).filter(\.$usedAt == nil).filter(\.$expiresAt > now).first(),
+            try await OneTimeCodes.spend(table: "one_time_codes", id: code.requireID(), now: now, on: db),
+            let user = try await UserRecord.find(code.userID, on: db)
         else { return nil }
         try await clearLock(user, action: "unlocked by the link mailed to its owner")
         return user
@@ -213,16 +236,18 @@ struct AccountService: Sendable {
         try await db.transaction { tx in
             user.lockedAt = nil
             try await user.save(on: tx)
-            try await Audit.record(actor(user), entity: "user", key: user.email, action: action,
-                                   changes: [.init(field: "locked", old: "true", new: "false")], at: now, on: tx)
+            try await Audit.record(
+                actor(user), entity: "user", key: user.email, action: action,
+                changes: [.init(field: "locked", old: "true", new: "false")], at: now, on: tx)
         }
     }
 
     /// A new browser session; the returned token goes into the cookie, only its digest is stored.
     func openSession(for user: UserRecord, lifetime: TimeInterval = 12 * 3600) async throws -> (token: String, session: WebSessionRecord) {
         let token = Secrets.token()
-        let session = WebSessionRecord(tokenHash: Secrets.sha256(token), userID: try user.requireID(),
-                                       csrfToken: Secrets.token(), expiresAt: now.addingTimeInterval(lifetime))
+        let session = WebSessionRecord(
+            tokenHash: Secrets.sha256(token), userID: try user.requireID(),
+            csrfToken: Secrets.token(), expiresAt: now.addingTimeInterval(lifetime))
         try await session.create(on: db)
         return (token, session)
     }
@@ -236,10 +261,13 @@ struct AccountService: Sendable {
     }
 
     private func sendResetCode(email: String, address: String) async throws {
-        let checks = [(RateLimiter.resetPerRecipientAndAddress, "\(email)|\(address)"), (RateLimiter.resetPerRecipient, email),
-                      (RateLimiter.resetPerAddress, address)]
+        let checks = [
+            (RateLimiter.resetPerRecipientAndAddress, "\(email)|\(address)"), (RateLimiter.resetPerRecipient, email),
+            (RateLimiter.resetPerAddress, address),
+        ]
         guard try await RateLimiter.admit(checks, now: now, on: db) else {
-            throw AccountError(kind: .tooManyAttempts, field: "email", messages: ["email: too many reset requests; wait an hour and try again"])
+            throw AccountError(
+                kind: .tooManyAttempts, field: "email", messages: ["email: too many reset requests; wait an hour and try again"])
         }
         try await RateLimiter.clear(RateLimiter.resetCodePerRecipient, key: email, on: db)
         guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first() else { return }
@@ -248,8 +276,10 @@ struct AccountService: Sendable {
         try await db.transaction { tx in
             try await OneTimeCodeRecord.query(on: tx).filter(\.$userID == userID).filter(\.$purpose == CodePurpose.reset.rawValue)
                 .filter(\.$usedAt == nil).set(\.$usedAt, to: now).update()
-            try await OneTimeCodeRecord(userID: userID, purpose: .reset, codeHash: Self.codeHash(code, salt: userID),
-                                        expiresAt: now.addingTimeInterval(Self.codeLifetime), createdAt: now).create(on: tx)
+            try await OneTimeCodeRecord(
+                userID: userID, purpose: .reset, codeHash: Self.codeHash(code, salt: userID),
+                expiresAt: now.addingTimeInterval(Self.codeLifetime), createdAt: now
+            ).create(on: tx)
             try await enqueue(AccountMails.resetCode(code, to: user, publicURL: publicURL), to: email, on: tx)
         }
     }
@@ -259,21 +289,23 @@ struct AccountService: Sendable {
         let email = try Self.normalisedEmail(rawEmail)
         let broken = PasswordPolicy.violations(of: newPassword)
         if !broken.isEmpty { throw AccountError.invalid("password", broken.map { "password: needs \($0.text)" }) }
-        try await Self.answeringAfter(Self.answerFloor) { try await resetPassword(email: email, code: code, newPassword: newPassword, address: address) }
+        try await Self.answeringAfter(Self.answerFloor) {
+            try await resetPassword(email: email, code: code, newPassword: newPassword, address: address)
+        }
     }
 
     private func resetPassword(email: String, code: String, newPassword: String, address: String) async throws {
         try await limitCodeChecks(RateLimiter.resetCodePerRecipient, email: email, address: address)
         guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first(),
-              let record = try await OneTimeCodeRecord.query(on: db).filter(\.$userID == user.requireID())
-                  .filter(\.$purpose == CodePurpose.reset.rawValue).filter(\.$usedAt == nil).filter(\.$expiresAt > now)
-                  .sort(\.$createdAt, .descending).first()
+            let record = try await OneTimeCodeRecord.query(on: db).filter(\.$userID == user.requireID())
+                .filter(\.$purpose == CodePurpose.reset.rawValue).filter(\.$usedAt == nil).filter(\.$expiresAt > now)
+                .sort(\.$createdAt, .descending).first()
         else { throw Self.wrongCode }
         let recordID = try record.requireID()
         let candidate = Self.codeHash(code.trimmingCharacters(in: .whitespaces), salt: try user.requireID())
         guard try await OneTimeCodes.claimAttempt(table: "one_time_codes", id: recordID, limit: Self.codeAttempts, now: now, on: db),
-              Secrets.constantTimeEquals(candidate, record.codeHash),
-              try await OneTimeCodes.spend(table: "one_time_codes", id: recordID, now: now, on: db)
+            Secrets.constantTimeEquals(candidate, record.codeHash),
+            try await OneTimeCodes.spend(table: "one_time_codes", id: recordID, now: now, on: db)
         else { throw Self.wrongCode }
         let hash = try await hasher.hash(newPassword)
         try await db.transaction { tx in
@@ -282,8 +314,9 @@ struct AccountService: Sendable {
             try await user.save(on: tx)
             try await WebSessionRecord.query(on: tx).filter(\.$userID == user.requireID()).delete()
             try await APITokenRecord.query(on: tx).filter(\.$userID == user.requireID()).delete()
-            try await Audit.record(actor(user), entity: "user", key: email, action: "password reset",
-                                   changes: [.init(field: "password", old: "(hidden)", new: "(changed)")], at: now, on: tx)
+            try await Audit.record(
+                actor(user), entity: "user", key: email, action: "password reset",
+                changes: [.init(field: "password", old: "(hidden)", new: "(changed)")], at: now, on: tx)
         }
         try await RateLimiter.clear(RateLimiter.resetCodePerRecipient, key: email, on: db)
         try await clearLock(user, action: "unlocked by a password reset")
@@ -296,8 +329,9 @@ struct AccountService: Sendable {
         try await db.transaction { tx in
             user.newsletter = subscribed
             try await user.save(on: tx)
-            try await Audit.record(actor(user), entity: "user", key: user.email, action: subscribed ? "subscribe" : "unsubscribe",
-                                   changes: [.init(field: "newsletter", old: "\(!subscribed)", new: "\(subscribed)")], at: now, on: tx)
+            try await Audit.record(
+                actor(user), entity: "user", key: user.email, action: subscribed ? "subscribe" : "unsubscribe",
+                changes: [.init(field: "newsletter", old: "\(!subscribed)", new: "\(subscribed)")], at: now, on: tx)
         }
     }
 
@@ -326,8 +360,9 @@ struct AccountService: Sendable {
     }
 
     private func enqueue(_ mail: AccountMails.Mail, to email: String, on tx: any Database) async throws {
-        try await OutboxWorker.enqueue(OutgoingMail(to: email, subject: mail.subject, textBody: mail.body, unsubscribeURL: mail.unsubscribeURL),
-                                       on: tx, now: now)
+        try await OutboxWorker.enqueue(
+            OutgoingMail(to: email, subject: mail.subject, textBody: mail.body, unsubscribeURL: mail.unsubscribeURL),
+            on: tx, now: now)
     }
 
     /// Checks of a code are limited per recipient (5 in a code's lifetime, whether the address is known or not) and
@@ -356,8 +391,8 @@ struct AccountService: Sendable {
         let email = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "," })
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "," })
         else { throw AccountError.invalid("email", "email: not a valid e-mail address") }
         return email
     }
@@ -369,17 +404,21 @@ enum OneTimeCodes {
     /// Takes one of the code's attempts; false when none is left, or it was spent or has expired.
     static func claimAttempt(table: String, id: UUID, limit: Int, now: Date, on db: any Database) async throws -> Bool {
         struct Row: Decodable { var attempts: Int }
-        return try await SQLAccess.sql(db).raw("""
+        return try await SQLAccess.sql(db).raw(
+            """
             UPDATE \(ident: table) SET attempts = attempts + 1
             WHERE id = \(bind: id) AND attempts < \(bind: limit) AND used_at IS NULL AND expires_at > \(bind: now) RETURNING attempts
-            """).first(decoding: Row.self) != nil
+            """
+        ).first(decoding: Row.self) != nil
     }
 
     /// Marks the code used; false when another request spent it first.
     static func spend(table: String, id: UUID, now: Date, on db: any Database) async throws -> Bool {
         struct Row: Decodable { var id: UUID }
-        return try await SQLAccess.sql(db).raw("""
+        return try await SQLAccess.sql(db).raw(
+            """
             UPDATE \(ident: table) SET used_at = \(bind: now) WHERE id = \(bind: id) AND used_at IS NULL RETURNING id
-            """).first(decoding: Row.self) != nil
+            """
+        ).first(decoding: Row.self) != nil
     }
 }

@@ -20,7 +20,8 @@ extension OpenAPIDocument {
                     400: malformedBody,
                     401: "Wrong e-mail address or password.",
                     422: "The token name is not 1 to 80 characters, or `expiresInDays` is not 1 to 365.",
-                    429: "After 5 failures from this address, wait for `Retry-After` (the delay doubles, up to 15 minutes); or the account is locked after 100 failures in a day until its owner follows the mailed link.",
+                    429:
+                        "After 5 failures from this address, wait for `Retry-After` (the delay doubles, up to 15 minutes); or the account is locked after 100 failures in a day until its owner follows the mailed link.",
                 ]),
             Operation(
                 method: "post", path: "/api/v1/accounts", id: "register", tag: "accounts",
@@ -51,7 +52,8 @@ extension OpenAPIDocument {
             Operation(
                 method: "post", path: "/api/v1/accounts/verify/resend", id: "resendVerificationCode", tag: "accounts",
                 summary: "Mail a new code for a pending registration",
-                description: "Renews the code of the registration named by `registration` (the id `POST /api/v1/accounts` answered); answers the same whether or not it exists.",
+                description:
+                    "Renews the code of the registration named by `registration` (the id `POST /api/v1/accounts` answered); answers the same whether or not it exists.",
                 isPublic: true, body: body("Resend", "The address and the registration."),
                 responses: ["202": response("Accepted: a code is mailed if the registration waits for verification.", ref("Accepted"))],
                 errors: [
@@ -109,7 +111,9 @@ extension OpenAPIDocument {
                     """,
                 body: body("TokenCreate", "The token's name, scope and lifetime."),
                 responses: created(ref("Token"), "The new token (`token` set)."),
-                errors: [400: malformedBody, 401: signedOut, 422: "The name is not 1 to 80 characters, or `expiresInDays` is not 1 to 365."]),
+                errors: [
+                    400: malformedBody, 401: signedOut, 422: "The name is not 1 to 80 characters, or `expiresInDays` is not 1 to 365.",
+                ]),
             Operation(
                 method: "delete", path: "/api/v1/tokens/{id}", id: "revokeToken", tag: "tokens",
                 summary: "Revoke one of the signed-in person's API tokens",
@@ -121,62 +125,82 @@ extension OpenAPIDocument {
     static var accountSchemas: [String: Object] {
         [
             "Accepted": object("A request taken in.", [field("status", text, "What happens next, in words.")]),
-            "RegistrationAccepted": object("A registration taken in: the same answer whether or not the address can be registered.", [
-                field("status", text, "What happens next, in words."),
-                field("registration", uuid, "The pending registration, for `POST /api/v1/accounts/verify/resend`."),
-            ]),
-            "TokenScope": ["type": "string", "enum": TokenScope.allCases.map(\.rawValue),
-                           "description": "read (GET only) or read-write."],
-            "Role": ["type": "string", "enum": Role.allCases.map(\.rawValue),
-                     "description": "staff (Alliance staff), delegate (national delegate), industry (industry representative), observer."],
-            "User": object("An account.", [
-                field("id", uuid),
-                field("email", text),
-                field("displayName", text),
-                field("role", ref("Role")),
-                optional("nation", text, "The nation a delegate acts for."),
-                optional("company", text, "The company an industry representative acts for."),
-                field("verified", boolean, "Whether the e-mail address is verified."),
-                field("newsletter", boolean),
-                field("version", integer(), "For optimistic locking: send it back in `RolePatch`."),
-            ]),
-            "Token": object("An API token. The secret `token` comes only in the answer that creates it.", [
-                optional("id", uuid),
-                field("name", text),
-                optional("createdAt", dateTime),
-                optional("expiresAt", dateTime, "After this the token no longer works."),
-                field("scope", ref("TokenScope")),
-                optional("token", text, "The bearer token (`rmp_...`): shown once."),
-            ]),
-            "Credentials": object("Sign-in for a token.", [
-                field("email", text),
-                field("password", text),
-                optional("name", text, "The token's name, 1 to 80 characters; \"API sign-in <time>\" when absent."),
-                optional("scope", ref("TokenScope"), "read-write when absent."),
-                optional("expiresInDays", integer(minimum: 1, maximum: 365, default: 90)),
-            ]),
-            "Registration": object("A new account.", [
-                field("email", text),
-                field("displayName", text, "1 to 100 characters."),
-                field("password", text, "The password policy's rules apply; a 422 lists the ones broken."),
-            ]),
+            "RegistrationAccepted": object(
+                "A registration taken in: the same answer whether or not the address can be registered.",
+                [
+                    field("status", text, "What happens next, in words."),
+                    field("registration", uuid, "The pending registration, for `POST /api/v1/accounts/verify/resend`."),
+                ]),
+            "TokenScope": [
+                "type": "string", "enum": TokenScope.allCases.map(\.rawValue),
+                "description": "read (GET only) or read-write.",
+            ],
+            "Role": [
+                "type": "string", "enum": Role.allCases.map(\.rawValue),
+                "description": "staff (Alliance staff), delegate (national delegate), industry (industry representative), observer.",
+            ],
+            "User": object(
+                "An account.",
+                [
+                    field("id", uuid),
+                    field("email", text),
+                    field("displayName", text),
+                    field("role", ref("Role")),
+                    optional("nation", text, "The nation a delegate acts for."),
+                    optional("company", text, "The company an industry representative acts for."),
+                    field("verified", boolean, "Whether the e-mail address is verified."),
+                    field("newsletter", boolean),
+                    field("version", integer(), "For optimistic locking: send it back in `RolePatch`."),
+                ]),
+            "Token": object(
+                "An API token. The secret `token` comes only in the answer that creates it.",
+                [
+                    optional("id", uuid),
+                    field("name", text),
+                    optional("createdAt", dateTime),
+                    optional("expiresAt", dateTime, "After this the token no longer works."),
+                    field("scope", ref("TokenScope")),
+                    optional("token", text, "The bearer token (`rmp_...`): shown once."),
+                ]),
+            "Credentials": object(
+                "Sign-in for a token.",
+                [
+                    field("email", text),
+                    field("password", text),
+                    optional("name", text, "The token's name, 1 to 80 characters; \"API sign-in <time>\" when absent."),
+                    optional("scope", ref("TokenScope"), "read-write when absent."),
+                    optional("expiresInDays", integer(minimum: 1, maximum: 365, default: 90)),
+                ]),
+            "Registration": object(
+                "A new account.",
+                [
+                    field("email", text),
+                    field("displayName", text, "1 to 100 characters."),
+                    field("password", text, "The password policy's rules apply; a 422 lists the ones broken."),
+                ]),
             "CodeCheck": object("An e-mailed verification code.", [field("email", text), field("code", text)]),
             "EmailOnly": object("An e-mail address.", [field("email", text)]),
-            "Resend": object("A new code for a pending registration.", [
-                field("email", text),
-                optional("registration", uuid, "The id `POST /api/v1/accounts` answered."),
-            ]),
-            "ResetConfirm": object("A password reset.", [
-                field("email", text),
-                field("code", text, "The code from the reset mail."),
-                field("password", text, "The new password."),
-            ]),
+            "Resend": object(
+                "A new code for a pending registration.",
+                [
+                    field("email", text),
+                    optional("registration", uuid, "The id `POST /api/v1/accounts` answered."),
+                ]),
+            "ResetConfirm": object(
+                "A password reset.",
+                [
+                    field("email", text),
+                    field("code", text, "The code from the reset mail."),
+                    field("password", text, "The new password."),
+                ]),
             "Newsletter": object("The newsletter subscription.", [field("subscribed", boolean)]),
-            "TokenCreate": object("A new API token.", [
-                field("name", text, "1 to 80 characters."),
-                optional("scope", ref("TokenScope"), "read-write when absent."),
-                optional("expiresInDays", integer(minimum: 1, maximum: 365, default: 90)),
-            ]),
+            "TokenCreate": object(
+                "A new API token.",
+                [
+                    field("name", text, "1 to 80 characters."),
+                    optional("scope", ref("TokenScope"), "read-write when absent."),
+                    optional("expiresInDays", integer(minimum: 1, maximum: 365, default: 90)),
+                ]),
         ]
     }
 }

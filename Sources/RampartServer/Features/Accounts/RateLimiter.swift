@@ -70,7 +70,9 @@ struct RateLimiter: Sendable {
     }
 
     /// The attempts of `key` in the window, other than `excluding`: how many, and when the latest was.
-    static func recent(_ rule: Rule, key: String, now: Date, excluding: UUID?, on db: any Database) async throws -> (count: Int, latest: Date?) {
+    static func recent(
+        _ rule: Rule, key: String, now: Date, excluding: UUID?, on db: any Database
+    ) async throws -> (count: Int, latest: Date?) {
         var query = RateLimitHitRecord.query(on: db).filter(\.$key == fullKey(rule, key))
             .filter(\.$at > now.addingTimeInterval(-rule.window))
         if let excluding { query = query.filter(\.$id != excluding) }

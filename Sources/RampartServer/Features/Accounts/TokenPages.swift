@@ -12,7 +12,8 @@ struct TokenPages: RouteCollection {
 
     @Sendable func index(req: Request) async throws -> HTML {
         let person = try req.requireSignedIn()
-        return TokensPage.render(req.pageContext(title: "API tokens"), try await Self.model(for: person, newToken: nil, now: req.now, on: req.db))
+        return TokensPage.render(
+            req.pageContext(title: "API tokens"), try await Self.model(for: person, newToken: nil, now: req.now, on: req.db))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -27,8 +28,10 @@ struct TokenPages: RouteCollection {
         }
         let request = try APITokens.Request(name: form.name ?? "", scope: scope, expiresInDays: days)
         let issued = try await APITokens.issueRecord(for: person.user, request, actor: person.actor, now: req.now, on: req.db)
-        return try await TokensPage.render(req.pageContext(title: "API tokens"), try await Self.model(for: person, newToken: issued.token, now: req.now, on: req.db))
-            .encodeResponse(for: req)
+        return try await TokensPage.render(
+            req.pageContext(title: "API tokens"), try await Self.model(for: person, newToken: issued.token, now: req.now, on: req.db)
+        )
+        .encodeResponse(for: req)
     }
 
     @Sendable func revoke(req: Request) async throws -> Response {
@@ -42,9 +45,10 @@ struct TokenPages: RouteCollection {
         let tokens = try await APITokenRecord.query(on: db).filter(\.$userID == person.userID).sort(\.$createdAt).all()
         return TokensPage.Model(
             tokens: tokens.map { token in
-                TokensPage.TokenRow(id: token.id?.uuidString ?? "", name: token.name, createdAt: token.createdAt.map(Timestamps.text) ?? "",
-                                    scope: token.tokenScope == .read ? "read only" : "read and write",
-                                    expires: token.expiresAt.map { ($0 <= now ? "expired " : "") + Timestamps.text($0) } ?? "never")
+                TokensPage.TokenRow(
+                    id: token.id?.uuidString ?? "", name: token.name, createdAt: token.createdAt.map(Timestamps.text) ?? "",
+                    scope: token.tokenScope == .read ? "read only" : "read and write",
+                    expires: token.expiresAt.map { ($0 <= now ? "expired " : "") + Timestamps.text($0) } ?? "never")
             },
             newToken: newToken)
     }
@@ -76,16 +80,22 @@ enum APITokens {
         try await issueRecord(for: user, try Request(name: name, scope: nil, expiresInDays: nil), actor: actor, now: now, on: db).token
     }
 
-    static func issueRecord(for user: UserRecord, _ request: Request, actor: Actor, now: Date, on db: any Database) async throws -> (token: String, record: APITokenRecord) {
+    static func issueRecord(
+        for user: UserRecord, _ request: Request, actor: Actor, now: Date, on db: any Database
+    ) async throws -> (token: String, record: APITokenRecord) {
         let token = "rmp_" + Secrets.token()
         let expiresAt = now.addingTimeInterval(TimeInterval(request.lifetimeDays) * 24 * 3600)
-        let record = APITokenRecord(tokenHash: Secrets.sha256(token), userID: try user.requireID(), name: request.name,
-                                    scope: request.scope, expiresAt: expiresAt)
+        let record = APITokenRecord(
+            tokenHash: Secrets.sha256(token), userID: try user.requireID(), name: request.name,
+            scope: request.scope, expiresAt: expiresAt)
         try await db.transaction { tx in
             try await record.create(on: tx)
-            try await Audit.record(actor, entity: "api token", key: "\(user.email): \(request.name)", action: "create",
-                                   changes: [.init(field: "scope", old: "", new: request.scope.rawValue),
-                                             .init(field: "expires", old: "", new: Timestamps.text(expiresAt))], at: now, on: tx)
+            try await Audit.record(
+                actor, entity: "api token", key: "\(user.email): \(request.name)", action: "create",
+                changes: [
+                    .init(field: "scope", old: "", new: request.scope.rawValue),
+                    .init(field: "expires", old: "", new: Timestamps.text(expiresAt)),
+                ], at: now, on: tx)
         }
         return (token, record)
     }
@@ -96,7 +106,9 @@ enum APITokens {
         }
         try await db.transaction { tx in
             try await token.delete(on: tx)
-            try await Audit.record(person.actor, entity: "api token", key: "\(person.user.email): \(token.name)", action: "revoke", changes: [], at: now, on: tx)
+            try await Audit.record(
+                person.actor, entity: "api token", key: "\(person.user.email): \(token.name)", action: "revoke", changes: [], at: now,
+                on: tx)
         }
     }
 }

@@ -20,7 +20,8 @@ struct APIAdmin: RouteCollection {
     @Sendable func updateUser(req: Request) async throws -> API.UserDTO {
         let person = try req.require(AccessPolicy.canAdministerAccounts)
         guard let id = req.parameter(.id, as: UUID.self) else { throw Abort(.notFound, reason: "no such account") }
-        return API.UserDTO(try await UserRoleEditor.update(id, with: try req.content.decode(RolePatch.self), by: person, now: req.now, on: req.db))
+        return API.UserDTO(
+            try await UserRoleEditor.update(id, with: try req.content.decode(RolePatch.self), by: person, now: req.now, on: req.db))
     }
 
     @Sendable func audit(req: Request) async throws -> PageDTO<API.AuditDTO> {

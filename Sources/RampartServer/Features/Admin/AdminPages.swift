@@ -21,14 +21,18 @@ struct AdminPages: RouteCollection {
         let person = try req.require(AccessPolicy.canAdministerAccounts)
         guard let id = req.parameter(.id, as: UUID.self) else { throw Abort(.notFound, reason: "no such account") }
         let form = try req.content.decode(Form.self)
-        guard let role = Role(rawValue: form.role ?? "") else { throw InputError("role", "must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))") }
+        guard let role = Role(rawValue: form.role ?? "") else {
+            throw InputError("role", "must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         guard let version = FormNumber.integer(form.version) else { throw InputError("version", "missing; reload the page") }
         do {
-            _ = try await UserRoleEditor.update(id, with: RolePatch(role: role, nation: form.nation, company: form.company, version: version),
-                                                by: person, now: req.now, on: req.db)
+            _ = try await UserRoleEditor.update(
+                id, with: RolePatch(role: role, nation: form.nation, company: form.company, version: version),
+                by: person, now: req.now, on: req.db)
             return req.redirect(to: .adminUsers)
         } catch let error as InputError {
-            let page = UsersAdminPage.render(req.pageContext(title: "Accounts", notice: error.description), try await Self.usersModel(on: req.db))
+            let page = UsersAdminPage.render(
+                req.pageContext(title: "Accounts", notice: error.description), try await Self.usersModel(on: req.db))
             return try await page.encodeResponse(status: error.status, for: req)
         }
     }
@@ -38,9 +42,10 @@ struct AdminPages: RouteCollection {
         let nations = try await NationRecord.query(on: db).sort(\.$code).all().map(\.code)
         let companies = try await CompanyRecord.query(on: db).sort(\.$name).all().map(\.name)
         let rows = users.map { user in
-            UsersAdminPage.UserRow(id: user.id?.uuidString ?? "", email: user.email, displayName: user.displayName,
-                                   role: Role(rawValue: user.role) ?? .observer, nation: user.nation, company: user.company,
-                                   verified: user.verified, version: user.version)
+            UsersAdminPage.UserRow(
+                id: user.id?.uuidString ?? "", email: user.email, displayName: user.displayName,
+                role: Role(rawValue: user.role) ?? .observer, nation: user.nation, company: user.company,
+                verified: user.verified, version: user.version)
         }
         return UsersAdminPage.Model(rows: rows, nations: nations, companies: companies)
     }
@@ -50,11 +55,13 @@ struct AdminPages: RouteCollection {
         let page = try req.pageNumber
         let result = try await AuditRecord.query(on: req.db).sort(\.$at, .descending).paginate(PageRequest(page: page, per: 50))
         let rows = result.items.map { entry in
-            AuditPage.AuditRow(at: Timestamps.text(entry.at), actor: entry.actor, entity: entry.entity, key: entry.entityKey,
-                               action: entry.action,
-                               changes: Audit.decodeChanges(entry.changes).map { AuditPage.FieldChange(field: $0.field, old: $0.old, new: $0.new) })
+            AuditPage.AuditRow(
+                at: Timestamps.text(entry.at), actor: entry.actor, entity: entry.entity, key: entry.entityKey,
+                action: entry.action,
+                changes: Audit.decodeChanges(entry.changes).map { AuditPage.FieldChange(field: $0.field, old: $0.old, new: $0.new) })
         }
-        return AuditPage.render(req.pageContext(title: "Audit trail"),
-                                .init(rows: rows, page: page, pageCount: max(1, result.metadata.pageCount)))
+        return AuditPage.render(
+            req.pageContext(title: "Audit trail"),
+            .init(rows: rows, page: page, pageCount: max(1, result.metadata.pageCount)))
     }
 }

@@ -13,7 +13,9 @@ struct RolePatch: Content, Sendable {
 
 enum UserRoleEditor {
     static func update(_ id: UUID, with patch: RolePatch, by person: SignedIn, now: Date, on db: any Database) async throws -> UserRecord {
-        guard AccessPolicy.canAdministerAccounts(person.principal) else { throw Abort(.forbidden, reason: "only Alliance staff assign roles") }
+        guard AccessPolicy.canAdministerAccounts(person.principal) else {
+            throw Abort(.forbidden, reason: "only Alliance staff assign roles")
+        }
         guard let user = try await UserRecord.find(id, on: db) else { throw Abort(.notFound, reason: "no such account") }
         let nation = patch.nation?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         let company = patch.company?.trimmingCharacters(in: .whitespaces).nilIfEmpty
@@ -43,8 +45,9 @@ enum UserRoleEditor {
             user.company = patch.role == .industry ? company : nil
             user.version = patch.version + 1
             try await user.save(on: tx)
-            try await Audit.record(person.actor, entity: "user", key: user.email, action: "assign role",
-                                   changes: Audit.diff(before, fields(user)), at: now, on: tx)
+            try await Audit.record(
+                person.actor, entity: "user", key: user.email, action: "assign role",
+                changes: Audit.diff(before, fields(user)), at: now, on: tx)
             return user
         }
     }

@@ -33,7 +33,8 @@ struct DashboardPages: RouteCollection {
         let horizon = settings?.horizonLabel ?? "no scenario imported yet"
         return DashboardPage.Model(
             scenarioName: settings?.name ?? "—", horizonLabel: horizon, counts: counts,
-            latestRun: latest?.summaryView(requestedBy: nil, visibleTo: principal), nationRows: summary?.nationRows(visibleTo: principal) ?? [],
+            latestRun: latest?.summaryView(requestedBy: nil, visibleTo: principal),
+            nationRows: summary?.nationRows(visibleTo: principal) ?? [],
             chart: summary?.cumulativeSeries, canStartPlan: AccessPolicy.canStartPlan(principal),
             released: readsOnlyReleased ? releasedDemand(signals) : nil,
             showsFigures: showsFigures, showsNations: principal.isStaff || principal.role == .delegate)
@@ -45,8 +46,9 @@ struct DashboardPages: RouteCollection {
         let targets = Dictionary(grouping: signals, by: \.target).map { target, rows in
             let years = rows.map(\.year)
             let first = years.min() ?? 0, last = years.max() ?? 0
-            return DashboardPage.TargetRow(target: target, demands: rows.reduce(0) { $0 + $1.demands },
-                                           units: rows.reduce(0) { $0 + $1.qty }, years: first == last ? "\(first)" : "\(first)–\(last)")
+            return DashboardPage.TargetRow(
+                target: target, demands: rows.reduce(0) { $0 + $1.demands },
+                units: rows.reduce(0) { $0 + $1.qty }, years: first == last ? "\(first)" : "\(first)–\(last)")
         }.sorted { ($1.units, $0.target) < ($0.units, $1.target) }
         return DashboardPage.ReleasedDemand(unitsByYear: byYear, largestTargets: Array(targets.prefix(largest)), targetCount: targets.count)
     }

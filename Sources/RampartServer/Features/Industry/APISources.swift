@@ -24,7 +24,7 @@ struct APISources: RouteCollection {
         let person = try req.requireSignedIn()
         let code = req.parameter(.code)
         guard let source = try await SourceRecord.query(on: req.db).filter(\.$code == code).first(),
-              AccessPolicy.canReadSource(person.principal, company: source.company)
+            AccessPolicy.canReadSource(person.principal, company: source.company)
         else { throw Abort(.notFound, reason: "no line or supply \(code) that you may see") }
         return API.SourceDTO(source, steps: try await IndustryPages.steps(for: [code], on: req.db)[code] ?? [])
     }
@@ -32,7 +32,8 @@ struct APISources: RouteCollection {
     @Sendable func updateSource(req: Request) async throws -> API.SourceDTO {
         let person = try req.requireSignedIn()
         let code = req.parameter(.code)
-        let source = try await SourceEditor.update(code, with: try req.content.decode(SourcePatch.self), by: person, now: req.now, on: req.db)
+        let source = try await SourceEditor.update(
+            code, with: try req.content.decode(SourcePatch.self), by: person, now: req.now, on: req.db)
         return API.SourceDTO(source, steps: try await IndustryPages.steps(for: [code], on: req.db)[code] ?? [])
     }
 }

@@ -32,34 +32,42 @@ extension OpenAPIDocument {
                     404: "No such line or supply, or one of another company.",
                     409: "Someone changed it first: `version` is stale (`field` is `version`); read it again.",
                     422: """
-                        `leadTimeMonths` outside 0 to 120, a step outside the horizon, a negative capacity or two steps in one \
-                        month; `problems` lists each.
-                        """,
+                    `leadTimeMonths` outside 0 to 120, a step outside the horizon, a negative capacity or two steps in one \
+                    month; `problems` lists each.
+                    """,
                 ]),
         ]
     }
 
     static var sourceSchemas: [String: Object] {
         [
-            "CapacityStep": object("From month `from` on (until the next step), `perMonth` units a month.", [
-                field("from", integer(minimum: 0)),
-                field("perMonth", quantity),
-            ]),
-            "Source": object("A line (producer) or a supply (supplier) of one item.", [
-                field("id", text),
-                field("kind", enumeration(["line", "supply"])),
-                field("company", text, "The producer or the supplier."),
-                field("country", text),
-                field("item", text),
-                field("leadTimeMonths", integer(minimum: 0)),
-                field("capacity", array(ref("CapacityStep")), "The step schedule, by month; 0 before the first step."),
-                field("version", integer(), "For optimistic locking: send it back in `SourcePatch`."),
-            ]),
-            "SourcePatch": object("A change to a line or supply; absent fields stay as they are.", [
-                optional("leadTimeMonths", integer(minimum: 0, maximum: FieldRules.leadTimeMonths.upperBound)),
-                optional("capacity", array(ref("CapacityStep")), "The whole new schedule: months of the horizon, each once; `perMonth` 0 to 1e12."),
-                field("version", integer(), "The version read."),
-            ]),
+            "CapacityStep": object(
+                "From month `from` on (until the next step), `perMonth` units a month.",
+                [
+                    field("from", integer(minimum: 0)),
+                    field("perMonth", quantity),
+                ]),
+            "Source": object(
+                "A line (producer) or a supply (supplier) of one item.",
+                [
+                    field("id", text),
+                    field("kind", enumeration(["line", "supply"])),
+                    field("company", text, "The producer or the supplier."),
+                    field("country", text),
+                    field("item", text),
+                    field("leadTimeMonths", integer(minimum: 0)),
+                    field("capacity", array(ref("CapacityStep")), "The step schedule, by month; 0 before the first step."),
+                    field("version", integer(), "For optimistic locking: send it back in `SourcePatch`."),
+                ]),
+            "SourcePatch": object(
+                "A change to a line or supply; absent fields stay as they are.",
+                [
+                    optional("leadTimeMonths", integer(minimum: 0, maximum: FieldRules.leadTimeMonths.upperBound)),
+                    optional(
+                        "capacity", array(ref("CapacityStep")),
+                        "The whole new schedule: months of the horizon, each once; `perMonth` 0 to 1e12."),
+                    field("version", integer(), "The version read."),
+                ]),
         ]
     }
 }

@@ -18,11 +18,12 @@ struct IndustryPages: RouteCollection {
         let sources = try await query.all()
         let steps = try await Self.steps(for: sources.map(\.code), on: req.db)
         let rows = sources.map { source in
-            LinesPage.SourceRow(code: source.code, kind: source.kind, company: source.company, country: source.country,
-                                item: source.itemCode, leadTimeMonths: source.leadTimeMonths,
-                                capacitySummary: SourceEditor.describe(steps[source.code] ?? []),
-                                editPath: AccessPolicy.canEditSource(person.principal, company: source.company)
-                                    ? SiteRoute.source(source.code).path : nil)
+            LinesPage.SourceRow(
+                code: source.code, kind: source.kind, company: source.company, country: source.country,
+                item: source.itemCode, leadTimeMonths: source.leadTimeMonths,
+                capacitySummary: SourceEditor.describe(steps[source.code] ?? []),
+                editPath: AccessPolicy.canEditSource(person.principal, company: source.company)
+                    ? SiteRoute.source(source.code).path : nil)
         }
         return LinesPage.render(req.pageContext(title: "Industry"), .init(company: person.user.company, rows: rows))
     }
@@ -30,7 +31,8 @@ struct IndustryPages: RouteCollection {
     @Sendable func editForm(req: Request) async throws -> HTML {
         let source = try await editableSource(req)
         let steps = try await Self.steps(for: [source.code], on: req.db)[source.code] ?? []
-        return SourceEditPage.render(req.pageContext(title: "\(source.code)"), Self.editModel(source, steps: steps, errors: [], conflict: false))
+        return SourceEditPage.render(
+            req.pageContext(title: "\(source.code)"), Self.editModel(source, steps: steps, errors: [], conflict: false))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -45,22 +47,27 @@ struct IndustryPages: RouteCollection {
         let steps = Self.parseSteps(form.steps ?? "", errors: &errors)
         if errors.isEmpty {
             do {
-                _ = try await SourceEditor.update(source.code, with: SourcePatch(leadTimeMonths: lead, capacity: steps, version: version),
-                                                  by: person, now: req.now, on: req.db)
+                _ = try await SourceEditor.update(
+                    source.code, with: SourcePatch(leadTimeMonths: lead, capacity: steps, version: version),
+                    by: person, now: req.now, on: req.db)
                 return req.redirect(to: .lines)
             } catch let error as InputError {
                 if error.status == .conflict {
                     let fresh = try await editableSource(req)
                     let freshSteps = try await Self.steps(for: [fresh.code], on: req.db)[fresh.code] ?? []
-                    let page = SourceEditPage.render(req.pageContext(title: fresh.code), Self.editModel(fresh, steps: freshSteps, errors: error.problems, conflict: true))
+                    let page = SourceEditPage.render(
+                        req.pageContext(title: fresh.code), Self.editModel(fresh, steps: freshSteps, errors: error.problems, conflict: true)
+                    )
                     return try await page.encodeResponse(status: .conflict, for: req)
                 }
                 errors = error.problems
             }
         }
-        let model = SourceEditPage.Model(code: source.code, kind: source.kind, item: source.itemCode, leadTimeMonths: form.lead_time_months ?? "",
-                                         steps: form.steps ?? "", version: version, errors: errors, conflict: false)
-        return try await SourceEditPage.render(req.pageContext(title: source.code), model).encodeResponse(status: .unprocessableEntity, for: req)
+        let model = SourceEditPage.Model(
+            code: source.code, kind: source.kind, item: source.itemCode, leadTimeMonths: form.lead_time_months ?? "",
+            steps: form.steps ?? "", version: version, errors: errors, conflict: false)
+        return try await SourceEditPage.render(req.pageContext(title: source.code), model).encodeResponse(
+            status: .unprocessableEntity, for: req)
     }
 
     /// "from:perMonth, from:perMonth" as typed in the form.
@@ -68,7 +75,8 @@ struct IndustryPages: RouteCollection {
         text.split(separator: ",").enumerated().compactMap { index, part in
             let pieces = part.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "") }
             guard pieces.count == 2, let from = DecimalText.integer(pieces[0]), let perMonth = DecimalText.number(pieces[1]) else {
-                errors.append("steps: step \(index + 1) (\"\(part.trimmingCharacters(in: .whitespaces))\") is not month:units, for example 0:1200")
+                errors.append(
+                    "steps: step \(index + 1) (\"\(part.trimmingCharacters(in: .whitespaces))\") is not month:units, for example 0:1200")
                 return nil
             }
             return SourcePatch.Step(from: from, perMonth: perMonth)
@@ -86,8 +94,9 @@ struct IndustryPages: RouteCollection {
     }
 
     static func editModel(_ s: SourceRecord, steps: [(Int, Double)], errors: [String], conflict: Bool) -> SourceEditPage.Model {
-        SourceEditPage.Model(code: s.code, kind: s.kind, item: s.itemCode, leadTimeMonths: "\(s.leadTimeMonths)",
-                             steps: steps.map { "\($0.0):\(PlainNumber.text($0.1))" }.joined(separator: ", "),
-                             version: s.version, errors: errors, conflict: conflict)
+        SourceEditPage.Model(
+            code: s.code, kind: s.kind, item: s.itemCode, leadTimeMonths: "\(s.leadTimeMonths)",
+            steps: steps.map { "\($0.0):\(PlainNumber.text($0.1))" }.joined(separator: ", "),
+            version: s.version, errors: errors, conflict: conflict)
     }
 }

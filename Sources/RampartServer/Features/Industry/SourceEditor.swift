@@ -20,7 +20,7 @@ enum SourceEditor {
     /// The line or supply, when `person` may change it: 404 when they may not see it, 403 when they may only read it.
     static func editable(_ code: String, by person: SignedIn, on db: any Database) async throws -> SourceRecord {
         guard let source = try await SourceRecord.query(on: db).filter(\.$code == code).first(),
-              AccessPolicy.canReadSource(person.principal, company: source.company)
+            AccessPolicy.canReadSource(person.principal, company: source.company)
         else { throw Abort(.notFound, reason: "no line or supply \(code) that you may see") }
         guard AccessPolicy.canEditSource(person.principal, company: source.company) else {
             throw Abort(.forbidden, reason: "only \(source.company) and Alliance staff change this \(source.kind)")
@@ -28,7 +28,9 @@ enum SourceEditor {
         return source
     }
 
-    static func update(_ code: String, with patch: SourcePatch, by person: SignedIn, now: Date, on db: any Database) async throws -> SourceRecord {
+    static func update(
+        _ code: String, with patch: SourcePatch, by person: SignedIn, now: Date, on db: any Database
+    ) async throws -> SourceRecord {
         let source = try await editable(code, by: person, on: db)
         let horizon = try await ScenarioSettingsRecord.query(on: db).first()?.horizonMonths ?? 0
         var problems: [String] = []
@@ -49,7 +51,9 @@ enum SourceEditor {
                 throw InputError.conflict(source.kind, current: source.version)
             }
             let oldSteps = try await CapacityStepRecord.query(on: tx).filter(\.$sourceCode == code).sort(\.$fromMonth).all()
-            let before = [("leadTimeMonths", "\(source.leadTimeMonths)"), ("capacity", describe(oldSteps.map { ($0.fromMonth, $0.perMonth) }))]
+            let before = [
+                ("leadTimeMonths", "\(source.leadTimeMonths)"), ("capacity", describe(oldSteps.map { ($0.fromMonth, $0.perMonth) })),
+            ]
             if let lead = patch.leadTimeMonths { source.leadTimeMonths = lead }
             source.version = patch.version + 1
             try await source.save(on: tx)
@@ -57,12 +61,14 @@ enum SourceEditor {
             if let steps = patch.capacity {
                 try await CapacityStepRecord.query(on: tx).filter(\.$sourceCode == code).delete()
                 let sorted = steps.sorted { $0.from < $1.from }
-                try await ScenarioStore.insert(sorted.map { CapacityStepRecord(sourceCode: code, fromMonth: $0.from, perMonth: $0.perMonth) }, on: tx)
+                try await ScenarioStore.insert(
+                    sorted.map { CapacityStepRecord(sourceCode: code, fromMonth: $0.from, perMonth: $0.perMonth) }, on: tx)
                 newSteps = sorted.map { ($0.from, $0.perMonth) }
             }
             let after = [("leadTimeMonths", "\(source.leadTimeMonths)"), ("capacity", describe(newSteps))]
-            try await Audit.record(person.actor, entity: source.kind, key: code, action: "update",
-                                   changes: Audit.diff(before, after), at: now, on: tx)
+            try await Audit.record(
+                person.actor, entity: source.kind, key: code, action: "update",
+                changes: Audit.diff(before, after), at: now, on: tx)
             return source
         }
     }

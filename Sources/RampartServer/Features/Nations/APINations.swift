@@ -49,7 +49,7 @@ struct APINations: RouteCollection {
         let person = try req.requireSignedIn()
         let code = req.parameter(.code)
         guard let demand = try await DemandRecord.query(on: req.db).filter(\.$code == code).first(),
-              AccessPolicy.canReadDemand(person.principal, nation: demand.nation, released: demand.released)
+            AccessPolicy.canReadDemand(person.principal, nation: demand.nation, released: demand.released)
         else { throw Abort(.notFound, reason: "no demand \(code) that you may see") }
         return API.DemandDTO(demand)
     }
@@ -63,7 +63,8 @@ struct APINations: RouteCollection {
     @Sendable func createDemand(req: Request) async throws -> Response {
         let nation = req.parameter(.code)
         let person = try req.require { AccessPolicy.canEditDemands($0, nation: nation) }
-        let demand = try await DemandEntry.create(try req.content.decode(NewDemand.self), nation: nation, by: person, now: req.now, on: req.db)
+        let demand = try await DemandEntry.create(
+            try req.content.decode(NewDemand.self), nation: nation, by: person, now: req.now, on: req.db)
         let response = try await API.DemandDTO(demand).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: SiteRoute.api(.demand(demand.code)).path)
         return response

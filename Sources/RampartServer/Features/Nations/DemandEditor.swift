@@ -17,7 +17,7 @@ enum DemandEditor {
     /// The demand, when `person` may change it: 404 when they may not even see it, 403 when they may only read it.
     static func editable(_ code: String, by person: SignedIn, on db: any Database) async throws -> DemandRecord {
         guard let demand = try await DemandRecord.query(on: db).filter(\.$code == code).first(),
-              AccessPolicy.canReadDemand(person.principal, nation: demand.nation, released: demand.released)
+            AccessPolicy.canReadDemand(person.principal, nation: demand.nation, released: demand.released)
         else { throw Abort(.notFound, reason: "no demand \(code) that you may see") }
         guard AccessPolicy.canEditDemands(person.principal, nation: demand.nation) else {
             throw Abort(.forbidden, reason: "only \(demand.nation)'s delegates and Alliance staff change this demand")
@@ -25,11 +25,15 @@ enum DemandEditor {
         return demand
     }
 
-    static func update(_ code: String, with patch: DemandPatch, by person: SignedIn, now: Date, on db: any Database) async throws -> DemandRecord {
+    static func update(
+        _ code: String, with patch: DemandPatch, by person: SignedIn, now: Date, on db: any Database
+    ) async throws -> DemandRecord {
         let demand = try await editable(code, by: person, on: db)
         let horizon = try await ScenarioSettingsRecord.query(on: db).first()?.horizonMonths ?? 0
         let problems = problems(qty: patch.qty, dueMonth: patch.dueMonth, priority: patch.priority, horizon: horizon)
-        if !problems.isEmpty { throw InputError(problems: problems, field: problems.count == 1 ? String(problems[0].prefix { $0 != ":" }) : nil) }
+        if !problems.isEmpty {
+            throw InputError(problems: problems, field: problems.count == 1 ? String(problems[0].prefix { $0 != ":" }) : nil)
+        }
 
         return try await db.transaction { tx in
             guard try await VersionGuard.bump("demands", keyColumn: "code", key: code, expected: patch.version, on: tx) else {
@@ -42,8 +46,9 @@ enum DemandEditor {
             if let released = patch.released { demand.released = released }
             demand.version = patch.version + 1
             try await demand.save(on: tx)
-            try await Audit.record(person.actor, entity: "demand", key: code, action: "update",
-                                   changes: Audit.diff(before, fields(demand)), at: now, on: tx)
+            try await Audit.record(
+                person.actor, entity: "demand", key: code, action: "update",
+                changes: Audit.diff(before, fields(demand)), at: now, on: tx)
             return demand
         }
     }

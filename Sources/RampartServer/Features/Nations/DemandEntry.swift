@@ -37,19 +37,23 @@ enum DemandEntry {
             }
         }
         problems += DemandEditor.problems(qty: new.qty, dueMonth: new.dueMonth, priority: new.priority, horizon: settings.horizonMonths)
-        if !problems.isEmpty { throw InputError(problems: problems, field: problems.count == 1 ? String(problems[0].prefix { $0 != ":" }) : nil) }
+        if !problems.isEmpty {
+            throw InputError(problems: problems, field: problems.count == 1 ? String(problems[0].prefix { $0 != ":" }) : nil)
+        }
 
-        let demand = DemandRecord(code: id, nation: nation, itemCode: new.item?.isEmpty == false ? new.item : nil,
-                                  itemClass: new.class?.isEmpty == false ? new.class : nil, qty: new.qty, dueMonth: new.dueMonth,
-                                  priority: new.priority, released: new.released ?? false, position: 0)
+        let demand = DemandRecord(
+            code: id, nation: nation, itemCode: new.item?.isEmpty == false ? new.item : nil,
+            itemClass: new.class?.isEmpty == false ? new.class : nil, qty: new.qty, dueMonth: new.dueMonth,
+            priority: new.priority, released: new.released ?? false, position: 0)
         do {
             // Writes first: on SQLite a transaction that reads before it writes cannot take the write lock while
             // another connection (a plan run's) writes, and fails at once instead of waiting.
             try await db.transaction { tx in
                 try await insert(demand, nationName: Alliance.name(of: nation), on: tx)
                 try await RecordCounts.store(on: tx)
-                try await Audit.record(person.actor, entity: "demand", key: id, action: "create",
-                                       changes: fields(demand).map { Audit.Change(field: $0.0, old: "", new: $0.1) }, at: now, on: tx)
+                try await Audit.record(
+                    person.actor, entity: "demand", key: id, action: "create",
+                    changes: fields(demand).map { Audit.Change(field: $0.0, old: "", new: $0.1) }, at: now, on: tx)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             if try await DemandRecord.query(on: db).filter(\.$code == id).count() > 0 {
@@ -67,15 +71,19 @@ enum DemandEntry {
     /// The demand, at the end of the list, and its nation if it is new, in statements that write.
     private static func insert(_ d: DemandRecord, nationName: String, on tx: any Database) async throws {
         let sql = try SQLAccess.sql(tx)
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO nations (id, code, name) SELECT \(bind: UUID()), \(bind: d.nation), \(bind: nationName)
             WHERE NOT EXISTS (SELECT 1 FROM nations WHERE code = \(bind: d.nation))
-            """).run()
-        try await sql.raw("""
+            """
+        ).run()
+        try await sql.raw(
+            """
             INSERT INTO demands (id, code, nation, item_code, item_class, qty, due_month, priority, released, position, version)
             SELECT \(bind: UUID()), \(bind: d.code), \(bind: d.nation), \(bind: d.itemCode), \(bind: d.itemClass), \(bind: d.qty),
                    \(bind: d.dueMonth), \(bind: d.priority), \(bind: d.released), COALESCE(MAX(position), -1) + 1, 1 FROM demands
-            """).run()
+            """
+        ).run()
     }
 
     /// Withdraws a demand at the version the person read; a stale version is a conflict, as for an edit.
@@ -86,8 +94,9 @@ enum DemandEntry {
                 throw InputError.conflict("demand", current: demand.version)
             }
             try await RecordCounts.store(on: tx)
-            try await Audit.record(person.actor, entity: "demand", key: code, action: "delete",
-                                   changes: fields(demand).map { Audit.Change(field: $0.0, old: $0.1, new: "") }, at: now, on: tx)
+            try await Audit.record(
+                person.actor, entity: "demand", key: code, action: "delete",
+                changes: fields(demand).map { Audit.Change(field: $0.0, old: $0.1, new: "") }, at: now, on: tx)
         }
     }
 

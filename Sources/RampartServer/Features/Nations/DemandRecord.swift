@@ -25,8 +25,10 @@ final class DemandRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    init(code: String, nation: String, itemCode: String?, itemClass: String?, qty: Double, dueMonth: Int,
-         priority: Int, released: Bool, position: Int) {
+    init(
+        code: String, nation: String, itemCode: String?, itemClass: String?, qty: Double, dueMonth: Int,
+        priority: Int, released: Bool, position: Int
+    ) {
         self.code = code
         self.nation = nation
         self.itemCode = itemCode

@@ -32,8 +32,10 @@ extension API {
         var deliveries: [DeliveryDTO]
         var reason: String?
 
-        init(planRun: UUID, onTimeUnits: Double, lateUnits: Double, unservedUnits: Double, lastDeliveryMonth: Int?,
-             deliveries: [DeliveryDTO], reason: String?) {
+        init(
+            planRun: UUID, onTimeUnits: Double, lateUnits: Double, unservedUnits: Double, lastDeliveryMonth: Int?,
+            deliveries: [DeliveryDTO], reason: String?
+        ) {
             self.planRun = planRun; self.onTimeUnits = onTimeUnits; self.lateUnits = lateUnits; self.unservedUnits = unservedUnits
             self.lastDeliveryMonth = lastDeliveryMonth; self.deliveries = deliveries; self.reason = reason
         }

@@ -1,6 +1,6 @@
 import Fluent
-import RampartCore
 import Foundation
+import RampartCore
 import SQLKit
 
 /// A page of one nation's demands, each with its outcome in the latest succeeded plan run, read in one query:
@@ -30,7 +30,8 @@ enum NationDemandReads {
         let sql = try SQLAccess.sql(db)
         // The page of demands first, then their outcomes: the join then touches 50 results, not the run's 10,000,
         // whatever the database's statistics say.
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT d.code, d.nation, d.item_code, d.item_class, d.qty, d.due_month, d.priority, d.released, d.version,
                    (SELECT COUNT(*) FROM demands WHERE nation = \(bind: nation)) AS total,
                    r.plan_run_id, r.on_time_units, r.late_units, r.unserved_units, r.last_delivery_month, r.deliveries, r.reason
@@ -39,7 +40,8 @@ enum NationDemandReads {
             LEFT JOIN plan_demand_results r ON r.demand_code = d.code AND r.plan_run_id = (
                 SELECT id FROM plan_runs WHERE status = 'succeeded' ORDER BY created_at DESC LIMIT 1)
             ORDER BY d.position
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         let total: Int
         if let first = rows.first {
             total = first.total
@@ -58,7 +60,9 @@ extension API.DemandDTO {
             outcome = API.OutcomeDTO(
                 planRun: run, onTimeUnits: row.on_time_units ?? 0, lateUnits: row.late_units ?? 0,
                 unservedUnits: row.unserved_units ?? 0, lastDeliveryMonth: row.last_delivery_month,
-                deliveries: PlanDemandResultRecord.deliveryPairs(row.deliveries ?? "").map { API.DeliveryDTO(month: $0.month, qty: $0.qty) },
+                deliveries: PlanDemandResultRecord.deliveryPairs(row.deliveries ?? "").map {
+                    API.DeliveryDTO(month: $0.month, qty: $0.qty)
+                },
                 reason: row.reason)
         }
     }

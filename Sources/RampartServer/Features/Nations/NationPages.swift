@@ -25,8 +25,9 @@ struct NationPages: RouteCollection {
         let demands = try await DemandRecord.query(on: req.db).field(\.$nation).field(\.$qty).all()
         let byNation = Dictionary(grouping: demands, by: \.nation)
         let rows = nations.map { nation in
-            NationsIndexPage.NationIndexRow(code: nation.code, name: nation.name, demandCount: byNation[nation.code]?.count ?? 0,
-                                            demandedUnits: byNation[nation.code]?.reduce(0) { $0 + $1.qty } ?? 0)
+            NationsIndexPage.NationIndexRow(
+                code: nation.code, name: nation.name, demandCount: byNation[nation.code]?.count ?? 0,
+                demandedUnits: byNation[nation.code]?.reduce(0) { $0 + $1.qty } ?? 0)
         }
         return try await NationsIndexPage.render(req.pageContext(title: "Nations"), .init(rows: rows)).encodeResponse(for: req)
     }
@@ -55,12 +56,15 @@ struct NationPages: RouteCollection {
     @Sendable func editForm(req: Request) async throws -> HTML {
         let demand = try await editableDemand(req)
         let calendar = try await Self.calendar(on: req.db)
-        return DemandEditPage.render(req.pageContext(title: "Demand \(demand.code)"),
-                                     Self.editModel(demand, calendar: calendar, errors: [], conflict: false))
+        return DemandEditPage.render(
+            req.pageContext(title: "Demand \(demand.code)"),
+            Self.editModel(demand, calendar: calendar, errors: [], conflict: false))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
-        struct Form: Content { var qty: String?; var due_month: String?; var priority: String?; var released: String?; var version: String? }
+        struct Form: Content {
+            var qty: String?; var due_month: String?; var priority: String?; var released: String?; var version: String?
+        }
         let person = try req.requireSignedIn()
         let code = req.parameter(.code)
         let form = try req.content.decode(Form.self)
@@ -73,14 +77,16 @@ struct NationPages: RouteCollection {
         if errors.isEmpty {
             do {
                 _ = try await DemandEditor.update(
-                    code, with: DemandPatch(qty: qty, dueMonth: due, priority: priority, released: form.released == "yes", version: version),
+                    code,
+                    with: DemandPatch(qty: qty, dueMonth: due, priority: priority, released: form.released == "yes", version: version),
                     by: person, now: req.now, on: req.db)
                 return req.redirect(to: .nation(current.nation))
             } catch let error as InputError {
                 if error.status == .conflict {
                     let fresh = try await editableDemand(req)
-                    let page = DemandEditPage.render(req.pageContext(title: "Demand \(code)"),
-                                                     Self.editModel(fresh, calendar: calendar, errors: error.problems, conflict: true))
+                    let page = DemandEditPage.render(
+                        req.pageContext(title: "Demand \(code)"),
+                        Self.editModel(fresh, calendar: calendar, errors: error.problems, conflict: true))
                     return try await page.encodeResponse(status: .conflict, for: req)
                 }
                 errors = error.problems
@@ -92,7 +98,8 @@ struct NationPages: RouteCollection {
         model.priority = form.priority ?? ""
         model.released = form.released == "yes"
         model.version = version
-        return try await DemandEditPage.render(req.pageContext(title: "Demand \(code)"), model).encodeResponse(status: .unprocessableEntity, for: req)
+        return try await DemandEditPage.render(req.pageContext(title: "Demand \(code)"), model).encodeResponse(
+            status: .unprocessableEntity, for: req)
     }
 
     @Sendable func newForm(req: Request) async throws -> HTML {
@@ -117,8 +124,9 @@ struct NationPages: RouteCollection {
         model.errors = numbers.errors
         var status = HTTPStatus.unprocessableEntity
         if let qty = numbers.qty, let due = numbers.dueMonth, let priority = numbers.priority {
-            let new = NewDemand(id: model.id, item: model.item, class: model.itemClass, qty: qty, dueMonth: due, priority: priority,
-                                released: model.released)
+            let new = NewDemand(
+                id: model.id, item: model.item, class: model.itemClass, qty: qty, dueMonth: due, priority: priority,
+                released: model.released)
             do {
                 _ = try await DemandEntry.create(new, nation: code, by: person, now: req.now, on: req.db)
                 return req.redirect(to: .nation(code))
@@ -135,14 +143,17 @@ struct NationPages: RouteCollection {
         let person = try req.requireSignedIn()
         let code = req.parameter(.code)
         let current = try await editableDemand(req)
-        guard let version = FormNumber.integer(try req.content.decode(Form.self).version) else { throw InputError("version", "missing; reload the form") }
+        guard let version = FormNumber.integer(try req.content.decode(Form.self).version) else {
+            throw InputError("version", "missing; reload the form")
+        }
         do {
             try await DemandEntry.delete(code, version: version, by: person, now: req.now, on: req.db)
             return req.redirect(to: .nation(current.nation))
         } catch let error as InputError where error.status == .conflict {
             let fresh = try await editableDemand(req)
-            let page = DemandEditPage.render(req.pageContext(title: "Demand \(code)"),
-                                             Self.editModel(fresh, calendar: try await Self.calendar(on: req.db), errors: error.problems, conflict: true))
+            let page = DemandEditPage.render(
+                req.pageContext(title: "Demand \(code)"),
+                Self.editModel(fresh, calendar: try await Self.calendar(on: req.db), errors: error.problems, conflict: true))
             return try await page.encodeResponse(status: .conflict, for: req)
         }
     }
@@ -157,9 +168,10 @@ struct NationPages: RouteCollection {
 
     /// The form shows the due month as the month field wants it, "YYYY-MM".
     static func editModel(_ d: DemandRecord, calendar: MonthCalendar?, errors: [String], conflict: Bool) -> DemandEditPage.Model {
-        DemandEditPage.Model(code: d.code, nation: d.nation, target: d.target, qty: PlainNumber.text(d.qty),
-                             dueMonth: calendar?.label(d.dueMonth) ?? "\(d.dueMonth)", priority: "\(d.priority)", released: d.released, version: d.version,
-                             errors: errors, conflict: conflict)
+        DemandEditPage.Model(
+            code: d.code, nation: d.nation, target: d.target, qty: PlainNumber.text(d.qty),
+            dueMonth: calendar?.label(d.dueMonth) ?? "\(d.dueMonth)", priority: "\(d.priority)", released: d.released, version: d.version,
+            errors: errors, conflict: conflict)
     }
 }
 
@@ -193,12 +205,14 @@ struct NationView {
                 for (month, qty) in result.deliveryPairs where delivered.indices.contains(month) { delivered[month] += qty }
             }
             let calendar = MonthCalendar(startMonth: settings.startMonth)
-            chart = MonthlySeries(monthLabels: (0..<settings.horizonMonths).map { calendar?.label($0) ?? "M\($0)" },
-                                  demanded: Cumulative.sums(demanded), delivered: Cumulative.sums(delivered))
+            chart = MonthlySeries(
+                monthLabels: (0..<settings.horizonMonths).map { calendar?.label($0) ?? "M\($0)" },
+                demanded: Cumulative.sums(demanded), delivered: Cumulative.sums(delivered))
         }
-        return NationView(demands: demands, results: results, run: run, chart: chart,
-                          pageCount: max(1, (total + perPage - 1) / perPage),
-                          calendar: settings.flatMap { MonthCalendar(startMonth: $0.startMonth) })
+        return NationView(
+            demands: demands, results: results, run: run, chart: chart,
+            pageCount: max(1, (total + perPage - 1) / perPage),
+            calendar: settings.flatMap { MonthCalendar(startMonth: $0.startMonth) })
     }
 }
 

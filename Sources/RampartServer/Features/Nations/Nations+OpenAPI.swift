@@ -13,7 +13,8 @@ extension OpenAPIDocument {
             Operation(
                 method: "get", path: "/api/v1/nations/{code}/demands", id: "listNationDemands", tag: "records",
                 summary: "A nation's demands with the latest successful plan's outcome for each",
-                description: "For staff and the nation's delegates. Each demand carries `outcome` when the latest successful run planned it.",
+                description:
+                    "For staff and the nation's delegates. Each demand carries `outcome` when the latest successful run planned it.",
                 query: pageQuery,
                 responses: ok(ref("DemandPage"), "A page of the nation's demands, in scenario order."),
                 errors: [400: malformedQuery, 401: signedOut, 403: "Neither staff nor a delegate of this nation.", 422: badPage]),
@@ -62,9 +63,14 @@ extension OpenAPIDocument {
             Operation(
                 method: "delete", path: "/api/v1/demands/{code}", id: "deleteDemand", tag: "records",
                 summary: "Withdraw a demand",
-                description: "Staff and the nation's delegates, at the `version` they read; audited. Past plan runs keep their results for it.",
-                query: [["name": "version", "in": "query", "required": true, "schema": integer(minimum: 1),
-                         "description": "The version read."] as Object],
+                description:
+                    "Staff and the nation's delegates, at the `version` they read; audited. Past plan runs keep their results for it.",
+                query: [
+                    [
+                        "name": "version", "in": "query", "required": true, "schema": integer(minimum: 1),
+                        "description": "The version read.",
+                    ] as Object
+                ],
                 responses: ["204": response("Withdrawn.")],
                 errors: [
                     401: signedOut,
@@ -84,51 +90,64 @@ extension OpenAPIDocument {
 
     static var nationSchemas: [String: Object] {
         [
-            "Demand": object("A nation's demand: a quantity of an item, or of any item of a class, due in a month.", [
-                field("id", text),
-                field("nation", text),
-                optional("item", text, "The item demanded (exactly one of `item` and `class` is set)."),
-                optional("class", text, "The interchangeability class demanded."),
-                field("qty", number),
-                field("dueMonth", integer(minimum: 0), "Month of the horizon, from 0."),
-                field("priority", integer(minimum: 1, maximum: 5), "1 (highest) to 5."),
-                field("released", boolean, "Released to industry and the other nations."),
-                field("version", integer(), "For optimistic locking: send it back in `DemandPatch`."),
-                optional("outcome", ref("Outcome"), "The latest successful plan's outcome (nation demand lists only)."),
-            ]),
-            "Outcome": object("What a plan run delivers for one demand.", [
-                field("planRun", uuid, "The plan run."),
-                field("onTimeUnits", number),
-                field("lateUnits", number),
-                field("unservedUnits", number),
-                optional("lastDeliveryMonth", integer(minimum: 0), "Absent when nothing is delivered."),
-                field("deliveries", array(ref("Delivery"))),
-                optional("reason", text, "Why the demand is late or short."),
-            ]),
+            "Demand": object(
+                "A nation's demand: a quantity of an item, or of any item of a class, due in a month.",
+                [
+                    field("id", text),
+                    field("nation", text),
+                    optional("item", text, "The item demanded (exactly one of `item` and `class` is set)."),
+                    optional("class", text, "The interchangeability class demanded."),
+                    field("qty", number),
+                    field("dueMonth", integer(minimum: 0), "Month of the horizon, from 0."),
+                    field("priority", integer(minimum: 1, maximum: 5), "1 (highest) to 5."),
+                    field("released", boolean, "Released to industry and the other nations."),
+                    field("version", integer(), "For optimistic locking: send it back in `DemandPatch`."),
+                    optional("outcome", ref("Outcome"), "The latest successful plan's outcome (nation demand lists only)."),
+                ]),
+            "Outcome": object(
+                "What a plan run delivers for one demand.",
+                [
+                    field("planRun", uuid, "The plan run."),
+                    field("onTimeUnits", number),
+                    field("lateUnits", number),
+                    field("unservedUnits", number),
+                    optional("lastDeliveryMonth", integer(minimum: 0), "Absent when nothing is delivered."),
+                    field("deliveries", array(ref("Delivery"))),
+                    optional("reason", text, "Why the demand is late or short."),
+                ]),
             "Delivery": object("Units delivered in a month.", [field("month", integer(minimum: 0)), field("qty", number)]),
             "Nation": object("A nation.", [field("code", text), field("name", text)]),
-            "Signal": object("Released demand for one target in one year.", [
-                field("target", text, "The item or class."),
-                field("year", integer()),
-                field("qty", number),
-                field("demands", integer(minimum: 1), "How many demands add up to `qty`."),
-            ]),
-            "NewDemand": object("A new demand; it names exactly one of `item` and `class`.", [
-                field("id", text, "`D-<nation>-` then letters, digits, `-`, `_` or `.`, 64 characters in all (e.g. `D-PL-0042`); not used by another demand."),
-                optional("item", text, "An item of the scenario."),
-                optional("class", text, "An interchangeability class of the scenario."),
-                field("qty", quantity, "Above 0, at most 1e12."),
-                field("dueMonth", integer(minimum: 0), "A month of the horizon."),
-                field("priority", integer(minimum: 1, maximum: 5), "1 is the highest."),
-                optional("released", boolean, "Readable by other nations and industry; false when absent."),
-            ]),
-            "DemandPatch": object("A change to a demand; absent fields stay as they are.", [
-                optional("qty", quantity, "Above 0, at most 1e12."),
-                optional("dueMonth", integer(minimum: 0), "A month of the horizon."),
-                optional("priority", integer(minimum: 1, maximum: 5)),
-                optional("released", boolean),
-                field("version", integer(), "The version read."),
-            ]),
+            "Signal": object(
+                "Released demand for one target in one year.",
+                [
+                    field("target", text, "The item or class."),
+                    field("year", integer()),
+                    field("qty", number),
+                    field("demands", integer(minimum: 1), "How many demands add up to `qty`."),
+                ]),
+            "NewDemand": object(
+                "A new demand; it names exactly one of `item` and `class`.",
+                [
+                    field(
+                        "id", text,
+                        "`D-<nation>-` then letters, digits, `-`, `_` or `.`, 64 characters in all (e.g. `D-PL-0042`); not used by another demand."
+                    ),
+                    optional("item", text, "An item of the scenario."),
+                    optional("class", text, "An interchangeability class of the scenario."),
+                    field("qty", quantity, "Above 0, at most 1e12."),
+                    field("dueMonth", integer(minimum: 0), "A month of the horizon."),
+                    field("priority", integer(minimum: 1, maximum: 5), "1 is the highest."),
+                    optional("released", boolean, "Readable by other nations and industry; false when absent."),
+                ]),
+            "DemandPatch": object(
+                "A change to a demand; absent fields stay as they are.",
+                [
+                    optional("qty", quantity, "Above 0, at most 1e12."),
+                    optional("dueMonth", integer(minimum: 0), "A month of the horizon."),
+                    optional("priority", integer(minimum: 1, maximum: 5)),
+                    optional("released", boolean),
+                    field("version", integer(), "The version read."),
+                ]),
         ]
     }
 }

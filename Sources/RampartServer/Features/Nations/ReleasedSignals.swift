@@ -16,12 +16,15 @@ enum ReleasedSignals {
 
     static func load(on db: any Database) async throws -> [API.SignalDTO] {
         guard let settings = try await ScenarioSettingsRecord.query(on: db).first(),
-              let calendar = MonthCalendar(startMonth: settings.startMonth) else { return [] }
-        let rows = try await SQLAccess.sql(db).raw("""
+            let calendar = MonthCalendar(startMonth: settings.startMonth)
+        else { return [] }
+        let rows = try await SQLAccess.sql(db).raw(
+            """
             SELECT item_code, item_class, due_month, SUM(qty) AS qty, COUNT(*) AS demands
             FROM demands WHERE released = \(bind: true)
             GROUP BY item_code, item_class, due_month
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         var totals: [Key: (qty: Double, demands: Int)] = [:]
         for row in rows {
             let key = Key(target: DemandTarget(item: row.item_code, itemClass: row.item_class).key, year: calendar.year(of: row.due_month))

@@ -30,7 +30,7 @@ struct APIPlans: RouteCollection {
     @Sendable func plan(req: Request) async throws -> API.PlanRunDTO {
         let person = try req.requireSignedIn()
         guard let id = req.parameter(.id, as: UUID.self),
-              let run = try await PlanRunRecord.find(id, on: req.db)
+            let run = try await PlanRunRecord.find(id, on: req.db)
         else { throw Abort(.notFound, reason: "no such plan run") }
         let principal = person.principal
         var dto = API.PlanRunDTO(run, visibleTo: principal)

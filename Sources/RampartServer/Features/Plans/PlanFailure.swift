@@ -15,13 +15,15 @@ struct PlanFailure: Error, CustomStringConvertible {
             "\(recordName(of: issue.path, in: scenario)): \(issue.message)"
         }
         let more = issues.count > shown.count ? "; and \(issues.count - shown.count) more" : ""
-        return PlanFailure(description: "the scenario cannot be planned until these are corrected: "
-            + shown.joined(separator: "; ") + more)
+        return PlanFailure(
+            description: "the scenario cannot be planned until these are corrected: "
+                + shown.joined(separator: "; ") + more)
     }
 
     static func serverProblem(runID: UUID?) -> PlanFailure {
-        PlanFailure(description: "the plan could not be completed because of a problem on the server; start a new run, "
-            + "and if it fails again Alliance staff will find the details in the server log (run \(runID?.uuidString ?? "?"))")
+        PlanFailure(
+            description: "the plan could not be completed because of a problem on the server; start a new run, "
+                + "and if it fails again Alliance staff will find the details in the server log (run \(runID?.uuidString ?? "?"))")
     }
 
     /// "demands[41].qty" as "demand D-US-0002, qty".

@@ -15,8 +15,9 @@ struct PlanPages: RouteCollection {
         let person = try req.requireSignedIn()
         let runs = try await PlanRunRecord.query(on: req.db).sort(\.$createdAt, .descending).range(..<50).all()
         let names = try await Self.requesterNames(runs.compactMap(\.requestedBy), on: req.db)
-        let model = PlansPage.Model(runs: runs.map { $0.summaryView(requestedBy: $0.requestedBy.flatMap { names[$0] }, visibleTo: person.principal) },
-                                    canStart: AccessPolicy.canStartPlan(person.principal))
+        let model = PlansPage.Model(
+            runs: runs.map { $0.summaryView(requestedBy: $0.requestedBy.flatMap { names[$0] }, visibleTo: person.principal) },
+            canStart: AccessPolicy.canStartPlan(person.principal))
         return PlansPage.render(req.pageContext(title: "Plans"), model)
     }
 
@@ -29,7 +30,7 @@ struct PlanPages: RouteCollection {
     @Sendable func show(req: Request) async throws -> HTML {
         let person = try req.requireSignedIn()
         guard let id = req.parameter(.id, as: UUID.self),
-              let run = try await PlanRunRecord.find(id, on: req.db)
+            let run = try await PlanRunRecord.find(id, on: req.db)
         else { throw Abort(.notFound, reason: "no such plan run") }
         let names = try await Self.requesterNames(run.requestedBy.map { [$0] } ?? [], on: req.db)
         let summary = try await PlanRunSummaries.load(id, on: req.db)
@@ -37,13 +38,19 @@ struct PlanPages: RouteCollection {
         // Explanations and bottlenecks name nations, lines and suppliers: staff see them all, a delegate
         // the late demands of their own nation, others the totals only.
         let lateRows = (summary?.late ?? []).filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.nation) }.map {
-            PlanDetailPage.LateRow(demand: $0.demand, nation: $0.nation, target: $0.target, lateUnits: $0.lateUnits,
-                                   unservedUnits: $0.unservedUnits, weightedLateness: $0.weightedLateness, reason: $0.reason)
+            PlanDetailPage.LateRow(
+                demand: $0.demand, nation: $0.nation, target: $0.target, lateUnits: $0.lateUnits,
+                unservedUnits: $0.unservedUnits, weightedLateness: $0.weightedLateness, reason: $0.reason)
         }
-        let bottlenecks = AccessPolicy.canReadPlanDetail(principal) ? (summary?.bottlenecks ?? []).map {
-            PlanDetailPage.BottleneckRow(resource: $0.source, kind: $0.kind.rawValue, saving: $0.weightedLatenessSaved,
-                                         detail: "\($0.owner) (\($0.country)), \($0.item): saturated in months \($0.saturatedMonths.map(\.description).joined(separator: ", ")); +\(Format.units($0.extraPerMonth))/month")
-        } : []
+        let bottlenecks =
+            AccessPolicy.canReadPlanDetail(principal)
+            ? (summary?.bottlenecks ?? []).map {
+                PlanDetailPage.BottleneckRow(
+                    resource: $0.source, kind: $0.kind.rawValue, saving: $0.weightedLatenessSaved,
+                    detail:
+                        "\($0.owner) (\($0.country)), \($0.item): saturated in months \($0.saturatedMonths.map(\.description).joined(separator: ", ")); +\(Format.units($0.extraPerMonth))/month"
+                )
+            } : []
         let model = PlanDetailPage.Model(
             run: run.summaryView(requestedBy: run.requestedBy.flatMap { names[$0] }, visibleTo: principal),
             nationRows: AccessPolicy.canReadPlanFigures(principal) ? summary?.nationRows(visibleTo: principal) ?? [] : [],

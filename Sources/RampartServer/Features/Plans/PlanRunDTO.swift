@@ -26,9 +26,11 @@ extension API {
         /// The run as `principal` may see it: the objective only for those who may read a plan's totals.
         init(_ r: PlanRunRecord, visibleTo principal: Principal) {
             id = r.id; status = r.status; progress = r.progress; phase = r.phase; scenario = r.scenarioName
-            demandCount = AccessPolicy.canReadUnreleasedCounts(principal) ? r.demandCount : nil; createdAt = r.createdAt; startedAt = r.startedAt; finishedAt = r.finishedAt; error = r.error
+            demandCount = AccessPolicy.canReadUnreleasedCounts(principal) ? r.demandCount : nil; createdAt = r.createdAt;
+            startedAt = r.startedAt; finishedAt = r.finishedAt; error = r.error
             if AccessPolicy.canReadPlanFigures(principal),
-               let w = r.weightedLateness, let on = r.onTimeUnits, let late = r.lateUnits, let un = r.unservedUnits {
+                let w = r.weightedLateness, let on = r.onTimeUnits, let late = r.lateUnits, let un = r.unservedUnits
+            {
                 objective = Objective(weightedLateness: w, onTimeUnits: on, lateUnits: late, unservedUnits: un)
             }
         }

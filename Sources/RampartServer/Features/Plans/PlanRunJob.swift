@@ -67,7 +67,8 @@ struct PlanRunJob: JobHandler {
                 let now = progress.withLockedValue { $0 }
                 let time = clock.now()
                 if now.phase != last.phase || now.fraction - last.fraction >= 0.01
-                    || time.timeIntervalSince(last.at) >= heartbeatInterval {
+                    || time.timeIntervalSince(last.at) >= heartbeatInterval
+                {
                     last = (now.phase, now.fraction, time)
                     try? await report(runID, phase: now.phase, progress: min(0.95, now.fraction * 0.95), context: context)
                 }
@@ -87,8 +88,9 @@ struct PlanRunJob: JobHandler {
                 PlanDemandResultRecord(runID: runID, result: $0, released: released.contains($0.demand.id))
             }
             let summary = PlanRunSummary(plan: plan, scenario: scenario)
-            let file = PlanRunFileRecord(planRunID: runID, planJSON: String(decoding: plan.jsonBytes(), as: UTF8.self),
-                                         summaryJSON: String(decoding: try JSONEncoder().encode(summary), as: UTF8.self))
+            let file = PlanRunFileRecord(
+                planRunID: runID, planJSON: String(decoding: plan.jsonBytes(), as: UTF8.self),
+                summaryJSON: String(decoding: try JSONEncoder().encode(summary), as: UTF8.self))
             return (objective: plan.objective, results: results, file: file, summary: summary)
         }
         reporter.cancel()

@@ -22,8 +22,9 @@ extension PlanRunSummary {
 
     func nationRows(visibleTo principal: Principal) -> [NationOutcomeRow] {
         nations.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.key) }.map {
-            NationOutcomeRow(nation: $0.key, demanded: $0.demandedUnits, onTime: $0.onTimeUnits, late: $0.lateUnits,
-                             unserved: $0.unservedUnits, weightedLateness: $0.weightedLateness)
+            NationOutcomeRow(
+                nation: $0.key, demanded: $0.demandedUnits, onTime: $0.onTimeUnits, late: $0.lateUnits,
+                unserved: $0.unservedUnits, weightedLateness: $0.weightedLateness)
         }
     }
 }
@@ -31,7 +32,9 @@ extension PlanRunSummary {
 enum Cumulative {
     static func sums(_ values: [Double]) -> [Double] {
         var total = 0.0
-        return values.map { total += $0; return total }
+        return values.map {
+            total += $0; return total
+        }
     }
 }
 

@@ -27,8 +27,10 @@ final class PlanRunRecord: Model, @unchecked Sendable {
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
-        [$id, $status, $progress, $phase, $requestedBy, $scenarioName, $demandCount, $weightedLateness, $onTimeUnits,
-         $lateUnits, $unservedUnits, $error, $startedAt, $finishedAt, $createdAt, $heartbeatAt, $jobID]
+        [
+            $id, $status, $progress, $phase, $requestedBy, $scenarioName, $demandCount, $weightedLateness, $onTimeUnits,
+            $lateUnits, $unservedUnits, $error, $startedAt, $finishedAt, $createdAt, $heartbeatAt, $jobID,
+        ]
     }
 
     init() {}
@@ -97,8 +99,10 @@ final class PlanDemandResultRecord: Model, @unchecked Sendable {
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
-        [$id, $planRunID, $demandCode, $nation, $target, $qty, $dueMonth, $priority, $released, $onTimeUnits, $lateUnits,
-         $unservedUnits, $lastDeliveryMonth, $deliveries, $reason]
+        [
+            $id, $planRunID, $demandCode, $nation, $target, $qty, $dueMonth, $priority, $released, $onTimeUnits, $lateUnits,
+            $unservedUnits, $lastDeliveryMonth, $deliveries, $reason,
+        ]
     }
 
     init() {}

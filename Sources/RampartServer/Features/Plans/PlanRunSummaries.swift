@@ -56,8 +56,9 @@ enum PlanRunSummaries {
     }
 
     @Sendable static func read(_ runID: UUID, on db: any Database) async throws -> PlanRunSummary? {
-        guard let file = try await PlanRunFileRecord.query(on: db).filter(\.$planRunID == runID)
-            .field(\.$summaryJSON).first()
+        guard
+            let file = try await PlanRunFileRecord.query(on: db).filter(\.$planRunID == runID)
+                .field(\.$summaryJSON).first()
         else { return nil }
         return try JSONDecoder().decode(PlanRunSummary.self, from: Data(file.summaryJSON.utf8))
     }

@@ -31,9 +31,11 @@ struct PlanRunSummary: Codable, Sendable {
         let lateDemands = report?.lateDemands ?? []
         lateDemandCount = lateDemands.count
         late = lateDemands.sorted { $0.weightedLateness > $1.weightedLateness }.prefix(Self.lateLimit).map { item in
-            Late(demand: item.demand, nation: item.nation, target: item.target, lateUnits: item.lateUnits,
-                 unservedUnits: item.unservedUnits, weightedLateness: item.weightedLateness,
-                 reason: report.flatMap { $0.explanations.indices.contains(item.explanation) ? $0.explanations[item.explanation].why : nil } ?? "")
+            Late(
+                demand: item.demand, nation: item.nation, target: item.target, lateUnits: item.lateUnits,
+                unservedUnits: item.unservedUnits, weightedLateness: item.weightedLateness,
+                reason: report.flatMap { $0.explanations.indices.contains(item.explanation) ? $0.explanations[item.explanation].why : nil }
+                    ?? "")
         }
         let calendar = MonthCalendar(startMonth: scenario.startMonth)
         let months = scenario.horizonMonths

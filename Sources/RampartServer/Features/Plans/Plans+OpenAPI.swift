@@ -19,7 +19,7 @@ extension OpenAPIDocument {
                 responses: [
                     "202": response(
                         "Queued.", ref("PlanRun"),
-                        headers: ["Location": ["description": "The run: `/api/v1/plans/{id}`.", "schema": text] as Object]),
+                        headers: ["Location": ["description": "The run: `/api/v1/plans/{id}`.", "schema": text] as Object])
                 ],
                 errors: [401: signedOut, 403: staffOnly, 409: "There is no scenario to plan: import one first."]),
             Operation(
@@ -47,69 +47,84 @@ extension OpenAPIDocument {
 
     static var planSchemas: [String: Object] {
         [
-            "PlanRun": object("A plan run: a background job planning the scenario held when it was queued.", [
-                field("id", uuid),
-                field("status", enumeration(PlanRunStatus.allCases.map(\.rawValue))),
-                field("progress", ["type": "number", "format": "double", "minimum": 0, "maximum": 1] as Object, "0 to 1."),
-                field("phase", text, "What the run is doing, in words."),
-                field("scenario", text, "The scenario's name."),
-                optional("demandCount", integer(minimum: 0), "Demands planned, released or not: for staff and delegates only."),
-                field("createdAt", dateTime),
-                optional("startedAt", dateTime),
-                optional("finishedAt", dateTime),
-                optional("objective", ref("Objective"), "Once the run succeeded."),
-                optional("error", text, "Why the run failed."),
-                optional("nations", array(ref("OutcomeSummary")), "Per-nation rows the person may read (single run and dashboard)."),
-                optional("lateDemands", array(ref("LateDemand")), "The worst late or short demands the person may read, at most 200 (single run)."),
-                optional("lateDemandCount", integer(minimum: 0), "How many demands are late or short in all (single run)."),
-                optional("bottlenecks", array(ref("Bottleneck")), "Staff only (single run)."),
-            ]),
-            "Objective": object("The plan's objective (`planning-model.md`).", [
-                field("weightedLateness", number, "In unit-months: late and unserved units weighted by priority (`planning-model.md`)."),
-                field("onTimeUnits", number),
-                field("lateUnits", number),
-                field("unservedUnits", number),
-            ]),
-            "OutcomeSummary": object("Units on time, late and unserved for one nation (or item).", [
-                field("key", text, "The nation (or item)."),
-                field("demandedUnits", number),
-                field("onTimeUnits", number),
-                field("lateUnits", number),
-                field("unservedUnits", number),
-                field("meanDelayMonths", number, "Mean delay of the units delivered late (0 when none is)."),
-                field("weightedLateness", number),
-            ]),
-            "LateDemand": object("A late or short demand of a plan run.", [
-                field("demand", text),
-                field("nation", text),
-                field("target", text, "The item or class."),
-                field("lateUnits", number),
-                field("unservedUnits", number),
-                field("weightedLateness", number),
-                field("reason", text, "The chain of constraints that held it back, in one sentence."),
-            ]),
-            "MonthRange": object("Months `from` to `to`, both included.", [
-                field("from", integer(minimum: 0)),
-                field("to", integer(minimum: 0)),
-            ]),
-            "Bottleneck": object("A line or supply whose extra capacity would cut weighted lateness most.", [
-                field("kind", enumeration(["line", "supply"])),
-                field("source", text, "The line's or supply's id."),
-                field("item", text),
-                field("owner", text, "The producer or supplier."),
-                field("country", text),
-                field("saturatedMonths", array(ref("MonthRange"))),
-                field("extraPerMonth", number, "Extra units a month tried, over the saturated months."),
-                field("weightedLatenessSaved", number, "Weighted lateness saved by that extra capacity (re-planned), in unit-months."),
-                field("savedPerExtraUnit", number),
-            ]),
+            "PlanRun": object(
+                "A plan run: a background job planning the scenario held when it was queued.",
+                [
+                    field("id", uuid),
+                    field("status", enumeration(PlanRunStatus.allCases.map(\.rawValue))),
+                    field("progress", ["type": "number", "format": "double", "minimum": 0, "maximum": 1] as Object, "0 to 1."),
+                    field("phase", text, "What the run is doing, in words."),
+                    field("scenario", text, "The scenario's name."),
+                    optional("demandCount", integer(minimum: 0), "Demands planned, released or not: for staff and delegates only."),
+                    field("createdAt", dateTime),
+                    optional("startedAt", dateTime),
+                    optional("finishedAt", dateTime),
+                    optional("objective", ref("Objective"), "Once the run succeeded."),
+                    optional("error", text, "Why the run failed."),
+                    optional("nations", array(ref("OutcomeSummary")), "Per-nation rows the person may read (single run and dashboard)."),
+                    optional(
+                        "lateDemands", array(ref("LateDemand")),
+                        "The worst late or short demands the person may read, at most 200 (single run)."),
+                    optional("lateDemandCount", integer(minimum: 0), "How many demands are late or short in all (single run)."),
+                    optional("bottlenecks", array(ref("Bottleneck")), "Staff only (single run)."),
+                ]),
+            "Objective": object(
+                "The plan's objective (`planning-model.md`).",
+                [
+                    field(
+                        "weightedLateness", number, "In unit-months: late and unserved units weighted by priority (`planning-model.md`)."),
+                    field("onTimeUnits", number),
+                    field("lateUnits", number),
+                    field("unservedUnits", number),
+                ]),
+            "OutcomeSummary": object(
+                "Units on time, late and unserved for one nation (or item).",
+                [
+                    field("key", text, "The nation (or item)."),
+                    field("demandedUnits", number),
+                    field("onTimeUnits", number),
+                    field("lateUnits", number),
+                    field("unservedUnits", number),
+                    field("meanDelayMonths", number, "Mean delay of the units delivered late (0 when none is)."),
+                    field("weightedLateness", number),
+                ]),
+            "LateDemand": object(
+                "A late or short demand of a plan run.",
+                [
+                    field("demand", text),
+                    field("nation", text),
+                    field("target", text, "The item or class."),
+                    field("lateUnits", number),
+                    field("unservedUnits", number),
+                    field("weightedLateness", number),
+                    field("reason", text, "The chain of constraints that held it back, in one sentence."),
+                ]),
+            "MonthRange": object(
+                "Months `from` to `to`, both included.",
+                [
+                    field("from", integer(minimum: 0)),
+                    field("to", integer(minimum: 0)),
+                ]),
+            "Bottleneck": object(
+                "A line or supply whose extra capacity would cut weighted lateness most.",
+                [
+                    field("kind", enumeration(["line", "supply"])),
+                    field("source", text, "The line's or supply's id."),
+                    field("item", text),
+                    field("owner", text, "The producer or supplier."),
+                    field("country", text),
+                    field("saturatedMonths", array(ref("MonthRange"))),
+                    field("extraPerMonth", number, "Extra units a month tried, over the saturated months."),
+                    field("weightedLatenessSaved", number, "Weighted lateness saved by that extra capacity (re-planned), in unit-months."),
+                    field("savedPerExtraUnit", number),
+                ]),
             "PlanFile": [
                 "type": "object",
                 "description": """
-                    A plan file as `planning-model.md` (version 1) defines it: `version`, `scenario`, `objective`, \
-                    `production`, `purchases` and `deliveries`, and Rampart's `report` (summaries per nation and item, \
-                    late demands with their explanations, bottlenecks).
-                    """,
+                A plan file as `planning-model.md` (version 1) defines it: `version`, `scenario`, `objective`, \
+                `production`, `purchases` and `deliveries`, and Rampart's `report` (summaries per nation and item, \
+                late demands with their explanations, bottlenecks).
+                """,
                 "properties": [
                     "version": integer(minimum: 1),
                     "scenario": text,

@@ -18,10 +18,12 @@ struct APIScenario: RouteCollection {
         let codes = page.items.map(\.code)
         let bom = try await BOMEntryRecord.query(on: req.db).filter(\.$itemCode ~~ codes).sort(\.$position).all()
         let byItem = Dictionary(grouping: bom, by: \.itemCode)
-        return PageDTO(items: page.items.map { item in
-            API.ItemDTO(id: item.code, name: item.name, kind: item.kind, class: item.itemClass,
-                        bom: (byItem[item.code] ?? []).map { BOMEntry(item: $0.componentCode, qty: $0.qty) })
-        }, page: page.metadata.page, per: page.metadata.per, total: page.metadata.total)
+        return PageDTO(
+            items: page.items.map { item in
+                API.ItemDTO(
+                    id: item.code, name: item.name, kind: item.kind, class: item.itemClass,
+                    bom: (byItem[item.code] ?? []).map { BOMEntry(item: $0.componentCode, qty: $0.qty) })
+            }, page: page.metadata.page, per: page.metadata.per, total: page.metadata.total)
     }
 
     @Sendable func exportScenario(req: Request) async throws -> Response {

@@ -23,8 +23,9 @@ enum DemoData {
                 // The demo's nations have released what they need from the third year on: industry and observers
                 // then see released demand on their dashboards.
                 try await DemandRecord.query(on: tx).filter(\.$dueMonth >= 24).set(\.$released, to: true).update()
-                try await Audit.record(.system, entity: "scenario", key: scenario.name, action: "import (demo)",
-                                       changes: [.init(field: "demands", old: "", new: "\(scenario.demands.count)")], at: now, on: tx)
+                try await Audit.record(
+                    .system, entity: "scenario", key: scenario.name, action: "import (demo)",
+                    changes: [.init(field: "demands", old: "", new: "\(scenario.demands.count)")], at: now, on: tx)
             }
         }
         let nation = try await DemandRecord.query(on: db).sort(\.$position).first()?.nation ?? "FR"
@@ -47,9 +48,11 @@ enum DemoData {
 
     private static func upsert(_ account: Account, hasher: PasswordHasher, on db: any Database) async throws {
         let hash = try await hasher.hash(account.password)
-        let user = try await UserRecord.query(on: db).filter(\.$email == account.email).first()
-            ?? UserRecord(email: account.email, displayName: "Demo \(account.role.label.lowercased())", passwordHash: hash,
-                          role: account.role, nation: nil, company: nil, verified: true, unsubscribeToken: Secrets.token())
+        let user =
+            try await UserRecord.query(on: db).filter(\.$email == account.email).first()
+            ?? UserRecord(
+                email: account.email, displayName: "Demo \(account.role.label.lowercased())", passwordHash: hash,
+                role: account.role, nation: nil, company: nil, verified: true, unsubscribeToken: Secrets.token())
         user.passwordHash = hash
         user.role = account.role.rawValue
         user.nation = account.role == .delegate ? account.boundTo : nil
@@ -67,7 +70,9 @@ enum DemoData {
         var lines = ["", "Rampart demo is starting. Open \(address)/ and sign in with one of these accounts:", ""]
         for account in accounts {
             let bound = account.boundTo.map { " (\($0))" } ?? ""
-            lines.append("  \(account.role.label.padding(toLength: 24, withPad: " ", startingAt: 0))\(account.email.padding(toLength: 34, withPad: " ", startingAt: 0)) password: \(account.password)\(bound)")
+            lines.append(
+                "  \(account.role.label.padding(toLength: 24, withPad: " ", startingAt: 0))\(account.email.padding(toLength: 34, withPad: " ", startingAt: 0)) password: \(account.password)\(bound)"
+            )
         }
         lines.append("")
         lines.append("Passwords are new on every start with --demo. Mail (verification and reset codes) is written to this log.")

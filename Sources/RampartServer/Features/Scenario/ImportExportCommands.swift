@@ -1,5 +1,5 @@
-import Fluent
 import ArgumentParser
+import Fluent
 import Foundation
 import RampartCore
 import Vapor
@@ -32,14 +32,17 @@ public struct ImportCommand: AsyncParsableCommand {
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                 print(String(decoding: try encoder.encode(summary), as: UTF8.self))
             } else {
-                print("Imported \(summary.scenario): \(summary.items) items, \(summary.lines) lines, \(summary.supplies) supplies, "
-                      + "\(summary.stocks) stocks, \(summary.demands) demands.")
+                print(
+                    "Imported \(summary.scenario): \(summary.items) items, \(summary.lines) lines, \(summary.supplies) supplies, "
+                        + "\(summary.stocks) stocks, \(summary.demands) demands.")
             }
         } catch let error as ScenarioValidationError {
-            throw ImportFailure(message: "\(file): nothing was imported; the file has \(error.issues.count) problem(s):\n\(error.description)")
+            throw ImportFailure(
+                message: "\(file): nothing was imported; the file has \(error.issues.count) problem(s):\n\(error.description)")
         } catch let error as OrphanedReferencesError {
-            throw ImportFailure(message: "\(file): nothing was imported; records beside the scenario name what it drops:\n"
-                                + error.problems.map { "  \($0)" }.joined(separator: "\n"))
+            throw ImportFailure(
+                message: "\(file): nothing was imported; records beside the scenario name what it drops:\n"
+                    + error.problems.map { "  \($0)" }.joined(separator: "\n"))
         }
     }
 }

@@ -14,7 +14,8 @@ struct RecordCounts: Decodable, Sendable, Equatable {
     /// The counts as the dashboards show them. Those who read released demand only (`releasedOnly`: the released
     /// signals) see how many demands are released, not how many exist.
     func labelled(releasedOnly signals: [API.SignalDTO]?) -> [(label: String, value: Int)] {
-        let demandCount: (label: String, value: Int) = signals.map { ("Released demands", $0.reduce(0) { $0 + $1.demands }) }
+        let demandCount: (label: String, value: Int) =
+            signals.map { ("Released demands", $0.reduce(0) { $0 + $1.demands }) }
             ?? ("Demands", demands)
         return [("Nations", nations), demandCount, ("Lines and supplies", sources), ("Items", items)]
     }
@@ -23,26 +24,31 @@ struct RecordCounts: Decodable, Sendable, Equatable {
     static func load(settings: ScenarioSettingsRecord?, on db: any Database) async throws -> RecordCounts {
         guard let settings else { return .none }
         if let nations = settings.nationCount, let demands = settings.demandCount, let sources = settings.sourceCount,
-           let items = settings.itemCount {
+            let items = settings.itemCount
+        {
             return RecordCounts(nations: nations, demands: demands, sources: sources, items: items)
         }
         return try await count(on: db)
     }
 
     static func count(on db: any Database) async throws -> RecordCounts {
-        let row = try await SQLAccess.sql(db).raw("""
+        let row = try await SQLAccess.sql(db).raw(
+            """
             SELECT (SELECT COUNT(*) FROM nations) AS nations, (SELECT COUNT(*) FROM demands) AS demands,
                    (SELECT COUNT(*) FROM sources) AS sources, (SELECT COUNT(*) FROM items) AS items
-            """).first(decoding: RecordCounts.self)
+            """
+        ).first(decoding: RecordCounts.self)
         return row ?? .none
     }
 
     /// Counts the records and writes the counts on the settings row. Call in the transaction that changed them.
     static func store(on db: any Database) async throws {
-        try await SQLAccess.sql(db).raw("""
+        try await SQLAccess.sql(db).raw(
+            """
             UPDATE scenario_settings SET nation_count = (SELECT COUNT(*) FROM nations),
                 demand_count = (SELECT COUNT(*) FROM demands), source_count = (SELECT COUNT(*) FROM sources),
                 item_count = (SELECT COUNT(*) FROM items)
-            """).run()
+            """
+        ).run()
     }
 }

@@ -41,27 +41,31 @@ extension OpenAPIDocument {
     static var scenarioSchemas: [String: Object] {
         [
             "BOMEntry": object("Units of a component consumed per unit of the item.", [field("item", text), field("qty", number)]),
-            "Item": object("An item.", [
-                field("id", text),
-                field("name", text),
-                field("kind", enumeration(["end", "component", "material"])),
-                optional("class", text, "The interchangeability class."),
-                field("bom", array(ref("BOMEntry")), "The bill of materials (empty for bought items)."),
-            ]),
-            "ImportSummary": object("What an imported scenario holds.", [
-                field("scenario", text),
-                field("items", integer(minimum: 0)),
-                field("lines", integer(minimum: 0)),
-                field("supplies", integer(minimum: 0)),
-                field("stocks", integer(minimum: 0)),
-                field("demands", integer(minimum: 0)),
-            ]),
+            "Item": object(
+                "An item.",
+                [
+                    field("id", text),
+                    field("name", text),
+                    field("kind", enumeration(["end", "component", "material"])),
+                    optional("class", text, "The interchangeability class."),
+                    field("bom", array(ref("BOMEntry")), "The bill of materials (empty for bought items)."),
+                ]),
+            "ImportSummary": object(
+                "What an imported scenario holds.",
+                [
+                    field("scenario", text),
+                    field("items", integer(minimum: 0)),
+                    field("lines", integer(minimum: 0)),
+                    field("supplies", integer(minimum: 0)),
+                    field("stocks", integer(minimum: 0)),
+                    field("demands", integer(minimum: 0)),
+                ]),
             "ScenarioFile": [
                 "type": "object",
                 "description": """
-                    A scenario file as `planning-model.md` (version 1) defines it: `version`, `name`, `startMonth` \
-                    (YYYY-MM), `horizonMonths`, `items`, `lines`, `supplies`, `stocks` and `demands`.
-                    """,
+                A scenario file as `planning-model.md` (version 1) defines it: `version`, `name`, `startMonth` \
+                (YYYY-MM), `horizonMonths`, `items`, `lines`, `supplies`, `stocks` and `demands`.
+                """,
                 "properties": [
                     "version": integer(minimum: 1),
                     "name": text,

@@ -5,8 +5,10 @@ import RampartCore
 /// Moves a whole scenario between core values and the records, in one place.
 enum ScenarioStore {
     /// Every table an import writes.
-    static let tables = ["scenario_settings", "nations", "companies", "items", "bom_entries", "sources", "capacity_steps",
-                         "stocks", "demands"]
+    static let tables = [
+        "scenario_settings", "nations", "companies", "items", "bom_entries", "sources", "capacity_steps",
+        "stocks", "demands",
+    ]
 
     /// The scenario held in the database, or nil when none has been imported.
     static func load(on db: any Database) async throws -> Scenario? {
@@ -32,17 +34,20 @@ enum ScenarioStore {
                     bom: (bomByItem[item.code] ?? []).map { BOMEntry(item: $0.componentCode, qty: $0.qty) })
             },
             lines: sources.filter { $0.sourceKind == .line }.map {
-                Line(id: $0.code, producer: $0.company, country: $0.country, item: $0.itemCode,
-                     leadTimeMonths: $0.leadTimeMonths, capacity: capacity($0.code))
+                Line(
+                    id: $0.code, producer: $0.company, country: $0.country, item: $0.itemCode,
+                    leadTimeMonths: $0.leadTimeMonths, capacity: capacity($0.code))
             },
             supplies: sources.filter { $0.sourceKind == .supply }.map {
-                Supply(id: $0.code, supplier: $0.company, country: $0.country, item: $0.itemCode,
-                       leadTimeMonths: $0.leadTimeMonths, capacity: capacity($0.code))
+                Supply(
+                    id: $0.code, supplier: $0.company, country: $0.country, item: $0.itemCode,
+                    leadTimeMonths: $0.leadTimeMonths, capacity: capacity($0.code))
             },
             stocks: stocks.map { Stock(item: $0.itemCode, qty: $0.qty) },
             demands: demands.map {
-                Demand(id: $0.code, nation: $0.nation, item: $0.itemCode, itemClass: $0.itemClass, qty: $0.qty,
-                       dueMonth: $0.dueMonth, priority: $0.priority)
+                Demand(
+                    id: $0.code, nation: $0.nation, item: $0.itemCode, itemClass: $0.itemClass, qty: $0.qty,
+                    dueMonth: $0.dueMonth, priority: $0.priority)
             })
     }
 
@@ -82,7 +87,10 @@ enum ScenarioStore {
         try await ScenarioSettingsRecord(
             name: scenario.name, startMonth: scenario.startMonth, horizonMonths: scenario.horizonMonths
         ).create(on: db)
-        try await insert(scenario.items.enumerated().map { ItemRecord(code: $1.id, name: $1.name, kind: $1.kind.rawValue, itemClass: $1.itemClass, position: $0) }, on: db)
+        try await insert(
+            scenario.items.enumerated().map {
+                ItemRecord(code: $1.id, name: $1.name, kind: $1.kind.rawValue, itemClass: $1.itemClass, position: $0)
+            }, on: db)
         var bom: [BOMEntryRecord] = []
         for item in scenario.items {
             for (index, entry) in item.bom.enumerated() {
@@ -94,14 +102,18 @@ enum ScenarioStore {
         var sources: [SourceRecord] = []
         var steps: [CapacityStepRecord] = []
         for (index, line) in scenario.lines.enumerated() {
-            sources.append(SourceRecord(code: line.id, kind: .line, company: line.producer, country: line.country,
-                                        itemCode: line.item, leadTimeMonths: line.leadTimeMonths, position: index))
+            sources.append(
+                SourceRecord(
+                    code: line.id, kind: .line, company: line.producer, country: line.country,
+                    itemCode: line.item, leadTimeMonths: line.leadTimeMonths, position: index))
             steps += line.capacity.map { CapacityStepRecord(sourceCode: line.id, fromMonth: $0.from, perMonth: $0.perMonth) }
         }
         for (index, supply) in scenario.supplies.enumerated() {
-            sources.append(SourceRecord(code: supply.id, kind: .supply, company: supply.supplier, country: supply.country,
-                                        itemCode: supply.item, leadTimeMonths: supply.leadTimeMonths,
-                                        position: scenario.lines.count + index))
+            sources.append(
+                SourceRecord(
+                    code: supply.id, kind: .supply, company: supply.supplier, country: supply.country,
+                    itemCode: supply.item, leadTimeMonths: supply.leadTimeMonths,
+                    position: scenario.lines.count + index))
             steps += supply.capacity.map { CapacityStepRecord(sourceCode: supply.id, fromMonth: $0.from, perMonth: $0.perMonth) }
         }
         try await insert(sources, on: db)
@@ -109,9 +121,10 @@ enum ScenarioStore {
         try await insert(scenario.stocks.enumerated().map { StockRecord(itemCode: $1.item, qty: $1.qty, position: $0) }, on: db)
         try await insert(
             scenario.demands.enumerated().map { index, demand in
-                DemandRecord(code: demand.id, nation: demand.nation, itemCode: demand.item, itemClass: demand.itemClass,
-                             qty: demand.qty, dueMonth: demand.dueMonth, priority: demand.priority,
-                             released: released.contains(demand.id), position: index)
+                DemandRecord(
+                    code: demand.id, nation: demand.nation, itemCode: demand.item, itemClass: demand.itemClass,
+                    qty: demand.qty, dueMonth: demand.dueMonth, priority: demand.priority,
+                    released: released.contains(demand.id), position: index)
             }, on: db)
         try await MasterData.add(nationsAndCompaniesOf: scenario, on: db)
         try await RecordCounts.store(on: db)

@@ -21,15 +21,19 @@ enum ScenarioTransfer {
         let scenario = try ScenarioReader.read(data)
         try await db.transaction { tx in
             try await ScenarioStore.replace(with: scenario, references: references, on: tx)
-            try await Audit.record(actor, entity: "scenario", key: scenario.name, action: "import",
-                                   changes: [.init(field: "demands", old: "", new: "\(scenario.demands.count)"),
-                                             .init(field: "lines", old: "", new: "\(scenario.lines.count)"),
-                                             .init(field: "supplies", old: "", new: "\(scenario.supplies.count)")],
-                                   at: now, on: tx)
+            try await Audit.record(
+                actor, entity: "scenario", key: scenario.name, action: "import",
+                changes: [
+                    .init(field: "demands", old: "", new: "\(scenario.demands.count)"),
+                    .init(field: "lines", old: "", new: "\(scenario.lines.count)"),
+                    .init(field: "supplies", old: "", new: "\(scenario.supplies.count)"),
+                ],
+                at: now, on: tx)
         }
         try await Statistics.refresh(ScenarioStore.tables, on: db)
-        return ImportSummary(scenario: scenario.name, items: scenario.items.count, lines: scenario.lines.count,
-                             supplies: scenario.supplies.count, stocks: scenario.stocks.count, demands: scenario.demands.count)
+        return ImportSummary(
+            scenario: scenario.name, items: scenario.items.count, lines: scenario.lines.count,
+            supplies: scenario.supplies.count, stocks: scenario.stocks.count, demands: scenario.demands.count)
     }
 
     /// The scenario file of what the database holds, read in one transaction so it is consistent.

@@ -27,13 +27,13 @@ enum OpenAPIDocument {
             "title": "Rampart API",
             "version": "1",
             "description": """
-                The Alliance production planning server's JSON API. Sign in with `POST /api/v1/auth/token` (or create a \
-                token on the Tokens page) and send the token as `Authorization: Bearer <token>`. What a person may read \
-                and change follows their role (staff, delegate, industry, observer): records another role may not see \
-                answer 404, actions it may not take 403. Errors are JSON (`Error`). Dates are ISO 8601; months are \
-                numbered from the scenario's `startMonth` (0 is the first month of the horizon). Scenario and plan \
-                files follow `planning-model.md` (version 1).
-                """,
+            The Alliance production planning server's JSON API. Sign in with `POST /api/v1/auth/token` (or create a \
+            token on the Tokens page) and send the token as `Authorization: Bearer <token>`. What a person may read \
+            and change follows their role (staff, delegate, industry, observer): records another role may not see \
+            answer 404, actions it may not take 403. Errors are JSON (`Error`). Dates are ISO 8601; months are \
+            numbered from the scenario's `startMonth` (0 is the first month of the horizon). Scenario and plan \
+            files follow `planning-model.md` (version 1).
+            """,
         ]
         let bearer: Object = [
             "type": "http",
@@ -54,7 +54,10 @@ enum OpenAPIDocument {
 
     static var tags: [Object] {
         [
-            ["name": "accounts", "description": "Sign-in, registration, verification, password reset, the newsletter, the signed-in account."],
+            [
+                "name": "accounts",
+                "description": "Sign-in, registration, verification, password reset, the newsletter, the signed-in account.",
+            ],
             ["name": "tokens", "description": "The signed-in person's API tokens."],
             ["name": "records", "description": "Items, nations, demands, signals, lines and supplies, the scenario file."],
             ["name": "plans", "description": "Plan runs: start one, follow it, read its outcome and plan file."],
@@ -144,7 +147,9 @@ extension OpenAPIDocument {
     }
 
     /// An answer with a JSON body (or none when `schema` is nil).
-    static func response(_ description: String, _ schema: Object? = nil, mediaType: String = "application/json", headers: Object? = nil) -> Object {
+    static func response(
+        _ description: String, _ schema: Object? = nil, mediaType: String = "application/json", headers: Object? = nil
+    ) -> Object {
         var result: Object = ["description": description]
         if let schema { result["content"] = [mediaType: ["schema": schema] as Object] as Object }
         if let headers { result["headers"] = headers }

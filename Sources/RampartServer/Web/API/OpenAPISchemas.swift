@@ -14,12 +14,14 @@ extension OpenAPIDocument {
             }
         }
         for (name, item) in pages {
-            result[name] = object("A page of a list (`?page=` from 1, `?per=` 1 to 500).", [
-                field("items", array(ref(item))),
-                field("page", integer(minimum: 1), "This page, from 1."),
-                field("per", integer(minimum: 1, maximum: 500), "Items per page."),
-                field("total", integer(minimum: 0), "Items in the whole list."),
-            ])
+            result[name] = object(
+                "A page of a list (`?page=` from 1, `?per=` 1 to 500).",
+                [
+                    field("items", array(ref(item))),
+                    field("page", integer(minimum: 1), "This page, from 1."),
+                    field("per", integer(minimum: 1, maximum: 500), "Items per page."),
+                    field("total", integer(minimum: 0), "Items in the whole list."),
+                ])
         }
         return result
     }
@@ -32,7 +34,9 @@ extension OpenAPIDocument {
 
     /// Each feature's schemas, from `Features/<Feature>/<Feature>+OpenAPI.swift`.
     static var featureSchemas: [[String: Object]] {
-        [accountSchemas, dashboardSchemas, scenarioSchemas, nationSchemas, sourceSchemas, planSchemas, adminSchemas,
-         operationsSchemas]
+        [
+            accountSchemas, dashboardSchemas, scenarioSchemas, nationSchemas, sourceSchemas, planSchemas, adminSchemas,
+            operationsSchemas,
+        ]
     }
 }

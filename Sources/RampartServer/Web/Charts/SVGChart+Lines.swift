@@ -51,34 +51,44 @@ extension SVGChart {
     static func drawYAxis(_ svg: inout SVGWriter, _ frame: LineFrame) {
         for tick in frame.ticks {
             let y = SVGWriter.n(frame.y(tick))
-            svg.empty("line", [
-                ("x1", SVGWriter.n(frame.left)), ("x2", SVGWriter.n(frame.width - frame.right)),
-                ("y1", y), ("y2", y), ("stroke", gridColour), ("stroke-width", "1"),
-            ])
-            svg.text("text", [
-                ("x", SVGWriter.n(frame.left - 8)), ("y", SVGWriter.n(frame.y(tick) + 4)),
-                ("text-anchor", "end"), ("fill", demandColour),
-            ], Format.units(tick))
+            svg.empty(
+                "line",
+                [
+                    ("x1", SVGWriter.n(frame.left)), ("x2", SVGWriter.n(frame.width - frame.right)),
+                    ("y1", y), ("y2", y), ("stroke", gridColour), ("stroke-width", "1"),
+                ])
+            svg.text(
+                "text",
+                [
+                    ("x", SVGWriter.n(frame.left - 8)), ("y", SVGWriter.n(frame.y(tick) + 4)),
+                    ("text-anchor", "end"), ("fill", demandColour),
+                ], Format.units(tick))
         }
-        svg.empty("line", [
-            ("x1", SVGWriter.n(frame.left)), ("x2", SVGWriter.n(frame.left)),
-            ("y1", SVGWriter.n(frame.top)), ("y2", SVGWriter.n(frame.baseline)),
-            ("stroke", inkColour), ("stroke-width", "1"),
-        ])
+        svg.empty(
+            "line",
+            [
+                ("x1", SVGWriter.n(frame.left)), ("x2", SVGWriter.n(frame.left)),
+                ("y1", SVGWriter.n(frame.top)), ("y2", SVGWriter.n(frame.baseline)),
+                ("stroke", inkColour), ("stroke-width", "1"),
+            ])
     }
 
     static func drawXAxis(_ svg: inout SVGWriter, _ frame: LineFrame, labels: [String]) {
-        svg.empty("line", [
-            ("x1", SVGWriter.n(frame.left)), ("x2", SVGWriter.n(frame.width - frame.right)),
-            ("y1", SVGWriter.n(frame.baseline)), ("y2", SVGWriter.n(frame.baseline)),
-            ("stroke", inkColour), ("stroke-width", "1"),
-        ])
+        svg.empty(
+            "line",
+            [
+                ("x1", SVGWriter.n(frame.left)), ("x2", SVGWriter.n(frame.width - frame.right)),
+                ("y1", SVGWriter.n(frame.baseline)), ("y2", SVGWriter.n(frame.baseline)),
+                ("stroke", inkColour), ("stroke-width", "1"),
+            ])
         for index in labelIndices(count: labels.count, frame: frame) {
             let anchor = labels.count == 1 ? "middle" : index == 0 ? "start" : index == labels.count - 1 ? "end" : "middle"
-            svg.text("text", [
-                ("x", SVGWriter.n(frame.x(index))), ("y", SVGWriter.n(frame.baseline + 18)),
-                ("text-anchor", anchor), ("fill", demandColour),
-            ], labels[index])
+            svg.text(
+                "text",
+                [
+                    ("x", SVGWriter.n(frame.x(index))), ("y", SVGWriter.n(frame.baseline + 18)),
+                    ("text-anchor", anchor), ("fill", demandColour),
+                ], labels[index])
         }
     }
 
@@ -101,10 +111,12 @@ extension SVGChart {
         if dashed { attributes.append(("stroke-dasharray", "6 4")) }
         svg.empty("polyline", attributes)
         if let last = values.indices.last {
-            svg.empty("circle", [
-                ("cx", SVGWriter.n(frame.x(last))), ("cy", SVGWriter.n(frame.y(values[last]))),
-                ("r", "3.5"), ("fill", colour),
-            ])
+            svg.empty(
+                "circle",
+                [
+                    ("cx", SVGWriter.n(frame.x(last))), ("cy", SVGWriter.n(frame.y(values[last]))),
+                    ("r", "3.5"), ("fill", colour),
+                ])
         }
     }
 

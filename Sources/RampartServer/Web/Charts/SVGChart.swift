@@ -22,7 +22,8 @@ enum SVGChart {
         let demanded = (0..<count).map { clean(series.demanded, $0) }
         let delivered = (0..<count).map { clean(series.delivered, $0) }
         let frame = LineFrame(width: width, height: height, count: count, maxValue: (demanded + delivered).max() ?? 0)
-        let summary = "\(title): by \(series.monthLabels[count - 1]), "
+        let summary =
+            "\(title): by \(series.monthLabels[count - 1]), "
             + "\(Format.units(demanded[count - 1])) units due and "
             + "\(Format.units(delivered[count - 1])) projected delivered"
 
@@ -58,7 +59,9 @@ enum SVGChart {
         let values = rows.map { $0.value.isFinite ? max($0.value, 0) : 0 }
         let maxValue = max(values.max() ?? 0, 0)
         let scale = maxValue > 0 ? barArea / maxValue : 0
-        let summary = title + ": " + rows.enumerated().map { "\($1.label) \(Format.units(values[$0]))" }
+        let summary =
+            title + ": "
+            + rows.enumerated().map { "\($1.label) \(Format.units(values[$0]))" }
             .joined(separator: ", ")
 
         var svg = SVGWriter()
@@ -69,18 +72,24 @@ enum SVGChart {
             let barWidth = values[index] * scale
             svg.open("g", [])
             svg.text("title", [], "\(row.label): \(Format.units(values[index]))")
-            svg.text("text", [
-                ("x", SVGWriter.n(labelWidth - 8)), ("y", SVGWriter.n(y + Double(rowHeight) * 0.62)),
-                ("text-anchor", "end"), ("fill", inkColour),
-            ], truncated(row.label, to: 22))
-            svg.empty("rect", [
-                ("x", SVGWriter.n(labelWidth)), ("y", SVGWriter.n(y + 3)),
-                ("width", SVGWriter.n(barWidth)), ("height", SVGWriter.n(rowHeight - 6)), ("fill", colour),
-            ])
-            svg.text("text", [
-                ("x", SVGWriter.n(Double(labelWidth) + barWidth + 6)), ("y", SVGWriter.n(y + Double(rowHeight) * 0.62)),
-                ("fill", inkColour),
-            ], Format.units(values[index]))
+            svg.text(
+                "text",
+                [
+                    ("x", SVGWriter.n(labelWidth - 8)), ("y", SVGWriter.n(y + Double(rowHeight) * 0.62)),
+                    ("text-anchor", "end"), ("fill", inkColour),
+                ], truncated(row.label, to: 22))
+            svg.empty(
+                "rect",
+                [
+                    ("x", SVGWriter.n(labelWidth)), ("y", SVGWriter.n(y + 3)),
+                    ("width", SVGWriter.n(barWidth)), ("height", SVGWriter.n(rowHeight - 6)), ("fill", colour),
+                ])
+            svg.text(
+                "text",
+                [
+                    ("x", SVGWriter.n(Double(labelWidth) + barWidth + 6)), ("y", SVGWriter.n(y + Double(rowHeight) * 0.62)),
+                    ("fill", inkColour),
+                ], Format.units(values[index]))
             svg.close("g")
         }
         svg.close("svg")
@@ -91,14 +100,18 @@ enum SVGChart {
         var svg = SVGWriter()
         svg.open("svg", rootAttributes(width: width, height: height, label: "\(title): no data yet"))
         svg.text("title", [], "\(title): no data yet")
-        svg.empty("rect", [
-            ("x", "0.5"), ("y", "0.5"), ("width", SVGWriter.n(width - 1)), ("height", SVGWriter.n(height - 1)),
-            ("fill", "#f4f6f9"), ("stroke", gridColour),
-        ])
-        svg.text("text", [
-            ("x", SVGWriter.n(Double(width) / 2)), ("y", SVGWriter.n(Double(height) / 2)),
-            ("text-anchor", "middle"), ("fill", demandColour),
-        ], "No data yet")
+        svg.empty(
+            "rect",
+            [
+                ("x", "0.5"), ("y", "0.5"), ("width", SVGWriter.n(width - 1)), ("height", SVGWriter.n(height - 1)),
+                ("fill", "#f4f6f9"), ("stroke", gridColour),
+            ])
+        svg.text(
+            "text",
+            [
+                ("x", SVGWriter.n(Double(width) / 2)), ("y", SVGWriter.n(Double(height) / 2)),
+                ("text-anchor", "middle"), ("fill", demandColour),
+            ], "No data yet")
         svg.close("svg")
         return svg.output
     }

@@ -1,6 +1,5 @@
-import RampartCore
-
 import Plot
+import RampartCore
 
 struct NavEntry: Sendable, Equatable {
     var label: String
@@ -10,7 +9,9 @@ struct NavEntry: Sendable, Equatable {
 enum Navigation {
     static func entries(for user: PageUser?) -> [NavEntry] {
         guard let user else {
-            return [NavEntry(label: "Sign in", href: SiteRoute.signIn.path), NavEntry(label: "Create account", href: SiteRoute.register.path)]
+            return [
+                NavEntry(label: "Sign in", href: SiteRoute.signIn.path), NavEntry(label: "Create account", href: SiteRoute.register.path),
+            ]
         }
         var entries = [NavEntry(label: "Dashboard", href: SiteRoute.dashboard.path)]
         if let demand = demandHref(for: user) {
@@ -51,13 +52,15 @@ extension Node where Context == HTML.BodyContext {
         .nav(
             .attr("class", "main-nav"),
             .attr("aria-label", "Main"),
-            .ul(.forEach(Navigation.entries(for: context.user)) { entry in
-                .li(.a(
-                    .safeHref(entry.href),
-                    .if(Navigation.isCurrent(entry, path: context.path), .attr("aria-current", "page")),
-                    .text(entry.label)
-                ))
-            })
+            .ul(
+                .forEach(Navigation.entries(for: context.user)) { entry in
+                    .li(
+                        .a(
+                            .safeHref(entry.href),
+                            .if(Navigation.isCurrent(entry, path: context.path), .attr("aria-current", "page")),
+                            .text(entry.label)
+                        ))
+                })
         )
     }
 

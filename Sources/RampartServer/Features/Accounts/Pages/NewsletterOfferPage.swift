@@ -10,8 +10,9 @@ enum NewsletterOfferPage {
             context,
             .heading("Your account is ready"),
             .p(
-                .text("Would you like the Rampart newsletter? It summarises new demand signals, plan results and "
-                    + "production news, and goes to "),
+                .text(
+                    "Would you like the Rampart newsletter? It summarises new demand signals, plan results and "
+                        + "production news, and goes to "),
                 .strong(.text(model.email)),
                 .text(". You can unsubscribe at any time.")
             ),

@@ -38,9 +38,11 @@ enum TokensPage {
                 action: SiteRoute.tokens.path,
                 csrf: context.csrfToken,
                 .field("Name", name: "name", extra: [.attr("placeholder", "e.g. nightly export"), .flag("required")]),
-                .selectField("May", name: "scope", options: [("read-write", "read and write"), ("read", "read only")], selected: "read-write"),
-                .field("Expires after (days, 1 to 365)", name: "expires_in_days", type: "number", value: "90",
-                       extra: [.attr("min", "1"), .attr("max", "365"), .flag("required")]),
+                .selectField(
+                    "May", name: "scope", options: [("read-write", "read and write"), ("read", "read only")], selected: "read-write"),
+                .field(
+                    "Expires after (days, 1 to 365)", name: "expires_in_days", type: "number", value: "90",
+                    extra: [.attr("min", "1"), .attr("max", "365"), .flag("required")]),
                 .submitButton("Create token")
             ),
             .h2(.text("Your tokens")),
@@ -58,12 +60,13 @@ enum TokensPage {
             .cell(token.scope),
             .cell(token.createdAt),
             .cell(token.expires),
-            .td(.postForm(
-                action: SiteRoute.tokenRevoke(id: token.id).path,
-                csrf: csrf,
-                class: "inline",
-                .submitButton("Revoke", class: "button danger")
-            ))
+            .td(
+                .postForm(
+                    action: SiteRoute.tokenRevoke(id: token.id).path,
+                    csrf: csrf,
+                    class: "inline",
+                    .submitButton("Revoke", class: "button danger")
+                ))
         )
     }
 }

@@ -14,8 +14,9 @@ enum UnlockPage {
             model.done
                 ? .group(
                     .success("Your account is unlocked."),
-                    .p(.text("You can sign in again. If the failed sign-ins were not yours, "),
-                       .link("choose a new password", to: SiteRoute.reset.path), .text(".")),
+                    .p(
+                        .text("You can sign in again. If the failed sign-ins were not yours, "),
+                        .link("choose a new password", to: SiteRoute.reset.path), .text(".")),
                     .p(.link("Sign in", to: SiteRoute.signIn.path)))
                 : .group(
                     .p(.text("Your account was locked after too many failed sign-ins. Unlock it to sign in again.")),

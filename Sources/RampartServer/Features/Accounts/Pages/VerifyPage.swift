@@ -17,7 +17,9 @@ enum VerifyPage {
             .notice(model.info),
             .p(
                 .text("Enter the code sent to "), .strong(.text(model.email)),
-                .text(". The code expires after 30 minutes. The password that will work is the one chosen in the registration whose code you enter.")
+                .text(
+                    ". The code expires after 30 minutes. The password that will work is the one chosen in the registration whose code you enter."
+                )
             ),
             verifyForm(context, model),
             .h2(.text("No code?")),

@@ -47,15 +47,17 @@ enum AuditPage {
     }
 
     private static func changes(_ changes: [FieldChange]) -> Node<HTML.BodyContext> {
-        .if(!changes.isEmpty, .ul(
-            .attr("class", "changes"),
-            .forEach(changes) { change in
-                .li(
-                    .strong(.text(change.field)), .text(": "),
-                    .del(.text(change.old.isEmpty ? "(empty)" : change.old)), .text(" → "),
-                    .ins(.text(change.new.isEmpty ? "(empty)" : change.new))
-                )
-            }
-        ))
+        .if(
+            !changes.isEmpty,
+            .ul(
+                .attr("class", "changes"),
+                .forEach(changes) { change in
+                    .li(
+                        .strong(.text(change.field)), .text(": "),
+                        .del(.text(change.old.isEmpty ? "(empty)" : change.old)), .text(" → "),
+                        .ins(.text(change.new.isEmpty ? "(empty)" : change.new))
+                    )
+                }
+            ))
     }
 }

@@ -51,17 +51,22 @@ enum DashboardPage {
     private static func latestRunSection(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
         .section(
             .h2(.text("Latest plan run")),
-            .unwrap(model.latestRun, { run in
-                .group(
-                    .runFacts(run),
-                    .runProgress(run),
-                    .if(run.isFailed, .errorMessage(run.error ?? "The run failed.")),
-                    .if(!run.isActive && !run.isFailed && model.showsFigures, .runFigures(run)),
-                    .if(!model.showsFigures, .paragraph("A plan's figures are for Alliance staff, delegates and industry; observers see its status.",
-                                                         class: "muted")),
-                    .p(.link("Open plan run \(run.id)", to: SiteRoute.plan(id: run.id).path))
-                )
-            }, else: .paragraph("No plan has been run yet.", class: "empty")),
+            .unwrap(
+                model.latestRun,
+                { run in
+                    .group(
+                        .runFacts(run),
+                        .runProgress(run),
+                        .if(run.isFailed, .errorMessage(run.error ?? "The run failed.")),
+                        .if(!run.isActive && !run.isFailed && model.showsFigures, .runFigures(run)),
+                        .if(
+                            !model.showsFigures,
+                            .paragraph(
+                                "A plan's figures are for Alliance staff, delegates and industry; observers see its status.",
+                                class: "muted")),
+                        .p(.link("Open plan run \(run.id)", to: SiteRoute.plan(id: run.id).path))
+                    )
+                }, else: .paragraph("No plan has been run yet.", class: "empty")),
             .if(model.canStartPlan, .div(.attr("class", "actions"), .startPlanForm(csrf: context.csrfToken)))
         )
     }
@@ -70,9 +75,12 @@ enum DashboardPage {
         .section(
             .h2(.text("Released demand")),
             .paragraph("What nations have released of their requirements, summed by target and year.", class: "muted"),
-            .if(!released.unitsByYear.isEmpty, .chart(SVGChart.bars(
-                released.unitsByYear, title: "Released demand by year (units)", colour: SVGChart.deliveryColour
-            ))),
+            .if(
+                !released.unitsByYear.isEmpty,
+                .chart(
+                    SVGChart.bars(
+                        released.unitsByYear, title: "Released demand by year (units)", colour: SVGChart.deliveryColour
+                    ))),
             .dataTable(
                 caption: released.targetCount > released.largestTargets.count
                     ? "The \(released.largestTargets.count) largest of \(released.targetCount) targets" : nil,
@@ -88,8 +96,9 @@ enum DashboardPage {
     private static func chartSection(_ model: Model) -> Node<HTML.BodyContext> {
         .section(
             .h2(.text("Deliveries against demand")),
-            .unwrap(model.chart, { .chart(SVGChart.deliveriesAgainstDemand($0)) },
-                    else: .paragraph("Run a plan to see projected deliveries.", class: "empty"))
+            .unwrap(
+                model.chart, { .chart(SVGChart.deliveriesAgainstDemand($0)) },
+                else: .paragraph("Run a plan to see projected deliveries.", class: "empty"))
         )
     }
 

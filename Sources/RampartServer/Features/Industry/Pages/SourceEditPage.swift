@@ -39,8 +39,9 @@ enum SourceEditPage {
                 hint: .p(
                     .attr("id", "steps-hint"),
                     .attr("class", "hint"),
-                    .text("Write each step as from:perMonth, where from is the month of the horizon (0 is the first) "
-                        + "and perMonth the units per month, and separate steps with commas, for example "),
+                    .text(
+                        "Write each step as from:perMonth, where from is the month of the horizon (0 is the first) "
+                            + "and perMonth the units per month, and separate steps with commas, for example "),
                     .code(.text("0:400, 12:650")),
                     .text(". Each step holds until the next one starts.")
                 )

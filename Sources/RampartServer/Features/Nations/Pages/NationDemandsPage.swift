@@ -52,9 +52,11 @@ enum NationDemandsPage {
     private static func projection(_ model: Model) -> Node<HTML.BodyContext> {
         .section(
             .h2(.text("Projected deliveries against demand")),
-            .unwrap(model.planRunID, { id in
-                .p(.attr("class", "muted"), .text("Projections from "), .link("plan run \(id)", to: SiteRoute.plan(id: id).path))
-            }, else: .paragraph("No plan has been run yet, so there are no projections.", class: "empty")),
+            .unwrap(
+                model.planRunID,
+                { id in
+                    .p(.attr("class", "muted"), .text("Projections from "), .link("plan run \(id)", to: SiteRoute.plan(id: id).path))
+                }, else: .paragraph("No plan has been run yet, so there are no projections.", class: "empty")),
             .unwrap(model.chart) { .chart(SVGChart.deliveriesAgainstDemand($0, title: "Projected deliveries against demand")) }
         )
     }

@@ -43,11 +43,14 @@ extension Node where Context == HTML.BodyContext {
                 rows: rows.map(nationOutcomeRow),
                 emptyText: "No nation outcomes for this run."
             ),
-            .if(!rows.isEmpty, .chart(SVGChart.bars(
-                rows.map { (label: $0.nation, value: $0.late + $0.unserved) }.sorted { $0.value > $1.value },
-                title: "Late and unserved units by nation",
-                colour: SVGChart.shortfallColour
-            )))
+            .if(
+                !rows.isEmpty,
+                .chart(
+                    SVGChart.bars(
+                        rows.map { (label: $0.nation, value: $0.late + $0.unserved) }.sorted { $0.value > $1.value },
+                        title: "Late and unserved units by nation",
+                        colour: SVGChart.shortfallColour
+                    )))
         )
     }
 
