@@ -200,8 +200,8 @@ import Testing
     @Test func planDetailRefreshesOnlyWhileRunning() {
         // setup
         let context = Hostile.plainContext
-        func run(_ status: PlanRunStatus) -> RunSummary {
-            RunSummary(
+        func run(_ status: PlanRunStatus) -> PlanRunRow {
+            PlanRunRow(
                 id: "r1", status: status, progress: 0.4, phase: "Planning", createdAt: "now", requestedBy: nil,
                 weightedLateness: nil, onTimeUnits: nil, lateUnits: nil, unservedUnits: nil, error: "Solver gave up")
         }
@@ -240,8 +240,8 @@ enum Hostile {
 
     static let series = MonthlySeries(monthLabels: [text, text, text], demanded: [1, 20, 300], delivered: [0, 10, 250])
 
-    static func run(_ status: PlanRunStatus) -> RunSummary {
-        RunSummary(
+    static func run(_ status: PlanRunStatus) -> PlanRunRow {
+        PlanRunRow(
             id: text, status: status, progress: 0.5, phase: text, createdAt: text, requestedBy: text,
             weightedLateness: 12, onTimeUnits: 1_000, lateUnits: 20, unservedUnits: 3, error: text
         )

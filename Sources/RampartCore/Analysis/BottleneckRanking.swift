@@ -3,7 +3,7 @@
 struct BottleneckRanking {
     let problem: PlanningProblem
     let groups: [DemandGroup]
-    let base: PlanRun
+    let base: StrategyPass
     let candidates: Int
     let parallel: Bool
     /// Extra capacity tried, as a share of the source's largest monthly capacity.
@@ -24,7 +24,7 @@ struct BottleneckRanking {
             let extra = max(1, (source.capacity.max() ?? 0) * Self.extraShare).rounded(.up)
             var widened = problem
             for t in full { widened.sources[s].capacity[t] += extra }
-            let rerun = PlanRun.run(problem: widened, groups: groups, strategy: base.strategy)
+            let rerun = StrategyPass.run(problem: widened, groups: groups, strategy: base.strategy)
             return (full, extra, Quantity.snap(base.weightedLateness - rerun.weightedLateness))
         }
         var result: [Bottleneck] = []

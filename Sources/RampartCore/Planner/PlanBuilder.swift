@@ -2,7 +2,7 @@
 struct PlanBuilder {
     let problem: PlanningProblem
     let groups: [DemandGroup]
-    let run: PlanRun
+    let run: StrategyPass
 
     func plan() -> Plan {
         var production: [ProductionEntry] = []

@@ -69,12 +69,12 @@ public struct Planner: Sendable {
 
     func bestRun(
         problem: PlanningProblem, groups: [DemandGroup], progress: @escaping @Sendable (Double) -> Void = { _ in }
-    ) -> (run: PlanRun, tried: [StrategyResult]) {
+    ) -> (run: StrategyPass, tried: [StrategyResult]) {
         let strategies = options.strategies.isEmpty ? PlanStrategy.standard : options.strategies
         // The first strategy's run tells how far planning has come; the others run alongside.
         let rounds = Double((strategies.count + (options.parallel ? 1 : 0)) / (options.parallel ? 2 : 1))
         let runs = Self.map(Array(strategies.enumerated()), parallel: options.parallel) { k, strategy in
-            PlanRun.run(problem: problem, groups: groups, strategy: strategy) { done in
+            StrategyPass.run(problem: problem, groups: groups, strategy: strategy) { done in
                 if k == 0 { progress(done / max(rounds, 1)) }
             }
         }

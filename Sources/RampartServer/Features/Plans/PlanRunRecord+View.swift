@@ -3,9 +3,9 @@ import RampartCore
 
 extension PlanRunRecord {
     /// The run as `principal` may see it: its figures only for those who may read a plan's totals.
-    func summaryView(requestedBy: String?, visibleTo principal: Principal) -> RunSummary {
+    func summaryView(requestedBy: String?, visibleTo principal: Principal) -> PlanRunRow {
         let totals = AccessPolicy.canReadPlanFigures(principal)
-        return RunSummary(
+        return PlanRunRow(
             id: id?.uuidString ?? "", status: status, progress: progress, phase: phase,
             createdAt: createdAt.map(Timestamps.text) ?? "", requestedBy: requestedBy,
             weightedLateness: totals ? weightedLateness : nil, onTimeUnits: totals ? onTimeUnits : nil,

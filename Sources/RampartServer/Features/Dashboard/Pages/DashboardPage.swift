@@ -10,7 +10,7 @@ enum DashboardPage {
         var scenarioName: String
         var horizonLabel: String
         var counts: [Count]
-        var latestRun: RunSummary?
+        var latestRun: PlanRunRow?
         var nationRows: [NationOutcomeRow]
         var chart: MonthlySeries?
         var canStartPlan: Bool

@@ -19,7 +19,7 @@ enum PlanDetailPage {
     }
 
     struct Model: Sendable {
-        var run: RunSummary
+        var run: PlanRunRow
         var nationRows: [NationOutcomeRow]
         var lateRows: [LateRow]
         var bottlenecks: [BottleneckRow]
@@ -37,7 +37,7 @@ enum PlanDetailPage {
         )
     }
 
-    private static func statusContent(_ run: RunSummary) -> Node<HTML.BodyContext> {
+    private static func statusContent(_ run: PlanRunRow) -> Node<HTML.BodyContext> {
         if run.isActive {
             return .group(
                 .progressBar(run.progress, label: run.phase.isEmpty ? run.status.rawValue : run.phase),

@@ -2,7 +2,7 @@ import Plot
 
 enum PlansPage {
     struct Model: Sendable {
-        var runs: [RunSummary]
+        var runs: [PlanRunRow]
         var canStart: Bool
     }
 
@@ -28,7 +28,7 @@ enum PlansPage {
         )
     }
 
-    private static func row(_ run: RunSummary) -> Node<HTML.TableContext> {
+    private static func row(_ run: PlanRunRow) -> Node<HTML.TableContext> {
         .tr(
             .linkCell(run.id, to: SiteRoute.plan(id: run.id).path),
             .td(.statusBadge(run.status)),

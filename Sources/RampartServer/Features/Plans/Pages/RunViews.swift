@@ -9,7 +9,7 @@ extension Node where Context == HTML.BodyContext {
         .postForm(action: SiteRoute.plans.path, csrf: csrf, class: "inline", .submitButton("Start a plan run"))
     }
 
-    static func runFigures(_ run: RunSummary) -> Node {
+    static func runFigures(_ run: PlanRunRow) -> Node {
         let figures: [(label: String, value: String)] = [
             ("Units on time", run.onTimeUnits.map(Format.units) ?? "–"),
             ("Units late", run.lateUnits.map(Format.units) ?? "–"),
@@ -19,7 +19,7 @@ extension Node where Context == HTML.BodyContext {
         return .cards(figures)
     }
 
-    static func runFacts(_ run: RunSummary) -> Node {
+    static func runFacts(_ run: PlanRunRow) -> Node {
         .dl(
             .attr("class", "summary"),
             .dt(.text("Status")), .dd(.statusBadge(run.status)),
@@ -29,7 +29,7 @@ extension Node where Context == HTML.BodyContext {
         )
     }
 
-    static func runProgress(_ run: RunSummary) -> Node {
+    static func runProgress(_ run: PlanRunRow) -> Node {
         .if(run.isActive, .progressBar(run.progress, label: run.phase.isEmpty ? run.status.rawValue : run.phase))
     }
 

@@ -1,5 +1,5 @@
 /// One plan run as the dashboard, the plans list and the plan page show it.
-struct RunSummary: Sendable {
+struct PlanRunRow: Sendable {
     var id: String
     var status: PlanRunStatus
     /// 0...1

@@ -1,5 +1,5 @@
 /// One pass of the planner over all demand groups with one strategy.
-struct PlanRun {
+struct StrategyPass {
     let strategy: PlanStrategy
     let allocator: Allocator
     /// Deliveries per group, in the order of `groups`.
@@ -9,7 +9,7 @@ struct PlanRun {
     /// `progress` hears the fraction of groups served, every 1 %.
     static func run(
         problem: PlanningProblem, groups: [DemandGroup], strategy: PlanStrategy, progress: (Double) -> Void = { _ in }
-    ) -> PlanRun {
+    ) -> StrategyPass {
         var allocator = Allocator(problem: problem)
         let order = groups.indices.sorted { a, b in
             let ka = strategy.sortKey(due: groups[a].due, priority: groups[a].priority, isClass: groups[a].isClass)
@@ -39,7 +39,7 @@ struct PlanRun {
         for (g, group) in groups.enumerated() {
             lateness += groupLateness(group, deliveries[g], horizon: problem.horizon)
         }
-        return PlanRun(strategy: strategy, allocator: allocator, deliveries: deliveries, weightedLateness: lateness)
+        return StrategyPass(strategy: strategy, allocator: allocator, deliveries: deliveries, weightedLateness: lateness)
     }
 
     struct Task {
