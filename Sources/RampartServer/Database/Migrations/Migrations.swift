@@ -13,5 +13,6 @@ enum RampartMigrations {
         AddScenarioSizes(),  // 008
         AddAccountSafeguards(),  // 009
         CreateJobs(),  // 010
+        VersionPlanSummaries(),  // 011
     ]
 }

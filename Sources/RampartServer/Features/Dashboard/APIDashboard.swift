@@ -26,7 +26,7 @@ struct APIDashboard: RouteCollection {
             latest = API.PlanRunDTO(run, visibleTo: person.principal)
             if AccessPolicy.canReadPlanFigures(person.principal) {
                 latest?.nations = try await run.id.asyncMap { try await PlanRunSummaries.load($0, on: req.db) }??.nations
-                    .filter { AccessPolicy.canReadNationOutcome(person.principal, nation: $0.key) }
+                    .filter { AccessPolicy.canReadNationOutcome(person.principal, nation: $0.key) }.map(API.NationOutcomeDTO.init)
             }
         }
         return DashboardDTO(

@@ -35,10 +35,12 @@ struct APIPlans: RouteCollection {
         let principal = person.principal
         var dto = API.PlanRunDTO(run, visibleTo: principal)
         if AccessPolicy.canReadPlanFigures(principal), let summary = try await PlanRunSummaries.load(id, on: req.db) {
-            dto.nations = summary.nations.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.key) }
-            dto.lateDemands = summary.late.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.nation) }
+            dto.nations = summary.nations.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.key) }.map(
+                API.NationOutcomeDTO.init)
+            dto.lateDemands = summary.late.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.nation) }.map(
+                API.LateDemandDTO.init)
             dto.lateDemandCount = summary.lateDemandCount
-            if AccessPolicy.canReadPlanDetail(principal) { dto.bottlenecks = summary.bottlenecks }
+            if AccessPolicy.canReadPlanDetail(principal) { dto.bottlenecks = summary.bottlenecks.map(API.BottleneckDTO.init) }
         }
         return dto
     }

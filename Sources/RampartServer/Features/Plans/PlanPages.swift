@@ -46,7 +46,7 @@ struct PlanPages: RouteCollection {
             AccessPolicy.canReadPlanDetail(principal)
             ? (summary?.bottlenecks ?? []).map {
                 PlanDetailPage.BottleneckRow(
-                    resource: $0.source, kind: $0.kind.rawValue, saving: $0.weightedLatenessSaved,
+                    resource: $0.source, kind: $0.kind, saving: $0.weightedLatenessSaved,
                     detail:
                         "\($0.owner) (\($0.country)), \($0.item): saturated in months \($0.saturatedMonths.map(\.description).joined(separator: ", ")); +\(Format.units($0.extraPerMonth))/month"
                 )

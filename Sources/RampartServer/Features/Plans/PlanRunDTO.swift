@@ -16,12 +16,12 @@ extension API {
         var createdAt: Date?
         var startedAt: Date?
         var finishedAt: Date?
-        var objective: Objective?
+        var objective: ObjectiveDTO?
         var error: String?
-        var nations: [OutcomeSummary]?
-        var lateDemands: [PlanRunSummary.Late]?
+        var nations: [NationOutcomeDTO]?
+        var lateDemands: [LateDemandDTO]?
         var lateDemandCount: Int?
-        var bottlenecks: [Bottleneck]?
+        var bottlenecks: [BottleneckDTO]?
 
         /// The run as `principal` may see it: the objective only for those who may read a plan's totals.
         init(_ r: PlanRunRecord, visibleTo principal: Principal) {
@@ -31,8 +31,69 @@ extension API {
             if AccessPolicy.canReadPlanFigures(principal),
                 let w = r.weightedLateness, let on = r.onTimeUnits, let late = r.lateUnits, let un = r.unservedUnits
             {
-                objective = Objective(weightedLateness: w, onTimeUnits: on, lateUnits: late, unservedUnits: un)
+                objective = ObjectiveDTO(weightedLateness: w, onTimeUnits: on, lateUnits: late, unservedUnits: un)
             }
+        }
+    }
+
+    /// The plan's objective (`planning-model.md`).
+    struct ObjectiveDTO: Content {
+        var weightedLateness: Double
+        var onTimeUnits: Double
+        var lateUnits: Double
+        var unservedUnits: Double
+    }
+
+    struct NationOutcomeDTO: Content {
+        var key: String
+        var demandedUnits: Double
+        var onTimeUnits: Double
+        var lateUnits: Double
+        var unservedUnits: Double
+        var meanDelayMonths: Double
+        var weightedLateness: Double
+
+        init(_ n: PlanRunSummary.NationFigures) {
+            key = n.key; demandedUnits = n.demandedUnits; onTimeUnits = n.onTimeUnits; lateUnits = n.lateUnits
+            unservedUnits = n.unservedUnits; meanDelayMonths = n.meanDelayMonths; weightedLateness = n.weightedLateness
+        }
+    }
+
+    struct LateDemandDTO: Content {
+        var demand: String
+        var nation: String
+        var target: String
+        var lateUnits: Double
+        var unservedUnits: Double
+        var weightedLateness: Double
+        var reason: String
+
+        init(_ l: PlanRunSummary.Late) {
+            demand = l.demand; nation = l.nation; target = l.target; lateUnits = l.lateUnits; unservedUnits = l.unservedUnits
+            weightedLateness = l.weightedLateness; reason = l.reason
+        }
+    }
+
+    struct MonthRangeDTO: Content {
+        var from: Int
+        var to: Int
+    }
+
+    struct BottleneckDTO: Content {
+        var kind: String
+        var source: String
+        var item: String
+        var owner: String
+        var country: String
+        var saturatedMonths: [MonthRangeDTO]
+        var extraPerMonth: Double
+        var weightedLatenessSaved: Double
+        var savedPerExtraUnit: Double
+
+        init(_ b: PlanRunSummary.BottleneckFigures) {
+            kind = b.kind; source = b.source; item = b.item; owner = b.owner; country = b.country
+            saturatedMonths = b.saturatedMonths.map { MonthRangeDTO(from: $0.from, to: $0.to) }
+            extraPerMonth = b.extraPerMonth; weightedLatenessSaved = b.weightedLatenessSaved; savedPerExtraUnit = b.savedPerExtraUnit
         }
     }
 }

@@ -1,7 +1,45 @@
 import RampartCore
 
-/// What the dashboard and the plan page show of a finished run, stored as JSON beside it.
+/// What the dashboard and the plan page show of a finished run, stored as JSON beside it (`plan_run_files.summary_json`)
+/// in a shape of the server's own, with a version: renaming a field of the core cannot break the runs stored.
+/// `init(plan:scenario:)` is the one place the core's report is mapped to it. Version 1 has the keys the summaries had
+/// before they carried a version, so those decode as version 1 (and migration 011 writes the number into them).
 struct PlanRunSummary: Codable, Sendable {
+    static let currentVersion = 1
+
+    /// One nation's units on time, late and unserved.
+    struct NationFigures: Codable, Sendable {
+        var key: String
+        var demandedUnits: Double
+        var onTimeUnits: Double
+        var lateUnits: Double
+        var unservedUnits: Double
+        var meanDelayMonths: Double
+        var weightedLateness: Double
+    }
+
+    /// Months `from` to `to`, both included.
+    struct MonthSpan: Codable, Sendable {
+        var from: Int
+        var to: Int
+
+        var description: String { from == to ? "\(from)" : "\(from)-\(to)" }
+    }
+
+    /// A line or supply whose extra capacity would cut weighted lateness most.
+    struct BottleneckFigures: Codable, Sendable {
+        /// `line` or `supply`.
+        var kind: String
+        var source: String
+        var item: String
+        var owner: String
+        var country: String
+        var saturatedMonths: [MonthSpan]
+        var extraPerMonth: Double
+        var weightedLatenessSaved: Double
+        var savedPerExtraUnit: Double
+    }
+
     struct Late: Codable, Sendable {
         var demand: String
         var nation: String
@@ -12,8 +50,9 @@ struct PlanRunSummary: Codable, Sendable {
         var reason: String
     }
 
-    var nations: [OutcomeSummary]
-    var bottlenecks: [Bottleneck]
+    var version: Int
+    var nations: [NationFigures]
+    var bottlenecks: [BottleneckFigures]
     /// The latest demands, worst first (at most `lateLimit`).
     var late: [Late]
     var lateDemandCount: Int
@@ -26,8 +65,19 @@ struct PlanRunSummary: Codable, Sendable {
 
     init(plan: Plan, scenario: Scenario) {
         let report = plan.report
-        nations = report?.nations ?? []
-        bottlenecks = report?.bottlenecks ?? []
+        version = Self.currentVersion
+        nations = (report?.nations ?? []).map {
+            NationFigures(
+                key: $0.key, demandedUnits: $0.demandedUnits, onTimeUnits: $0.onTimeUnits, lateUnits: $0.lateUnits,
+                unservedUnits: $0.unservedUnits, meanDelayMonths: $0.meanDelayMonths, weightedLateness: $0.weightedLateness)
+        }
+        bottlenecks = (report?.bottlenecks ?? []).map {
+            BottleneckFigures(
+                kind: $0.kind.rawValue, source: $0.source, item: $0.item, owner: $0.owner, country: $0.country,
+                saturatedMonths: $0.saturatedMonths.map { MonthSpan(from: $0.from, to: $0.to) },
+                extraPerMonth: $0.extraPerMonth, weightedLatenessSaved: $0.weightedLatenessSaved,
+                savedPerExtraUnit: $0.savedPerExtraUnit)
+        }
         let lateDemands = report?.lateDemands ?? []
         lateDemandCount = lateDemands.count
         late = lateDemands.sorted { $0.weightedLateness > $1.weightedLateness }.prefix(Self.lateLimit).map { item in
@@ -46,5 +96,26 @@ struct PlanRunSummary: Codable, Sendable {
         for delivery in plan.deliveries where delivered.indices.contains(delivery.month) { delivered[delivery.month] += delivery.qty }
         demandedPerMonth = demanded
         deliveredPerMonth = delivered
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case version, nations, bottlenecks, late, lateDemandCount, monthLabels, demandedPerMonth, deliveredPerMonth
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 1
+        guard version <= Self.currentVersion else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .version, in: c,
+                debugDescription: "summary version \(version) is newer than this server's")
+        }
+        nations = try c.decode([NationFigures].self, forKey: .nations)
+        bottlenecks = try c.decode([BottleneckFigures].self, forKey: .bottlenecks)
+        late = try c.decode([Late].self, forKey: .late)
+        lateDemandCount = try c.decode(Int.self, forKey: .lateDemandCount)
+        monthLabels = try c.decode([String].self, forKey: .monthLabels)
+        demandedPerMonth = try c.decode([Double].self, forKey: .demandedPerMonth)
+        deliveredPerMonth = try c.decode([Double].self, forKey: .deliveredPerMonth)
     }
 }
