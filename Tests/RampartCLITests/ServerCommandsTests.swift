@@ -41,6 +41,34 @@ import Testing
         #expect(plainA == plainB)
     }
 
+    /// `export -o` a pipe (or a device such as /dev/stdout) writes into it; renaming a file over it would replace it.
+    @Test func exportIntoAPipeWritesThroughItAndLeavesItAPipe() throws {
+        let dir = try CLI.temporaryDirectory()
+        let store = Self.store(in: dir)
+        let file = dir.appendingPathComponent("sample.json")
+        try Data(sampleScenario.utf8).write(to: file)
+        #expect(try Self.run(["import", file.path], store).status == 0)
+        let pipe = dir.appendingPathComponent("pipe").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        // MUT: the pipe's read end held open (the small file fits in its buffer), and export writing into it
+        let readEnd = open(pipe, O_RDONLY | O_NONBLOCK)
+        #expect(readEnd >= 0)
+        defer { close(readEnd) }
+        let exported = try Self.run(["export", "-o", pipe], store)
+        var received = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(readEnd, &buffer, buffer.count)
+            if count <= 0 { break }
+            received.append(contentsOf: buffer[0..<count])
+        }
+        // validate
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(String(decoding: received, as: UTF8.self).contains("\"cli-sample\""))
+        var status = stat()
+        #expect(stat(pipe, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+    }
+
     @Test func aBadFileIsRefusedAndChangesNothing() throws {
         let dir = try CLI.temporaryDirectory()
         let store = Self.store(in: dir)

@@ -61,7 +61,14 @@ public struct ExportCommand: AsyncParsableCommand {
         let config = try database.config()
         let data = try await CommandApplication.with(config) { app in try await ScenarioTransfer.exportFile(on: app.db) }
         guard let data else { throw ImportFailure(message: "the database holds no scenario yet: import one first") }
-        if let output {
+        if let output, Self.isSpecialFile(output) {
+            // A device or a pipe (`-o /dev/stdout`): written as it is; renaming a file over it would replace it.
+            guard let handle = FileHandle(forWritingAtPath: output) else {
+                throw ImportFailure(message: "\(output): cannot open it for writing")
+            }
+            try handle.write(contentsOf: data)
+            try handle.close()
+        } else if let output {
             let temporary = output + ".partial"
             try data.write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, output) == 0 else {
@@ -70,6 +77,15 @@ public struct ExportCommand: AsyncParsableCommand {
         } else {
             FileHandle.standardOutput.write(data)
         }
+    }
+
+    /// An existing path that is, once its links are followed, not a regular file or a directory: a device, a pipe.
+    static func isSpecialFile(_ path: String) -> Bool {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let type = try? FileManager.default.attributesOfItem(atPath: resolved)[.type] as? FileAttributeType else {
+            return false
+        }
+        return type != .typeRegular && type != .typeDirectory
     }
 }
 
