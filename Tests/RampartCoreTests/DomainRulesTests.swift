@@ -71,8 +71,6 @@ import Testing
     @Test func keysItemsByIdAndClassesWithAPrefix() {
         #expect(DemandTarget(item: "155-SHELL", itemClass: nil).key == "155-SHELL")
         #expect(DemandTarget(item: nil, itemClass: "shell-155").key == "class:shell-155")
-        #expect(DemandTarget(key: "class:shell-155") == .itemClass("shell-155"))
-        #expect(DemandTarget(key: "155-SHELL") == .item("155-SHELL"))
         #expect(DemandTarget.itemClass("x").isClass && !DemandTarget.item("x").isClass)
         #expect(DemandTarget.itemClass("x").name == "x")
         let demand = Demand(id: "D", nation: "FR", itemClass: "shell-155", qty: 1, dueMonth: 0, priority: 1)

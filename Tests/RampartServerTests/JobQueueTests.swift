@@ -29,7 +29,7 @@ import VaporTesting
             ledger.record(try job.requireID(), by: worker)
         }
 
-        func gaveUp(on job: JobRecord, error: String, on db: any Database) async throws {}
+        func gaveUp(on job: JobRecord, error: String, at now: Date, on db: any Database) async throws {}
     }
 
     /// A job of kind `test-once` whose abandoned runs are failed, and which notes what it was told.
@@ -40,7 +40,7 @@ import VaporTesting
 
         func run(_ job: JobRecord, context: JobContext) async throws { ledger.record(try job.requireID(), by: "ran") }
 
-        func gaveUp(on job: JobRecord, error: String, on db: any Database) async throws {
+        func gaveUp(on job: JobRecord, error: String, at now: Date, on db: any Database) async throws {
             ledger.record(try job.requireID(), by: "gave up: \(error)")
         }
     }

@@ -9,13 +9,9 @@ public enum DemandTarget: Sendable, Hashable, CustomStringConvertible {
         if let item { self = .item(item) } else { self = .itemClass(itemClass ?? "") }
     }
 
-    /// The key reports, summaries and signals group by: the item id, or `class:NAME`.
-    public init(key: String) {
-        if key.hasPrefix(Self.classPrefix) { self = .itemClass(String(key.dropFirst(Self.classPrefix.count))) } else { self = .item(key) }
-    }
-
     private static let classPrefix = "class:"
 
+    /// The key reports, summaries and signals group by: the item id, or `class:NAME`.
     public var key: String {
         switch self {
         case .item(let id): return id

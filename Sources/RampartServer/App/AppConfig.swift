@@ -78,7 +78,7 @@ extension AppConfig {
         if let metricsToken, metricsToken.count < 16 {
             problems.append("\(EnvironmentNames.metricsToken): must be at least 16 characters (got \(metricsToken.count))")
         }
-        let logLevel = env[EnvironmentNames.logLevel].flatMap { Logger.Level(rawValue: $0.lowercased()) }
+        let logLevel = Self.logLevel(in: env)
         if let text = env[EnvironmentNames.logLevel], logLevel == nil {
             let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
             problems.append("\(EnvironmentNames.logLevel): must be one of \(levels) (got \"\(text)\")")
@@ -149,5 +149,12 @@ extension AppConfig {
             problems.append("\(EnvironmentNames.smtpSecurity): must be \"starttls\" or \"none\" (got \"\(other)\")")
         }
         return .smtp(SMTPSettings(host: host, port: port, username: username, password: password, security: security, from: from))
+    }
+}
+
+extension AppConfig {
+    /// `LOG_LEVEL` as a level, any case; nil when unset or not a level (`load` reports the latter).
+    static func logLevel(in environment: [String: String]) -> Logger.Level? {
+        environment[EnvironmentNames.logLevel].flatMap { Logger.Level(rawValue: $0.lowercased()) }
     }
 }

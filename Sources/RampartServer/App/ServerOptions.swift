@@ -52,7 +52,7 @@ extension Logger.Level: @retroactive ExpressibleByArgument {}
 /// standard output at `LOG_LEVEL` (default info); a command may then lower or raise its application's level.
 public enum ServerLogging {
     public static func bootstrap(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let level = environment[EnvironmentNames.logLevel].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+        let level = AppConfig.logLevel(in: environment) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardOutput(label: label)
             handler.logLevel = level

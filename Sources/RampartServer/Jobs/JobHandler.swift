@@ -13,8 +13,8 @@ protocol JobHandler: Sendable {
     /// Runs one claimed job to its end, reporting progress through `context`. Throwing fails the job, with the error's
     /// description as the job's error when it is a `JobFailure`.
     func run(_ job: JobRecord, context: JobContext) async throws
-    /// After the job failed or was given up as abandoned: undo what it left half-done.
-    func gaveUp(on job: JobRecord, error: String, on db: any Database) async throws
+    /// After the job failed or was given up as abandoned (at `now`): undo what it left half-done.
+    func gaveUp(on job: JobRecord, error: String, at now: Date, on db: any Database) async throws
 }
 
 /// A failure to show as it is: its text is the job's error, where others become a generic server problem.

@@ -90,7 +90,7 @@ final class JobWorker: LifecycleHandler, Sendable {
             try await handler.run(job, context: context)
             if try await !queue.succeed(id) {
                 logger.warning("job \(id) (\(job.kind)) finished after it had been given up as abandoned")
-                try await handler.gaveUp(on: job, error: "given up as abandoned", on: queue.db)
+                try await handler.gaveUp(on: job, error: "given up as abandoned", at: queue.clock.now(), on: queue.db)
             }
         } catch {
             logger.error("job \(id) (\(job.kind)) failed: \(String(reflecting: error))")
@@ -98,7 +98,7 @@ final class JobWorker: LifecycleHandler, Sendable {
                 (error as? any JobFailure)?.description
                 ?? "a problem on the server stopped it (job \(id.uuidString)); the log has the details. Try again."
             try? await queue.fail(id, error: text)
-            try? await handler.gaveUp(on: job, error: text, on: queue.db)
+            try? await handler.gaveUp(on: job, error: text, at: queue.clock.now(), on: queue.db)
         }
     }
 
@@ -111,7 +111,7 @@ final class JobWorker: LifecycleHandler, Sendable {
         for job in try await queue.recoverAbandoned(policies: policies, atStartUp: atStartUp) {
             logger.warning("job \(job.id?.uuidString ?? "?") (\(job.kind)) was abandoned by its server: failed")
             if let handler = handlers.first(where: { $0.kind == job.kind }) {
-                try await handler.gaveUp(on: job, error: job.error ?? "abandoned", on: queue.db)
+                try await handler.gaveUp(on: job, error: job.error ?? "abandoned", at: queue.clock.now(), on: queue.db)
             }
         }
     }

@@ -37,11 +37,11 @@ struct PlanRunJob: JobHandler {
     }
 
     /// Marks the run failed with `error` and deletes its partial results; a run no longer running is left as it is.
-    func gaveUp(on job: JobRecord, error: String, on db: any Database) async throws {
+    func gaveUp(on job: JobRecord, error: String, at now: Date, on db: any Database) async throws {
         guard let runID = try? Self.payload(of: job).planRun else { return }
         try await PlanRunRecord.query(on: db).filter(\.$id == runID).filter(\.$status ~~ [.queued, .running])
             .set(\.$status, to: .failed).set(\.$phase, to: "failed").set(\.$error, to: error)
-            .set(\.$finishedAt, to: Date()).update()
+            .set(\.$finishedAt, to: now).update()
         try await Self.deleteResults(of: [runID], on: db)
     }
 
@@ -127,7 +127,7 @@ struct PlanRunJob: JobHandler {
     private func report(_ runID: UUID, phase: String, progress: Double, context: JobContext) async throws {
         try await context.report(phase: phase, progress: progress)
         try await PlanRunRecord.query(on: context.db).filter(\.$id == runID).filter(\.$status == .running)
-            .set(\.$phase, to: phase).set(\.$progress, to: progress).set(\.$heartbeatAt, to: context.clock.now()).update()
+            .set(\.$phase, to: phase).set(\.$progress, to: progress).update()
     }
 }
 

@@ -20,7 +20,8 @@ final class PlanRunRecord: Model, @unchecked Sendable {
     @OptionalField(key: "started_at") var startedAt: Date?
     @OptionalField(key: "finished_at") var finishedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    /// Written with each progress report while the run is going (the lease itself is its job's heartbeat).
+    /// The run's heartbeat before migration 010; since then the lease is its job's (`JobRecord.heartbeatAt`) and this
+    /// column is no longer written.
     @OptionalField(key: "heartbeat_at") var heartbeatAt: Date?
     /// The `plan-run` job that runs it (migration 010); nil for runs finished before the job queue.
     @OptionalField(key: "job_id") var jobID: UUID?
