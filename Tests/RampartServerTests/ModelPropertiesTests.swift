@@ -11,7 +11,7 @@ import Testing
     static let records: [any Model.Type] = [
         UserRecord.self, OneTimeCodeRecord.self, WebSessionRecord.self, APITokenRecord.self, RateLimitHitRecord.self,
         AuditRecord.self, DemandRecord.self, ItemRecord.self, BOMEntryRecord.self, OutboxMailRecord.self, NationRecord.self,
-        CompanyRecord.self, PlanRunRecord.self, PlanRunFileRecord.self, PlanDemandResultRecord.self,
+        CompanyRecord.self, PlanRunRecord.self, PlanRunFileRecord.self, PlanDemandResultRecord.self, PlanDeliveryRecord.self,
         ScenarioSettingsRecord.self, SourceRecord.self, CapacityStepRecord.self, StockRecord.self, PendingRegistrationRecord.self,
         JobRecord.self,
     ]

@@ -14,5 +14,6 @@ enum RampartMigrations {
         AddAccountSafeguards(),  // 009
         CreateJobs(),  // 010
         VersionPlanSummaries(),  // 011
+        MovePlanDeliveries(),  // 012
     ]
 }

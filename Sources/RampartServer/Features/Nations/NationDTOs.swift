@@ -17,9 +17,10 @@ extension API {
         var version: Int
         var outcome: OutcomeDTO?
 
-        init(_ d: DemandRecord, outcome: PlanDemandResultRecord? = nil) {
+        /// A demand as it is written, without an outcome (the answer to a change).
+        init(_ d: DemandRecord) {
             id = d.code; nation = d.nation; item = d.itemCode; self.class = d.itemClass; qty = d.qty; dueMonth = d.dueMonth
-            priority = d.priority; released = d.released; version = d.version; self.outcome = outcome.map(OutcomeDTO.init)
+            priority = d.priority; released = d.released; version = d.version; outcome = nil
         }
     }
 
@@ -38,12 +39,6 @@ extension API {
         ) {
             self.planRun = planRun; self.onTimeUnits = onTimeUnits; self.lateUnits = lateUnits; self.unservedUnits = unservedUnits
             self.lastDeliveryMonth = lastDeliveryMonth; self.deliveries = deliveries; self.reason = reason
-        }
-
-        init(_ r: PlanDemandResultRecord) {
-            planRun = r.planRunID; onTimeUnits = r.onTimeUnits; lateUnits = r.lateUnits; unservedUnits = r.unservedUnits
-            lastDeliveryMonth = r.lastDeliveryMonth; deliveries = r.deliveryPairs.map { DeliveryDTO(month: $0.month, qty: $0.qty) }
-            reason = r.reason
         }
     }
 

@@ -17,12 +17,12 @@ enum NationDemandReads {
         var released: Bool
         var version: Int
         var total: Int
+        var result_id: UUID?
         var plan_run_id: UUID?
         var on_time_units: Double?
         var late_units: Double?
         var unserved_units: Double?
         var last_delivery_month: Int?
-        var deliveries: String?
         var reason: String?
     }
 
@@ -34,7 +34,8 @@ enum NationDemandReads {
             """
             SELECT d.code, d.nation, d.item_code, d.item_class, d.qty, d.due_month, d.priority, d.released, d.version,
                    (SELECT COUNT(*) FROM demands WHERE nation = \(bind: nation)) AS total,
-                   r.plan_run_id, r.on_time_units, r.late_units, r.unserved_units, r.last_delivery_month, r.deliveries, r.reason
+                   r.id AS result_id, r.plan_run_id, r.on_time_units, r.late_units, r.unserved_units, r.last_delivery_month,
+                   r.reason
             FROM (SELECT * FROM demands WHERE nation = \(bind: nation) ORDER BY position
                   LIMIT \(bind: request.per) OFFSET \(bind: PageRules.offset(page: request.page, per: request.per))) d
             LEFT JOIN plan_demand_results r ON r.demand_code = d.code AND r.plan_run_id = (
@@ -48,21 +49,22 @@ enum NationDemandReads {
         } else {
             total = try await DemandRecord.query(on: db).filter(\.$nation == nation).count()
         }
-        return PageDTO(items: rows.map(API.DemandDTO.init), page: request.page, per: request.per, total: total)
+        let deliveries = try await PlanDeliveries.byResult(rows.compactMap(\.result_id), on: db)
+        return PageDTO(
+            items: rows.map { API.DemandDTO($0, deliveries: $0.result_id.flatMap { deliveries[$0] } ?? []) },
+            page: request.page, per: request.per, total: total)
     }
 }
 
 extension API.DemandDTO {
-    init(_ row: NationDemandReads.Row) {
+    init(_ row: NationDemandReads.Row, deliveries: [PlanDeliveries.Delivery]) {
         id = row.code; nation = row.nation; item = row.item_code; self.class = row.item_class; qty = row.qty
         dueMonth = row.due_month; priority = row.priority; released = row.released; version = row.version
         if let run = row.plan_run_id {
             outcome = API.OutcomeDTO(
                 planRun: run, onTimeUnits: row.on_time_units ?? 0, lateUnits: row.late_units ?? 0,
                 unservedUnits: row.unserved_units ?? 0, lastDeliveryMonth: row.last_delivery_month,
-                deliveries: PlanDemandResultRecord.deliveryPairs(row.deliveries ?? "").map {
-                    API.DeliveryDTO(month: $0.month, qty: $0.qty)
-                },
+                deliveries: deliveries.map { API.DeliveryDTO(month: $0.month, qty: $0.qty) },
                 reason: row.reason)
         }
     }

@@ -195,15 +195,11 @@ struct NationView {
         var results: [String: PlanDemandResultRecord] = [:]
         var chart: MonthlySeries?
         if let runID = run?.id, let settings {
-            let all = try await PlanDemandResultRecord.query(on: db).filter(\.$planRunID == runID).filter(\.$nation == nation).all()
-            let onPage = Set(demands.map(\.code))
-            for result in all where onPage.contains(result.demandCode) { results[result.demandCode] = result }
-            var demanded = Array(repeating: 0.0, count: settings.horizonMonths)
-            var delivered = demanded
-            for result in all {
-                if demanded.indices.contains(result.dueMonth) { demanded[result.dueMonth] += result.qty }
-                for (month, qty) in result.deliveryPairs where delivered.indices.contains(month) { delivered[month] += qty }
-            }
+            let onPage = try await PlanDemandResultRecord.query(on: db).filter(\.$planRunID == runID)
+                .filter(\.$demandCode ~~ demands.map(\.code)).all()
+            for result in onPage { results[result.demandCode] = result }
+            let (demanded, delivered) = try await PlanDeliveries.monthlyTotals(
+                run: runID, nation: nation, horizonMonths: settings.horizonMonths, on: db)
             let calendar = MonthCalendar(startMonth: settings.startMonth)
             chart = MonthlySeries(
                 monthLabels: (0..<settings.horizonMonths).map { calendar?.label($0) ?? "M\($0)" },

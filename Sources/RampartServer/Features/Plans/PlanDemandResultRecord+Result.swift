@@ -2,31 +2,27 @@ import Foundation
 import RampartCore
 
 extension PlanDemandResultRecord {
-    convenience init(runID: UUID, result: DemandResult, released: Bool) {
-        self.init()
-        planRunID = runID
-        demandCode = result.demand.id
-        nation = result.demand.nation
-        target = result.demand.target.key
-        qty = result.demand.qty
-        dueMonth = result.demand.dueMonth
-        priority = result.demand.priority
-        self.released = released
-        onTimeUnits = result.outcome.onTime
-        lateUnits = result.outcome.late
-        unservedUnits = result.outcome.unserved
-        lastDeliveryMonth = result.outcome.completionMonth
-        deliveries = result.deliveries.map { "\($0.month):\($0.qty)" }.joined(separator: ",")
-        reason = result.reason
-    }
-
-    var deliveryPairs: [(month: Int, qty: Double)] { Self.deliveryPairs(deliveries) }
-
-    static func deliveryPairs(_ deliveries: String) -> [(month: Int, qty: Double)] {
-        deliveries.split(separator: ",").compactMap { pair in
-            let parts = pair.split(separator: ":")
-            guard parts.count == 2, let month = Int(parts[0]), let qty = Double(parts[1]) else { return nil }
-            return (month, qty)
+    /// A demand's result in a plan run as it is stored: its row, and a delivery row per month with a delivery.
+    static func records(runID: UUID, result: DemandResult, released: Bool) -> (PlanDemandResultRecord, [PlanDeliveryRecord]) {
+        let record = PlanDemandResultRecord()
+        let id = UUID()
+        record.id = id
+        record.planRunID = runID
+        record.demandCode = result.demand.id
+        record.nation = result.demand.nation
+        record.target = result.demand.target.key
+        record.qty = result.demand.qty
+        record.dueMonth = result.demand.dueMonth
+        record.priority = result.demand.priority
+        record.released = released
+        record.onTimeUnits = result.outcome.onTime
+        record.lateUnits = result.outcome.late
+        record.unservedUnits = result.outcome.unserved
+        record.lastDeliveryMonth = result.outcome.completionMonth
+        record.reason = result.reason
+        let deliveries = result.deliveries.map {
+            PlanDeliveryRecord(resultID: id, planRunID: runID, month: $0.month, qty: $0.qty)
         }
+        return (record, deliveries)
     }
 }

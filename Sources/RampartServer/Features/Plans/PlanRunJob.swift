@@ -48,6 +48,7 @@ struct PlanRunJob: JobHandler {
     /// The partial results of runs that did not finish.
     static func deleteResults(of runIDs: [UUID], on db: any Database) async throws {
         guard !runIDs.isEmpty else { return }
+        try await PlanDeliveryRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
         try await PlanDemandResultRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
         try await PlanRunFileRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
     }
@@ -84,14 +85,17 @@ struct PlanRunJob: JobHandler {
             let plan = Planner(options: options).plan(scenario) { phase, fraction in
                 progress.withLockedValue { $0 = (phase, fraction) }
             }
-            let results = plan.demandResults(for: scenario).map {
-                PlanDemandResultRecord(runID: runID, result: $0, released: released.contains($0.demand.id))
+            let records = plan.demandResults(for: scenario).map {
+                PlanDemandResultRecord.records(runID: runID, result: $0, released: released.contains($0.demand.id))
             }
             let summary = PlanRunSummary(plan: plan, scenario: scenario)
             let file = PlanRunFileRecord(
                 planRunID: runID, planJSON: String(decoding: plan.jsonBytes(), as: UTF8.self),
                 summaryJSON: String(decoding: try JSONEncoder().encode(summary), as: UTF8.self))
-            return (objective: plan.objective, results: results, file: file, summary: summary)
+            return (
+                objective: plan.objective, results: records.map(\.0), deliveries: records.flatMap(\.1), file: file,
+                summary: summary
+            )
         }
         reporter.cancel()
         _ = await reporter.result
@@ -101,8 +105,9 @@ struct PlanRunJob: JobHandler {
         // requests' own writes wait for, and nothing reads a run's results before its status says succeeded (the
         // last write).
         try await ScenarioStore.insert(result.results, batch: 100, on: db)
+        try await ScenarioStore.insert(result.deliveries, batch: 200, on: db)
         try await result.file.create(on: db)
-        try await Statistics.refresh(["plan_demand_results"], on: db)
+        try await Statistics.refresh(["plan_demand_results", "plan_deliveries"], on: db)
         let objective = result.objective
         // Only a run still "running" becomes "succeeded": one given up as abandoned meanwhile stays failed (the
         // worker then deletes its results).

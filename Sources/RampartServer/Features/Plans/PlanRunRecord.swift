@@ -94,15 +94,13 @@ final class PlanDemandResultRecord: Model, @unchecked Sendable {
     @Field(key: "unserved_units") var unservedUnits: Double
     @OptionalField(key: "last_delivery_month") var lastDeliveryMonth: Int?
 
-    /// Units delivered per month, "month:qty" pairs joined by ",".
-    @Field(key: "deliveries") var deliveries: String
     @OptionalField(key: "reason") var reason: String?
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
         [
             $id, $planRunID, $demandCode, $nation, $target, $qty, $dueMonth, $priority, $released, $onTimeUnits, $lateUnits,
-            $unservedUnits, $lastDeliveryMonth, $deliveries, $reason,
+            $unservedUnits, $lastDeliveryMonth, $reason,
         ]
     }
 
