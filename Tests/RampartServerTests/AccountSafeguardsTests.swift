@@ -268,7 +268,7 @@ import VaporTesting
             }()
             #expect(page.contains("Released demands"))
             // nor does a plan run say how many demands it planned
-            try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
+            try await PlanRuns.enqueue(requestedBy: nil, now: app.rampart.clock.now(), on: app.db)
             for person in [Fixtures.observer, Fixtures.knds] {
                 let plans = try await app.api(.GET, "/api/v1/plans", token: try await Fixtures.token(app, person)).body.string
                 #expect(plans.contains("\"status\"") && !plans.contains("demandCount"), "\(person.role)")

@@ -115,7 +115,7 @@ import Vapor
     @Test func aDelegateSeesOwnNationOnly() async throws {
         try await withBrowser(planJobs: false) { app, server, driver in
             let staff = try await Self.user(app, Fixtures.staff)
-            let queued = try await PlanRuns.enqueue(requestedBy: staff.id, on: app.db)
+            let queued = try await PlanRuns.enqueue(requestedBy: staff.id, now: app.rampart.clock.now(), on: app.db)
             try await Fixtures.runQueuedPlans(app)
             let runID = try queued.requireID()
             let run = try #require(try await PlanRunRecord.find(runID, on: app.db))
@@ -258,7 +258,8 @@ import Vapor
 
             // imported: scenario name, item id/name/class, line id, company, country, demand code, nation code
             _ = try await ScenarioTransfer.importFile(
-                try JSONEncoder().encode(h.scenario), by: staffActor, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
+                try JSONEncoder().encode(h.scenario), by: staffActor, now: app.rampart.clock.now(),
+                references: app.rampart.scenarioReferences, on: app.db)
             // stored directly: a nation's name, a person's display name
             let france = try #require(try await NationRecord.query(on: app.db).filter(\.$code == "FR").first())
             france.name = h.nationName
@@ -266,7 +267,7 @@ import Vapor
             staff.displayName = h.staffName
             try await staff.save(on: app.db)
             // a plan of it, and an edit of the hostile demand (an audit entry keyed by its code)
-            let queued = try await PlanRuns.enqueue(requestedBy: staff.id, on: app.db)
+            let queued = try await PlanRuns.enqueue(requestedBy: staff.id, now: app.rampart.clock.now(), on: app.db)
             try await Fixtures.runQueuedPlans(app)
             let runID = try queued.requireID()
             let run = try #require(try await PlanRunRecord.find(runID, on: app.db))
@@ -278,7 +279,7 @@ import Vapor
                 with: DemandPatch(
                     qty: 3_100, dueMonth: nil, priority: nil, released: true,
                     version: hostileDemand.version),
-                by: SignedIn(user: staff, session: nil), now: Date(), on: app.db)
+                by: SignedIn(user: staff, session: nil), now: app.rampart.clock.now(), on: app.db)
 
             // signed out: hostile query parameters, and a registration typed into the form
             let visitor = try await driver.newSession(baseURL: server.baseURL)

@@ -15,7 +15,7 @@ import VaporTesting
             let data = try JSONEncoder().encode(scenario)
             // MUT
             _ = try await ScenarioTransfer.importFile(
-                data, by: .system, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
+                data, by: .system, now: app.rampart.clock.now(), references: app.rampart.scenarioReferences, on: app.db)
             let exported = try #require(try await ScenarioTransfer.exportFile(on: app.db))
             // validate
             let back = try ScenarioReader.read(exported)
@@ -38,7 +38,8 @@ import VaporTesting
             // MUT: a file that fails validation
             await #expect(throws: ScenarioValidationError.self) {
                 _ = try await ScenarioTransfer.importFile(
-                    try JSONEncoder().encode(broken), by: .system, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
+                    try JSONEncoder().encode(broken), by: .system, now: app.rampart.clock.now(), references: app.rampart.scenarioReferences,
+                    on: app.db)
             }
             // MUT: a failure half-way through writing (a duplicate key the validator does not see: the database refuses it)
             await #expect(throws: (any Error).self) {
@@ -172,7 +173,7 @@ import VaporTesting
         try await withTestApp(adjust: onFile) { app in
             // setup
             try await Fixtures.seed(app)
-            try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
+            try await PlanRuns.enqueue(requestedBy: nil, now: app.rampart.clock.now(), on: app.db)
             let jobs = try await JobsDatabase(for: app, config: config)
 
             // MUT: a run on the jobs' database, while a connection of the requests holds a read transaction open
@@ -282,7 +283,7 @@ import VaporTesting
             // setup: one run claimed now, one whose server stopped three minutes ago with half its results written
             let (worker, queue, liveJob, live) = try await Fixtures.claimedRun(app)
             #expect(liveJob.heartbeatAt != nil && liveJob.worker == "test-worker" && liveJob.attempts == 1)
-            let abandoned = try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
+            let abandoned = try await PlanRuns.enqueue(requestedBy: nil, now: app.rampart.clock.now(), on: app.db)
             let gone = Fixtures.queue(app, worker: "a server that stopped")
             let abandonedJob = try #require(try await gone.claim(kinds: [PlanRunJob.kind]))
             try await JobRecord.query(on: app.db).filter(\.$id == abandonedJob.id!)
@@ -348,7 +349,7 @@ import VaporTesting
         try await withTestApp { app in
             try await Fixtures.seed(app)
             let user = try #require(try await UserRecord.query(on: app.db).first())
-            let now = Date()
+            let now = app.rampart.clock.now()
             try await WebSessionRecord(tokenHash: "old", userID: user.requireID(), csrfToken: "x", expiresAt: now.addingTimeInterval(-1))
                 .create(on: app.db)
             try await WebSessionRecord(tokenHash: "live", userID: user.requireID(), csrfToken: "y", expiresAt: now.addingTimeInterval(600))
@@ -370,7 +371,7 @@ import VaporTesting
                 expiresAt: now.addingTimeInterval(600), createdAt: now
             ).create(on: app.db)
             for (status, age) in [(JobStatus.succeeded, 31.0), (.succeeded, 29.0), (.failed, 31.0)] {
-                let job = JobRecord(kind: "k", payload: "{}", maxAttempts: 1, runAfter: now)
+                let job = JobRecord(kind: "k", payload: "{}", maxAttempts: 1, runAfter: now, createdAt: now)
                 job.status = status
                 job.finishedAt = now.addingTimeInterval(-age * 86_400)
                 try await job.create(on: app.db)

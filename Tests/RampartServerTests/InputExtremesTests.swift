@@ -161,7 +161,7 @@ import VaporTesting
             // setup: a quantity stored around the editors, as before the rule existed
             try await Fixtures.seed(app)
             try await DemandRecord.query(on: app.db).filter(\.$code == "PL-1").set(\.$qty, to: 1e308).update()
-            try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
+            try await PlanRuns.enqueue(requestedBy: nil, now: app.rampart.clock.now(), on: app.db)
 
             // MUT
             try await Fixtures.runQueuedPlans(app)

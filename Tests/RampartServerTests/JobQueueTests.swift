@@ -60,7 +60,8 @@ import VaporTesting
             onFile(&config)
             let second = try await Application.make(.testing)
             do {
-                try await configure(second, config: config, bcryptCost: 4)
+                // The two servers read one clock, as two servers read the same time.
+                try await configure(second, config: config, bcryptCost: 4, clock: first.rampart.clock)
                 let a = JobWorker(handlers: [CountingJob(ledger: ledger, worker: "A")], name: "A")
                 let b = JobWorker(handlers: [CountingJob(ledger: ledger, worker: "B")], name: "B")
 
@@ -68,7 +69,8 @@ import VaporTesting
                 try await a.didBootAsync(first)
                 try await b.didBootAsync(second)
                 for n in 0..<300 {
-                    try await JobQueue.enqueue(kind: "test-count", payload: Payload(n: n), maxAttempts: 3, runAfter: Date(), on: first.db)
+                    try await JobQueue.enqueue(
+                        kind: "test-count", payload: Payload(n: n), maxAttempts: 3, at: first.rampart.clock.now(), on: first.db)
                 }
                 let deadline = Date().addingTimeInterval(120)
                 while try await JobRecord.query(on: first.db).filter(\.$status != .succeeded).count() > 0, Date() < deadline {
@@ -100,8 +102,8 @@ import VaporTesting
             // setup: a server claims one job of each kind, then stops without a word (no heartbeat ever again)
             let ledger = Ledger()
             let requeued = try await JobQueue.enqueue(
-                kind: "test-count", payload: Payload(n: 1), maxAttempts: 2, runAfter: Date(), on: app.db)
-            let failed = try await JobQueue.enqueue(kind: "test-once", payload: Payload(n: 2), runAfter: Date(), on: app.db)
+                kind: "test-count", payload: Payload(n: 1), maxAttempts: 2, at: app.rampart.clock.now(), on: app.db)
+            let failed = try await JobQueue.enqueue(kind: "test-once", payload: Payload(n: 2), at: app.rampart.clock.now(), on: app.db)
             let stopped = Fixtures.queue(app, worker: "stopped")
             #expect(try await stopped.claim(kinds: ["test-count"])?.id == requeued.id)
             #expect(try await stopped.claim(kinds: ["test-once"])?.id == failed.id)
@@ -130,7 +132,8 @@ import VaporTesting
 
     @Test func aJobThatHasUsedItsAttemptsIsFailedNotRequeued() async throws {
         try await withTestApp { app in
-            let job = try await JobQueue.enqueue(kind: "test-count", payload: Payload(n: 1), maxAttempts: 1, runAfter: Date(), on: app.db)
+            let job = try await JobQueue.enqueue(
+                kind: "test-count", payload: Payload(n: 1), maxAttempts: 1, at: app.rampart.clock.now(), on: app.db)
             #expect(try await Fixtures.queue(app, worker: "stopped").claim(kinds: ["test-count"])?.id == job.id)
             app.rampart.clock.advance(by: JobQueue.lease + 1)
             let worker = JobWorker(handlers: [CountingJob(ledger: Ledger(), worker: "B")], name: "B", computeThread: app.threadPool)
@@ -142,7 +145,7 @@ import VaporTesting
     @Test func aJobIsNotClaimedBeforeItsTimeNorByAServerWithoutItsKind() async throws {
         try await withTestApp { app in
             let later = try await JobQueue.enqueue(
-                kind: "test-count", payload: Payload(n: 1),
+                kind: "test-count", payload: Payload(n: 1), at: app.rampart.clock.now(),
                 runAfter: app.rampart.clock.now().addingTimeInterval(600), on: app.db)
             let queue = Fixtures.queue(app)
             #expect(try await queue.claim(kinds: ["test-count"]) == nil)

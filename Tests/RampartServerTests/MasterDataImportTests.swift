@@ -38,7 +38,8 @@ import VaporTesting
             try await Fixtures.seed(app)
             // MUT
             let summary = try await ScenarioTransfer.importFile(
-                try JSONEncoder().encode(Self.scenarioWithoutPoland()), by: .system, now: Date(), references: [], on: app.db)
+                try JSONEncoder().encode(Self.scenarioWithoutPoland()), by: .system, now: app.rampart.clock.now(), references: [],
+                on: app.db)
             // validate: the planning scenario is the new one...
             #expect(summary.demands == 3 && summary.lines == 1 && summary.supplies == 1)
             #expect(try await DemandRecord.query(on: app.db).filter(\.$nation == "PL").count() == 0)
@@ -70,7 +71,8 @@ import VaporTesting
             // MUT
             let error = await #expect(throws: OrphanedReferencesError.self) {
                 _ = try await ScenarioTransfer.importFile(
-                    try JSONEncoder().encode(dropsTNT), by: .system, now: Date(), references: app.rampart.scenarioReferences,
+                    try JSONEncoder().encode(dropsTNT), by: .system, now: app.rampart.clock.now(),
+                    references: app.rampart.scenarioReferences,
                     on: app.db)
             }
             // validate: the message names the holder and each thing it would lose
@@ -97,7 +99,8 @@ import VaporTesting
             var keeps = Self.scenarioWithoutPoland()
             keeps.supplies.append(Fixtures.scenario().supplies[0])
             let summary = try await ScenarioTransfer.importFile(
-                try JSONEncoder().encode(keeps), by: .system, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
+                try JSONEncoder().encode(keeps), by: .system, now: app.rampart.clock.now(), references: app.rampart.scenarioReferences,
+                on: app.db)
             #expect(summary.supplies == 2)
         }
     }

@@ -24,8 +24,8 @@ import Vapor
 
     @Test func aMailWaitsWhileTheServerIsDownAndGoesOutWhenItIsBack() async throws {
         try await withTestApp { app in
-            // Far ahead of the real clock, so the application's own outbox loop never picks this mail up.
-            let base = Date().addingTimeInterval(365 * 86_400)
+            // Far ahead of the application's clock, so its own outbox loop never picks this mail up.
+            let base = app.rampart.clock.now().addingTimeInterval(365 * 86_400)
             try await OutboxWorker.enqueue(Self.mail, on: app.db, now: base)
 
             // MUT: the server is down

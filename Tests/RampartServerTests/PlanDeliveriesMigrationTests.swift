@@ -10,7 +10,7 @@ import Testing
     @Test func migration012MovesStoredDeliveriesIntoTheirTableAndBack() async throws {
         try await withTestApp { app in
             // setup: a run stored before 012, with one result whose deliveries are text
-            let run = PlanRunRecord(requestedBy: nil, scenarioName: "fixture", demandCount: 2)
+            let run = PlanRunRecord(requestedBy: nil, scenarioName: "fixture", demandCount: 2, createdAt: app.rampart.clock.now())
             run.status = .succeeded
             try await run.create(on: app.db)
             let runID = try run.requireID()

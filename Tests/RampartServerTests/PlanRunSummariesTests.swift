@@ -74,7 +74,7 @@ import Testing
         try await withTestApp { app in
             // setup: a run with no file, then its file with a large plan beside the summary
             try await Fixtures.seed(app)
-            let run = try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
+            let run = try await PlanRuns.enqueue(requestedBy: nil, now: app.rampart.clock.now(), on: app.db)
             let runID = try run.requireID()
             #expect(try await PlanRunSummaries.load(runID, on: app.db) == nil)
             let stored = Self.summary()

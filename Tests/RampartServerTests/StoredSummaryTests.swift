@@ -41,7 +41,7 @@ import Testing
     @Test func migration011WritesTheVersionIntoStoredSummaries() async throws {
         try await withTestApp { app in
             // setup: a run stored before versions
-            let run = PlanRunRecord(requestedBy: nil, scenarioName: "fixture", demandCount: 3)
+            let run = PlanRunRecord(requestedBy: nil, scenarioName: "fixture", demandCount: 3, createdAt: app.rampart.clock.now())
             run.status = .succeeded
             try await run.create(on: app.db)
             try await PlanRunFileRecord(planRunID: try run.requireID(), planJSON: "{}", summaryJSON: Self.beforeVersions).create(on: app.db)

@@ -6,7 +6,7 @@ import SQLKit
 import Vapor
 
 /// Sets up the database, migrations, middleware, background services and routes. Tests call it too.
-func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) async throws {
+func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12, clock: AppClock = AppClock()) async throws {
     // Every SQLite statement blocks a thread of this pool while it runs, and a connection waiting for another's
     // write lock sleeps on one: with as many threads as connections (the default on 2 cores), the waiting one
     // could hold the thread the lock's holder needed to finish. bcrypt runs here too.
@@ -16,7 +16,7 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12) asyn
     app.migrations.add(RampartMigrations.all)
 
     app.rampart = RampartServices(
-        config: config, clock: AppClock(), hasher: try PasswordHasher(cost: bcryptCost, threadPool: app.threadPool))
+        config: config, clock: clock, hasher: try PasswordHasher(cost: bcryptCost, threadPool: app.threadPool))
 
     NULGuard.install()
     app.http.server.configuration.idleTimeout = .seconds(config.connectionIdleTimeoutSeconds)

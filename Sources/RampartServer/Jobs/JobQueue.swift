@@ -16,16 +16,17 @@ struct JobQueue: Sendable {
     /// A running job without a heartbeat for this long has lost its server.
     static let lease: TimeInterval = 120
 
-    /// Queues a job of `kind` with `payload` (JSON). Call inside the transaction that creates what it works on.
+    /// Queues a job of `kind` with `payload` (JSON) at `now`, to run from `runAfter` (at once when nil). Call inside
+    /// the transaction that creates what it works on.
     @discardableResult
     static func enqueue(
-        kind: String, payload: some Encodable, maxAttempts: Int = 1, runAfter: Date, on db: any Database
+        kind: String, payload: some Encodable, maxAttempts: Int = 1, at now: Date, runAfter: Date? = nil, on db: any Database
     ) async throws -> JobRecord {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let job = JobRecord(
             kind: kind, payload: String(decoding: try encoder.encode(payload), as: UTF8.self),
-            maxAttempts: maxAttempts, runAfter: runAfter)
+            maxAttempts: maxAttempts, runAfter: runAfter ?? now, createdAt: now)
         try await job.create(on: db)
         return job
     }

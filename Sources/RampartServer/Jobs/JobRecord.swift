@@ -25,7 +25,7 @@ final class JobRecord: Model, @unchecked Sendable {
     @Field(key: "run_after") var runAfter: Date
     /// Written every few seconds while it runs: a job whose heartbeat stops has lost its server.
     @OptionalField(key: "heartbeat_at") var heartbeatAt: Date?
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "created_at") var createdAt: Date?
     @OptionalField(key: "started_at") var startedAt: Date?
     @OptionalField(key: "finished_at") var finishedAt: Date?
 
@@ -39,7 +39,7 @@ final class JobRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    init(kind: String, payload: String, maxAttempts: Int, runAfter: Date) {
+    init(kind: String, payload: String, maxAttempts: Int, runAfter: Date, createdAt: Date) {
         self.kind = kind
         self.payload = payload
         self.status = .queued
@@ -48,6 +48,7 @@ final class JobRecord: Model, @unchecked Sendable {
         self.progress = 0
         self.phase = "queued"
         self.runAfter = runAfter
+        self.createdAt = createdAt
     }
 }
 

@@ -98,7 +98,7 @@ final class OutboxService: LifecycleHandler {
                     return
                 }
                 do {
-                    let delivery = try await worker.deliverDue(on: application.db, now: Date())
+                    let delivery = try await worker.deliverDue(on: application.db, now: application.rampart.clock.now())
                     if delivery.sent + delivery.failed > 0 {
                         worker.logger.info("Outbox: \(delivery.sent) sent, \(delivery.failed) failed")
                     }

@@ -39,7 +39,7 @@ enum Fixtures {
             let user = UserRecord(
                 email: person.email, displayName: "Test \(person.role.rawValue)", passwordHash: hash,
                 role: person.role, nation: person.nation, company: person.company, verified: true,
-                unsubscribeToken: Secrets.token())
+                unsubscribeToken: Secrets.token(), createdAt: app.rampart.clock.now())
             try await user.create(on: app.db)
         }
     }
@@ -47,7 +47,7 @@ enum Fixtures {
     /// A bearer token for `person`, issued directly.
     static func token(_ app: Application, _ person: Person) async throws -> String {
         let user = try #require(try await UserRecord.query(on: app.db).filter(\.$email == person.email).first())
-        return try await APITokens.issue(for: user, name: "test", actor: .system, now: Date(), on: app.db)
+        return try await APITokens.issue(for: user, name: "test", actor: .system, now: app.rampart.clock.now(), on: app.db)
     }
 
     /// A job worker as a server runs one, computing on the application's thread pool.
@@ -67,7 +67,7 @@ enum Fixtures {
     /// The fixture scenario seeded and one plan run queued, its job claimed by "test-worker", not yet run.
     static func claimedRun(_ app: Application) async throws -> (worker: JobWorker, queue: JobQueue, job: JobRecord, run: PlanRunRecord) {
         try await seed(app)
-        let run = try await PlanRuns.enqueue(requestedBy: nil, on: app.db)
+        let run = try await PlanRuns.enqueue(requestedBy: nil, now: app.rampart.clock.now(), on: app.db)
         let queue = queue(app)
         let job = try #require(try await queue.claim(kinds: [PlanRunJob.kind]))
         return (jobWorker(app), queue, job, run)

@@ -28,6 +28,16 @@ enum TestDatabase {
     }
 }
 
+/// The clock of every test application: it stands at a fixed instant, well ahead of the machine's, and moves only
+/// when a test moves it, so no test depends on when it runs and nothing the application schedules by the machine's
+/// time can hide behind it.
+enum TestClock {
+    /// 2030-01-07 09:00:00 UTC, a Monday.
+    static let start = Date(timeIntervalSince1970: 1_894_006_800)
+
+    static func make() -> AppClock { AppClock(fixedAt: start) }
+}
+
 /// Serialises tests that share the one PostgreSQL database; SQLite tests each get their own database.
 actor DatabaseLock {
     static let shared = DatabaseLock()
@@ -52,7 +62,7 @@ func withTestApp(adjust: (inout AppConfig) -> Void = { _ in }, _ body: (Applicat
     do {
         var config = TestDatabase.config()
         adjust(&config)
-        try await configure(app, config: config, bcryptCost: 4)
+        try await configure(app, config: config, bcryptCost: 4, clock: TestClock.make())
         if postgres { try await app.autoRevert() }
         try await app.autoMigrate()
         try await body(app)

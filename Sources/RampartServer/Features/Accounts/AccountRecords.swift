@@ -16,7 +16,7 @@ final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "newsletter") var newsletter: Bool
     @Field(key: "unsubscribe_token") var unsubscribeToken: String
     @Field(key: "version") var version: Int
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "created_at") var createdAt: Date?
     /// Set when the account passed the daily limit of failed sign-ins; cleared by the link mailed to its owner.
     @OptionalField(key: "locked_at") var lockedAt: Date?
 
@@ -32,7 +32,7 @@ final class UserRecord: Model, @unchecked Sendable {
 
     init(
         email: String, displayName: String, passwordHash: String, role: Role, nation: String?, company: String?,
-        verified: Bool, unsubscribeToken: String
+        verified: Bool, unsubscribeToken: String, createdAt: Date
     ) {
         self.email = email
         self.displayName = displayName
@@ -44,6 +44,7 @@ final class UserRecord: Model, @unchecked Sendable {
         self.newsletter = false
         self.unsubscribeToken = unsubscribeToken
         self.version = 1
+        self.createdAt = createdAt
     }
 }
 
@@ -113,7 +114,7 @@ final class APITokenRecord: Model, @unchecked Sendable {
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "user_id") var userID: UUID
     @Field(key: "name") var name: String
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "created_at") var createdAt: Date?
     @OptionalField(key: "expires_at") var expiresAt: Date?
     /// `TokenScope`'s raw value.
     @OptionalField(key: "scope") var scope: String?
@@ -123,12 +124,13 @@ final class APITokenRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    init(tokenHash: String, userID: UUID, name: String, scope: TokenScope, expiresAt: Date) {
+    init(tokenHash: String, userID: UUID, name: String, scope: TokenScope, expiresAt: Date, createdAt: Date) {
         self.tokenHash = tokenHash
         self.userID = userID
         self.name = name
         self.scope = scope.rawValue
         self.expiresAt = expiresAt
+        self.createdAt = createdAt
     }
 
     var tokenScope: TokenScope { scope.flatMap(TokenScope.init(rawValue:)) ?? .read }

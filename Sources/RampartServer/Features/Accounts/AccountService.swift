@@ -133,7 +133,7 @@ struct AccountService: Sendable {
             guard try await OneTimeCodes.spend(table: "pending_registrations", id: id, now: now, on: db) else { continue }
             let user = UserRecord(
                 email: email, displayName: registration.displayName, passwordHash: registration.passwordHash,
-                role: .observer, nation: nil, company: nil, verified: true, unsubscribeToken: Secrets.token())
+                role: .observer, nation: nil, company: nil, verified: true, unsubscribeToken: Secrets.token(), createdAt: now)
             do {
                 try await db.transaction { tx in
                     try await user.create(on: tx)

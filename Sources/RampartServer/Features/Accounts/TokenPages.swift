@@ -87,7 +87,7 @@ enum APITokens {
         let expiresAt = now.addingTimeInterval(TimeInterval(request.lifetimeDays) * 24 * 3600)
         let record = APITokenRecord(
             tokenHash: Secrets.sha256(token), userID: try user.requireID(), name: request.name,
-            scope: request.scope, expiresAt: expiresAt)
+            scope: request.scope, expiresAt: expiresAt, createdAt: now)
         try await db.transaction { tx in
             try await record.create(on: tx)
             try await Audit.record(

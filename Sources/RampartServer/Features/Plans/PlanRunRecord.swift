@@ -19,7 +19,7 @@ final class PlanRunRecord: Model, @unchecked Sendable {
     @OptionalField(key: "error") var error: String?
     @OptionalField(key: "started_at") var startedAt: Date?
     @OptionalField(key: "finished_at") var finishedAt: Date?
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "created_at") var createdAt: Date?
     /// The run's heartbeat before migration 010; since then the lease is its job's (`JobRecord.heartbeatAt`) and this
     /// column is no longer written.
     @OptionalField(key: "heartbeat_at") var heartbeatAt: Date?
@@ -36,13 +36,14 @@ final class PlanRunRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    init(requestedBy: UUID?, scenarioName: String, demandCount: Int) {
+    init(requestedBy: UUID?, scenarioName: String, demandCount: Int, createdAt: Date) {
         self.status = .queued
         self.progress = 0
         self.phase = "queued"
         self.requestedBy = requestedBy
         self.scenarioName = scenarioName
         self.demandCount = demandCount
+        self.createdAt = createdAt
     }
 }
 

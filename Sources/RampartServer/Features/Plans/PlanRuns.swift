@@ -5,18 +5,18 @@ import Vapor
 enum PlanRuns {
     /// Queues a plan run of the scenario held now, with its job (kind `plan-run`), which a server's `JobWorker` claims.
     @discardableResult
-    static func enqueue(requestedBy: UUID?, actor: Actor = .system, now: Date = Date(), on db: any Database) async throws -> PlanRunRecord {
+    static func enqueue(requestedBy: UUID?, actor: Actor = .system, now: Date, on db: any Database) async throws -> PlanRunRecord {
         guard let settings = try await ScenarioSettingsRecord.query(on: db).first() else {
             throw InputError(problems: ["there is no scenario to plan: import one first"], status: .conflict)
         }
         let run = PlanRunRecord(
             requestedBy: requestedBy, scenarioName: settings.name,
-            demandCount: try await DemandRecord.query(on: db).count())
+            demandCount: try await DemandRecord.query(on: db).count(), createdAt: now)
         try await db.transaction { tx in
             try await run.create(on: tx)
             let job = try await JobQueue.enqueue(
                 kind: PlanRunJob.kind, payload: PlanRunJob.Payload(planRun: try run.requireID()),
-                runAfter: now, on: tx)
+                at: now, on: tx)
             run.jobID = job.id
             try await run.update(on: tx)
             try await Audit.record(

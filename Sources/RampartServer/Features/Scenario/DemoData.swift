@@ -37,22 +37,23 @@ enum DemoData {
             Account(email: "observer@rampart.demo", password: password(), role: .observer, boundTo: nil),
         ]
         for account in accounts {
-            try await upsert(account, hasher: app.rampart.hasher, on: db)
+            try await upsert(account, hasher: app.rampart.hasher, now: now, on: db)
         }
         if try await PlanRunRecord.query(on: db).count() == 0 {
             let staff = try await UserRecord.query(on: db).filter(\.$email == "staff@rampart.demo").first()
-            try await PlanRuns.enqueue(requestedBy: staff?.id, on: db)
+            try await PlanRuns.enqueue(requestedBy: staff?.id, now: now, on: db)
         }
         return accounts
     }
 
-    private static func upsert(_ account: Account, hasher: PasswordHasher, on db: any Database) async throws {
+    private static func upsert(_ account: Account, hasher: PasswordHasher, now: Date, on db: any Database) async throws {
         let hash = try await hasher.hash(account.password)
         let user =
             try await UserRecord.query(on: db).filter(\.$email == account.email).first()
             ?? UserRecord(
                 email: account.email, displayName: "Demo \(account.role.label.lowercased())", passwordHash: hash,
-                role: account.role, nation: nil, company: nil, verified: true, unsubscribeToken: Secrets.token())
+                role: account.role, nation: nil, company: nil, verified: true, unsubscribeToken: Secrets.token(),
+                createdAt: now)
         user.passwordHash = hash
         user.role = account.role.rawValue
         user.nation = account.role == .delegate ? account.boundTo : nil

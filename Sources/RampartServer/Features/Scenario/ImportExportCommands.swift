@@ -25,7 +25,7 @@ public struct ImportCommand: AsyncParsableCommand {
         do {
             let summary = try await CommandApplication.with(config) { app in
                 try await ScenarioTransfer.importFile(
-                    data, by: .system, now: Date(), references: app.rampart.scenarioReferences, on: app.db)
+                    data, by: .system, now: app.rampart.clock.now(), references: app.rampart.scenarioReferences, on: app.db)
             }
             if json {
                 let encoder = JSONEncoder()
