@@ -50,6 +50,7 @@ import Testing
         Row(rule: "start a plan", check: AccessPolicy.canStartPlan, allowed: ["staff"]),
         Row(rule: "administer accounts", check: AccessPolicy.canAdministerAccounts, allowed: ["staff"]),
         Row(rule: "read the audit trail", check: AccessPolicy.canReadAudit, allowed: ["staff"]),
+        Row(rule: "read the job queue", check: AccessPolicy.canReadJobs, allowed: ["staff"]),
         Row(rule: "read a plan's explanations", check: AccessPolicy.canReadPlanDetail, allowed: ["staff"]),
     ]
 

@@ -30,7 +30,7 @@ import Vapor
             let nav = try await page.execute(
                 "return Array.from(document.querySelectorAll('nav.main-nav a')).map(a => a.getAttribute('href'));"
             ).strings
-            #expect(nav == ["/dashboard", "/nations", "/plans", "/lines", "/admin/users", "/audit", "/account/tokens"])
+            #expect(nav == ["/dashboard", "/nations", "/plans", "/lines", "/admin/users", "/audit", "/admin/jobs", "/account/tokens"])
             #expect(try await page.element("nav.main-nav a[aria-current=page]").text() == "Dashboard")
             #expect(try await page.element(".account .who").text() == "Test staff")
             #expect(try await page.bodyText().contains("No plan has been run yet."))
@@ -107,6 +107,14 @@ import Vapor
                 "the deliveries chart has no lines")
             #expect(try await page.tableRows(after: "By nation")?.map { $0.first ?? "" } == ["FR", "PL"])
             #expect(!(try await page.bodyText().contains("No plan has been run yet.")))
+
+            // the jobs page: the run's job, finished, linked to the run
+            try await page.submit(page.element("nav.main-nav a[href='/admin/jobs']"))
+            try await page.waitForPath("/admin/jobs")
+            #expect(try await page.heading() == "Jobs")
+            let jobs = try await page.allTableRows()
+            #expect(jobs.count == 1 && jobs.first?.first == "plan-run" && jobs.first?[2] == "succeeded", "\(jobs)")
+            #expect(try await page.element("main a[href='/plans/\(runID.uuidString)']").text().hasPrefix("plan run "))
         }
     }
 

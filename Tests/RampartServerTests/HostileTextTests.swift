@@ -188,7 +188,7 @@ import Testing
         let signedOut = Navigation.entries(for: nil).map(\.href)
 
         // validate
-        #expect(staff == ["/dashboard", "/nations", "/plans", "/lines", "/admin/users", "/audit", "/account/tokens"])
+        #expect(staff == ["/dashboard", "/nations", "/plans", "/lines", "/admin/users", "/audit", "/admin/jobs", "/account/tokens"])
         #expect(delegate == ["/dashboard", "/nations/FR", "/plans", "/account/tokens"])
         #expect(industry == ["/dashboard", "/plans", "/lines", "/account/tokens"])
         #expect(observer == ["/dashboard", "/plans", "/account/tokens"])
@@ -267,7 +267,7 @@ enum Hostile {
 enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case signIn, register, verify, newsletterOffer, resetRequest, resetConfirm, unsubscribe
     case dashboard, nationsIndex, nationDemands, demandNew, demandEdit, plans, planDetail
-    case lines, sourceEdit, usersAdmin, audit, tokens, error
+    case lines, sourceEdit, usersAdmin, audit, jobs, tokens, error
 
     var testDescription: String { rawValue }
 
@@ -344,6 +344,15 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let change = AuditPage.FieldChange(field: t, old: t, new: t)
             let row = AuditPage.AuditRow(at: t, actor: t, entity: t, key: t, action: t, changes: [change])
             return [AuditPage.render(c, .init(rows: [row], page: 2, pageCount: 3))]
+        case .jobs:
+            let subject = JobSubject(type: t, key: t, page: .plan(id: t))
+            let running = JobsPage.JobRow(
+                kind: t, status: .running, progress: 0.5, phase: t, attempts: 1, maxAttempts: 3, worker: t, subject: subject,
+                createdAt: t, startedAt: t, finishedAt: nil, error: nil)
+            let failed = JobsPage.JobRow(
+                kind: t, status: .failed, progress: 0.2, phase: t, attempts: 3, maxAttempts: 3, worker: t, subject: nil,
+                createdAt: t, startedAt: t, finishedAt: t, error: t)
+            return [JobsPage.render(c, .init(rows: [running, failed], counts: [(.running, 1), (.failed, 1)], page: 1, pageCount: 2))]
         case .tokens:
             return [TokensPage.render(c, .init(tokens: [.init(id: t, name: t, createdAt: t, scope: t, expires: t)], newToken: t))]
         case .error:

@@ -282,6 +282,13 @@ import VaporTesting
             try await c.send(.GET, "/api/v1/audit?entity=demand", token: staff, expect: .ok)
             try await c.send(.GET, "/api/v1/audit", token: staff, expect: .ok)
             try await c.send(.GET, "/api/v1/audit", token: knds, expect: .forbidden)
+            let jobs =
+                try await c.send(.GET, "/api/v1/jobs?kind=plan-run", token: staff, expect: .ok).object["items"] as? [[String: Any]] ?? []
+            let jobID = try #require(jobs.first?["id"] as? String)
+            try await c.send(.GET, "/api/v1/jobs/\(jobID)", token: staff, expect: .ok)
+            try await c.send(.GET, "/api/v1/jobs?status=done", token: staff, expect: .unprocessableEntity)
+            try await c.send(.GET, "/api/v1/jobs/\(jobID)", token: fr, expect: .forbidden)
+            try await c.send(.GET, "/api/v1/jobs/\(UUID().uuidString)", token: staff, expect: .notFound)
 
             // validate: every operation answered successfully at least once
             let unanswered = Set(c.spec.operations.map(\.key)).subtracting(c.answered).sorted()

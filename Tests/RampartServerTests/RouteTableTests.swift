@@ -14,6 +14,7 @@ import VaporTesting
             .unlock(token: "t"), .unsubscribe(token: "t"), .tokens, .tokenRevoke(id: "i"),
             .dashboard, .nations, .nation("FR"), .nationDemands("FR"), .newDemand(nation: "FR"), .demand("D"),
             .demandWithdraw("D"), .lines, .source("S"), .plans, .plan(id: "i"), .adminUsers, .adminUser(id: "i"), .audit,
+            .adminJobs,
             .faviconSVG, .faviconICO, .health, .metrics,
         ] + everyAPIRoute.map(SiteRoute.api)
 
@@ -21,7 +22,7 @@ import VaporTesting
         .authToken, .accounts, .accountsVerify, .accountsVerifyResend, .passwordReset, .passwordResetConfirm, .me,
         .meNewsletter, .tokens, .token(id: "i"), .dashboard, .items, .nations, .nationDemands("FR"), .demands,
         .demand("D"), .signals, .sources, .source("S"), .scenario, .plans, .plan(id: "i"), .planFile(id: "i"), .users,
-        .user(id: "i"), .audit, .openAPIDocument,
+        .user(id: "i"), .audit, .jobs, .job(id: "i"), .openAPIDocument,
     ]
 
     static func template(_ components: [PathComponent]) -> String {

@@ -63,6 +63,8 @@ public enum AccessPolicy {
     public static func canStartPlan(_ p: Principal) -> Bool { p.isStaff }
     public static func canAdministerAccounts(_ p: Principal) -> Bool { p.isStaff }
     public static func canReadAudit(_ p: Principal) -> Bool { p.isStaff }
+    /// The job queue names every kind of background work, what it works on and why it failed: staff only.
+    public static func canReadJobs(_ p: Principal) -> Bool { p.isStaff }
     /// Plan explanations name lines, suppliers and nations: staff only; others read their own slice.
     public static func canReadPlanDetail(_ p: Principal) -> Bool { p.isStaff }
 }

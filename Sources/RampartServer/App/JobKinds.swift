@@ -3,4 +3,9 @@ enum JobKinds {
     static var all: [any JobHandler] {
         [PlanRunJob()]
     }
+
+    /// What a job of a known kind works on.
+    static func subject(of job: JobRecord) -> JobSubject? {
+        all.first { $0.kind == job.kind }?.subject(of: job)
+    }
 }

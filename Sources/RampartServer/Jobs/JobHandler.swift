@@ -15,6 +15,19 @@ protocol JobHandler: Sendable {
     func run(_ job: JobRecord, context: JobContext) async throws
     /// After the job failed or was given up as abandoned (at `now`): undo what it left half-done.
     func gaveUp(on job: JobRecord, error: String, at now: Date, on db: any Database) async throws
+    /// The record the job works on, which the jobs page links to; nil when it works on none.
+    func subject(of job: JobRecord) -> JobSubject?
+}
+
+extension JobHandler {
+    func subject(of job: JobRecord) -> JobSubject? { nil }
+}
+
+/// What a job works on: a kind of record, its key, and where its page is.
+struct JobSubject: Sendable, Equatable {
+    var type: String
+    var key: String
+    var page: SiteRoute
 }
 
 /// A failure to show as it is: its text is the job's error, where others become a generic server problem.

@@ -28,6 +28,7 @@ enum SiteRoute: Sendable, Equatable {
     case adminUsers
     case adminUser(id: String)
     case audit
+    case adminJobs
     case faviconSVG, faviconICO
     // operations
     case health, metrics
@@ -72,6 +73,7 @@ enum SiteRoute: Sendable, Equatable {
         case .adminUsers: return [.word("admin"), .word("users")]
         case .adminUser(let id): return [.word("admin"), .word("users"), .parameter(.id, id)]
         case .audit: return [.word("audit")]
+        case .adminJobs: return [.word("admin"), .word("jobs")]
         case .faviconSVG: return [.word("favicon.svg")]
         case .faviconICO: return [.word("favicon.ico")]
         case .health: return [.word("health")]

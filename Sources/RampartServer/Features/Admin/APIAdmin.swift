@@ -3,12 +3,14 @@ import Foundation
 import RampartCore
 import Vapor
 
-/// `/api/v1` accounts and the audit trail: staff only.
+/// `/api/v1` accounts, the audit trail and the job queue: staff only.
 struct APIAdmin: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.api(.users), use: users)
         routes.patch(.api(.user(id: .any)), use: updateUser)
         routes.get(.api(.audit), use: audit)
+        routes.get(.api(.jobs), use: jobs)
+        routes.get(.api(.job(id: .any)), use: job)
     }
 
     @Sendable func users(req: Request) async throws -> PageDTO<API.UserDTO> {
@@ -30,5 +32,26 @@ struct APIAdmin: RouteCollection {
         if let entity = req.query[String.self, at: "entity"] { query = query.filter(\.$entity == entity) }
         let page = try await query.paginate(try req.pageRequest)
         return PageDTO(page, API.AuditDTO.init)
+    }
+
+    @Sendable func jobs(req: Request) async throws -> PageDTO<API.JobDTO> {
+        _ = try req.require(AccessPolicy.canReadJobs)
+        var query = JobRecord.query(on: req.db).sort(\.$createdAt, .descending)
+        if let text = req.query[String.self, at: "status"] {
+            guard let status = JobStatus(rawValue: text) else {
+                throw InputError("status", "must be one of \(JobStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            query = query.filter(\.$status == status)
+        }
+        if let kind = req.query[String.self, at: "kind"] { query = query.filter(\.$kind == kind) }
+        return PageDTO(try await query.paginate(try req.pageRequest), API.JobDTO.init)
+    }
+
+    @Sendable func job(req: Request) async throws -> API.JobDTO {
+        _ = try req.require(AccessPolicy.canReadJobs)
+        guard let id = req.parameter(.id, as: UUID.self), let job = try await JobRecord.find(id, on: req.db) else {
+            throw Abort(.notFound, reason: "no such job")
+        }
+        return API.JobDTO(job)
     }
 }

@@ -3,12 +3,13 @@ import Plot
 import RampartCore
 import Vapor
 
-/// Staff only: accounts and their roles, and the audit trail.
+/// Staff only: accounts and their roles, the audit trail, and the job queue.
 struct AdminPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.adminUsers, use: users)
         routes.post(.adminUser(id: .any), use: assignRole)
         routes.get(.audit, use: audit)
+        routes.get(.adminJobs, use: jobs)
     }
 
     @Sendable func users(req: Request) async throws -> HTML {
@@ -63,5 +64,24 @@ struct AdminPages: RouteCollection {
         return AuditPage.render(
             req.pageContext(title: "Audit trail"),
             .init(rows: rows, page: page, pageCount: max(1, result.metadata.pageCount)))
+    }
+
+    @Sendable func jobs(req: Request) async throws -> HTML {
+        _ = try req.require(AccessPolicy.canReadJobs)
+        let page = try req.pageNumber
+        let result = try await JobRecord.query(on: req.db).sort(\.$createdAt, .descending)
+            .paginate(PageRequest(page: page, per: 50))
+        let rows = result.items.map { job in
+            JobsPage.JobRow(
+                kind: job.kind, status: job.status, progress: job.progress, phase: job.phase, attempts: job.attempts,
+                maxAttempts: job.maxAttempts, worker: job.worker, subject: JobKinds.subject(of: job),
+                createdAt: job.createdAt.map(Timestamps.text) ?? "", startedAt: job.startedAt.map(Timestamps.text),
+                finishedAt: job.finishedAt.map(Timestamps.text), error: job.error)
+        }
+        return JobsPage.render(
+            req.pageContext(title: "Jobs"),
+            .init(
+                rows: rows, counts: try await JobCounts.byStatus(on: req.db), page: page,
+                pageCount: max(1, result.metadata.pageCount)))
     }
 }

@@ -24,6 +24,11 @@ struct PlanRunJob: JobHandler {
         try JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8))
     }
 
+    func subject(of job: JobRecord) -> JobSubject? {
+        guard let run = try? Self.payload(of: job).planRun else { return nil }
+        return JobSubject(type: "plan run", key: run.uuidString, page: .plan(id: run.uuidString))
+    }
+
     func run(_ job: JobRecord, context: JobContext) async throws {
         let runID = try Self.payload(of: job).planRun
         do {

@@ -22,6 +22,8 @@ enum APIRoute: Sendable, Equatable {
     case users
     case user(id: String)
     case audit
+    case jobs
+    case job(id: String)
     case openAPIDocument
 
     var segments: [SiteRoute.Segment] {
@@ -52,6 +54,8 @@ enum APIRoute: Sendable, Equatable {
         case .users: return [.word("users")]
         case .user(let id): return [.word("users"), .parameter(.id, id)]
         case .audit: return [.word("audit")]
+        case .jobs: return [.word("jobs")]
+        case .job(let id): return [.word("jobs"), .parameter(.id, id)]
         case .openAPIDocument: return [.word("openapi.json")]
         }
     }

@@ -29,7 +29,7 @@ extension OpenAPIDocument {
     /// The `PageDTO` wrappers: schema name and item schema.
     static let pages: [(String, String)] = [
         ("ItemPage", "Item"), ("DemandPage", "Demand"), ("SourcePage", "Source"), ("PlanRunPage", "PlanRun"),
-        ("UserPage", "User"), ("AuditEntryPage", "AuditEntry"),
+        ("UserPage", "User"), ("AuditEntryPage", "AuditEntry"), ("JobPage", "Job"),
     ]
 
     /// Each feature's schemas, from `Features/<Feature>/<Feature>+OpenAPI.swift`.

@@ -24,6 +24,7 @@ enum Navigation {
         if user.role == .staff {
             entries.append(NavEntry(label: "Accounts", href: SiteRoute.adminUsers.path))
             entries.append(NavEntry(label: "Audit", href: SiteRoute.audit.path))
+            entries.append(NavEntry(label: "Jobs", href: SiteRoute.adminJobs.path))
         }
         entries.append(NavEntry(label: "API tokens", href: SiteRoute.tokens.path))
         return entries
