@@ -245,7 +245,9 @@ import VaporTesting
             #expect(missingNation.status == .unprocessableEntity)
             #expect(try missingNation.decoded(ErrorAnswer.self).reason.contains("nation"))
             let audit = try await app.api(.GET, "/api/v1/audit?entity=user", token: staff)
-            #expect(audit.status == .ok && audit.body.string.contains("assign role") && audit.body.string.contains("delegate"))
+            let entries = try audit.decoded(PageDTO<API.AuditDTO>.self).items
+            #expect(audit.status == .ok && entries.first?.action == "assign role")
+            #expect(entries.first?.changes.contains { $0.field == "role" && $0.new == "delegate" } == true, "\(entries)")
         }
     }
 

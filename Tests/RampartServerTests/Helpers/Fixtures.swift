@@ -149,10 +149,16 @@ struct ErrorAnswer: Decodable {
     var reason: String
     var field: String?
     var problems: [String]?
+
+    /// Every problem the answer names, or its reason when it lists none.
+    var allProblems: [String] { problems ?? [reason] }
 }
 
 extension TestingHTTPResponse {
     /// The body decoded as JSON (dates ISO 8601, as the server writes them); throws when it is not `T`.
+    /// The body as an API error; throws when it is not one.
+    func error() throws -> ErrorAnswer { try decoded(ErrorAnswer.self) }
+
     func decoded<T: Decodable>(_ type: T.Type = T.self) throws -> T {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
