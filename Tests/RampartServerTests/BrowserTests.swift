@@ -78,14 +78,24 @@ import Vapor
             #expect(figures == expected, "the run's figures as shown")
 
             // late demands, each with its explanation, as the run stored them
-            let summary = try #require(try await PlanRunSummaries.load(runID, on: app.db))
+            let stored = try await PlanLateDemands.page(run: runID, nation: nil, page: 1, per: 50, on: app.db)
             let late = try #require(try await page.tableRows(after: "Late and unserved deliveries"), "no late-deliveries section")
-            try #require(!summary.late.isEmpty, "the fixture scenario should have late demands")
-            #expect(late.map { $0.first ?? "" } == summary.late.map(\.demand))
-            #expect(late.map { $0.last ?? "" } == summary.late.map(\.reason))
-            for row in late {
-                #expect(row.count == 7 && !(row.last ?? "").isEmpty, "late demand without an explanation: \(row)")
+            try #require(stored.total > 0, "the fixture scenario should have late demands")
+            #expect(late.map { $0.first ?? "" } == stored.rows.map(\.demand_code))
+            #expect(try await page.bodyText().contains("\(stored.total) of all nations' demands"))
+            for (row, result) in zip(late, stored.rows) {
+                #expect(row.count == 11, "\(row)")
+                #expect(row[3] == "2026-0\(result.due_month + 1)", "due month in calendar months: \(row)")
+                // the main constraint first, in calendar months, the rest behind a disclosure
+                let main = try #require(result.causeList.first)
+                #expect((row.last ?? "").hasPrefix(main) && main.contains("2026-"), "\(row)")
             }
+            // the disclosure opens with a click, without any script of the page's
+            let details = try await page.element("td.explanation details summary")
+            #expect(try await page.execute("return document.querySelector('td.explanation details').open;").bool == false)
+            try await details.click()
+            #expect(try await page.execute("return document.querySelector('td.explanation details').open;").bool == true)
+            #expect(try await page.execute("return document.querySelectorAll('script').length;").int == 0)
             #expect(try await page.tableRows(after: "By nation")?.map { $0.first ?? "" } == ["FR", "PL"])
 
             // back on the dashboard: the latest run's figures and the charts

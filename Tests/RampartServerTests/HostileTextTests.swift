@@ -207,8 +207,12 @@ import Testing
         }
 
         // MUT
-        let running = PlanDetailPage.render(context, .init(run: run(.running), nationRows: [], lateRows: [], bottlenecks: [])).render()
-        let failed = PlanDetailPage.render(context, .init(run: run(.failed), nationRows: [], lateRows: [], bottlenecks: [])).render()
+        let running = PlanDetailPage.render(
+            context, .init(run: run(.running), nations: .shown([]), late: .withheld(""), bottlenecks: .withheld(""))
+        ).render()
+        let failed = PlanDetailPage.render(
+            context, .init(run: run(.failed), nations: .shown([]), late: .withheld(""), bottlenecks: .withheld(""))
+        ).render()
 
         // validate
         #expect(running.contains("<meta http-equiv=\"refresh\" content=\"2\"/>"))
@@ -410,16 +414,28 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
     private func planDetails(_ c: PageContext) -> [HTML] {
         let t = Hostile.text
         let late = PlanDetailPage.LateRow(
-            demand: t, nation: t, target: t, lateUnits: 5, unservedUnits: 1, weightedLateness: 9, reason: t
+            demand: t, nation: t, target: t, dueLabel: t, firstDeliveryLabel: t, lastDeliveryLabel: nil, monthsLate: 3,
+            lateUnits: 5, unservedUnits: 1, weightedLateness: 9, causes: [t, t]
         )
+        let list = PlanDetailPage.LateList(rows: [late], total: 120, scope: t, page: 2, pageCount: 3, pagePath: "/plans/\(t)")
         let bottleneck = PlanDetailPage.BottleneckRow(resource: t, kind: t, saving: 3.5, detail: t)
-        return Hostile.runs.map {
+        let shown = Hostile.runs.map {
             PlanDetailPage.render(
                 c,
                 .init(
-                    run: $0, nationRows: Hostile.nationRows, lateRows: [late], bottlenecks: [bottleneck]
+                    run: $0, nations: .shown(Hostile.nationRows), late: .shown(list),
+                    bottlenecks: .shown(.init(rows: [bottleneck], candidatesTried: 2))
                 ))
         }
+        let withheld = PlanDetailPage.render(
+            c, .init(run: Hostile.runs[0], nations: .withheld(t), late: .withheld(t), bottlenecks: .withheld(t)))
+        let none = PlanDetailPage.render(
+            c,
+            .init(
+                run: Hostile.runs[0], nations: .shown([]),
+                late: .shown(.init(rows: [], total: 0, scope: t, page: 1, pageCount: 1, pagePath: "/")),
+                bottlenecks: .shown(.init(rows: [], candidatesTried: 2))))
+        return shown + [withheld, none]
     }
 }
 
@@ -431,7 +447,7 @@ enum MarkupScanner {
     static let tags: Set<String> = [
         "html", "head", "meta", "link", "title", "style", "body", "header", "nav", "main", "footer", "section", "div",
         "span", "p", "a", "ul", "li", "h1", "h2", "strong", "code", "del", "ins", "form", "input", "button",
-        "label", "select", "option", "table", "caption", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd",
+        "label", "select", "option", "table", "caption", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "details", "summary",
         "progress", "svg", "g", "line", "polyline", "circle", "rect", "text",
     ]
 

@@ -9,37 +9,40 @@ import Testing
 @Suite struct PlanDeliveriesMigrationTests {
     @Test func migration012MovesStoredDeliveriesIntoTheirTableAndBack() async throws {
         try await withTestApp { app in
-            // setup: a run stored before 012, with one result whose deliveries are text
-            let run = PlanRunRecord(requestedBy: nil, scenarioName: "fixture", demandCount: 2, createdAt: app.rampart.clock.now())
-            run.status = .succeeded
-            try await run.create(on: app.db)
-            let runID = try run.requireID()
-            let served = Self.result(run: runID, code: "FR-1")
-            let unserved = Self.result(run: runID, code: "FR-2")
-            try await served.create(on: app.db)
-            try await unserved.create(on: app.db)
-            try await MovePlanDeliveries().revert(on: app.db)
-            let sql = try SQLAccess.sql(app.db)
-            try await sql.raw("UPDATE plan_demand_results SET deliveries = '3:10.5,5:2.0,x:1' WHERE demand_code = 'FR-1'").run()
+            // One connection throughout: SQLite's other connections may hold the schema from before an ALTER TABLE.
+            try await app.db.withConnection { db in
+                // setup: a run stored before 012, with one result whose deliveries are text
+                let run = PlanRunRecord(requestedBy: nil, scenarioName: "fixture", demandCount: 2, createdAt: app.rampart.clock.now())
+                run.status = .succeeded
+                try await run.create(on: db)
+                let runID = try run.requireID()
+                let served = Self.result(run: runID, code: "FR-1")
+                let unserved = Self.result(run: runID, code: "FR-2")
+                try await served.create(on: db)
+                try await unserved.create(on: db)
+                try await MovePlanDeliveries().revert(on: db)
+                let sql = try SQLAccess.sql(db)
+                try await sql.raw("UPDATE plan_demand_results SET deliveries = '3:10.5,5:2.0,x:1' WHERE demand_code = 'FR-1'").run()
 
-            // MUT
-            try await MovePlanDeliveries().prepare(on: app.db)
+                // MUT
+                try await MovePlanDeliveries().prepare(on: db)
 
-            // validate: the pairs that read are rows of their own; the text column is gone
-            let moved = try await PlanDeliveries.byResult([served.requireID(), unserved.requireID()], on: app.db)
-            #expect(moved[try served.requireID()] == [.init(month: 3, qty: 10.5), .init(month: 5, qty: 2)])
-            #expect(moved[try unserved.requireID()] == nil)
-            await #expect(throws: (any Error).self) {
-                try await sql.raw("SELECT deliveries FROM plan_demand_results").run()
+                // validate: the pairs that read are rows of their own; the text column is gone
+                let moved = try await PlanDeliveries.byResult([served.requireID(), unserved.requireID()], on: db)
+                #expect(moved[try served.requireID()] == [.init(month: 3, qty: 10.5), .init(month: 5, qty: 2)])
+                #expect(moved[try unserved.requireID()] == nil)
+                await #expect(throws: (any Error).self) {
+                    try await sql.raw("SELECT deliveries FROM plan_demand_results").run()
+                }
+
+                // and reverting writes the text back
+                try await MovePlanDeliveries().revert(on: db)
+                struct Row: Decodable { var demand_code: String; var deliveries: String }
+                let text = try await sql.raw("SELECT demand_code, deliveries FROM plan_demand_results ORDER BY demand_code")
+                    .all(decoding: Row.self)
+                #expect(text.map(\.deliveries) == ["3:10.5,5:2.0", ""])
+                try await MovePlanDeliveries().prepare(on: db)
             }
-
-            // and reverting writes the text back
-            try await MovePlanDeliveries().revert(on: app.db)
-            struct Row: Decodable { var demand_code: String; var deliveries: String }
-            let text = try await sql.raw("SELECT demand_code, deliveries FROM plan_demand_results ORDER BY demand_code")
-                .all(decoding: Row.self)
-            #expect(text.map(\.deliveries) == ["3:10.5,5:2.0", ""])
-            try await MovePlanDeliveries().prepare(on: app.db)
         }
     }
 

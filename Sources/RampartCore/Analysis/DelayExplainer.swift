@@ -220,6 +220,11 @@ enum Format {
         return ranges.count > 6 ? shown + " and \(ranges.count - 6) more periods" : shown
     }
 
+    /// "2026-03 to 2026-10, 2027-01": every range, each month written by `label`.
+    static func ranges(_ ranges: [MonthRange], label: (Int) -> String) -> String {
+        ranges.map { $0.from == $0.to ? label($0.from) : "\(label($0.from)) to \(label($0.to))" }.joined(separator: ", ")
+    }
+
     static func quantity(_ x: Double) -> String {
         if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
         return String(x)

@@ -147,14 +147,21 @@ public struct Constraint: Codable, Sendable, Hashable {
         self.level = level
     }
 
-    /// The constraint in words, e.g. "TNT supply S-PL-1 at capacity in months 2-9".
-    public var text: String {
+    /// The constraint in words, e.g. "TNT supply S-PL-1 at capacity in months 2-9" (month indices, as in the plan file).
+    public var text: String { text(when: "in months " + Format.ranges(months)) }
+
+    /// The constraint in words with calendar months, as people read it: "TNT supply S-PL-1 at capacity 2026-03 to
+    /// 2026-10, 2027-01".
+    public func text(calendar: MonthCalendar) -> String {
+        text(when: Format.ranges(months) { calendar.label($0) })
+    }
+
+    private func text(when: String) -> String {
         let what = "\(item) \(sourceIsLine ? "line" : "supply") \(source ?? "")"
-        let when = Format.ranges(months)
         switch kind {
-        case .lineAtCapacity, .supplyAtCapacity: return "\(what) at capacity in months \(when)"
-        case .lineWithoutCapacity, .supplyWithoutCapacity: return "\(what) has no capacity in months \(when)"
-        case .componentShortage: return "\(what) idle in months \(when) for lack of components"
+        case .lineAtCapacity, .supplyAtCapacity: return "\(what) at capacity \(when)"
+        case .lineWithoutCapacity, .supplyWithoutCapacity: return "\(what) has no capacity \(when)"
+        case .componentShortage: return "\(what) idle \(when) for lack of components"
         case .leadTime:
             let months = leadTimeMonths ?? 0
             return "\(what) needs \(months) month\(months == 1 ? "" : "s"): too late to start in time"
@@ -205,6 +212,13 @@ public struct Explanation: Codable, Sendable, Equatable {
     public init(causes: [Constraint], why: String) {
         self.causes = causes
         self.why = why
+    }
+
+    /// The constraint to name first: walking down the bill from the end item (the causes' order), the first line or
+    /// supply used to capacity, which more of that source would have relieved; where none was full, the first cause
+    /// (no capacity, lead time, no source).
+    public var mainConstraint: Constraint? {
+        causes.first { $0.kind == .lineAtCapacity || $0.kind == .supplyAtCapacity } ?? causes.first
     }
 }
 

@@ -42,6 +42,11 @@ extension Node where Context == HTML.TableRowContext {
         .td(.attr("class", "num"), .text(text))
     }
 
+    /// A calendar month or a date, never wrapped.
+    static func dateCell(_ text: String) -> Node {
+        .td(.attr("class", "date"), .text(text))
+    }
+
     static func unitsCell(_ value: Double?) -> Node {
         .numberCell(value.map(Format.units) ?? "–")
     }

@@ -15,5 +15,6 @@ enum RampartMigrations {
         CreateJobs(),  // 010
         VersionPlanSummaries(),  // 011
         MovePlanDeliveries(),  // 012
+        AddResultTimings(),  // 013
     ]
 }

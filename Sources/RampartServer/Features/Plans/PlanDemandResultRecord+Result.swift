@@ -20,9 +20,23 @@ extension PlanDemandResultRecord {
         record.unservedUnits = result.outcome.unserved
         record.lastDeliveryMonth = result.outcome.completionMonth
         record.reason = result.reason
+        record.weightedLateness = result.outcome.weightedLateness
+        record.lateUnitMonths = result.outcome.lateUnitMonths
+        record.firstDeliveryMonth = result.deliveries.first?.month
+        record.causesJSON = result.causes.isEmpty ? nil : causesText(result.causes)
         let deliveries = result.deliveries.map {
             PlanDeliveryRecord(resultID: id, planRunID: runID, month: $0.month, qty: $0.qty)
         }
         return (record, deliveries)
+    }
+
+    /// The chain of causes, main one first; the reason alone for runs stored before migration 013.
+    var causes: [String] {
+        if let causesJSON, let list = try? JSONDecoder().decode([String].self, from: Data(causesJSON.utf8)) { return list }
+        return reason.map { [$0] } ?? []
+    }
+
+    private static func causesText(_ causes: [String]) -> String {
+        String(decoding: (try? JSONEncoder().encode(causes)) ?? Data("[]".utf8), as: UTF8.self)
     }
 }

@@ -32,30 +32,69 @@ struct PlanPages: RouteCollection {
         guard let id = req.parameter(.id, as: UUID.self),
             let run = try await PlanRunRecord.find(id, on: req.db)
         else { throw Abort(.notFound, reason: "no such plan run") }
+        let page = try req.pageNumber
         let names = try await Self.requesterNames(run.requestedBy.map { [$0] } ?? [], on: req.db)
         let summary = try await PlanRunSummaries.load(id, on: req.db)
         let principal = person.principal
-        // Explanations and bottlenecks name nations, lines and suppliers: staff see them all, a delegate
-        // the late demands of their own nation, others the totals only.
-        let lateRows = (summary?.late ?? []).filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.nation) }.map {
-            PlanDetailPage.LateRow(
-                demand: $0.demand, nation: $0.nation, target: $0.target, lateUnits: $0.lateUnits,
-                unservedUnits: $0.unservedUnits, weightedLateness: $0.weightedLateness, reason: $0.reason)
+        let calendar = try await ScenarioSettingsRecord.query(on: req.db).first().flatMap { MonthCalendar(startMonth: $0.startMonth) }
+        func month(_ index: Int?) -> String? { index.map { calendar?.label($0) ?? "month \($0)" } }
+
+        // Each part as this reader may see it, filtered before it is cut: staff all nations, a delegate their own,
+        // others the totals; where a part is not theirs to read, the page says so rather than "none".
+        let nations: PlanDetailPage.Visible<[NationOutcomeRow]> =
+            AccessPolicy.canReadPlanFigures(principal)
+            ? .shown(summary?.nationRows(visibleTo: principal) ?? [])
+            : .withheld("Each nation's outcome is shown to Alliance staff, delegates and industry; observers see the run's status.")
+        let late: PlanDetailPage.Visible<PlanDetailPage.LateList>
+        let lateScope: (nation: String?, label: String)? =
+            principal.isStaff
+            ? (nil, "all nations'")
+            : (principal.role == .delegate ? principal.nation.map { ($0, Alliance.name(of: $0) + "'s") } : nil)
+        if let lateScope {
+            let (rows, total) = try await PlanLateDemands.page(
+                run: id, nation: lateScope.nation, page: page, per: Self.latePerPage, on: req.db)
+            late = .shown(
+                PlanDetailPage.LateList(
+                    rows: rows.map { row in
+                        PlanDetailPage.LateRow(
+                            demand: row.demand_code, nation: row.nation, target: row.target, dueLabel: month(row.due_month) ?? "",
+                            firstDeliveryLabel: month(row.first_delivery_month), lastDeliveryLabel: month(row.last_delivery_month),
+                            monthsLate: row.monthsLate, lateUnits: row.late_units, unservedUnits: row.unserved_units,
+                            weightedLateness: row.weighted_lateness, causes: row.causeList)
+                    },
+                    total: total, scope: lateScope.label, page: page,
+                    pageCount: max(1, (total + Self.latePerPage - 1) / Self.latePerPage), pagePath: SiteRoute.plan(id: id.uuidString).path))
+        } else {
+            late = .withheld(
+                "Late demands and their reasons are shown to Alliance staff and to each nation's delegates, for their own nation.")
         }
-        let bottlenecks =
+        let bottlenecks: PlanDetailPage.Visible<PlanDetailPage.Bottlenecks> =
             AccessPolicy.canReadPlanDetail(principal)
-            ? (summary?.bottlenecks ?? []).map {
-                PlanDetailPage.BottleneckRow(
-                    resource: $0.source, kind: $0.kind, saving: $0.weightedLatenessSaved,
-                    detail:
-                        "\($0.owner) (\($0.country)), \($0.item): saturated in months \($0.saturatedMonths.map(\.description).joined(separator: ", ")); +\(Format.units($0.extraPerMonth))/month"
-                )
-            } : []
+            ? .shown(
+                PlanDetailPage.Bottlenecks(
+                    rows: (summary?.bottlenecks ?? []).map {
+                        PlanDetailPage.BottleneckRow(
+                            resource: $0.source, kind: $0.kind, saving: $0.weightedLatenessSaved,
+                            detail:
+                                "\($0.owner) (\($0.country)), \($0.item): full \(Self.months($0.saturatedMonths, calendar: calendar)); "
+                                + "+\(Format.units($0.extraPerMonth)) a month")
+                    },
+                    candidatesTried: (summary?.lateDemandCount ?? 0) > 0 ? PlanRunJob.bottleneckCandidates : 0))
+            : .withheld("Bottlenecks name lines and suppliers: they are shown to Alliance staff.")
         let model = PlanDetailPage.Model(
             run: run.summaryView(requestedBy: run.requestedBy.flatMap { names[$0] }, visibleTo: principal),
-            nationRows: AccessPolicy.canReadPlanFigures(principal) ? summary?.nationRows(visibleTo: principal) ?? [] : [],
-            lateRows: lateRows, bottlenecks: bottlenecks)
+            nations: nations, late: late, bottlenecks: bottlenecks)
         return PlanDetailPage.render(req.pageContext(title: "Plan run"), model)
+    }
+
+    static let latePerPage = 50
+
+    /// Month spans in calendar months: "2026-01 to 2026-05, 2026-08".
+    static func months(_ spans: [PlanRunSummary.MonthSpan], calendar: MonthCalendar?) -> String {
+        spans.map { span in
+            let from = calendar?.label(span.from) ?? "month \(span.from)", to = calendar?.label(span.to) ?? "month \(span.to)"
+            return span.from == span.to ? from : "\(from) to \(to)"
+        }.joined(separator: ", ")
     }
 
     static func requesterNames(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {

@@ -11,6 +11,8 @@ struct PlanRunJob: JobHandler {
     static let kind = "plan-run"
     var kind: String { Self.kind }
     var whenAbandoned: AbandonedJobPolicy { .fail }
+    /// How many of the lines and supplies most named in the reasons are re-planned with more capacity.
+    static let bottleneckCandidates = 2
     /// How often a running plan writes its progress and heartbeat at least.
     var heartbeatInterval: TimeInterval = 5
 
@@ -81,7 +83,7 @@ struct PlanRunJob: JobHandler {
                 try? await Task.sleep(for: .milliseconds(250))
             }
         }
-        let options = Planner.Options(bottleneckCandidates: 2, parallel: false)
+        let options = Planner.Options(bottleneckCandidates: Self.bottleneckCandidates, parallel: false)
         // Everything that only computes runs on the job's thread, not on the event loops serving requests.
         let result = try await context.computeThread.runIfActive {
             // Records stored before a rule existed (or written around the editors) are caught here, by name.

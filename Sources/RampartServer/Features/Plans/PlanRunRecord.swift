@@ -96,12 +96,19 @@ final class PlanDemandResultRecord: Model, @unchecked Sendable {
     @OptionalField(key: "last_delivery_month") var lastDeliveryMonth: Int?
 
     @OptionalField(key: "reason") var reason: String?
+    /// The objective's weighted lateness of this demand (nil in runs stored before migration 013).
+    @OptionalField(key: "weighted_lateness") var weightedLateness: Double?
+    /// Units × months late.
+    @OptionalField(key: "late_unit_months") var lateUnitMonths: Double?
+    @OptionalField(key: "first_delivery_month") var firstDeliveryMonth: Int?
+    /// The chain of causes in calendar months, main one first, as a JSON array of sentences.
+    @OptionalField(key: "causes") var causesJSON: String?
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
         [
             $id, $planRunID, $demandCode, $nation, $target, $qty, $dueMonth, $priority, $released, $onTimeUnits, $lateUnits,
-            $unservedUnits, $lastDeliveryMonth, $reason,
+            $unservedUnits, $lastDeliveryMonth, $reason, $weightedLateness, $lateUnitMonths, $firstDeliveryMonth, $causesJSON,
         ]
     }
 

@@ -28,7 +28,10 @@ enum Stylesheet {
         table.data th,table.data td{padding:.4rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
         table.data thead th{background:#e9edf2;border-bottom:2px solid var(--line)}
         table.data tbody tr:nth-child(even){background:var(--zebra)}
-        .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        .num,table.data .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        .date{white-space:nowrap}
+        details summary{cursor:pointer;color:#1d4f91}
+        .withheld{font-style:italic}
         .form{max-width:34rem;margin:0 0 1.5rem}
         .form.wide{max-width:none}
         form.inline{display:inline;margin:0}

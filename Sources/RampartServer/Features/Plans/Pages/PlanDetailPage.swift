@@ -1,14 +1,36 @@
 import Plot
 
 enum PlanDetailPage {
+    /// A part of the page that the reader may or may not see: where not, the page says so instead of "none".
+    enum Visible<Content: Sendable>: Sendable {
+        case shown(Content)
+        case withheld(String)
+    }
+
     struct LateRow: Sendable {
         var demand: String
         var nation: String
         var target: String
+        var dueLabel: String
+        var firstDeliveryLabel: String?
+        var lastDeliveryLabel: String?
+        var monthsLate: Int?
         var lateUnits: Double
         var unservedUnits: Double
-        var weightedLateness: Double
-        var reason: String
+        var weightedLateness: Double?
+        /// The main constraint first, then the rest of the chain.
+        var causes: [String]
+    }
+
+    struct LateList: Sendable {
+        var rows: [LateRow]
+        /// Late or short demands the reader may see, in all pages.
+        var total: Int
+        /// Whose demands: "all nations'" or "France's".
+        var scope: String
+        var page: Int
+        var pageCount: Int
+        var pagePath: String
     }
 
     struct BottleneckRow: Sendable {
@@ -18,11 +40,17 @@ enum PlanDetailPage {
         var detail: String
     }
 
+    struct Bottlenecks: Sendable {
+        var rows: [BottleneckRow]
+        /// How many lines and supplies were re-planned with more capacity.
+        var candidatesTried: Int
+    }
+
     struct Model: Sendable {
         var run: PlanRunRow
-        var nationRows: [NationOutcomeRow]
-        var lateRows: [LateRow]
-        var bottlenecks: [BottleneckRow]
+        var nations: Visible<[NationOutcomeRow]>
+        var late: Visible<LateList>
+        var bottlenecks: Visible<Bottlenecks>
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -52,40 +80,99 @@ enum PlanDetailPage {
 
     private static func results(_ model: Model) -> Node<HTML.BodyContext> {
         .group(
-            .section(.h2(.text("By nation")), .nationOutcomes(model.nationRows)),
-            .section(.h2(.text("Late and unserved deliveries")), lateTable(model.lateRows)),
-            .section(.h2(.text("Bottlenecks")), bottleneckTable(model.bottlenecks))
+            .section(.h2(.text("By nation")), visible(model.nations) { .nationOutcomes($0) }),
+            .section(.h2(.text("Late and unserved deliveries")), visible(model.late, lateList)),
+            .section(.h2(.text("Bottlenecks")), visible(model.bottlenecks, bottleneckList))
         )
     }
 
-    private static func lateTable(_ rows: [LateRow]) -> Node<HTML.BodyContext> {
-        .dataTable(
-            columns: [
-                .text("Demand"), .text("Nation"), .text("Target"), .number("Late units"),
-                .number("Unserved units"), .number("Weighted lateness"), .text("Why"),
-            ],
-            rows: rows.map { row in
-                .tr(
-                    .codeCell(row.demand),
-                    .cell(row.nation),
-                    .cell(row.target),
-                    .unitsCell(row.lateUnits),
-                    .unitsCell(row.unservedUnits),
-                    .unitsCell(row.weightedLateness),
-                    .td(.attr("class", "explanation"), .text(row.reason))
-                )
-            },
-            emptyText: "Every requirement is met on time."
+    private static func visible<Content>(
+        _ part: Visible<Content>, _ shown: (Content) -> Node<HTML.BodyContext>
+    ) -> Node<HTML.BodyContext> {
+        switch part {
+        case .shown(let content): return shown(content)
+        case .withheld(let why): return .paragraph(why, class: "muted withheld")
+        }
+    }
+
+    static func lateSummary(_ list: LateList) -> String {
+        if list.total == 0 { return "None of \(list.scope) demands is late or short in this run." }
+        let shown = list.rows.count
+        let what =
+            list.total == 1
+            ? "1 of \(list.scope) demands is late or short" : "\(Format.integer(list.total)) of \(list.scope) demands are late or short"
+        return shown < list.total
+            ? "\(what); this page shows \(Format.integer(shown)), worst first (weighted lateness)."
+            : "\(what), worst first (weighted lateness)."
+    }
+
+    private static func lateList(_ list: LateList) -> Node<HTML.BodyContext> {
+        .group(
+            .paragraph(lateSummary(list)),
+            .if(
+                !list.rows.isEmpty,
+                .group(
+                    .dataTable(
+                        columns: [
+                            .text("Demand"), .text("Nation"), .text("Target"), .text("Due"), .text("First delivery"),
+                            .text("Last delivery"), .number("Months late"), .number("Late units"), .number("Unserved units"),
+                            .number("Weighted lateness"), .text("Why"),
+                        ],
+                        rows: list.rows.map(lateRow),
+                        emptyText: ""
+                    ),
+                    .pagination(page: list.page, pageCount: list.pageCount, basePath: list.pagePath)
+                ))
         )
     }
 
-    private static func bottleneckTable(_ rows: [BottleneckRow]) -> Node<HTML.BodyContext> {
-        .dataTable(
+    private static func lateRow(_ row: LateRow) -> Node<HTML.TableContext> {
+        .tr(
+            .codeCell(row.demand),
+            .cell(row.nation),
+            .cell(row.target),
+            .dateCell(row.dueLabel),
+            .dateCell(row.firstDeliveryLabel ?? "none"),
+            .dateCell(row.lastDeliveryLabel ?? "none"),
+            .numberCell(row.monthsLate.map(String.init) ?? "–"),
+            .unitsCell(row.lateUnits),
+            .unitsCell(row.unservedUnits),
+            .unitsCell(row.weightedLateness),
+            .td(.attr("class", "explanation"), reason(row.causes))
+        )
+    }
+
+    /// The main constraint in one line; the whole chain under a disclosure, which opens without JavaScript.
+    static func reason(_ causes: [String]) -> Node<HTML.BodyContext> {
+        guard let main = causes.first else { return .text("–") }
+        let rest = Array(causes.dropFirst())
+        return .group(
+            .text(main),
+            .if(
+                !rest.isEmpty,
+                .details(
+                    .summary(.text(rest.count == 1 ? "1 more cause" : "\(rest.count) more causes")),
+                    .ul(.forEach(rest) { .li(.text($0)) })
+                ))
+        )
+    }
+
+    private static func bottleneckList(_ bottlenecks: Bottlenecks) -> Node<HTML.BodyContext> {
+        guard !bottlenecks.rows.isEmpty else {
+            let tried = bottlenecks.candidatesTried
+            return .paragraph(
+                tried == 0
+                    ? "No line or supply held a late demand back, so none was re-planned with more capacity."
+                    : "Re-planning with more capacity at the \(tried == 1 ? "line or supply" : "\(tried) lines and supplies") "
+                        + "most often named in the reasons saved no weighted lateness: no single source stands out. "
+                        + "Each late demand's reason above names what was full.")
+        }
+        return .dataTable(
             columns: [.text("Resource"), .text("Kind"), .number("Lateness saved"), .text("Detail")],
-            rows: rows.map { row in
+            rows: bottlenecks.rows.map { row in
                 .tr(.codeCell(row.resource), .cell(row.kind), .unitsCell(row.saving), .cell(row.detail))
             },
-            emptyText: "No bottleneck found."
+            emptyText: ""
         )
     }
 }
