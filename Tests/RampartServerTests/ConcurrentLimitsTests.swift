@@ -140,4 +140,24 @@ import Vapor
             #expect(try await OutboxMailRecord.query(on: server.app.db).count() == accepted)
         }
     }
+
+    /// Staff start a run from twenty requests at once: one run is queued, the others are refused with 409.
+    @Test func twentyStartsAtOnceQueueOneRun() async throws {
+        try await LiveServer.run { server in
+            try await Fixtures.seed(server.app)
+            let staff = try await Fixtures.token(server.app, Fixtures.staff)
+
+            // MUT
+            let answers = try await server.concurrently(20) { _ in
+                try await server.send(.POST, "/api/v1/plans", token: staff)
+            }
+
+            // validate
+            let started = answers.filter { $0.status == .accepted || $0.status == .created }.count
+            let refused = answers.filter { $0.status == .conflict }.count
+            #expect(started == 1 && refused == 19, "\(answers.map(\.status.code))")
+            #expect(try await PlanRunRecord.query(on: server.app.db).count() == 1)
+            #expect(try await JobRecord.query(on: server.app.db).count() == 1)
+        }
+    }
 }

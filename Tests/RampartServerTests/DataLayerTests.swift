@@ -287,7 +287,7 @@ import VaporTesting
             // setup: one run claimed now, one whose server stopped three minutes ago with half its results written
             let (worker, queue, liveJob, live) = try await Fixtures.claimedRun(app)
             #expect(liveJob.heartbeatAt != nil && liveJob.worker == "test-worker" && liveJob.attempts == 1)
-            let abandoned = try await PlanRuns.enqueue(requestedBy: nil, now: app.rampart.clock.now(), on: app.db)
+            let abandoned = try await Fixtures.secondQueuedRun(app)
             let gone = Fixtures.queue(app, worker: "a server that stopped")
             let abandonedJob = try #require(try await gone.claim(kinds: [PlanRunJob.kind]))
             try await JobRecord.query(on: app.db).filter(\.$id == abandonedJob.id!)

@@ -104,3 +104,62 @@ import VaporTesting
         }
     }
 }
+
+/// One percentage across the planner's phases, and a second run refused while one waits.
+@Suite struct PlanRunProgressTests {
+    @Test func theBarOnlyMovesForwardAcrossThePhases() {
+        // setup: the phases as the planner reports them, each from 0 to 1, and a phase the bar does not know
+        let reports: [(String, Double)] = [
+            ("indexing", 0), ("planning", 0), ("planning", 0.5), ("planning", 1), ("building the plan", 0), ("summarising", 0),
+            ("explaining delays", 0), ("ranking bottlenecks", 0), ("ranking bottlenecks", 0.5), ("something new", 0.1),
+            ("ranking bottlenecks", 1),
+        ]
+        // MUT
+        var bar = 0.0, seen: [Double] = []
+        for (phase, fraction) in reports {
+            bar = PlanProgress.overall(phase: phase, fraction: fraction, after: bar)
+            seen.append(bar)
+        }
+        // validate
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $0 <= $1 }, "\(seen)")
+        #expect(seen.last == PlanProgress.storingStart)
+        #expect(PlanProgress.storing(done: 0, total: 10) == PlanProgress.storingStart)
+        #expect(PlanProgress.storing(done: 10, total: 10) < 1)
+    }
+
+    @Test func aSecondStartIsRefusedWhileARunIsQueuedAndTheDashboardFollowsIt() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+            #expect(try await app.api(.POST, "/api/v1/plans", token: staff).status == .accepted)
+
+            // MUT
+            let again = try await app.api(.POST, "/api/v1/plans", token: staff)
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.staff.email)
+            let dashboard = try await browser.get("/dashboard")
+            let page = try await browser.post("/plans", [:])
+
+            // validate
+            #expect(again.status == .conflict)
+            #expect(try again.error().reason.contains("already queued"))
+            #expect(page.status == .conflict && page.body.string.contains("Not started: a plan run is already queued"))
+            #expect(dashboard.body.string.contains("A plan run is queued."))
+            #expect(dashboard.body.string.contains("http-equiv=\"refresh\""))
+            #expect(!dashboard.body.string.contains("No plan has been run yet."))
+            #expect(try await PlanRunRecord.query(on: app.db).count() == 1)
+
+            // once it ran, with nothing changed since, the dashboard shows its result and who asked for it
+            try await Fixtures.runQueuedPlans(app)
+            let after = try await browser.get("/dashboard").body.string
+            #expect(after.contains("Test staff") && !after.contains("A plan run is queued."))
+            #expect(!after.contains("since this plan read the data"))
+
+            // a change to a demand after it: the dashboard says the results may be out of date
+            let fr = try await Fixtures.token(app, Fixtures.frDelegate)
+            _ = try await app.api(.PATCH, "/api/v1/demands/FR-1", token: fr, json: #"{"qty": 650, "version": 1}"#)
+            let stale = try await browser.get("/dashboard").body.string
+            #expect(stale.contains("1 change to demands, lines or supplies since this plan read the data"))
+        }
+    }
+}

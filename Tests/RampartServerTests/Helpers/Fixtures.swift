@@ -44,6 +44,19 @@ enum Fixtures {
         }
     }
 
+    /// A second run waiting beside one already queued, as two servers' states can leave them (`PlanRuns.enqueue`
+    /// refuses a second one): without the queue slot, with its job.
+    static func secondQueuedRun(_ app: Application) async throws -> PlanRunRecord {
+        let run = PlanRunRecord(requestedBy: nil, scenarioName: "second", demandCount: 0, createdAt: app.rampart.clock.now())
+        run.queueSlot = nil
+        try await run.create(on: app.db)
+        let job = try await JobQueue.enqueue(
+            kind: PlanRunJob.kind, payload: PlanRunJob.Payload(planRun: try run.requireID()), at: app.rampart.clock.now(), on: app.db)
+        run.jobID = job.id
+        try await run.update(on: app.db)
+        return run
+    }
+
     /// A bearer token for `person`, issued directly.
     static func token(_ app: Application, _ person: Person) async throws -> String {
         let user = try #require(try await UserRecord.query(on: app.db).filter(\.$email == person.email).first())

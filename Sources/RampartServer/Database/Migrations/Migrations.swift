@@ -16,5 +16,6 @@ enum RampartMigrations {
         VersionPlanSummaries(),  // 011
         MovePlanDeliveries(),  // 012
         AddResultTimings(),  // 013
+        AddPlanRunQueueSlot(),  // 014
     ]
 }

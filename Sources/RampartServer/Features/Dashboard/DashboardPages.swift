@@ -29,11 +29,17 @@ struct DashboardPages: RouteCollection {
         // Observers read released, aggregated figures only: of a plan, which covers unreleased demands too, its status.
         let showsFigures = AccessPolicy.canReadPlanFigures(principal)
         let latest = try await PlanRuns.latestSucceeded(on: db)
+        let active = try await PlanRuns.active(on: db)
+        let names = try await PlanPages.requesterNames([latest?.requestedBy, active?.requestedBy].compactMap { $0 }, on: db)
+        let changes =
+            try await latest.flatMap { $0.startedAt ?? $0.createdAt }.asyncMap { try await PlanInputChanges.count(since: $0, on: db) } ?? 0
         let summary = showsFigures ? try await latest?.id.asyncMap { try await PlanRunSummaries.load($0, on: db) } ?? nil : nil
         let horizon = settings?.horizonLabel ?? "no scenario imported yet"
         return DashboardPage.Model(
             scenarioName: settings?.name ?? "—", horizonLabel: horizon, counts: counts,
-            latestRun: latest?.summaryView(requestedBy: nil, visibleTo: principal),
+            latestRun: latest?.summaryView(requestedBy: latest?.requestedBy.flatMap { names[$0] }, visibleTo: principal),
+            activeRun: active?.summaryView(requestedBy: active?.requestedBy.flatMap { names[$0] }, visibleTo: principal),
+            staleNotice: PlanInputChanges.notice(changes: changes, canStart: AccessPolicy.canStartPlan(principal)),
             nationRows: summary?.nationRows(visibleTo: principal) ?? [],
             chart: summary?.cumulativeSeries, canStartPlan: AccessPolicy.canStartPlan(principal),
             released: readsOnlyReleased ? releasedDemand(signals) : nil,

@@ -12,19 +12,27 @@ struct PlanPages: RouteCollection {
     }
 
     @Sendable func index(req: Request) async throws -> HTML {
+        try await listPage(req, notice: nil)
+    }
+
+    private func listPage(_ req: Request, notice: String?) async throws -> HTML {
         let person = try req.requireSignedIn()
         let runs = try await PlanRunRecord.query(on: req.db).sort(\.$createdAt, .descending).range(..<50).all()
         let names = try await Self.requesterNames(runs.compactMap(\.requestedBy), on: req.db)
         let model = PlansPage.Model(
             runs: runs.map { $0.summaryView(requestedBy: $0.requestedBy.flatMap { names[$0] }, visibleTo: person.principal) },
             canStart: AccessPolicy.canStartPlan(person.principal))
-        return PlansPage.render(req.pageContext(title: "Plans"), model)
+        return PlansPage.render(req.pageContext(title: "Plans", notice: notice), model)
     }
 
     @Sendable func start(req: Request) async throws -> Response {
         let person = try req.require(AccessPolicy.canStartPlan)
-        let run = try await PlanRuns.enqueue(requestedBy: person.user.id, actor: person.actor, now: req.now, on: req.db)
-        return req.redirect(to: .plan(id: run.id?.uuidString ?? ""))
+        do {
+            let run = try await PlanRuns.enqueue(requestedBy: person.user.id, actor: person.actor, now: req.now, on: req.db)
+            return req.redirect(to: .plan(id: run.id?.uuidString ?? ""))
+        } catch let refused as InputError where refused.status == .conflict {
+            return try await listPage(req, notice: "Not started: " + refused.description + ".").encodeResponse(status: .conflict, for: req)
+        }
     }
 
     @Sendable func show(req: Request) async throws -> HTML {
@@ -81,9 +89,13 @@ struct PlanPages: RouteCollection {
                     },
                     candidatesTried: (summary?.lateDemandCount ?? 0) > 0 ? PlanRunJob.bottleneckCandidates : 0))
             : .withheld("Bottlenecks name lines and suppliers: they are shown to Alliance staff.")
+        let changes =
+            run.status == .succeeded
+            ? try await PlanInputChanges.count(since: run.startedAt ?? run.createdAt ?? .distantPast, on: req.db) : 0
         let model = PlanDetailPage.Model(
             run: run.summaryView(requestedBy: run.requestedBy.flatMap { names[$0] }, visibleTo: principal),
-            nations: nations, late: late, bottlenecks: bottlenecks)
+            nations: nations, late: late, bottlenecks: bottlenecks,
+            staleNotice: PlanInputChanges.notice(changes: changes, canStart: AccessPolicy.canStartPlan(principal)))
         return PlanDetailPage.render(req.pageContext(title: "Plan run"), model)
     }
 

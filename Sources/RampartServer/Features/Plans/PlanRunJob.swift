@@ -47,7 +47,7 @@ struct PlanRunJob: JobHandler {
     func gaveUp(on job: JobRecord, error: String, at now: Date, on db: any Database) async throws {
         guard let runID = try? Self.payload(of: job).planRun else { return }
         try await PlanRunRecord.query(on: db).filter(\.$id == runID).filter(\.$status ~~ [.queued, .running])
-            .set(\.$status, to: .failed).set(\.$phase, to: "failed").set(\.$error, to: error)
+            .set(\.$status, to: .failed).set(\.$phase, to: "failed").set(\.$error, to: error).set(\.$queueSlot, to: nil)
             .set(\.$finishedAt, to: now).update()
         try await Self.deleteResults(of: [runID], on: db)
     }
@@ -64,21 +64,22 @@ struct PlanRunJob: JobHandler {
         let db = context.db, clock = context.clock
         try await PlanRunRecord.query(on: db).filter(\.$id == runID).filter(\.$status == .queued)
             .set(\.$status, to: .running).set(\.$phase, to: "loading the scenario").set(\.$startedAt, to: clock.now())
+            .set(\.$queueSlot, to: nil)
             .update()
         try await report(runID, phase: "loading the scenario", progress: 0, context: context)
         guard let scenario = try await ScenarioStore.load(on: db) else { throw PlanFailure.noScenario }
         let released = Set(try await DemandRecord.query(on: db).filter(\.$released == true).field(\.$code).all().map(\.code))
-        let progress = NIOLockedValueBox<(phase: String, fraction: Double)>(("planning", 0))
+        let progress = NIOLockedValueBox<(phase: String, overall: Double)>(("planning", 0))
         let reporter = Task { [heartbeatInterval] in
             var last = (phase: "", fraction: -1.0, at: Date.distantPast)
             while !Task.isCancelled {
                 let now = progress.withLockedValue { $0 }
                 let time = clock.now()
-                if now.phase != last.phase || now.fraction - last.fraction >= 0.01
+                if now.phase != last.phase || now.overall - last.fraction >= 0.01
                     || time.timeIntervalSince(last.at) >= heartbeatInterval
                 {
-                    last = (now.phase, now.fraction, time)
-                    try? await report(runID, phase: now.phase, progress: min(0.95, now.fraction * 0.95), context: context)
+                    last = (now.phase, now.overall, time)
+                    try? await report(runID, phase: now.phase, progress: now.overall, context: context)
                 }
                 try? await Task.sleep(for: .milliseconds(250))
             }
@@ -90,7 +91,7 @@ struct PlanRunJob: JobHandler {
             let issues = scenario.validationIssues()
             if !issues.isEmpty { throw PlanFailure.invalid(issues, in: scenario) }
             let plan = Planner(options: options).plan(scenario) { phase, fraction in
-                progress.withLockedValue { $0 = (phase, fraction) }
+                progress.withLockedValue { $0 = (phase, PlanProgress.overall(phase: phase, fraction: fraction, after: $0.overall)) }
             }
             let records = plan.demandResults(for: scenario).map {
                 PlanDemandResultRecord.records(runID: runID, result: $0, released: released.contains($0.demand.id))
@@ -107,12 +108,30 @@ struct PlanRunJob: JobHandler {
         reporter.cancel()
         _ = await reporter.result
 
-        try await report(runID, phase: "storing the result", progress: 0.97, context: context)
         // Short writes, not one long transaction: on SQLite a writer holds the file's one write lock, which the
         // requests' own writes wait for, and nothing reads a run's results before its status says succeeded (the
         // last write).
-        try await ScenarioStore.insert(result.results, batch: 100, on: db)
-        try await ScenarioStore.insert(result.deliveries, batch: 200, on: db)
+        let rows = result.results.count + result.deliveries.count
+        var written = 0, lastReported = -1.0
+        func stored(_ count: Int) async throws {
+            written += count
+            let overall = PlanProgress.storing(done: written, total: rows)
+            if overall - lastReported >= 0.01 {
+                lastReported = overall
+                try await report(runID, phase: "storing the results", progress: overall, context: context)
+            }
+        }
+        try await stored(0)
+        for batch in stride(from: 0, to: result.results.count, by: 100) {
+            let end = min(batch + 100, result.results.count)
+            try await Array(result.results[batch..<end]).create(on: db)
+            try await stored(end - batch)
+        }
+        for batch in stride(from: 0, to: result.deliveries.count, by: 200) {
+            let end = min(batch + 200, result.deliveries.count)
+            try await Array(result.deliveries[batch..<end]).create(on: db)
+            try await stored(end - batch)
+        }
         try await result.file.create(on: db)
         try await Statistics.refresh(["plan_demand_results", "plan_deliveries"], on: db)
         let objective = result.objective

@@ -25,12 +25,14 @@ final class PlanRunRecord: Model, @unchecked Sendable {
     @OptionalField(key: "heartbeat_at") var heartbeatAt: Date?
     /// The `plan-run` job that runs it (migration 010); nil for runs finished before the job queue.
     @OptionalField(key: "job_id") var jobID: UUID?
+    /// 1 while queued, which one run at a time may hold (migration 014); nil once it starts or fails.
+    @OptionalField(key: "queue_slot") var queueSlot: Int?
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
         [
             $id, $status, $progress, $phase, $requestedBy, $scenarioName, $demandCount, $weightedLateness, $onTimeUnits,
-            $lateUnits, $unservedUnits, $error, $startedAt, $finishedAt, $createdAt, $heartbeatAt, $jobID,
+            $lateUnits, $unservedUnits, $error, $startedAt, $finishedAt, $createdAt, $heartbeatAt, $jobID, $queueSlot,
         ]
     }
 
@@ -44,6 +46,7 @@ final class PlanRunRecord: Model, @unchecked Sendable {
         self.scenarioName = scenarioName
         self.demandCount = demandCount
         self.createdAt = createdAt
+        self.queueSlot = 1
     }
 }
 

@@ -9,11 +9,17 @@ enum PlanRuns {
         guard let settings = try await ScenarioSettingsRecord.query(on: db).first() else {
             throw InputError(problems: ["there is no scenario to plan: import one first"], status: .conflict)
         }
+        try await refuseDuplicate(on: db)
         let run = PlanRunRecord(
             requestedBy: requestedBy, scenarioName: settings.name,
             demandCount: try await DemandRecord.query(on: db).count(), createdAt: now)
         try await db.transaction { tx in
-            try await run.create(on: tx)
+            do {
+                try await run.create(on: tx)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                // Someone queued one a moment before: the queue slot is taken.
+                throw Self.alreadyQueued
+            }
             let job = try await JobQueue.enqueue(
                 kind: PlanRunJob.kind, payload: PlanRunJob.Payload(planRun: try run.requireID()),
                 at: now, on: tx)
@@ -24,6 +30,27 @@ enum PlanRuns {
                 changes: [.init(field: "scenario", old: "", new: settings.name)], at: now, on: tx)
         }
         return run
+    }
+
+    static let alreadyQueued = InputError(
+        problems: ["a plan run is already queued: it will plan the data as it is when it starts"], status: .conflict)
+
+    /// A run already queued will read the data when it starts; a running one read it when it started, so another is
+    /// refused unless the data changed since.
+    static func refuseDuplicate(on db: any Database) async throws {
+        if try await PlanRunRecord.query(on: db).filter(\.$status == .queued).count() > 0 { throw alreadyQueued }
+        if let running = try await PlanRunRecord.query(on: db).filter(\.$status == .running).sort(\.$startedAt, .descending).first(),
+            let started = running.startedAt ?? running.createdAt,
+            try await PlanInputChanges.count(since: started, on: db) == 0
+        {
+            throw InputError(
+                problems: ["a plan run of the same data is running: its results will show the data as it is now"], status: .conflict)
+        }
+    }
+
+    /// The queued or running run, newest first, if there is one.
+    static func active(on db: any Database) async throws -> PlanRunRecord? {
+        try await PlanRunRecord.query(on: db).filter(\.$status ~~ [.queued, .running]).sort(\.$createdAt, .descending).first()
     }
 
     /// The latest finished run, for the dashboard.

@@ -21,7 +21,13 @@ extension OpenAPIDocument {
                         "Queued.", ref("PlanRun"),
                         headers: ["Location": ["description": "The run: `/api/v1/plans/{id}`.", "schema": text] as Object])
                 ],
-                errors: [401: signedOut, 403: staffOnly, 409: "There is no scenario to plan: import one first."]),
+                errors: [
+                    401: signedOut, 403: staffOnly,
+                    409: """
+                    There is no scenario to plan (import one first); a run is already queued (it will plan the data \
+                    as it is when it starts); or a run of the same data is running (nothing changed since it started).
+                    """,
+                ]),
             Operation(
                 method: "get", path: "/api/v1/plans/{id}", id: "getPlanRun", tag: "plans",
                 summary: "A plan run's status and outcome",

@@ -10,7 +10,12 @@ enum DashboardPage {
         var scenarioName: String
         var horizonLabel: String
         var counts: [Count]
+        /// The latest run that succeeded.
         var latestRun: PlanRunRow?
+        /// A run queued or running now: the page follows it.
+        var activeRun: PlanRunRow? = nil
+        /// Said above the latest run's results when the data changed after it.
+        var staleNotice: String? = nil
         var nationRows: [NationOutcomeRow]
         var chart: MonthlySeries?
         var canStartPlan: Bool
@@ -38,6 +43,7 @@ enum DashboardPage {
     static func render(_ context: PageContext, _ model: Model) -> HTML {
         Layout.render(
             context,
+            autoRefreshSeconds: model.activeRun != nil ? 5 : nil,
             .heading("Dashboard"),
             .paragraph("Scenario \(model.scenarioName) · planning horizon \(model.horizonLabel)", class: "muted"),
             .cards(model.counts.map { (label: $0.label, value: Format.integer($0.value)) }),
@@ -50,7 +56,17 @@ enum DashboardPage {
 
     private static func latestRunSection(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
         .section(
+            .unwrap(model.activeRun) { run in
+                .div(
+                    .attr("class", "notice"),
+                    .strong(.text(run.status == .queued ? "A plan run is queued. " : "A plan run is in progress. ")),
+                    .runProgress(run),
+                    .text("This page refreshes every five seconds until it finishes. "),
+                    .link("Follow the run", to: SiteRoute.plan(id: run.id).path)
+                )
+            },
             .h2(.text("Latest plan run")),
+            .unwrap(model.staleNotice) { .paragraph($0, class: "notice warning") },
             .unwrap(
                 model.latestRun,
                 { run in
@@ -66,8 +82,15 @@ enum DashboardPage {
                                 class: "muted")),
                         .p(.link("Open plan run \(run.id)", to: SiteRoute.plan(id: run.id).path))
                     )
-                }, else: .paragraph("No plan has been run yet.", class: "empty")),
-            .if(model.canStartPlan, .div(.attr("class", "actions"), .startPlanForm(csrf: context.csrfToken)))
+                }, else: .paragraph(model.activeRun == nil ? "No plan has been run yet." : "No plan run has finished yet.", class: "empty")),
+            .if(
+                model.canStartPlan,
+                .div(
+                    .attr("class", "actions"),
+                    .if(
+                        model.activeRun?.status == .queued,
+                        .paragraph("A run is queued: it will plan the data as it is when it starts.", class: "muted"),
+                        else: .startPlanForm(csrf: context.csrfToken))))
         )
     }
 

@@ -51,6 +51,8 @@ enum PlanDetailPage {
         var nations: Visible<[NationOutcomeRow]>
         var late: Visible<LateList>
         var bottlenecks: Visible<Bottlenecks>
+        /// Said above the results when the data changed after the run read it.
+        var staleNotice: String? = nil
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -59,6 +61,7 @@ enum PlanDetailPage {
             autoRefreshSeconds: model.run.isActive ? 2 : nil,
             .heading("Plan run \(model.run.id)"),
             .runFacts(model.run),
+            .unwrap(model.staleNotice) { .paragraph($0, class: "notice warning") },
             statusContent(model.run),
             .if(!model.run.isActive && !model.run.isFailed, results(model)),
             .p(.link("All plan runs", to: SiteRoute.plans.path))
