@@ -162,14 +162,15 @@ import Vapor
                     Issue.record("no stored result for \(code)")
                     continue
                 }
-                #expect(row.count == 12, "columns of \(code): \(row)")
-                guard row.count == 12 else { continue }
-                #expect(row[6] == Format.units(result.onTimeUnits), "\(code) on time")
-                #expect(row[7] == Format.units(result.lateUnits), "\(code) late")
-                #expect(row[8] == Format.units(result.unservedUnits), "\(code) unserved")
-                #expect(row[9] == (result.lastDeliveryMonth.map { calendar.label($0) } ?? "–"), "\(code) last delivery")
-                #expect(row[10] == (result.reason ?? ""), "\(code) reason")
-                #expect(row[11] == "Edit", "\(code) edit link")
+                #expect(row.count == 14, "columns of \(code): \(row)")
+                guard row.count == 14 else { continue }
+                #expect(row[6] == (result.firstDeliveryMonth.map { calendar.label($0) } ?? "–"), "\(code) first delivery")
+                #expect(row[7] == (result.lastDeliveryMonth.map { calendar.label($0) } ?? "–"), "\(code) last delivery")
+                #expect(row[9] == Format.units(result.onTimeUnits), "\(code) on time")
+                #expect(row[10] == Format.units(result.lateUnits), "\(code) late")
+                #expect(row[11] == Format.units(result.unservedUnits), "\(code) unserved")
+                #expect(row[12].hasPrefix(result.reason ?? ""), "\(code) reason, main constraint first")
+                #expect(row[13] == "Edit", "\(code) edit link")
                 delivered += result.onTimeUnits + result.lateUnits
             }
             #expect(delivered > 0, "the plan projects no deliveries for FR at all")

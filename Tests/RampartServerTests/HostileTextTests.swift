@@ -395,7 +395,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
         let t = Hostile.text
         let row = NationDemandsPage.DemandRow(
             code: t, target: t, qty: 1_500, dueLabel: t, priority: 1, released: true, onTime: 1_000, late: 400,
-            unserved: 100, lastDeliveryLabel: t, reason: t, editPath: t
+            unserved: 100, firstDeliveryLabel: t, lastDeliveryLabel: t, monthsLate: 2, causes: [t, t], editPath: t
         )
         return [
             NationDemandsPage.render(

@@ -29,17 +29,12 @@ extension API {
         var onTimeUnits: Double
         var lateUnits: Double
         var unservedUnits: Double
+        var firstDeliveryMonth: Int?
         var lastDeliveryMonth: Int?
+        var weightedLateness: Double?
         var deliveries: [DeliveryDTO]
         var reason: String?
-
-        init(
-            planRun: UUID, onTimeUnits: Double, lateUnits: Double, unservedUnits: Double, lastDeliveryMonth: Int?,
-            deliveries: [DeliveryDTO], reason: String?
-        ) {
-            self.planRun = planRun; self.onTimeUnits = onTimeUnits; self.lateUnits = lateUnits; self.unservedUnits = unservedUnits
-            self.lastDeliveryMonth = lastDeliveryMonth; self.deliveries = deliveries; self.reason = reason
-        }
+        var causes: [String]
     }
 
     struct DeliveryDTO: Content {

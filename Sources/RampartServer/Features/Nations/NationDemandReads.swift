@@ -23,6 +23,9 @@ enum NationDemandReads {
         var late_units: Double?
         var unserved_units: Double?
         var last_delivery_month: Int?
+        var first_delivery_month: Int?
+        var weighted_lateness: Double?
+        var causes: String?
         var reason: String?
     }
 
@@ -35,7 +38,7 @@ enum NationDemandReads {
             SELECT d.code, d.nation, d.item_code, d.item_class, d.qty, d.due_month, d.priority, d.released, d.version,
                    (SELECT COUNT(*) FROM demands WHERE nation = \(bind: nation)) AS total,
                    r.id AS result_id, r.plan_run_id, r.on_time_units, r.late_units, r.unserved_units, r.last_delivery_month,
-                   r.reason
+                   r.first_delivery_month, r.weighted_lateness, r.causes, r.reason
             FROM (SELECT * FROM demands WHERE nation = \(bind: nation) ORDER BY position
                   LIMIT \(bind: request.per) OFFSET \(bind: PageRules.offset(page: request.page, per: request.per))) d
             LEFT JOIN plan_demand_results r ON r.demand_code = d.code AND r.plan_run_id = (
@@ -63,9 +66,10 @@ extension API.DemandDTO {
         if let run = row.plan_run_id {
             outcome = API.OutcomeDTO(
                 planRun: run, onTimeUnits: row.on_time_units ?? 0, lateUnits: row.late_units ?? 0,
-                unservedUnits: row.unserved_units ?? 0, lastDeliveryMonth: row.last_delivery_month,
+                unservedUnits: row.unserved_units ?? 0, firstDeliveryMonth: row.first_delivery_month,
+                lastDeliveryMonth: row.last_delivery_month, weightedLateness: row.weighted_lateness,
                 deliveries: deliveries.map { API.DeliveryDTO(month: $0.month, qty: $0.qty) },
-                reason: row.reason)
+                reason: row.reason, causes: PlanDemandResultRecord.causes(json: row.causes, reason: row.reason))
         }
     }
 }

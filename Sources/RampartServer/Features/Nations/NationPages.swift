@@ -43,8 +43,12 @@ struct NationPages: RouteCollection {
             return NationDemandsPage.DemandRow(
                 code: demand.code, target: demand.target, qty: demand.qty, dueLabel: view.monthLabel(demand.dueMonth),
                 priority: demand.priority, released: demand.released, onTime: result?.onTimeUnits, late: result?.lateUnits,
-                unserved: result?.unservedUnits, lastDeliveryLabel: result?.lastDeliveryMonth.map(view.monthLabel),
-                reason: result?.reason, editPath: canEdit ? SiteRoute.demand(demand.code).path : nil)
+                unserved: result?.unservedUnits, firstDeliveryLabel: result?.firstDeliveryMonth.map(view.monthLabel),
+                lastDeliveryLabel: result?.lastDeliveryMonth.map(view.monthLabel),
+                monthsLate: result.flatMap { r in
+                    r.lateUnits > 0 ? r.lastDeliveryMonth.map { max(0, $0 - demand.dueMonth) } : nil
+                },
+                causes: result?.causes ?? [], editPath: canEdit ? SiteRoute.demand(demand.code).path : nil)
         }
         let model = NationDemandsPage.Model(
             nation: code, nationName: Alliance.name(of: code), rows: rows, chart: view.chart,

@@ -31,8 +31,10 @@ extension PlanDemandResultRecord {
     }
 
     /// The chain of causes, main one first; the reason alone for runs stored before migration 013.
-    var causes: [String] {
-        if let causesJSON, let list = try? JSONDecoder().decode([String].self, from: Data(causesJSON.utf8)) { return list }
+    var causes: [String] { Self.causes(json: causesJSON, reason: reason) }
+
+    static func causes(json: String?, reason: String?) -> [String] {
+        if let json, let list = try? JSONDecoder().decode([String].self, from: Data(json.utf8)), !list.isEmpty { return list }
         return reason.map { [$0] } ?? []
     }
 

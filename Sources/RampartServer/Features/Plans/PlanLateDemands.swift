@@ -27,10 +27,7 @@ enum PlanLateDemands {
             return max(0, last - due_month)
         }
 
-        var causeList: [String] {
-            if let causes, let list = try? JSONDecoder().decode([String].self, from: Data(causes.utf8)), !list.isEmpty { return list }
-            return reason.map { [$0] } ?? []
-        }
+        var causeList: [String] { PlanDemandResultRecord.causes(json: causes, reason: reason) }
     }
 
     /// One page of the late or short demands of `run`, of `nation` only when given.

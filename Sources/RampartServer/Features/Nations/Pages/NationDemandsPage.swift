@@ -11,8 +11,12 @@ enum NationDemandsPage {
         var onTime: Double?
         var late: Double?
         var unserved: Double?
+        var firstDeliveryLabel: String? = nil
         var lastDeliveryLabel: String?
-        var reason: String?
+        /// From the due month to the last delivery, for a demand with late units.
+        var monthsLate: Int? = nil
+        /// The main constraint first, then the rest of the chain.
+        var causes: [String] = []
         var editPath: String?
     }
 
@@ -39,8 +43,8 @@ enum NationDemandsPage {
             .dataTable(
                 columns: [
                     .text("Demand"), .text("Target"), .number("Quantity"), .text("Due"), .number("Priority"),
-                    .text("Released"), .number("On time"), .number("Late"), .number("Unserved"),
-                    .text("Last delivery"), .text("Why late"), .text(""),
+                    .text("Released"), .text("First delivery"), .text("Last delivery"), .number("Months late"),
+                    .number("On time"), .number("Late"), .number("Unserved"), .text("Why late"), .text("Actions"),
                 ],
                 rows: model.rows.map(row),
                 emptyText: "This nation has no requirements yet."
@@ -66,14 +70,16 @@ enum NationDemandsPage {
             .codeCell(row.code),
             .cell(row.target),
             .unitsCell(row.qty),
-            .cell(row.dueLabel),
+            .dateCell(row.dueLabel),
             .numberCell(String(row.priority)),
             .cell(row.released ? "Yes" : "No"),
+            .dateCell(row.firstDeliveryLabel ?? "–"),
+            .dateCell(row.lastDeliveryLabel ?? "–"),
+            .numberCell(row.monthsLate.map(String.init) ?? "–"),
             .unitsCell(row.onTime),
             .unitsCell(row.late),
             .unitsCell(row.unserved),
-            .cell(row.lastDeliveryLabel ?? "–"),
-            .td(.attr("class", "explanation"), .text(row.reason ?? "")),
+            .td(.attr("class", "explanation"), row.causes.isEmpty ? .text("") : PlanDetailPage.reason(row.causes)),
             .td(.unwrap(row.editPath) { .link("Edit", to: $0) })
         )
     }
