@@ -17,5 +17,6 @@ enum RampartMigrations {
         MovePlanDeliveries(),  // 012
         AddResultTimings(),  // 013
         AddPlanRunQueueSlot(),  // 014
+        NumberPlanRuns(),  // 015
     ]
 }

@@ -52,7 +52,7 @@ struct NationPages: RouteCollection {
         }
         let model = NationDemandsPage.Model(
             nation: code, nationName: Alliance.name(of: code), rows: rows, chart: view.chart,
-            planRunID: view.run?.id?.uuidString, page: page, pageCount: view.pageCount,
+            planRunID: view.run?.id?.uuidString, planRunName: view.run?.number.map { "Run \($0)" }, page: page, pageCount: view.pageCount,
             newDemandPath: canEdit ? SiteRoute.newDemand(nation: code).path : nil)
         return NationDemandsPage.render(req.pageContext(title: "\(Alliance.name(of: code)): demand"), model)
     }

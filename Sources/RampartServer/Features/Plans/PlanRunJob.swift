@@ -13,6 +13,9 @@ struct PlanRunJob: JobHandler {
     var whenAbandoned: AbandonedJobPolicy { .fail }
     /// How many of the lines and supplies most named in the reasons are re-planned with more capacity.
     static let bottleneckCandidates = 2
+    /// Rows per insert statement when storing a run's results (19 columns) and deliveries (5 columns).
+    static let resultsPerInsert = 250
+    static let deliveriesPerInsert = 1_000
     /// How often a running plan writes its progress and heartbeat at least.
     var heartbeatInterval: TimeInterval = 5
 
@@ -116,19 +119,20 @@ struct PlanRunJob: JobHandler {
         func stored(_ count: Int) async throws {
             written += count
             let overall = PlanProgress.storing(done: written, total: rows)
-            if overall - lastReported >= 0.01 {
+            if overall - lastReported >= 0.02 {
                 lastReported = overall
                 try await report(runID, phase: "storing the results", progress: overall, context: context)
             }
         }
         try await stored(0)
-        for batch in stride(from: 0, to: result.results.count, by: 100) {
-            let end = min(batch + 100, result.results.count)
+        // Each batch is one statement and one commit: rows per batch stay far below either database's bind limit.
+        for batch in stride(from: 0, to: result.results.count, by: Self.resultsPerInsert) {
+            let end = min(batch + Self.resultsPerInsert, result.results.count)
             try await Array(result.results[batch..<end]).create(on: db)
             try await stored(end - batch)
         }
-        for batch in stride(from: 0, to: result.deliveries.count, by: 200) {
-            let end = min(batch + 200, result.deliveries.count)
+        for batch in stride(from: 0, to: result.deliveries.count, by: Self.deliveriesPerInsert) {
+            let end = min(batch + Self.deliveriesPerInsert, result.deliveries.count)
             try await Array(result.deliveries[batch..<end]).create(on: db)
             try await stored(end - batch)
         }

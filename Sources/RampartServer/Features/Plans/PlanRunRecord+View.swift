@@ -6,7 +6,7 @@ extension PlanRunRecord {
     func summaryView(requestedBy: String?, visibleTo principal: Principal) -> PlanRunRow {
         let totals = AccessPolicy.canReadPlanFigures(principal)
         return PlanRunRow(
-            id: id?.uuidString ?? "", status: status, progress: progress, phase: phase,
+            id: id?.uuidString ?? "", number: number, status: status, progress: progress, phase: phase,
             createdAt: createdAt.map(Timestamps.text) ?? "", requestedBy: requestedBy,
             weightedLateness: totals ? weightedLateness : nil, onTimeUnits: totals ? onTimeUnits : nil,
             lateUnits: totals ? lateUnits : nil, unservedUnits: totals ? unservedUnits : nil, error: error)
@@ -24,7 +24,7 @@ extension PlanRunSummary {
         nations.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.key) }.map {
             NationOutcomeRow(
                 nation: $0.key, demanded: $0.demandedUnits, onTime: $0.onTimeUnits, late: $0.lateUnits,
-                unserved: $0.unservedUnits, weightedLateness: $0.weightedLateness)
+                unserved: $0.unservedUnits, weightedLateness: $0.weightedLateness, meanDelayMonths: $0.meanDelayMonths)
         }
     }
 }

@@ -27,12 +27,14 @@ final class PlanRunRecord: Model, @unchecked Sendable {
     @OptionalField(key: "job_id") var jobID: UUID?
     /// 1 while queued, which one run at a time may hold (migration 014); nil once it starts or fails.
     @OptionalField(key: "queue_slot") var queueSlot: Int?
+    /// 1 for the first run, in the order they were queued (migration 015).
+    @OptionalField(key: "number") var number: Int?
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
         [
             $id, $status, $progress, $phase, $requestedBy, $scenarioName, $demandCount, $weightedLateness, $onTimeUnits,
-            $lateUnits, $unservedUnits, $error, $startedAt, $finishedAt, $createdAt, $heartbeatAt, $jobID, $queueSlot,
+            $lateUnits, $unservedUnits, $error, $startedAt, $finishedAt, $createdAt, $heartbeatAt, $jobID, $queueSlot, $number,
         ]
     }
 

@@ -13,6 +13,10 @@ enum PlanRuns {
         let run = PlanRunRecord(
             requestedBy: requestedBy, scenarioName: settings.name,
             demandCount: try await DemandRecord.query(on: db).count(), createdAt: now)
+        // Read before the transaction, which then starts with its write: on SQLite a transaction that reads first
+        // cannot take the write lock another holds. Two runs numbered alike at once are refused by the unique index.
+        let last = try await PlanRunRecord.query(on: db).max(\.$number) ?? 0
+        run.number = (last ?? 0) + 1
         try await db.transaction { tx in
             do {
                 try await run.create(on: tx)

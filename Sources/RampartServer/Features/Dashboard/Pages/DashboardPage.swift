@@ -80,7 +80,7 @@ enum DashboardPage {
                             .paragraph(
                                 "A plan's figures are for Alliance staff, delegates and industry; observers see its status.",
                                 class: "muted")),
-                        .p(.link("Open plan run \(run.id)", to: SiteRoute.plan(id: run.id).path))
+                        .p(.link("Open \(run.name.lowercased())", to: SiteRoute.plan(id: run.id).path))
                     )
                 }, else: .paragraph(model.activeRun == nil ? "No plan has been run yet." : "No plan run has finished yet.", class: "empty")),
             .if(

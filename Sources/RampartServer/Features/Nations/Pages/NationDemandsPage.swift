@@ -26,6 +26,8 @@ enum NationDemandsPage {
         var rows: [DemandRow]
         var chart: MonthlySeries?
         var planRunID: String?
+        /// "Run 14".
+        var planRunName: String? = nil
         var page: Int
         var pageCount: Int
         /// Where to enter a new demand, for those who may.
@@ -59,7 +61,9 @@ enum NationDemandsPage {
             .unwrap(
                 model.planRunID,
                 { id in
-                    .p(.attr("class", "muted"), .text("Projections from "), .link("plan run \(id)", to: SiteRoute.plan(id: id).path))
+                    .p(
+                        .attr("class", "muted"), .text("Projections from "),
+                        .link((model.planRunName ?? "plan run \(id)").lowercased(), to: SiteRoute.plan(id: id).path))
                 }, else: .paragraph("No plan has been run yet, so there are no projections.", class: "empty")),
             .unwrap(model.chart) { .chart(SVGChart.deliveriesAgainstDemand($0, title: "Projected deliveries against demand")) }
         )

@@ -59,7 +59,7 @@ enum PlanDetailPage {
         Layout.render(
             context,
             autoRefreshSeconds: model.run.isActive ? 2 : nil,
-            .heading("Plan run \(model.run.id)"),
+            .heading(model.run.title),
             .runFacts(model.run),
             .unwrap(model.staleNotice) { .paragraph($0, class: "notice warning") },
             statusContent(model.run),

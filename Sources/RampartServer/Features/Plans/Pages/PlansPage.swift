@@ -30,7 +30,7 @@ enum PlansPage {
 
     private static func row(_ run: PlanRunRow) -> Node<HTML.TableContext> {
         .tr(
-            .linkCell(run.id, to: SiteRoute.plan(id: run.id).path),
+            .linkCell(run.name, to: SiteRoute.plan(id: run.id).path),
             .td(.statusBadge(run.status)),
             .td(.if(run.isActive, .progressBar(run.progress, label: run.phase), else: .text(run.isFailed ? "Failed" : "–"))),
             .cell(run.createdAt),

@@ -1,4 +1,5 @@
 import Plot
+import RampartCore
 
 extension Node where Context == HTML.BodyContext {
     static func statusBadge(_ status: PlanRunStatus) -> Node {
@@ -16,7 +17,16 @@ extension Node where Context == HTML.BodyContext {
             ("Units unserved", run.unservedUnits.map(Format.units) ?? "–"),
             ("Weighted lateness", run.weightedLateness.map(Format.units) ?? "–"),
         ]
-        return .cards(figures)
+        return .group(.cards(figures), .paragraph(weightedLatenessMeaning, class: "muted"))
+    }
+
+    /// What the objective counts, from its one definition in the core.
+    static var weightedLatenessMeaning: String {
+        let weights = (1...5).map { Format.integer(Int(ObjectiveDefinition.weight(priority: $0))) }.joined(separator: ", ")
+        return "Units of different items are not added up as if alike: weighted lateness is the plan's measure, in "
+            + "unit-months. Each unit counts the months it arrives after its due month; a unit never delivered counts the "
+            + "months to the horizon's end and \(ObjectiveDefinition.unservedMonthsPastHorizon) more; each is weighted "
+            + "\(weights) for priorities 1 to 5."
     }
 
     static func runFacts(_ run: PlanRunRow) -> Node {
@@ -38,7 +48,7 @@ extension Node where Context == HTML.BodyContext {
             .dataTable(
                 columns: [
                     .text("Nation"), .number("Demanded"), .number("On time"), .number("Late"),
-                    .number("Unserved"), .number("On-time share"), .number("Weighted lateness"),
+                    .number("Unserved"), .number("On-time share"), .number("Mean delay (months)"), .number("Weighted lateness"),
                 ],
                 rows: rows.map(nationOutcomeRow),
                 emptyText: "No nation outcomes for this run."
@@ -62,6 +72,7 @@ extension Node where Context == HTML.BodyContext {
             .unitsCell(row.late),
             .unitsCell(row.unserved),
             .numberCell(row.demanded > 0 ? Format.percent(row.onTime / row.demanded) : "–"),
+            .numberCell(row.late > 0 ? row.meanDelayMonths.map { Format.number($0, maxFractionDigits: 1) } ?? "–" : "–"),
             .unitsCell(row.weightedLateness)
         )
     }

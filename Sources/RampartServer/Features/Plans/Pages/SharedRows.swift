@@ -1,6 +1,8 @@
 /// One plan run as the dashboard, the plans list and the plan page show it.
 struct PlanRunRow: Sendable {
     var id: String
+    /// "Run 14"; runs without a number are named by their id.
+    var number: Int? = nil
     var status: PlanRunStatus
     /// 0...1
     var progress: Double
@@ -15,6 +17,14 @@ struct PlanRunRow: Sendable {
 
     var isActive: Bool { status.isActive }
 
+    /// How people name the run: "Run 14".
+    var name: String { number.map { "Run \($0)" } ?? "Run \(id.prefix(8))" }
+
+    /// "Run 14, 2026-12-01 07:52 UTC, by Demo staff".
+    var title: String {
+        [name, createdAt.isEmpty ? nil : createdAt, requestedBy.map { "by \($0)" }].compactMap { $0 }.joined(separator: ", ")
+    }
+
     var isFailed: Bool { status == .failed }
 }
 
@@ -26,4 +36,6 @@ struct NationOutcomeRow: Sendable {
     var late: Double
     var unserved: Double
     var weightedLateness: Double
+    /// Mean months late of the units delivered late.
+    var meanDelayMonths: Double? = nil
 }
