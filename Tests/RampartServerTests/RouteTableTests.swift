@@ -13,7 +13,8 @@ import VaporTesting
             .home, .signIn, .signOut, .register, .verify, .verifyResend, .newsletter, .reset, .resetConfirm,
             .unlock(token: "t"), .unsubscribe(token: "t"), .tokens, .tokenRevoke(id: "i"),
             .dashboard, .nations, .nation("FR"), .nationDemands("FR"), .newDemand(nation: "FR"), .demand("D"),
-            .demandWithdraw("D"), .lines, .source("S"), .plans, .plan(id: "i"), .adminUsers, .adminUser(id: "i"), .audit,
+            .demandWithdraw("D"), .lines, .source("S"), .plans, .plan(id: "i"), .planLateCSV(id: "i"), .adminUsers, .adminUser(id: "i"),
+            .audit,
             .adminJobs,
             .faviconSVG, .faviconICO, .health, .metrics,
         ] + everyAPIRoute.map(SiteRoute.api)

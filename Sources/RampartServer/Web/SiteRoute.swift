@@ -25,6 +25,7 @@ enum SiteRoute: Sendable, Equatable {
     case source(String)
     case plans
     case plan(id: String)
+    case planLateCSV(id: String)
     case adminUsers
     case adminUser(id: String)
     case audit
@@ -70,6 +71,7 @@ enum SiteRoute: Sendable, Equatable {
         case .source(let code): return [.word("sources"), .parameter(.code, code)]
         case .plans: return [.word("plans")]
         case .plan(let id): return [.word("plans"), .parameter(.id, id)]
+        case .planLateCSV(let id): return [.word("plans"), .parameter(.id, id), .word("late.csv")]
         case .adminUsers: return [.word("admin"), .word("users")]
         case .adminUser(let id): return [.word("admin"), .word("users"), .parameter(.id, id)]
         case .audit: return [.word("audit")]

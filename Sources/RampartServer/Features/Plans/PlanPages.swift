@@ -9,6 +9,7 @@ struct PlanPages: RouteCollection {
         routes.get(.plans, use: index)
         routes.post(.plans, use: start)
         routes.get(.plan(id: .any), use: show)
+        routes.get(.planLateCSV(id: .any), use: lateCSV)
     }
 
     @Sendable func index(req: Request) async throws -> HTML {
@@ -54,11 +55,7 @@ struct PlanPages: RouteCollection {
             ? .shown(summary?.nationRows(visibleTo: principal) ?? [])
             : .withheld("Each nation's outcome is shown to Alliance staff, delegates and industry; observers see the run's status.")
         let late: PlanDetailPage.Visible<PlanDetailPage.LateList>
-        let lateScope: (nation: String?, label: String)? =
-            principal.isStaff
-            ? (nil, "all nations'")
-            : (principal.role == .delegate ? principal.nation.map { ($0, Alliance.name(of: $0) + "'s") } : nil)
-        if let lateScope {
+        if let lateScope = Self.lateScope(principal) {
             let (rows, total) = try await PlanLateDemands.page(
                 run: id, nation: lateScope.nation, page: page, per: Self.latePerPage, on: req.db)
             late = .shown(
@@ -71,7 +68,8 @@ struct PlanPages: RouteCollection {
                             weightedLateness: row.weighted_lateness, causes: row.causeList)
                     },
                     total: total, scope: lateScope.label, page: page,
-                    pageCount: max(1, (total + Self.latePerPage - 1) / Self.latePerPage), pagePath: SiteRoute.plan(id: id.uuidString).path))
+                    pageCount: max(1, (total + Self.latePerPage - 1) / Self.latePerPage), pagePath: SiteRoute.plan(id: id.uuidString).path,
+                    csvPath: SiteRoute.planLateCSV(id: id.uuidString).path))
         } else {
             late = .withheld(
                 "Late demands and their reasons are shown to Alliance staff and to each nation's delegates, for their own nation.")
@@ -100,6 +98,33 @@ struct PlanPages: RouteCollection {
     }
 
     static let latePerPage = 50
+
+    /// Whose late demands `principal` reads: staff all nations', a delegate their own; others none.
+    static func lateScope(_ principal: Principal) -> (nation: String?, label: String)? {
+        if principal.isStaff { return (nil, "all nations'") }
+        guard principal.role == .delegate, let nation = principal.nation else { return nil }
+        return (nation, Alliance.name(of: nation) + "'s")
+    }
+
+    /// Every late or short demand the reader may see, as CSV, in the page's order and with its columns.
+    @Sendable func lateCSV(req: Request) async throws -> Response {
+        let person = try req.requireSignedIn()
+        guard let id = req.parameter(.id, as: UUID.self), let run = try await PlanRunRecord.find(id, on: req.db) else {
+            throw Abort(.notFound, reason: "no such plan run")
+        }
+        guard let scope = Self.lateScope(person.principal) else {
+            throw Abort(.forbidden, reason: "late demands are shown to Alliance staff and to each nation's delegates")
+        }
+        let calendar = try await ScenarioSettingsRecord.query(on: req.db).first().flatMap { MonthCalendar(startMonth: $0.startMonth) }
+        func month(_ index: Int?) -> PlanDetailCSV.Month { index.map { calendar?.label($0) ?? "\($0)" } }
+        let (rows, _) = try await PlanLateDemands.page(run: id, nation: scope.nation, page: 1, per: Int(Int32.max), on: req.db)
+        let csv = PlanDetailCSV.late(rows, month: month)
+        let name = "\(run.number.map { "run-\($0)" } ?? "run") -late-\(scope.nation.map { "\($0)-only" } ?? "alliance").csv"
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name.replacingOccurrences(of: " ", with: ""))\"")
+        return Response(status: .ok, headers: headers, body: .init(string: csv.text))
+    }
 
     /// Month spans in calendar months: "2026-01 to 2026-05, 2026-08".
     static func months(_ spans: [PlanRunSummary.MonthSpan], calendar: MonthCalendar?) -> String {

@@ -31,6 +31,8 @@ enum PlanDetailPage {
         var page: Int
         var pageCount: Int
         var pagePath: String
+        /// The whole list as CSV.
+        var csvPath: String? = nil
     }
 
     struct BottleneckRow: Sendable {
@@ -124,7 +126,10 @@ enum PlanDetailPage {
                         rows: list.rows.map(lateRow),
                         emptyText: ""
                     ),
-                    .pagination(page: list.page, pageCount: list.pageCount, basePath: list.pagePath)
+                    .pagination(page: list.page, pageCount: list.pageCount, basePath: list.pagePath),
+                    .unwrap(list.csvPath) {
+                        .p(.link("Download all \(Format.integer(list.total)) as CSV", to: $0))
+                    }
                 ))
         )
     }
