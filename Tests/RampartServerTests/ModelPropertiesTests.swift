@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 import Testing
 
@@ -53,5 +54,16 @@ import Testing
         let type: any Model.Type
         init(_ type: any Model.Type) { self.type = type }
         var description: String { String(describing: type) }
+    }
+
+    /// The records written by `BulkInsert` list their columns by hand too: the same keys as their fields.
+    @Test func bulkInsertColumnsAreTheFieldsKeys() {
+        func keys(_ record: some Model) -> [String] {
+            record.properties.compactMap { ($0 as? any AnyDatabaseProperty)?.keys.first?.description }
+        }
+        #expect(Set(PlanDemandResultRecord.columns) == Set(keys(PlanDemandResultRecord())))
+        #expect(PlanDemandResultRecord.columns.count == PlanDeliveriesMigrationTests.result(run: UUID(), code: "X").row.count)
+        #expect(Set(PlanDeliveryRecord.columns) == Set(keys(PlanDeliveryRecord())))
+        #expect(PlanDeliveryRecord.columns.count == PlanDeliveryRecord(resultID: UUID(), planRunID: UUID(), month: 0, qty: 0).row.count)
     }
 }

@@ -17,6 +17,10 @@ final class PlanDeliveryRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    /// The columns and values of `BulkInsert`, in one order.
+    static let columns = ["id", "result_id", "plan_run_id", "month", "qty"]
+    var row: [any Encodable & Sendable] { [id ?? UUID(), resultID, planRunID, month, qty] }
+
     init(resultID: UUID, planRunID: UUID, month: Int, qty: Double) {
         self.id = UUID()
         self.resultID = resultID

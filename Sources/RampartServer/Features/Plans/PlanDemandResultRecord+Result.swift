@@ -30,6 +30,20 @@ extension PlanDemandResultRecord {
         return (record, deliveries)
     }
 
+    /// The columns and values of `BulkInsert`, in one order (`ModelPropertiesTests` checks them against the fields).
+    static let columns = [
+        "id", "plan_run_id", "demand_code", "nation", "target", "qty", "due_month", "priority", "released", "on_time_units",
+        "late_units", "unserved_units", "last_delivery_month", "reason", "weighted_lateness", "late_unit_months",
+        "first_delivery_month", "causes",
+    ]
+
+    var row: [any Encodable & Sendable] {
+        [
+            id ?? UUID(), planRunID, demandCode, nation, target, qty, dueMonth, priority, released, onTimeUnits, lateUnits,
+            unservedUnits, lastDeliveryMonth, reason, weightedLateness, lateUnitMonths, firstDeliveryMonth, causesJSON,
+        ]
+    }
+
     /// The chain of causes, main one first; the reason alone for runs stored before migration 013.
     var causes: [String] { Self.causes(json: causesJSON, reason: reason) }
 

@@ -89,6 +89,7 @@ struct PlanRunJob: JobHandler {
         }
         let options = Planner.Options(bottleneckCandidates: Self.bottleneckCandidates, parallel: false)
         // Everything that only computes runs on the job's thread, not on the event loops serving requests.
+        let computeStarted = ContinuousClock.now
         let result = try await context.computeThread.runIfActive {
             // Records stored before a rule existed (or written around the editors) are caught here, by name.
             let issues = scenario.validationIssues()
@@ -110,6 +111,7 @@ struct PlanRunJob: JobHandler {
         }
         reporter.cancel()
         _ = await reporter.result
+        let computed = ContinuousClock.now
 
         // Short writes, not one long transaction: on SQLite a writer holds the file's one write lock, which the
         // requests' own writes wait for, and nothing reads a run's results before its status says succeeded (the
@@ -126,17 +128,17 @@ struct PlanRunJob: JobHandler {
         }
         try await stored(0)
         // Each batch is one statement and one commit: rows per batch stay far below either database's bind limit.
-        for batch in stride(from: 0, to: result.results.count, by: Self.resultsPerInsert) {
-            let end = min(batch + Self.resultsPerInsert, result.results.count)
-            try await Array(result.results[batch..<end]).create(on: db)
-            try await stored(end - batch)
-        }
-        for batch in stride(from: 0, to: result.deliveries.count, by: Self.deliveriesPerInsert) {
-            let end = min(batch + Self.deliveriesPerInsert, result.deliveries.count)
-            try await Array(result.deliveries[batch..<end]).create(on: db)
-            try await stored(end - batch)
-        }
+        try await BulkInsert.rows(
+            into: PlanDemandResultRecord.schema, columns: PlanDemandResultRecord.columns, result.results.map(\.row),
+            perStatement: Self.resultsPerInsert, on: db, afterEach: stored)
+        let resultsStored = ContinuousClock.now
+        try await BulkInsert.rows(
+            into: PlanDeliveryRecord.schema, columns: PlanDeliveryRecord.columns, result.deliveries.map(\.row),
+            perStatement: Self.deliveriesPerInsert, on: db, afterEach: stored)
         try await result.file.create(on: db)
+        context.logger.info(
+            "plan run \(runID): planned and explained in \(computed - computeStarted), stored \(result.results.count) results in \(resultsStored - computed) and \(result.deliveries.count) deliveries in \(ContinuousClock.now - resultsStored)"
+        )
         try await Statistics.refresh(["plan_demand_results", "plan_deliveries"], on: db)
         let objective = result.objective
         // Only a run still "running" becomes "succeeded": one given up as abandoned meanwhile stays failed (the
