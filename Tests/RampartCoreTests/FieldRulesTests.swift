@@ -20,6 +20,18 @@ struct FieldRulesTests {
         #expect(DecimalText.integer(text) == nil)
     }
 
+    /// Forms take numbers as the pages write them; a comma that does not group three digits is no number.
+    @Test func numbersGroupedAsThePagesWriteThemAreRead() {
+        #expect(DecimalText.grouped("1,000") == 1_000)
+        #expect(DecimalText.grouped(" 12,345.5 ") == 12_345.5)
+        #expect(DecimalText.grouped("1,234,567") == 1_234_567)
+        #expect(DecimalText.grouped("-1,000") == -1_000)
+        #expect(DecimalText.grouped("250") == 250)
+        for text in ["1,5", "1,00", "1000,000", ",100", "1,,000", "1,000,", "12,3456", "0x1,000", "1,000e3"] {
+            #expect(DecimalText.grouped(text) == nil, "\(text)")
+        }
+    }
+
     @Test func integersOutsideIntAreRefusedWithoutATrap() {
         #expect(DecimalText.integer("9223372036854775807") == Int.max)
         #expect(DecimalText.integer("9223372036854775808") == nil)

@@ -121,6 +121,40 @@ import VaporTesting
         }
     }
 
+    /// Every problem of a form at once, each in words beside its field; numbers as the pages write them are taken.
+    @Test func aFormNamesEveryProblemAtOnceBesideItsField() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.frDelegate.email)
+
+            // MUT: a wrong id, an unknown item, a quantity that is no number, a month past the horizon, priority 9
+            let bad = try await browser.post(
+                "/nations/FR/demands",
+                ["id": "D-DE-9999", "item": "NO-SUCH", "qty": "1,00", "due_month": "2099-01", "priority": "9"])
+            let grouped = try await browser.post(
+                "/nations/FR/demands", ["id": "D-FR-6", "class": "class:155MM", "qty": "1,000", "due_month": "2026-05", "priority": "2"])
+
+            // validate
+            #expect(bad.status == .unprocessableEntity)
+            let html = bad.body.string
+            for (field, words) in [
+                ("id", "Demand id: D-DE-9999 names nation DE"), ("item", "Item: unknown item"),
+                ("qty", "Quantity: must be a number, such as 1200 or 1,200"), ("due_month", "Due month: must be between 2026-01 and "),
+                ("priority", "Priority: "),
+            ] {
+                #expect(html.contains(words), "\(field) in words")
+                #expect(html.contains(#"aria-describedby="field-\#(field)-error""#), "\(field) marked")
+                #expect(html.contains(#"<p class="field-error" id="field-\#(field)-error">"#), "\(field) has its message beside it")
+            }
+            #expect(!html.contains("qty:") && !html.contains("due_month:"), "internal names on the page")
+            #expect(html.contains(#"type="month""#) && html.contains(#"min="2026-01""#))
+            #expect(grouped.status == .seeOther, "\(grouped.body.string.prefix(2_000))")
+            let demand = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "D-FR-6").first())
+            #expect(demand.qty == 1_000 && demand.itemClass == "155MM")
+        }
+    }
+
     @Test func thePagesEnterAndWithdrawToo() async throws {
         try await withTestApp { app in
             try await Fixtures.seed(app)
@@ -144,7 +178,9 @@ import VaporTesting
                 ])
 
             // validate
-            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("qty: must be a number"))
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Quantity: must be a number"))
+            #expect(bad.body.string.contains(#"id="field-qty" name="qty" type="text" value="lots""#))
+            #expect(bad.body.string.contains(#"aria-invalid="true" aria-describedby="field-qty-error""#))
             #expect(good.status == .seeOther && good.headers.first(name: .location) == "/nations/FR")
             let demand = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "D-FR-5").first())
             #expect(demand.qty == 40 && demand.itemCode == "SHELL-155")

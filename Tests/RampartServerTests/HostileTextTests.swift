@@ -310,7 +310,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                     c,
                     .init(
                         nation: t, nationName: t, id: t, item: t, itemClass: t, qty: t, dueMonth: t, priority: t, released: true,
-                        errors: [t]
+                        errors: [t, "qty: " + t, "due_month: " + t], firstMonth: t, lastMonth: t, items: [t], classes: [t]
                     ))
             ]
         case .demandEdit:
@@ -319,7 +319,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                     c,
                     .init(
                         code: t, nation: t, target: t, qty: t, dueMonth: t, priority: t, released: $0,
-                        version: 1, errors: [t], conflict: $0
+                        version: 1, errors: [t, "priority: " + t, "dueMonth: " + t], conflict: $0, firstMonth: t, lastMonth: t
                     ))
             }
         case .plans:
@@ -447,13 +447,14 @@ enum MarkupScanner {
     static let tags: Set<String> = [
         "html", "head", "meta", "link", "title", "style", "body", "header", "nav", "main", "footer", "section", "div",
         "span", "p", "a", "ul", "li", "h1", "h2", "strong", "code", "del", "ins", "form", "input", "button",
-        "label", "select", "option", "table", "caption", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "details", "summary",
+        "label", "select", "option", "datalist", "table", "caption", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "details",
+        "summary",
         "progress", "svg", "g", "line", "polyline", "circle", "rect", "text",
     ]
 
     static let attributes: Set<String> = [
         "lang", "rel", "charset", "name", "content", "http-equiv", "class", "id", "href", "role", "aria-current",
-        "aria-label", "aria-describedby", "method", "action", "type", "value", "for", "autocomplete",
+        "aria-label", "aria-describedby", "aria-invalid", "list", "method", "action", "type", "value", "for", "autocomplete",
         "inputmode", "placeholder", "required", "autofocus", "checked", "selected", "min", "max", "step",
         "scope", "xmlns", "viewBox", "width", "height", "font-family", "font-size", "x", "y", "x1", "x2", "y1",
         "y2", "cx", "cy", "r", "fill", "stroke", "stroke-width", "stroke-dasharray", "points", "text-anchor",

@@ -152,7 +152,7 @@ import VaporTesting
             #expect(try capacity.error().allProblems.contains { $0.hasPrefix("capacity[0].perMonth") })
             #expect(page.status == .unprocessableEntity)
             #expect(try page.error().field == "page")
-            #expect(form.status == .unprocessableEntity && form.body.string.contains("qty: must be a number"))
+            #expect(form.status == .unprocessableEntity && form.body.string.contains("Quantity: must be a number"))
             #expect(audit.status == .unprocessableEntity)
             let demand = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-1").first())
             #expect(demand.qty == 600 && demand.version == 1)

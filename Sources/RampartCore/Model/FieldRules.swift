@@ -82,6 +82,21 @@ public enum DecimalText {
         return Double(trimmed)
     }
 
+    /// A number as the pages write it, thousands grouped by commas ("12,345.5", "1,000"), or plain; nil otherwise.
+    /// Commas must group exactly three digits, so "1,5" (a decimal comma) is refused rather than read as 15.
+    public static func grouped(_ text: String) -> Double? {
+        if let plain = number(text) { return plain }
+        let trimmed = trimmedSpaces(text)
+        guard trimmed.contains(",") else { return nil }
+        let unsigned = trimmed.first == "-" || trimmed.first == "+" ? trimmed.dropFirst() : trimmed
+        let whole = unsigned.prefix { $0 != "." }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+            return nil
+        }
+        return number(String(trimmed.filter { $0 != "," }))
+    }
+
     /// `[+-]? digits`, in the range of `Int`; nil otherwise (never a trap).
     public static func integer(_ text: String) -> Int? {
         let trimmed = trimmedSpaces(text)

@@ -35,19 +35,31 @@ extension Node where Context: HTML.BodyContext {
         type: String = "text",
         value: String = "",
         extra: [Attribute<HTML.InputContext>] = [],
-        hint: Node = .empty
+        hint: Node = .empty,
+        error: String? = nil
     ) -> Node {
         let id = "field-" + name
+        let errorID = id + "-error"
+        let invalid: [Attribute<HTML.InputContext>] =
+            error == nil ? [] : [.attr("aria-invalid", "true"), .attr("aria-describedby", errorID)]
         let attributes: [Attribute<HTML.InputContext>] =
             [
                 .attr("id", id), .attr("name", name), .attr("type", type),
-            ] + (type == "password" ? [] : [.attr("value", value)]) + extra
+            ] + (type == "password" ? [] : [.attr("value", value)]) + extra + invalid
         return .div(
-            .attr("class", "field"),
+            .attr("class", error == nil ? "field" : "field invalid"),
             .label(.attr("for", id), .text(label)),
             .selfClosedElement(named: "input", attributes: attributes),
+            .unwrap(error) { .p(.attr("class", "field-error"), .attr("id", errorID), .text($0)) },
             hint
         )
+    }
+
+    /// Values a text field with `list="id"` suggests.
+    static func datalist(id: String, _ values: [String]) -> Node {
+        .element(
+            named: "datalist",
+            nodes: [.attr("id", id)] + values.map { Node.element(named: "option", nodes: [.attr("value", $0)]) })
     }
 
     static func checkbox(_ label: String, name: String, checked: Bool) -> Node {

@@ -35,5 +35,6 @@ extension Request {
 /// A whole number typed into a form (a version, a lead time, a priority), read as decimal digits only.
 enum FormNumber {
     static func integer(_ text: String?) -> Int? { text.flatMap(DecimalText.integer) }
-    static func number(_ text: String?) -> Double? { text.flatMap(DecimalText.number) }
+    /// As typed, or as the pages write numbers ("1,000").
+    static func number(_ text: String?) -> Double? { text.flatMap(DecimalText.grouped) }
 }

@@ -17,16 +17,14 @@ struct NewDemand: Content, Sendable {
 
 /// Entering and withdrawing a nation's demands: who may, what a valid one is, and the audit trail.
 enum DemandEntry {
-    static func create(_ new: NewDemand, nation: String, by person: SignedIn, now: Date, on db: any Database) async throws -> DemandRecord {
-        guard AccessPolicy.canEditDemands(person.principal, nation: nation) else {
-            throw Abort(.forbidden, reason: "only \(nation)'s delegates and Alliance staff enter its demands")
-        }
-        guard let settings = try await ScenarioSettingsRecord.query(on: db).first() else {
-            throw InputError(problems: ["there is no scenario to add demands to: import one first"], status: .conflict)
-        }
-        let id = new.id.trimmingCharacters(in: .whitespaces)
+    /// What is wrong with a new demand's id and target (an item or a class, one that exists), as "field: problem".
+    static func targetProblems(
+        id: String, item: String?, class itemClass: String?, nation: String, on db: any Database
+    ) async throws
+        -> [String]
+    {
         var problems = DemandID.problem(id, nation: nation).map { ["id: \($0)"] } ?? []
-        switch (new.item?.isEmpty == false ? new.item : nil, new.class?.isEmpty == false ? new.class : nil) {
+        switch (item?.isEmpty == false ? item : nil, itemClass?.isEmpty == false ? itemClass : nil) {
         case (.some, .some): problems.append("item: name an item or a class, not both")
         case (.none, .none): problems.append("item: name an item or a class")
         case (.some(let item), .none):
@@ -36,6 +34,18 @@ enum DemandEntry {
                 problems.append("class: unknown class \"\(itemClass)\"")
             }
         }
+        return problems
+    }
+
+    static func create(_ new: NewDemand, nation: String, by person: SignedIn, now: Date, on db: any Database) async throws -> DemandRecord {
+        guard AccessPolicy.canEditDemands(person.principal, nation: nation) else {
+            throw Abort(.forbidden, reason: "only \(nation)'s delegates and Alliance staff enter its demands")
+        }
+        guard let settings = try await ScenarioSettingsRecord.query(on: db).first() else {
+            throw InputError(problems: ["there is no scenario to add demands to: import one first"], status: .conflict)
+        }
+        let id = new.id.trimmingCharacters(in: .whitespaces)
+        var problems = try await targetProblems(id: id, item: new.item, class: new.class, nation: nation, on: db)
         problems += DemandEditor.problems(qty: new.qty, dueMonth: new.dueMonth, priority: new.priority, horizon: settings.horizonMonths)
         if !problems.isEmpty {
             throw InputError(problems: problems, field: problems.count == 1 ? String(problems[0].prefix { $0 != ":" }) : nil)

@@ -59,10 +59,11 @@ struct NationPages: RouteCollection {
 
     @Sendable func editForm(req: Request) async throws -> HTML {
         let demand = try await editableDemand(req)
-        let calendar = try await Self.calendar(on: req.db)
-        return DemandEditPage.render(
-            req.pageContext(title: "Demand \(demand.code)"),
-            Self.editModel(demand, calendar: calendar, errors: [], conflict: false))
+        let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
+        var model = Self.editModel(
+            demand, calendar: settings.flatMap { MonthCalendar(startMonth: $0.startMonth) }, errors: [], conflict: false)
+        (model.firstMonth, model.lastMonth) = Self.monthRange(settings)
+        return DemandEditPage.render(req.pageContext(title: "Demand \(demand.code)"), model)
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -73,10 +74,14 @@ struct NationPages: RouteCollection {
         let code = req.parameter(.code)
         let form = try req.content.decode(Form.self)
         let current = try await editableDemand(req)
-        let calendar = try await Self.calendar(on: req.db)
-        let numbers = DemandFormNumbers(qty: form.qty, dueMonth: form.due_month, priority: form.priority, calendar: calendar)
-        var errors = numbers.errors
+        let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
+        let calendar = settings.flatMap { MonthCalendar(startMonth: $0.startMonth) }
+        let numbers = DemandFormNumbers(
+            qty: form.qty, dueMonth: form.due_month, priority: form.priority, calendar: calendar, horizon: settings?.horizonMonths)
         let (qty, due, priority) = (numbers.qty, numbers.dueMonth, numbers.priority)
+        // Every problem at once: the rules judge whatever did read, beside what did not.
+        var errors =
+            numbers.errors + DemandEditor.problems(qty: qty, dueMonth: due, priority: priority, horizon: settings?.horizonMonths ?? 1)
         guard let version = FormNumber.integer(form.version) else { throw InputError("version", "missing; reload the form") }
         if errors.isEmpty {
             do {
@@ -96,7 +101,8 @@ struct NationPages: RouteCollection {
                 errors = error.problems
             }
         }
-        var model = Self.editModel(current, calendar: calendar, errors: DemandFormNumbers.formNames(errors), conflict: false)
+        var model = Self.editModel(current, calendar: calendar, errors: errors, conflict: false)
+        (model.firstMonth, model.lastMonth) = Self.monthRange(settings)
         model.qty = form.qty ?? ""
         model.dueMonth = form.due_month ?? ""
         model.priority = form.priority ?? ""
@@ -109,7 +115,9 @@ struct NationPages: RouteCollection {
     @Sendable func newForm(req: Request) async throws -> HTML {
         let code = req.parameter(.code)
         _ = try req.require { AccessPolicy.canEditDemands($0, nation: code) }
-        return DemandNewPage.render(req.pageContext(title: "New demand"), .init(nation: code, nationName: Alliance.name(of: code)))
+        var model = DemandNewPage.Model(nation: code, nationName: Alliance.name(of: code))
+        try await Self.fillChoices(&model, on: req.db)
+        return DemandNewPage.render(req.pageContext(title: "New demand"), model)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -120,14 +128,27 @@ struct NationPages: RouteCollection {
         let code = req.parameter(.code)
         let person = try req.require { AccessPolicy.canEditDemands($0, nation: code) }
         let form = try req.content.decode(Form.self)
-        let calendar = try await Self.calendar(on: req.db)
+        let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
+        let calendar = settings.flatMap { MonthCalendar(startMonth: $0.startMonth) }
+        // The class as the pages write a target ("class:155MM") is the class.
+        var (item, itemClass) = (form.item ?? "", form.class ?? "")
+        if item.hasPrefix("class:"), itemClass.isEmpty { (item, itemClass) = ("", String(item.dropFirst("class:".count))) }
+        if itemClass.hasPrefix("class:") { itemClass = String(itemClass.dropFirst("class:".count)) }
         var model = DemandNewPage.Model(
-            nation: code, nationName: Alliance.name(of: code), id: form.id ?? "", item: form.item ?? "", itemClass: form.class ?? "",
+            nation: code, nationName: Alliance.name(of: code), id: form.id ?? "", item: item, itemClass: itemClass,
             qty: form.qty ?? "", dueMonth: form.due_month ?? "", priority: form.priority ?? "", released: form.released == "yes")
-        let numbers = DemandFormNumbers(qty: model.qty, dueMonth: model.dueMonth, priority: model.priority, calendar: calendar)
-        model.errors = numbers.errors
+        try await Self.fillChoices(&model, on: req.db)
+        let numbers = DemandFormNumbers(
+            qty: model.qty, dueMonth: model.dueMonth, priority: model.priority, calendar: calendar, horizon: settings?.horizonMonths)
+        // Every problem at once: the id and target, what did not read, and the rules on what did.
+        model.errors =
+            try await DemandEntry.targetProblems(
+                id: model.id.trimmingCharacters(in: .whitespaces), item: item, class: itemClass, nation: code, on: req.db)
+            + numbers.errors
+            + DemandEditor.problems(
+                qty: numbers.qty, dueMonth: numbers.dueMonth, priority: numbers.priority, horizon: settings?.horizonMonths ?? 1)
         var status = HTTPStatus.unprocessableEntity
-        if let qty = numbers.qty, let due = numbers.dueMonth, let priority = numbers.priority {
+        if model.errors.isEmpty, let qty = numbers.qty, let due = numbers.dueMonth, let priority = numbers.priority {
             let new = NewDemand(
                 id: model.id, item: model.item, class: model.itemClass, qty: qty, dueMonth: due, priority: priority,
                 released: model.released)
@@ -135,7 +156,7 @@ struct NationPages: RouteCollection {
                 _ = try await DemandEntry.create(new, nation: code, by: person, now: req.now, on: req.db)
                 return req.redirect(to: .nation(code))
             } catch let error as InputError {
-                model.errors = DemandFormNumbers.formNames(error.problems)
+                model.errors = error.problems
                 status = error.status
             }
         }
@@ -168,6 +189,22 @@ struct NationPages: RouteCollection {
 
     static func calendar(on db: any Database) async throws -> MonthCalendar? {
         try await ScenarioSettingsRecord.query(on: db).first().flatMap { MonthCalendar(startMonth: $0.startMonth) }
+    }
+
+    /// The due month field's first and last month, "YYYY-MM".
+    static func monthRange(_ settings: ScenarioSettingsRecord?) -> (String?, String?) {
+        guard let settings, settings.horizonMonths > 0, let calendar = MonthCalendar(startMonth: settings.startMonth) else {
+            return (nil, nil)
+        }
+        return (calendar.label(0), calendar.label(settings.horizonMonths - 1))
+    }
+
+    /// The items and classes a new demand may name, and the due month's range.
+    static func fillChoices(_ model: inout DemandNewPage.Model, on db: any Database) async throws {
+        let items = try await ItemRecord.query(on: db).filter(\.$kind == ItemKind.end.rawValue).sort(\.$code).all()
+        model.items = items.map(\.code)
+        model.classes = Array(Set(items.compactMap(\.itemClass))).sorted()
+        (model.firstMonth, model.lastMonth) = monthRange(try await ScenarioSettingsRecord.query(on: db).first())
     }
 
     /// The form shows the due month as the month field wants it, "YYYY-MM".
@@ -224,17 +261,23 @@ struct DemandFormNumbers {
     var priority: Int?
     var errors: [String] = []
 
-    init(qty: String?, dueMonth: String?, priority: String?, calendar: MonthCalendar?) {
+    init(qty: String?, dueMonth: String?, priority: String?, calendar: MonthCalendar?, horizon: Int? = nil) {
         self.qty = FormNumber.number(qty)
         self.dueMonth = calendar?.index(of: dueMonth ?? "")
         self.priority = FormNumber.integer(priority)
-        if self.qty == nil { errors.append("qty: must be a number") }
-        if self.dueMonth == nil { errors.append("due_month: must be a month as YYYY-MM") }
+        if self.qty == nil { errors.append("qty: must be a number, such as 1200 or 1,200") }
+        if let calendar, let horizon, horizon > 0 {
+            let range = "between \(calendar.label(0)) and \(calendar.label(horizon - 1))"
+            if let month = self.dueMonth, !(0..<horizon).contains(month) {
+                errors.append("due_month: must be \(range), the planning horizon")
+                self.dueMonth = nil
+            } else if self.dueMonth == nil {
+                errors.append("due_month: must be a month \(range), as YYYY-MM")
+            }
+        } else if self.dueMonth == nil {
+            errors.append("due_month: must be a month as YYYY-MM")
+        }
         if self.priority == nil { errors.append("priority: must be a whole number from 1 to 5") }
     }
 
-    /// The editors' problems with the API's field names changed to the form's.
-    static func formNames(_ problems: [String]) -> [String] {
-        problems.map { $0.replacingOccurrences(of: "dueMonth:", with: "due_month:") }
-    }
 }

@@ -48,6 +48,8 @@ enum Stylesheet {
         .button.danger{background:var(--danger);border-color:var(--danger)}
         .link-button{background:none;border:none;padding:0;color:inherit;text-decoration:underline;cursor:pointer}
         .actions{display:flex;flex-wrap:wrap;gap:.8rem;align-items:center;margin:.8rem 0}
+        .field-error{color:var(--danger);margin:.2rem 0 0;font-size:.92rem}
+        .field.invalid input{border-color:var(--danger)}
         .errors{color:var(--danger);background:var(--danger-bg);border:1px solid var(--danger);border-radius:4px;\
         padding:.6rem .8rem .6rem 2rem;margin:0 0 1rem}
         .notice{background:var(--note-bg);border-left:4px solid var(--accent);padding:.6rem .8rem;margin:0 0 1rem}

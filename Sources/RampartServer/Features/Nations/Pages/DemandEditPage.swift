@@ -12,6 +12,11 @@ enum DemandEditPage {
         var version: Int
         var errors: [String]
         var conflict: Bool
+        /// The due month field's range, "YYYY-MM".
+        var firstMonth: String? = nil
+        var lastMonth: String? = nil
+
+        var formErrors: FormErrors { FormErrors(errors, fields: DemandFormFields.all) }
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -20,7 +25,7 @@ enum DemandEditPage {
             .heading("Edit demand \(model.code)"),
             .p(.attr("class", "muted"), .text("Nation \(model.nation) · target \(model.target)")),
             .conflictNotice(model.conflict, record: "demand"),
-            .errorList(model.errors),
+            .errorList(model.formErrors.messages),
             form(context, model),
             .h2(.text("Withdraw")),
             .postForm(
@@ -39,15 +44,18 @@ enum DemandEditPage {
             csrf: context.csrfToken,
             .field(
                 "Quantity (units)", name: "qty", value: model.qty,
-                extra: [.attr("inputmode", "decimal"), .flag("required")]
+                extra: [.attr("inputmode", "decimal"), .flag("required")], error: model.formErrors.message(for: "qty")
             ),
             .field(
                 "Due month", name: "due_month", type: "month", value: model.dueMonth,
                 extra: [.attr("placeholder", "YYYY-MM"), .flag("required")]
+                    + DemandFormFields.monthRange(model.firstMonth, model.lastMonth),
+                error: model.formErrors.message(for: "due_month")
             ),
             .field(
                 "Priority (1 is highest)", name: "priority", type: "number", value: model.priority,
-                extra: [.attr("min", "1"), .attr("step", "1"), .flag("required")]
+                extra: [.attr("min", "1"), .attr("max", "5"), .attr("step", "1"), .flag("required")],
+                error: model.formErrors.message(for: "priority")
             ),
             .checkbox("Released to the Alliance", name: "released", checked: model.released),
             .hiddenField("version", String(model.version)),

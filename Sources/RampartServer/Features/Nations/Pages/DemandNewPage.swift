@@ -13,6 +13,14 @@ enum DemandNewPage {
         var priority: String = "3"
         var released: Bool = false
         var errors: [String] = []
+        /// The due month field's range, "YYYY-MM".
+        var firstMonth: String? = nil
+        var lastMonth: String? = nil
+        /// Items and classes to choose from, as the target field suggests them.
+        var items: [String] = []
+        var classes: [String] = []
+
+        var formErrors: FormErrors { FormErrors(errors, fields: DemandFormFields.all) }
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -20,22 +28,34 @@ enum DemandNewPage {
             context,
             .heading("New demand · \(model.nationName)"),
             .paragraph("A demand names an item or an interchangeability class, not both.", class: "muted"),
-            .errorList(model.errors),
+            .errorList(model.formErrors.messages),
             .postForm(
                 action: SiteRoute.nationDemands(model.nation).path,
                 csrf: context.csrfToken,
                 .field(
                     "Demand id", name: "id", value: model.id,
-                    extra: [.attr("placeholder", "e.g. \(model.nation)-155-2027"), .flag("required")]),
-                .field("Item", name: "item", value: model.item),
-                .field("or class", name: "class", value: model.itemClass),
-                .field("Quantity (units)", name: "qty", value: model.qty, extra: [.attr("inputmode", "decimal"), .flag("required")]),
+                    extra: [.attr("placeholder", "e.g. D-\(model.nation)-0042"), .flag("required")],
+                    error: model.formErrors.message(for: "id")),
+                .field(
+                    "Item", name: "item", value: model.item, extra: [.attr("list", "items")],
+                    error: model.formErrors.message(for: "item")),
+                .field(
+                    "or class", name: "class", value: model.itemClass, extra: [.attr("list", "classes")],
+                    error: model.formErrors.message(for: "class")),
+                .datalist(id: "items", model.items),
+                .datalist(id: "classes", model.classes),
+                .field(
+                    "Quantity (units)", name: "qty", value: model.qty, extra: [.attr("inputmode", "decimal"), .flag("required")],
+                    error: model.formErrors.message(for: "qty")),
                 .field(
                     "Due month", name: "due_month", type: "month", value: model.dueMonth,
-                    extra: [.attr("placeholder", "YYYY-MM"), .flag("required")]),
+                    extra: [.attr("placeholder", "YYYY-MM"), .flag("required")]
+                        + DemandFormFields.monthRange(model.firstMonth, model.lastMonth),
+                    error: model.formErrors.message(for: "due_month")),
                 .field(
                     "Priority (1 is highest)", name: "priority", type: "number", value: model.priority,
-                    extra: [.attr("min", "1"), .attr("max", "5"), .attr("step", "1"), .flag("required")]),
+                    extra: [.attr("min", "1"), .attr("max", "5"), .attr("step", "1"), .flag("required")],
+                    error: model.formErrors.message(for: "priority")),
                 .checkbox("Released to the Alliance", name: "released", checked: model.released),
                 .submitButton("Enter demand")
             ),
