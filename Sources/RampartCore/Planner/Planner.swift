@@ -10,14 +10,18 @@ public struct Planner: Sendable {
         public var bottleneckCandidates: Int
         /// Run strategies, explanations and bottleneck re-plans on two threads (the plan is the same either way).
         public var parallel: Bool
+        /// Passes of each priced strategy (`pricedStrategies`), each with the prices updated after the one before;
+        /// 0 runs none.
+        public var pricedPasses: Int
         /// Explain every late demand (and so find the bottleneck candidates); what-ifs that only compare skip it.
         public var explain: Bool
 
         public init(
             strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 2, parallel: Bool = true,
-            explain: Bool = true
+            explain: Bool = true, pricedPasses: Int = 4
         ) {
             self.explain = explain
+            self.pricedPasses = pricedPasses
             self.strategies = strategies
             self.bottleneckCandidates = bottleneckCandidates
             self.parallel = parallel
@@ -45,7 +49,7 @@ public struct Planner: Sendable {
         plan.objective = evaluator.objective(outcomes)
         progress("summarising", 0)
         var report = evaluator.report(outcomes)
-        report.planner = PlannerInfo(strategy: best.run.strategy.description, strategiesTried: best.tried)
+        report.planner = PlannerInfo(strategy: best.run.label, strategiesTried: best.tried)
         guard options.explain else {
             plan.report = report
             return plan
@@ -67,20 +71,42 @@ public struct Planner: Sendable {
         return result
     }
 
+    /// The priced strategies run beside `options.strategies`, each over `pricedPasses` passes.
+    static let pricedStrategies: [PlanStrategy] = [
+        PlanStrategy(ordering: .priced, late: .together),
+        PlanStrategy(ordering: .pricedByWeight, late: .together),
+    ]
+
     func bestRun(
         problem: PlanningProblem, groups: [DemandGroup], progress: @escaping @Sendable (Double) -> Void = { _ in }
     ) -> (run: StrategyPass, tried: [StrategyResult]) {
         let strategies = options.strategies.isEmpty ? PlanStrategy.standard : options.strategies
-        // The first strategy's run tells how far planning has come; the others run alongside.
-        let rounds = Double((strategies.count + (options.parallel ? 1 : 0)) / (options.parallel ? 2 : 1))
-        let runs = Self.map(Array(strategies.enumerated()), parallel: options.parallel) { k, strategy in
-            StrategyPass.run(problem: problem, groups: groups, strategy: strategy) { done in
-                if k == 0 { progress(done / max(rounds, 1)) }
+        let priced = options.pricedPasses > 0 ? Self.pricedStrategies : []
+        // A job is one strategy, or a chain of priced passes; the first job's run tells how far planning has come.
+        let jobs = strategies.map { ($0, 1) } + priced.map { ($0, options.pricedPasses) }
+        let rounds = Double((jobs.count + (options.parallel ? 1 : 0)) / (options.parallel ? 2 : 1))
+        let chains = Self.map(Array(jobs.enumerated()), parallel: options.parallel) { k, job in
+            let (strategy, passes) = job
+            guard strategy.ordering.isPriced else {
+                return [
+                    StrategyPass.run(problem: problem, groups: groups, strategy: strategy) { done in
+                        if k == 0 { progress(done / max(rounds, 1)) }
+                    }
+                ]
             }
+            var prices = PriceBook.initial(problem: problem, groups: groups)
+            var runs: [StrategyPass] = []
+            for _ in 0..<passes {
+                let run = StrategyPass.run(problem: problem, groups: groups, strategy: strategy, prices: prices)
+                prices = prices.updated(after: run, problem: problem)
+                runs.append(run)
+            }
+            return runs
         }
+        let runs = chains.flatMap { $0 }
         var best = 0
         for k in runs.indices where runs[k].weightedLateness < runs[best].weightedLateness - 1e-9 { best = k }
-        let tried = runs.map { StrategyResult(strategy: $0.strategy.description, weightedLateness: $0.weightedLateness) }
+        let tried = runs.map { StrategyResult(strategy: $0.label, weightedLateness: $0.weightedLateness) }
         return (runs[best], tried)
     }
 

@@ -1,16 +1,26 @@
 /// One pass of the planner over all demand groups with one strategy.
 struct StrategyPass {
     let strategy: PlanStrategy
+    /// The prices that ordered the groups and their items, for a priced strategy.
+    let prices: PriceBook?
     let allocator: Allocator
     /// Deliveries per group, in the order of `groups`.
     let deliveries: [[GroupDelivery]]
     let weightedLateness: Double
 
-    /// `progress` hears the fraction of groups served, every 1 %.
+    /// `progress` hears the fraction of groups served, every 1 %. A priced strategy without `prices` uses the
+    /// scenario's first prices (`PriceBook.initial`).
     static func run(
-        problem: PlanningProblem, groups: [DemandGroup], strategy: PlanStrategy, progress: (Double) -> Void = { _ in }
+        problem: PlanningProblem, groups: [DemandGroup], strategy: PlanStrategy, prices: PriceBook? = nil,
+        progress: (Double) -> Void = { _ in }
     ) -> StrategyPass {
-        var allocator = Allocator(problem: problem)
+        if strategy.ordering.isPriced {
+            let book = prices ?? PriceBook.initial(problem: problem, groups: groups)
+            return run(
+                problem: problem, groups: groups, strategy: strategy, prices: book,
+                order: book.order(groups: groups, horizon: problem.horizon, byWeight: strategy.ordering == .pricedByWeight),
+                progress: progress)
+        }
         let order = groups.indices.sorted { a, b in
             let ka = strategy.sortKey(due: groups[a].due, priority: groups[a].priority, isClass: groups[a].isClass)
             let kb = strategy.sortKey(due: groups[b].due, priority: groups[b].priority, isClass: groups[b].isClass)
@@ -18,28 +28,88 @@ struct StrategyPass {
             if groups[a].target != groups[b].target { return groups[a].target < groups[b].target }
             return a < b
         }
+        return run(problem: problem, groups: groups, strategy: strategy, prices: nil, order: order, progress: progress)
+    }
+
+    /// The strategy, and for a priced one the pass whose prices it used.
+    var label: String { prices.map { "\(strategy.description)/prices:\($0.pass)" } ?? strategy.description }
+
+    /// The same strategy and prices on another problem (the bottleneck ranking's widened ones).
+    func rerun(problem: PlanningProblem, groups: [DemandGroup]) -> StrategyPass {
+        StrategyPass.run(problem: problem, groups: groups, strategy: strategy, prices: prices)
+    }
+
+    /// A pass in a given order of the groups.
+    static func runOrdered(
+        problem: PlanningProblem, groups: [DemandGroup], strategy: PlanStrategy, prices: PriceBook?, order: [Int],
+        progress: (Double) -> Void = { _ in }
+    ) -> StrategyPass {
+        run(problem: problem, groups: groups, strategy: strategy, prices: prices, order: order, progress: progress)
+    }
+
+    private static func run(
+        problem: PlanningProblem, groups: [DemandGroup], strategy: PlanStrategy, prices: PriceBook?, order: [Int],
+        progress: (Double) -> Void
+    ) -> StrategyPass {
+        var allocator = Allocator(problem: problem)
         var deliveries = [[GroupDelivery]](repeating: [], count: groups.count)
         var shortfall = [Double](repeating: 0, count: groups.count)
         let allTasks = tasks(order: order, groups: groups, strategy: strategy)
         let step = max(allTasks.count / 100, 1)
+        let preference = prices.map { book in groups.map { book.preferredItems($0) } }
+        // Reservations only take: once a target (item or class) came up short by month t, nothing more can be had
+        // for it by t or any earlier month; once its late units came up short from month t, nothing from t on.
+        var target = [Int](repeating: 0, count: groups.count)
+        var targets: [TargetKey: Int] = [:]
+        for (g, group) in groups.enumerated() {
+            let key = TargetKey(target: group.target, isClass: group.isClass)
+            if let k = targets[key] { target[g] = k } else { target[g] = targets.count; targets[key] = targets.count }
+        }
+        var exhaustedThrough = [Int](repeating: Int.min, count: targets.count)
+        var exhaustedFrom = [Int](repeating: Int.max, count: targets.count)
         for (n, task) in allTasks.enumerated() {
             if n % step == 0 { progress(Double(n) / Double(allTasks.count)) }
             let g = task.group
+            let k = target[g]
+            let preferred = preference?[g]
             if task.isLate {
-                guard shortfall[g] > Allocator.epsilon else { continue }
-                reserveLate(group: groups[g], qty: shortfall[g], allocator: &allocator, into: &deliveries[g])
+                guard shortfall[g] > Allocator.epsilon, groups[g].due + 1 < exhaustedFrom[k] else { continue }
+                let got = reserveLate(
+                    group: groups[g], qty: shortfall[g], preferred: preferred, allocator: &allocator, into: &deliveries[g])
+                if got < shortfall[g] - Allocator.slack(shortfall[g]) { exhaustedFrom[k] = groups[g].due + 1 }
+            } else if groups[g].due <= exhaustedThrough[k] {
+                shortfall[g] = groups[g].qty
             } else {
                 shortfall[g] = reserveOnTime(
-                    group: groups[g], choice: strategy.classItems, problem: problem,
+                    group: groups[g], choice: strategy.classItems, preferred: preferred, problem: problem,
                     allocator: &allocator, into: &deliveries[g])
+                if shortfall[g] > Allocator.slack(groups[g].qty) { exhaustedThrough[k] = groups[g].due }
             }
             allocator.commit()
         }
-        var lateness = 0.0
-        for (g, group) in groups.enumerated() {
-            lateness += groupLateness(group, deliveries[g], horizon: problem.horizon)
+        // The units made, handed out again by weight and due month, where that lowers the objective.
+        var best = (deliveries: deliveries, lateness: totalLateness(groups, deliveries, horizon: problem.horizon))
+        let rank = prices?.cost ?? problem.itemContention
+        for order in DeliveryReassignment.Order.allCases {
+            let again = DeliveryReassignment.reassign(
+                problem: problem, groups: groups, deliveries: deliveries, order: order, itemRank: rank)
+            let lateness = totalLateness(groups, again, horizon: problem.horizon)
+            if lateness < best.lateness - 1e-9 * max(1, best.lateness) { best = (again, lateness) }
         }
-        return StrategyPass(strategy: strategy, allocator: allocator, deliveries: deliveries, weightedLateness: lateness)
+        return StrategyPass(
+            strategy: strategy, prices: prices, allocator: allocator, deliveries: best.deliveries,
+            weightedLateness: best.lateness)
+    }
+
+    static func totalLateness(_ groups: [DemandGroup], _ deliveries: [[GroupDelivery]], horizon: Int) -> Double {
+        var lateness = 0.0
+        for (g, group) in groups.enumerated() { lateness += groupLateness(group, deliveries[g], horizon: horizon) }
+        return lateness
+    }
+
+    struct TargetKey: Hashable {
+        var target: String
+        var isClass: Bool
     }
 
     struct Task {
@@ -55,7 +125,10 @@ struct StrategyPass {
         for (position, g) in order.enumerated() {
             let p = groups[g].priority
             var onTimeStage = 0, lateStage = 0
-            if let lag = strategy.late.lag {
+            if strategy.ordering.isPriced {
+                // The order already weighs priority against what the units cost: no stages by priority.
+                if strategy.late.lag != nil { lateStage = 1 }
+            } else if let lag = strategy.late.lag {
                 onTimeStage = 2 * p
                 lateStage = 2 * (p + lag) + 1
             }
@@ -69,35 +142,59 @@ struct StrategyPass {
 
     /// Reserves what can be had by the due month (delivered in the due month). Returns the shortfall.
     private static func reserveOnTime(
-        group: DemandGroup, choice: ClassItemChoice, problem: PlanningProblem, allocator: inout Allocator, into out: inout [GroupDelivery]
+        group: DemandGroup, choice: ClassItemChoice, preferred: PriceBook.Preference?, problem: PlanningProblem,
+        allocator: inout Allocator, into out: inout [GroupDelivery]
     ) -> Double {
         var got = 0.0
-        if choice == .leastContested && group.items.count > 1 {
+        if let preferred, group.items.count > 1 {
+            // Cheapest items first, at the prices of scarce capacity and materials.
+            for item in preferred.items where group.qty - got > Allocator.epsilon {
+                got += allocator.reserveFromSourcesLatest(items: CollectionOfOne(item), qty: group.qty - got, by: group.due, depth: 0) {
+                    item, available, qty in
+                    out.append(GroupDelivery(item: item, month: group.due, qty: qty, available: available))
+                }
+            }
+        } else if choice == .leastContested && group.items.count > 1 {
             let items = group.items.sorted { (problem.itemContention[$0], $0) < (problem.itemContention[$1], $1) }
             for item in items where group.qty - got > Allocator.epsilon {
                 got += allocator.reserveFromSourcesLatest(items: CollectionOfOne(item), qty: group.qty - got, by: group.due, depth: 0) {
-                    item, _, qty in
-                    out.append(GroupDelivery(item: item, month: group.due, qty: qty))
+                    item, available, qty in
+                    out.append(GroupDelivery(item: item, month: group.due, qty: qty, available: available))
                 }
             }
         } else {
-            got = allocator.reserveFromSourcesLatest(items: group.items, qty: group.qty, by: group.due, depth: 0) { item, _, qty in
-                out.append(GroupDelivery(item: item, month: group.due, qty: qty))
+            got = allocator.reserveFromSourcesLatest(items: group.items, qty: group.qty, by: group.due, depth: 0) {
+                item, available, qty in
+                out.append(GroupDelivery(item: item, month: group.due, qty: qty, available: available))
             }
         }
         if group.qty - got > Allocator.epsilon {
             got += allocator.reserveStock(items: group.items, qty: group.qty - got) { item, qty in
-                out.append(GroupDelivery(item: item, month: group.due, qty: qty))
+                out.append(GroupDelivery(item: item, month: group.due, qty: qty, available: 0))
             }
         }
         return max(0, group.qty - got)
     }
 
     /// Reserves the earliest units after the due month, delivered as they become available.
-    private static func reserveLate(group: DemandGroup, qty: Double, allocator: inout Allocator, into out: inout [GroupDelivery]) {
-        _ = allocator.reserveFromSourcesEarliest(items: group.items, qty: qty, from: group.due + 1, depth: 0) { item, month, qty in
-            out.append(GroupDelivery(item: item, month: month, qty: qty))
+    /// With `preferred`, the items costing little more than the cheapest go first.
+    /// Returns the quantity reserved.
+    private static func reserveLate(
+        group: DemandGroup, qty wanted: Double, preferred: PriceBook.Preference?, allocator: inout Allocator,
+        into out: inout [GroupDelivery]
+    ) -> Double {
+        var qty = wanted
+        if let preferred, preferred.cheap.count < group.items.count {
+            qty -= allocator.reserveFromSourcesEarliest(items: preferred.cheap, qty: qty, from: group.due + 1, depth: 0) {
+                item, month, qty in
+                out.append(GroupDelivery(item: item, month: month, qty: qty, available: month))
+            }
+            if qty <= Allocator.epsilon { return wanted - qty }
         }
+        return wanted - qty
+            + allocator.reserveFromSourcesEarliest(items: group.items, qty: qty, from: group.due + 1, depth: 0) { item, month, qty in
+                out.append(GroupDelivery(item: item, month: month, qty: qty, available: month))
+            }
     }
 
     static func groupLateness(_ group: DemandGroup, _ deliveries: [GroupDelivery], horizon: Int) -> Double {

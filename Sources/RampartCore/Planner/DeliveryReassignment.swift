@@ -1,0 +1,81 @@
+/// Hands the units a pass made available to the demand groups once more, without changing what is made, bought or
+/// when: every unit a pass delivered becomes a unit of its item available from its month (initial stock from month
+/// 0), and the groups take them again in another order, each the latest units by its due month first and then the
+/// earliest after it. A unit delivered no earlier than it became available keeps every stock balance of the plan
+/// non-negative, so the result is exact about the constraints like the pass itself.
+///
+/// The pass's order decides which items are made from scarce materials; it can leave a group due early waiting for
+/// units that a group due later took on time. Once the units exist, who gets them is a question of weight and due
+/// month only, which this answers.
+enum DeliveryReassignment {
+    enum Order: CaseIterable {
+        /// Highest weight first; demands naming one item before class demands; earliest due month first.
+        case weight
+        /// Highest charge of an unserved unit (weight × months from due to the horizon's end plus 12) first.
+        case unservedValue
+    }
+
+    static func reassign(
+        problem: PlanningProblem, groups: [DemandGroup], deliveries: [[GroupDelivery]], order: Order, itemRank: [Double]
+    ) -> [[GroupDelivery]] {
+        let h = problem.horizon
+        let n = problem.itemIDs.count
+        guard h > 0 else { return deliveries }
+        var pool = [Double](repeating: 0, count: n * h)
+        var low = [Int](repeating: h, count: n)
+        var high = [Int](repeating: -1, count: n)
+        for list in deliveries {
+            for d in list where d.qty > 0 {
+                let a = min(max(d.available, 0), h - 1)
+                pool[d.item * h + a] += d.qty
+                low[d.item] = min(low[d.item], a)
+                high[d.item] = max(high[d.item], a)
+            }
+        }
+        let value = groups.map { g in
+            order == .weight ? g.weight : g.weight * ObjectiveDefinition.unservedMonths(horizon: h, due: g.due)
+        }
+        let sequence = groups.indices.sorted { a, b in
+            if value[a] != value[b] { return value[a] > value[b] }
+            if groups[a].isClass != groups[b].isClass { return !groups[a].isClass }
+            if groups[a].due != groups[b].due { return groups[a].due < groups[b].due }
+            return a < b
+        }
+        var result = [[GroupDelivery]](repeating: [], count: groups.count)
+        for g in sequence {
+            let group = groups[g]
+            var remaining = group.qty
+            let items =
+                group.items.count > 1 ? group.items.sorted { (itemRank[$0], $0) < (itemRank[$1], $1) } : group.items
+            var first = h, last = -1
+            for i in items {
+                first = min(first, low[i])
+                last = max(last, high[i])
+            }
+            if last < 0 { continue }
+            // On time: the latest units available by the due month.
+            var a = min(group.due, last)
+            while a >= first && remaining > Allocator.epsilon {
+                for i in items where remaining > Allocator.epsilon && pool[i * h + a] > Allocator.epsilon {
+                    let take = min(pool[i * h + a], remaining)
+                    pool[i * h + a] -= take
+                    remaining -= take
+                    result[g].append(GroupDelivery(item: i, month: group.due, qty: take, available: a))
+                }
+                a -= 1
+            }
+            // Late: the earliest units after it.
+            a = max(group.due + 1, first)
+            while a <= last && remaining > Allocator.epsilon {
+                for i in items where remaining > Allocator.epsilon && pool[i * h + a] > Allocator.epsilon {
+                    let take = min(pool[i * h + a], remaining)
+                    pool[i * h + a] -= take
+                    remaining -= take
+                    result[g].append(GroupDelivery(item: i, month: a, qty: take, available: a))
+                }
+                a += 1
+            }
+        }
+        return result
+    }
+}
