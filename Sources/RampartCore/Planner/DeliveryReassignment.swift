@@ -15,12 +15,22 @@ enum DeliveryReassignment {
         case unservedValue
     }
 
+    struct Result {
+        var deliveries: [[GroupDelivery]]
+        /// Per item: initial stock the pass left untouched that the new deliveries take.
+        var spareTaken: [Double]
+    }
+
+    /// `spare` is the initial stock the pass left untouched, per item: it joins the units of month 0, after them.
     static func reassign(
-        problem: PlanningProblem, groups: [DemandGroup], deliveries: [[GroupDelivery]], order: Order, itemRank: [Double]
-    ) -> [[GroupDelivery]] {
+        problem: PlanningProblem, groups: [DemandGroup], deliveries: [[GroupDelivery]], spare: [Double], order: Order,
+        itemRank: [Double]
+    ) -> Result {
         let h = problem.horizon
         let n = problem.itemIDs.count
-        guard h > 0 else { return deliveries }
+        var spare = spare
+        var spareTaken = [Double](repeating: 0, count: n)
+        guard h > 0 else { return Result(deliveries: deliveries, spareTaken: spareTaken) }
         var pool = [Double](repeating: 0, count: n * h)
         var low = [Int](repeating: h, count: n)
         var high = [Int](repeating: -1, count: n)
@@ -31,6 +41,10 @@ enum DeliveryReassignment {
                 low[d.item] = min(low[d.item], a)
                 high[d.item] = max(high[d.item], a)
             }
+        }
+        for i in 0..<n where spare[i] > Allocator.epsilon {
+            low[i] = 0
+            high[i] = max(high[i], 0)
         }
         let value = groups.map { g in
             order == .weight ? g.weight : g.weight * ObjectiveDefinition.unservedMonths(horizon: h, due: g.due)
@@ -62,6 +76,15 @@ enum DeliveryReassignment {
                     remaining -= take
                     result[g].append(GroupDelivery(item: i, month: group.due, qty: take, available: a))
                 }
+                if a == 0 {
+                    for i in items where remaining > Allocator.epsilon && spare[i] > Allocator.epsilon {
+                        let take = min(spare[i], remaining)
+                        spare[i] -= take
+                        spareTaken[i] += take
+                        remaining -= take
+                        result[g].append(GroupDelivery(item: i, month: group.due, qty: take, available: 0))
+                    }
+                }
                 a -= 1
             }
             // Late: the earliest units after it.
@@ -76,6 +99,6 @@ enum DeliveryReassignment {
                 a += 1
             }
         }
-        return result
+        return Result(deliveries: result, spareTaken: spareTaken)
     }
 }

@@ -18,7 +18,7 @@ public struct Planner: Sendable {
 
         public init(
             strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 2, parallel: Bool = true,
-            explain: Bool = true, pricedPasses: Int = 4
+            explain: Bool = true, pricedPasses: Int = 6
         ) {
             self.explain = explain
             self.pricedPasses = pricedPasses
@@ -77,33 +77,51 @@ public struct Planner: Sendable {
         PlanStrategy(ordering: .pricedByWeight, late: .together),
     ]
 
+    /// On scenarios of more than `largeDemands` demands, a priced chain goes on after its first pass only if that
+    /// pass came within `chainPromise` of the best first round's plan, to keep large plans fast: where priorities
+    /// alone plan well (our standard generator), the chains stop there.
+    static let chainPromise = 1.01
+    static let largeDemands = 20_000
+
     func bestRun(
         problem: PlanningProblem, groups: [DemandGroup], progress: @escaping @Sendable (Double) -> Void = { _ in }
     ) -> (run: StrategyPass, tried: [StrategyResult]) {
         let strategies = options.strategies.isEmpty ? PlanStrategy.standard : options.strategies
         let priced = options.pricedPasses > 0 ? Self.pricedStrategies : []
-        // A job is one strategy, or a chain of priced passes; the first job's run tells how far planning has come.
-        let jobs = strategies.map { ($0, 1) } + priced.map { ($0, options.pricedPasses) }
-        let rounds = Double((jobs.count + (options.parallel ? 1 : 0)) / (options.parallel ? 2 : 1))
-        let chains = Self.map(Array(jobs.enumerated()), parallel: options.parallel) { k, job in
-            let (strategy, passes) = job
-            guard strategy.ordering.isPriced else {
-                return [
-                    StrategyPass.run(problem: problem, groups: groups, strategy: strategy) { done in
-                        if k == 0 { progress(done / max(rounds, 1)) }
-                    }
-                ]
+        // First round: every strategy once, priced ones at their initial prices. The first job tells the progress.
+        let first = strategies + priced
+        let rounds = Double((first.count + (options.parallel ? 1 : 0)) / (options.parallel ? 2 : 1))
+        let initial = priced.isEmpty ? nil : PriceBook.initial(problem: problem, groups: groups)
+        let firstRuns = Self.map(Array(first.enumerated()), parallel: options.parallel) { k, strategy in
+            StrategyPass.run(
+                problem: problem, groups: groups, strategy: strategy, prices: strategy.ordering.isPriced ? initial : nil
+            ) { done in
+                if k == 0 { progress(done / max(rounds, 1)) }
             }
-            var prices = PriceBook.initial(problem: problem, groups: groups)
+        }
+        let firstBest = firstRuns.map(\.weightedLateness).min() ?? 0
+        // Then the promising priced chains, each pass with the prices updated after the one before, while they improve.
+        let large = problem.demands.count > Self.largeDemands
+        let chains = firstRuns.filter {
+            $0.strategy.ordering.isPriced && (!large || $0.weightedLateness <= Self.chainPromise * firstBest + 1e-9)
+        }
+        let passes = options.pricedPasses
+        let more = Self.map(chains, parallel: options.parallel) { start in
             var runs: [StrategyPass] = []
-            for _ in 0..<passes {
-                let run = StrategyPass.run(problem: problem, groups: groups, strategy: strategy, prices: prices)
-                prices = prices.updated(after: run, problem: problem)
+            var last = start
+            var best = start.weightedLateness
+            guard var prices = start.prices else { return runs }
+            for _ in 1..<max(passes, 1) {
+                prices = prices.updated(after: last, problem: problem)
+                let run = StrategyPass.run(problem: problem, groups: groups, strategy: start.strategy, prices: prices)
                 runs.append(run)
+                if run.weightedLateness >= best - 1e-9 * max(1, best) { break }
+                best = run.weightedLateness
+                last = run
             }
             return runs
         }
-        let runs = chains.flatMap { $0 }
+        let runs = firstRuns + more.flatMap { $0 }
         var best = 0
         for k in runs.indices where runs[k].weightedLateness < runs[best].weightedLateness - 1e-9 { best = k }
         let tried = runs.map { StrategyResult(strategy: $0.label, weightedLateness: $0.weightedLateness) }

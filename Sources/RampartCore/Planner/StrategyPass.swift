@@ -87,18 +87,57 @@ struct StrategyPass {
             }
             allocator.commit()
         }
-        // The units made, handed out again by weight and due month, where that lowers the objective.
-        var best = (deliveries: deliveries, lateness: totalLateness(groups, deliveries, horizon: problem.horizon))
+        // The units made, handed out again by weight and due month, where that lowers the objective; then what
+        // is still short is reserved again from what capacity is left.
+        var best = (
+            deliveries: deliveries, allocator: allocator,
+            lateness: totalLateness(groups, deliveries, horizon: problem.horizon)
+        )
         let rank = prices?.cost ?? problem.itemContention
         for order in DeliveryReassignment.Order.allCases {
             let again = DeliveryReassignment.reassign(
-                problem: problem, groups: groups, deliveries: deliveries, order: order, itemRank: rank)
-            let lateness = totalLateness(groups, again, horizon: problem.horizon)
-            if lateness < best.lateness - 1e-9 * max(1, best.lateness) { best = (again, lateness) }
+                problem: problem, groups: groups, deliveries: deliveries, spare: allocator.stockFree, order: order,
+                itemRank: rank)
+            var filled = again.deliveries
+            var rest = allocator
+            for (i, qty) in again.spareTaken.enumerated() where qty > 0 { rest.consumeStock(item: i, qty: qty) }
+            fillUp(groups: groups, deliveries: &filled, allocator: &rest, strategy: strategy, preference: preference, problem: problem)
+            let lateness = totalLateness(groups, filled, horizon: problem.horizon)
+            if lateness < best.lateness - 1e-9 * max(1, best.lateness) { best = (filled, rest, lateness) }
         }
         return StrategyPass(
-            strategy: strategy, prices: prices, allocator: allocator, deliveries: best.deliveries,
+            strategy: strategy, prices: prices, allocator: best.allocator, deliveries: best.deliveries,
             weightedLateness: best.lateness)
+    }
+
+    /// Groups still short, by weight and then due month, reserve on time and then late from the capacity left.
+    private static func fillUp(
+        groups: [DemandGroup], deliveries: inout [[GroupDelivery]], allocator: inout Allocator, strategy: PlanStrategy,
+        preference: [PriceBook.Preference?]?, problem: PlanningProblem
+    ) {
+        var short: [(g: Int, qty: Double)] = []
+        for (g, group) in groups.enumerated() {
+            let got = deliveries[g].reduce(0) { $0 + $1.qty }
+            if group.qty - got > Allocator.slack(group.qty) { short.append((g, group.qty - got)) }
+        }
+        short.sort { a, b in
+            let (x, y) = (groups[a.g], groups[b.g])
+            if x.weight != y.weight { return x.weight > y.weight }
+            if x.due != y.due { return x.due < y.due }
+            return a.g < b.g
+        }
+        for (g, qty) in short {
+            var group = groups[g]
+            group.qty = qty
+            var left = reserveOnTime(
+                group: group, choice: strategy.classItems, preferred: preference?[g], problem: problem,
+                allocator: &allocator, into: &deliveries[g])
+            allocator.commit()
+            if left > Allocator.epsilon {
+                left -= reserveLate(group: group, qty: left, preferred: preference?[g], allocator: &allocator, into: &deliveries[g])
+                allocator.commit()
+            }
+        }
     }
 
     static func totalLateness(_ groups: [DemandGroup], _ deliveries: [[GroupDelivery]], horizon: Int) -> Double {
