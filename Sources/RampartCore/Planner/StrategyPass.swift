@@ -101,7 +101,9 @@ struct StrategyPass {
             var filled = again.deliveries
             var rest = allocator
             for (i, qty) in again.spareTaken.enumerated() where qty > 0 { rest.consumeStock(item: i, qty: qty) }
-            fillUp(groups: groups, deliveries: &filled, allocator: &rest, strategy: strategy, preference: preference, problem: problem)
+            fillUp(
+                groups: groups, deliveries: &filled, allocator: &rest, strategy: strategy, preference: preference,
+                problem: problem, target: target, exhaustedThrough: exhaustedThrough, exhaustedFrom: exhaustedFrom)
             let lateness = totalLateness(groups, filled, horizon: problem.horizon)
             if lateness < best.lateness - 1e-9 * max(1, best.lateness) { best = (filled, rest, lateness) }
         }
@@ -111,10 +113,14 @@ struct StrategyPass {
     }
 
     /// Groups still short, by weight and then due month, reserve on time and then late from the capacity left.
+    /// Capacity is what the pass left, so what the pass found exhausted for a target still is (and stays so).
     private static func fillUp(
         groups: [DemandGroup], deliveries: inout [[GroupDelivery]], allocator: inout Allocator, strategy: PlanStrategy,
-        preference: [PriceBook.Preference?]?, problem: PlanningProblem
+        preference: [PriceBook.Preference?]?, problem: PlanningProblem, target: [Int], exhaustedThrough: [Int],
+        exhaustedFrom: [Int]
     ) {
+        var exhaustedThrough = exhaustedThrough
+        var exhaustedFrom = exhaustedFrom
         var short: [(g: Int, qty: Double)] = []
         for (g, group) in groups.enumerated() {
             let got = deliveries[g].reduce(0) { $0 + $1.qty }
@@ -129,13 +135,20 @@ struct StrategyPass {
         for (g, qty) in short {
             var group = groups[g]
             group.qty = qty
-            var left = reserveOnTime(
-                group: group, choice: strategy.classItems, preferred: preference?[g], problem: problem,
-                allocator: &allocator, into: &deliveries[g])
-            allocator.commit()
-            if left > Allocator.epsilon {
-                left -= reserveLate(group: group, qty: left, preferred: preference?[g], allocator: &allocator, into: &deliveries[g])
+            let k = target[g]
+            var left = qty
+            if group.due > exhaustedThrough[k] {
+                left = reserveOnTime(
+                    group: group, choice: strategy.classItems, preferred: preference?[g], problem: problem,
+                    allocator: &allocator, into: &deliveries[g])
                 allocator.commit()
+                if left > Allocator.slack(qty) { exhaustedThrough[k] = group.due }
+            }
+            if left > Allocator.epsilon && group.due + 1 < exhaustedFrom[k] {
+                let got = reserveLate(
+                    group: group, qty: left, preferred: preference?[g], allocator: &allocator, into: &deliveries[g])
+                allocator.commit()
+                if got < left - Allocator.slack(left) { exhaustedFrom[k] = group.due + 1 }
             }
         }
     }
