@@ -102,3 +102,85 @@ enum DeliveryReassignment {
         return Result(deliveries: result, spareTaken: spareTaken)
     }
 }
+
+extension DeliveryReassignment {
+    static let swapRounds = 3
+
+    /// Swaps units of one item between two groups where that lowers the objective: a group late with a unit
+    /// available in month a1 takes another group's unit available earlier, a2, and gives it the a1 unit, when
+    /// `w1 (a1 − d1)⁺ + w2 (a2 − d2)⁺ > w1 (a2 − d1)⁺ + w2 (a1 − d2)⁺`. Each unit is still delivered no earlier than it
+    /// became available, so the plan stays exact; what is delivered in total to each group does not change. At most
+    /// `budget` pairs are looked at, so the work stays bounded on large scenarios.
+    static func swapLateUnits(groups: [DemandGroup], deliveries: inout [[GroupDelivery]], budget: Int) {
+        struct Chunk {
+            var group: Int
+            var available: Int
+            var qty: Double
+        }
+        var byItem: [Int: [Chunk]] = [:]
+        for (g, list) in deliveries.enumerated() {
+            for d in list where d.qty > Allocator.epsilon {
+                byItem[d.item, default: []].append(Chunk(group: g, available: d.available, qty: d.qty))
+            }
+        }
+        func cost(_ g: Int, _ a: Int) -> Double { groups[g].weight * Double(max(0, a - groups[g].due)) }
+        var left = budget
+        var changed = false
+        for item in byItem.keys.sorted() {
+            guard var chunks = byItem[item], chunks.contains(where: { $0.available > groups[$0.group].due }) else { continue }
+            chunks.sort { ($0.available, $0.group) < ($1.available, $1.group) }
+            for _ in 0..<Self.swapRounds {
+                var improved = false
+                var k = 0
+                while k < chunks.count && left > 0 {
+                    let late = chunks[k]
+                    let g1 = late.group, a1 = late.available
+                    guard late.qty > Allocator.epsilon, a1 > groups[g1].due else {
+                        k += 1
+                        continue
+                    }
+                    var best = 1e-9 * groups[g1].weight, bestE = -1
+                    var e = 0
+                    while e < chunks.count && chunks[e].available < a1 && left > 0 {
+                        let other = chunks[e]
+                        left -= 1
+                        if other.group != g1 && other.qty > Allocator.epsilon {
+                            let g2 = other.group, a2 = other.available
+                            let gain = cost(g1, a1) + cost(g2, a2) - cost(g1, a2) - cost(g2, a1)
+                            if gain > best {
+                                best = gain
+                                bestE = e
+                            }
+                        }
+                        e += 1
+                    }
+                    if bestE < 0 {
+                        k += 1
+                        continue
+                    }
+                    let q = min(late.qty, chunks[bestE].qty)
+                    let g2 = chunks[bestE].group, a2 = chunks[bestE].available
+                    chunks[k].qty -= q
+                    chunks[bestE].qty -= q
+                    chunks.append(Chunk(group: g1, available: a2, qty: q))
+                    chunks.append(Chunk(group: g2, available: a1, qty: q))
+                    improved = true
+                    changed = true
+                }
+                if !improved || left <= 0 { break }
+                chunks = chunks.filter { $0.qty > Allocator.epsilon }
+                chunks.sort { ($0.available, $0.group) < ($1.available, $1.group) }
+            }
+            byItem[item] = chunks
+        }
+        guard changed else { return }
+        var result = [[GroupDelivery]](repeating: [], count: groups.count)
+        for item in byItem.keys.sorted() {
+            for c in byItem[item]! where c.qty > Allocator.epsilon {
+                let month = max(c.available, groups[c.group].due)
+                result[c.group].append(GroupDelivery(item: item, month: month, qty: c.qty, available: c.available))
+            }
+        }
+        deliveries = result
+    }
+}

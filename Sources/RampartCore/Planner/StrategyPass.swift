@@ -104,6 +104,7 @@ struct StrategyPass {
             fillUp(
                 groups: groups, deliveries: &filled, allocator: &rest, strategy: strategy, preference: preference,
                 problem: problem, target: target, exhaustedThrough: exhaustedThrough, exhaustedFrom: exhaustedFrom)
+            DeliveryReassignment.swapLateUnits(groups: groups, deliveries: &filled, budget: Self.swapBudget)
             let lateness = totalLateness(groups, filled, horizon: problem.horizon)
             if lateness < best.lateness - 1e-9 * max(1, best.lateness) { best = (filled, rest, lateness) }
         }
@@ -158,6 +159,9 @@ struct StrategyPass {
         for (g, group) in groups.enumerated() { lateness += groupLateness(group, deliveries[g], horizon: horizon) }
         return lateness
     }
+
+    /// Pairs of deliveries `DeliveryReassignment.swapLateUnits` looks at, at most, per pass and order.
+    static let swapBudget = 2_000_000
 
     struct TargetKey: Hashable {
         var target: String
