@@ -111,19 +111,37 @@ extension DeliveryReassignment {
     /// `w1 (a1 − d1)⁺ + w2 (a2 − d2)⁺ > w1 (a2 − d1)⁺ + w2 (a1 − d2)⁺`. Each unit is still delivered no earlier than it
     /// became available, so the plan stays exact; what is delivered in total to each group does not change. At most
     /// `budget` pairs are looked at, so the work stays bounded on large scenarios.
-    static func swapLateUnits(groups: [DemandGroup], deliveries: inout [[GroupDelivery]], budget: Int) {
+    ///
+    /// A group's unserved units take part as units "available" after the horizon, charged what an unserved unit
+    /// costs: a group short of units can take another's unit and leave that group short instead, where that is
+    /// cheaper (a class demand's, in the list of the item it got most of).
+    static func swapLateUnits(groups: [DemandGroup], deliveries: inout [[GroupDelivery]], horizon: Int, budget: Int) {
         struct Chunk {
             var group: Int
             var available: Int
             var qty: Double
         }
+        let never = Int.max / 4
         var byItem: [Int: [Chunk]] = [:]
         for (g, list) in deliveries.enumerated() {
+            var delivered = 0.0
+            var most = (item: groups[g].items.first ?? -1, qty: 0.0)
             for d in list where d.qty > Allocator.epsilon {
                 byItem[d.item, default: []].append(Chunk(group: g, available: d.available, qty: d.qty))
+                delivered += d.qty
+                if d.qty > most.qty { most = (d.item, d.qty) }
+            }
+            let short = groups[g].qty - delivered
+            if short > Allocator.slack(groups[g].qty) && most.item >= 0 {
+                byItem[most.item, default: []].append(Chunk(group: g, available: never, qty: short))
             }
         }
-        func cost(_ g: Int, _ a: Int) -> Double { groups[g].weight * Double(max(0, a - groups[g].due)) }
+        func cost(_ g: Int, _ a: Int) -> Double {
+            a == never
+                ? ObjectiveDefinition.weightedLateness(
+                    weight: groups[g].weight, lateUnitMonths: 0, unserved: 1, horizon: horizon, due: groups[g].due)
+                : groups[g].weight * Double(max(0, a - groups[g].due))
+        }
         var left = budget
         var changed = false
         for item in byItem.keys.sorted() {
@@ -176,7 +194,7 @@ extension DeliveryReassignment {
         guard changed else { return }
         var result = [[GroupDelivery]](repeating: [], count: groups.count)
         for item in byItem.keys.sorted() {
-            for c in byItem[item]! where c.qty > Allocator.epsilon {
+            for c in byItem[item]! where c.qty > Allocator.epsilon && c.available != never {
                 let month = max(c.available, groups[c.group].due)
                 result[c.group].append(GroupDelivery(item: item, month: month, qty: c.qty, available: c.available))
             }

@@ -104,7 +104,8 @@ struct StrategyPass {
             fillUp(
                 groups: groups, deliveries: &filled, allocator: &rest, strategy: strategy, preference: preference,
                 problem: problem, target: target, exhaustedThrough: exhaustedThrough, exhaustedFrom: exhaustedFrom)
-            DeliveryReassignment.swapLateUnits(groups: groups, deliveries: &filled, budget: Self.swapBudget)
+            DeliveryReassignment.swapLateUnits(
+                groups: groups, deliveries: &filled, horizon: problem.horizon, budget: Self.swapBudget)
             let lateness = totalLateness(groups, filled, horizon: problem.horizon)
             if lateness < best.lateness - 1e-9 * max(1, best.lateness) { best = (filled, rest, lateness) }
         }
