@@ -56,7 +56,7 @@ def main(argv=None):
     ap.add_argument("scenario")
     ap.add_argument("model")
     ap.add_argument("--plan")
-    ap.add_argument("--tolerance", type=float, default=1e-7, help="relative slack on each fixed level")
+    ap.add_argument("--tolerance", type=float, default=1e-6, help="relative slack on each fixed level")
     args = ap.parse_args(argv)
     highspy = lp_bound.load_highspy()
     with open(args.scenario) as f:
@@ -83,8 +83,15 @@ def main(argv=None):
         h.changeColsCost(n, list(range(n)), [costs[k] if level[k] == p else 0.0 for k in range(n)])
         started = time.perf_counter()
         h.run()
-        seconds = time.perf_counter() - started
         status = h.getModelStatus()
+        if status != highspy.HighsModelStatus.kOptimal:
+            # The fixed levels can leave simplex in numerical trouble: start again from scratch with the interior point.
+            h.clearSolver()
+            h.setOptionValue("solver", "ipm")
+            h.run()
+            h.setOptionValue("solver", "choose")
+            status = h.getModelStatus()
+        seconds = time.perf_counter() - started
         if status != highspy.HighsModelStatus.kOptimal:
             result["ok"] = False
             result["levels"].append({"priority": p, "bound": None, "status": h.modelStatusToString(status)})

@@ -118,22 +118,38 @@ extension DeliveryReassignment {
     static func swapLateUnits(groups: [DemandGroup], deliveries: inout [[GroupDelivery]], horizon: Int, budget: Int) {
         struct Chunk {
             var group: Int
+            var item: Int
             var available: Int
             var qty: Double
         }
         let never = Int.max / 4
-        var byItem: [Int: [Chunk]] = [:]
+        // Items that some class demand can take interchangeably share one pool of units.
+        var root: [Int: Int] = [:]
+        func find(_ i: Int) -> Int {
+            var i = i
+            while let r = root[i], r != i { i = r }
+            return i
+        }
+        for group in groups where !group.items.isEmpty {
+            let r = find(group.items[0])
+            root[r] = root[r] ?? r
+            for i in group.items.dropFirst() {
+                let ri = find(i)
+                if ri != r { root[max(ri, r)] = min(ri, r) } else { root[ri] = ri }
+            }
+        }
+        var byPool: [Int: [Chunk]] = [:]
         for (g, list) in deliveries.enumerated() {
             var delivered = 0.0
             var most = (item: groups[g].items.first ?? -1, qty: 0.0)
             for d in list where d.qty > Allocator.epsilon {
-                byItem[d.item, default: []].append(Chunk(group: g, available: d.available, qty: d.qty))
+                byPool[find(d.item), default: []].append(Chunk(group: g, item: d.item, available: d.available, qty: d.qty))
                 delivered += d.qty
                 if d.qty > most.qty { most = (d.item, d.qty) }
             }
             let short = groups[g].qty - delivered
             if short > Allocator.slack(groups[g].qty) && most.item >= 0 {
-                byItem[most.item, default: []].append(Chunk(group: g, available: never, qty: short))
+                byPool[find(most.item), default: []].append(Chunk(group: g, item: most.item, available: never, qty: short))
             }
         }
         func cost(_ g: Int, _ a: Int) -> Double {
@@ -142,11 +158,12 @@ extension DeliveryReassignment {
                     weight: groups[g].weight, lateUnitMonths: 0, unserved: 1, horizon: horizon, due: groups[g].due)
                 : groups[g].weight * Double(max(0, a - groups[g].due))
         }
+        func takes(_ g: Int, _ item: Int) -> Bool { groups[g].items.contains(item) }
         var left = budget
         var changed = false
-        for item in byItem.keys.sorted() {
-            guard var chunks = byItem[item], chunks.contains(where: { $0.available > groups[$0.group].due }) else { continue }
-            chunks.sort { ($0.available, $0.group) < ($1.available, $1.group) }
+        for pool in byPool.keys.sorted() {
+            guard var chunks = byPool[pool], chunks.contains(where: { $0.available > groups[$0.group].due }) else { continue }
+            chunks.sort { ($0.available, $0.group, $0.item) < ($1.available, $1.group, $1.item) }
             for _ in 0..<Self.swapRounds {
                 var improved = false
                 var k = 0
@@ -162,7 +179,9 @@ extension DeliveryReassignment {
                     while e < chunks.count && chunks[e].available < a1 && left > 0 {
                         let other = chunks[e]
                         left -= 1
-                        if other.group != g1 && other.qty > Allocator.epsilon {
+                        if other.group != g1 && other.qty > Allocator.epsilon && takes(g1, other.item)
+                            && (a1 == never || takes(other.group, late.item))
+                        {
                             let g2 = other.group, a2 = other.available
                             let gain = cost(g1, a1) + cost(g2, a2) - cost(g1, a2) - cost(g2, a1)
                             if gain > best {
@@ -177,26 +196,26 @@ extension DeliveryReassignment {
                         continue
                     }
                     let q = min(late.qty, chunks[bestE].qty)
-                    let g2 = chunks[bestE].group, a2 = chunks[bestE].available
+                    let other = chunks[bestE]
                     chunks[k].qty -= q
                     chunks[bestE].qty -= q
-                    chunks.append(Chunk(group: g1, available: a2, qty: q))
-                    chunks.append(Chunk(group: g2, available: a1, qty: q))
+                    chunks.append(Chunk(group: g1, item: other.item, available: other.available, qty: q))
+                    chunks.append(Chunk(group: other.group, item: late.item, available: a1, qty: q))
                     improved = true
                     changed = true
                 }
                 if !improved || left <= 0 { break }
                 chunks = chunks.filter { $0.qty > Allocator.epsilon }
-                chunks.sort { ($0.available, $0.group) < ($1.available, $1.group) }
+                chunks.sort { ($0.available, $0.group, $0.item) < ($1.available, $1.group, $1.item) }
             }
-            byItem[item] = chunks
+            byPool[pool] = chunks
         }
         guard changed else { return }
         var result = [[GroupDelivery]](repeating: [], count: groups.count)
-        for item in byItem.keys.sorted() {
-            for c in byItem[item]! where c.qty > Allocator.epsilon && c.available != never {
+        for pool in byPool.keys.sorted() {
+            for c in byPool[pool]! where c.qty > Allocator.epsilon && c.available != never {
                 let month = max(c.available, groups[c.group].due)
-                result[c.group].append(GroupDelivery(item: item, month: month, qty: c.qty, available: c.available))
+                result[c.group].append(GroupDelivery(item: c.item, month: month, qty: c.qty, available: c.available))
             }
         }
         deliveries = result
