@@ -159,10 +159,12 @@ extension DeliveryReassignment {
                 : groups[g].weight * Double(max(0, a - groups[g].due))
         }
         func takes(_ g: Int, _ item: Int) -> Bool { groups[g].items.contains(item) }
-        var left = budget
+        // Each pool gets a share of the budget in proportion to its units, so that no pool starves the others.
+        let total = max(1, byPool.values.reduce(0) { $0 + $1.count })
         var changed = false
         for pool in byPool.keys.sorted() {
             guard var chunks = byPool[pool], chunks.contains(where: { $0.available > groups[$0.group].due }) else { continue }
+            var left = max(10_000, budget / total * chunks.count)
             chunks.sort { ($0.available, $0.group, $0.item) < ($1.available, $1.group, $1.item) }
             for _ in 0..<Self.swapRounds {
                 var improved = false
