@@ -134,4 +134,61 @@ import Testing
         let b = Planner(options: .init(parallel: false)).plan(s)
         #expect(a == b)
     }
+
+    /// A scarce material M (30 in stock, 30 more bought in month 1) that CHEAP consumes at 1 a unit and COSTLY at 30.
+    /// Priority 1 wants 1 COSTLY, priority 3 wants 30 CHEAP, both in month 0. Serving COSTLY first makes the 30 CHEAP a
+    /// month late: 4 × 30 = 120. The optimum delays the priority-1 unit by one month instead: 16 × 1 = 16.
+    @Test func optimumDelaysAHigherPriorityToSaveMoreAtALowerOne() {
+        let s = scenario(
+            horizon: 2,
+            items: [
+                Item(id: "CHEAP", name: "CHEAP", kind: .end, bom: [BOMEntry(item: "M", qty: 1)]),
+                Item(id: "COSTLY", name: "COSTLY", kind: .end, bom: [BOMEntry(item: "M", qty: 30)]),
+                Item(id: "M", name: "M", kind: .material),
+            ],
+            lines: [line("L-CHEAP", "CHEAP", [(0, 100)]), line("L-COSTLY", "COSTLY", [(0, 100)])],
+            supplies: [supply("S-M", "M", [(0, 0), (1, 30)])],
+            stocks: [Stock(item: "M", qty: 30)],
+            demands: [demand("D-P1", item: "COSTLY", 1, due: 0, priority: 1), demand("D-P3", item: "CHEAP", 30, due: 0, priority: 3)])
+        let plan = planned(s)
+        #expect(plan.objective.weightedLateness == 16)
+        #expect(plan.deliveries.filter { $0.demand == "D-P1" }.map(\.month) == [1])
+    }
+
+    /// The same material, only the 30 in stock, horizon 1: 1 COSTLY at priority 2 or 30 CHEAP at priority 4. An unserved
+    /// unit is charged 1 − 0 + 12 = 13 months: leaving the priority-2 unit unserved costs 8 × 13 = 104, leaving the 30
+    /// CHEAP unserved 2 × 13 × 30 = 780. The optimum leaves the higher priority unserved.
+    @Test func optimumLeavesAHigherPriorityUnservedToServeMoreUnits() {
+        let s = scenario(
+            horizon: 1,
+            items: [
+                Item(id: "CHEAP", name: "CHEAP", kind: .end, bom: [BOMEntry(item: "M", qty: 1)]),
+                Item(id: "COSTLY", name: "COSTLY", kind: .end, bom: [BOMEntry(item: "M", qty: 30)]),
+                Item(id: "M", name: "M", kind: .material),
+            ],
+            lines: [line("L-CHEAP", "CHEAP", [(0, 100)]), line("L-COSTLY", "COSTLY", [(0, 100)])],
+            stocks: [Stock(item: "M", qty: 30)],
+            demands: [demand("D-P2", item: "COSTLY", 1, due: 0, priority: 2), demand("D-P4", item: "CHEAP", 30, due: 0, priority: 4)])
+        let plan = planned(s)
+        #expect(plan.objective.weightedLateness == 104)
+        #expect(plan.objective.unservedUnits == 1)
+    }
+
+    /// A class demand of 30 served by either variant of class K: K-1 needs 1 M a unit, K-30 needs 30; 30 M in stock.
+    /// All 30 units can be on time from K-1 (objective 0); taking K-30 would serve one.
+    @Test func classDemandTakesTheVariantThatSpendsLeastOfAScarceMaterial() {
+        let s = scenario(
+            horizon: 1,
+            items: [
+                Item(id: "K-30", name: "K-30", kind: .end, itemClass: "K", bom: [BOMEntry(item: "M", qty: 30)]),
+                Item(id: "K-1", name: "K-1", kind: .end, itemClass: "K", bom: [BOMEntry(item: "M", qty: 1)]),
+                Item(id: "M", name: "M", kind: .material),
+            ],
+            lines: [line("L-30", "K-30", [(0, 100)]), line("L-1", "K-1", [(0, 100)])],
+            stocks: [Stock(item: "M", qty: 30)],
+            demands: [demand("D-K", cls: "K", 30, due: 0, priority: 3)])
+        let plan = planned(s)
+        #expect(plan.objective.weightedLateness == 0)
+        #expect(Set(plan.deliveries.map(\.item)) == ["K-1"])
+    }
 }

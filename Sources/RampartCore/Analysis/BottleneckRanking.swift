@@ -24,7 +24,7 @@ struct BottleneckRanking {
             let extra = max(1, (source.capacity.max() ?? 0) * Self.extraShare).rounded(.up)
             var widened = problem
             for t in full { widened.sources[s].capacity[t] += extra }
-            let rerun = StrategyPass.run(problem: widened, groups: groups, strategy: base.strategy)
+            let rerun = base.rerun(problem: widened, groups: groups)
             return (full, extra, Quantity.snap(base.weightedLateness - rerun.weightedLateness))
         }
         var result: [Bottleneck] = []

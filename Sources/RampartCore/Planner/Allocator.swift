@@ -135,6 +135,11 @@ struct Allocator {
         log.append(LogEntry(kind: .stock, index: item, amount: amount))
     }
 
+    /// Takes initial stock for deliveries decided outside a reservation (`DeliveryReassignment`), for good.
+    mutating func consumeStock(item: Int, qty: Double) {
+        stockFree[item] = max(0, stockFree[item] - qty)
+    }
+
     private mutating func markDead(_ item: Int, through month: Int) {
         log.append(LogEntry(kind: .deadline, index: item, amount: Double(sourcesDeadThrough[item])))
         sourcesDeadThrough[item] = month

@@ -45,4 +45,6 @@ struct GroupDelivery: Sendable {
     var item: Int
     var month: Int
     var qty: Double
+    /// The month the units became available (at or before `month`): 0 for initial stock.
+    var available: Int
 }

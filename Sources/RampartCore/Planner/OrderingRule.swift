@@ -10,10 +10,18 @@ public enum OrderingRule: String, Codable, Sendable, CaseIterable {
     case slack12
     /// Due month shifted earlier by 24 months per priority step.
     case slack24
+    /// By what a unit saves (weight × months charged if unserved) over what it costs at the prices of scarce
+    /// capacity and materials (`PriceBook`). Without prices, as `priorityThenDue`.
+    case priced
+    /// As `priced`, by the weight alone over the cost (what a unit saves per month it is not late).
+    case pricedByWeight
+
+    /// Whether the order comes from prices (`PriceBook.order`) rather than from `sortKey`.
+    var isPriced: Bool { self == .priced || self == .pricedByWeight }
 
     func sortKey(due: Int, priority p: Int) -> (Int, Int) {
         switch self {
-        case .priorityThenDue: return (p, due)
+        case .priorityThenDue, .priced, .pricedByWeight: return (p, due)
         case .dueThenPriority: return (due, p)
         case .slack6: return (due + 6 * (p - 1), p)
         case .slack12: return (due + 12 * (p - 1), p)

@@ -10,14 +10,18 @@ public struct Planner: Sendable {
         public var bottleneckCandidates: Int
         /// Run strategies, explanations and bottleneck re-plans on two threads (the plan is the same either way).
         public var parallel: Bool
+        /// Passes of each priced strategy (`pricedStrategies`), each with the prices updated after the one before;
+        /// 0 runs none.
+        public var pricedPasses: Int
         /// Explain every late demand (and so find the bottleneck candidates); what-ifs that only compare skip it.
         public var explain: Bool
 
         public init(
             strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 2, parallel: Bool = true,
-            explain: Bool = true
+            explain: Bool = true, pricedPasses: Int = 6
         ) {
             self.explain = explain
+            self.pricedPasses = pricedPasses
             self.strategies = strategies
             self.bottleneckCandidates = bottleneckCandidates
             self.parallel = parallel
@@ -45,7 +49,7 @@ public struct Planner: Sendable {
         plan.objective = evaluator.objective(outcomes)
         progress("summarising", 0)
         var report = evaluator.report(outcomes)
-        report.planner = PlannerInfo(strategy: best.run.strategy.description, strategiesTried: best.tried)
+        report.planner = PlannerInfo(strategy: best.run.label, strategiesTried: best.tried)
         guard options.explain else {
             plan.report = report
             return plan
@@ -67,20 +71,60 @@ public struct Planner: Sendable {
         return result
     }
 
+    /// The priced strategies run beside `options.strategies`, each over `pricedPasses` passes.
+    static let pricedStrategies: [PlanStrategy] = [
+        PlanStrategy(ordering: .priced, late: .together),
+        PlanStrategy(ordering: .pricedByWeight, late: .together),
+    ]
+
+    /// On scenarios of more than `largeDemands` demands, a priced chain goes on after its first pass only if that
+    /// pass came within `chainPromise` of the best first round's plan, to keep large plans fast: where priorities
+    /// alone plan well (our standard generator), the chains stop there.
+    static let chainPromise = 1.01
+    static let largeDemands = 20_000
+
     func bestRun(
         problem: PlanningProblem, groups: [DemandGroup], progress: @escaping @Sendable (Double) -> Void = { _ in }
     ) -> (run: StrategyPass, tried: [StrategyResult]) {
         let strategies = options.strategies.isEmpty ? PlanStrategy.standard : options.strategies
-        // The first strategy's run tells how far planning has come; the others run alongside.
-        let rounds = Double((strategies.count + (options.parallel ? 1 : 0)) / (options.parallel ? 2 : 1))
-        let runs = Self.map(Array(strategies.enumerated()), parallel: options.parallel) { k, strategy in
-            StrategyPass.run(problem: problem, groups: groups, strategy: strategy) { done in
+        let priced = options.pricedPasses > 0 ? Self.pricedStrategies : []
+        // First round: every strategy once, priced ones at their initial prices. The first job tells the progress.
+        let first = strategies + priced
+        let rounds = Double((first.count + (options.parallel ? 1 : 0)) / (options.parallel ? 2 : 1))
+        let initial = priced.isEmpty ? nil : PriceBook.initial(problem: problem, groups: groups)
+        let firstRuns = Self.map(Array(first.enumerated()), parallel: options.parallel) { k, strategy in
+            StrategyPass.run(
+                problem: problem, groups: groups, strategy: strategy, prices: strategy.ordering.isPriced ? initial : nil
+            ) { done in
                 if k == 0 { progress(done / max(rounds, 1)) }
             }
         }
+        let firstBest = firstRuns.map(\.weightedLateness).min() ?? 0
+        // Then the promising priced chains, each pass with the prices updated after the one before, while they improve.
+        let large = problem.demands.count > Self.largeDemands
+        let chains = firstRuns.filter {
+            $0.strategy.ordering.isPriced && (!large || $0.weightedLateness <= Self.chainPromise * firstBest + 1e-9)
+        }
+        let passes = options.pricedPasses
+        let more = Self.map(chains, parallel: options.parallel) { start in
+            var runs: [StrategyPass] = []
+            var last = start
+            var best = start.weightedLateness
+            guard var prices = start.prices else { return runs }
+            for _ in 1..<max(passes, 1) {
+                prices = prices.updated(after: last, problem: problem)
+                let run = StrategyPass.run(problem: problem, groups: groups, strategy: start.strategy, prices: prices)
+                runs.append(run)
+                if run.weightedLateness >= best - 1e-9 * max(1, best) { break }
+                best = run.weightedLateness
+                last = run
+            }
+            return runs
+        }
+        let runs = firstRuns + more.flatMap { $0 }
         var best = 0
         for k in runs.indices where runs[k].weightedLateness < runs[best].weightedLateness - 1e-9 { best = k }
-        let tried = runs.map { StrategyResult(strategy: $0.strategy.description, weightedLateness: $0.weightedLateness) }
+        let tried = runs.map { StrategyResult(strategy: $0.label, weightedLateness: $0.weightedLateness) }
         return (runs[best], tried)
     }
 
