@@ -28,6 +28,7 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12, cloc
     app.middleware.use(NULGuard.Middleware())
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(FlashNotice.Middleware())
     // Forms and JSON edits are small; the one large upload, the scenario import, streams to disk (UploadSpool).
     app.routes.defaultMaxBodySize = ByteCount(integerLiteral: BodyLimits.formsAndJSON)
 

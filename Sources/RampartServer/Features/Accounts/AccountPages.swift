@@ -55,7 +55,7 @@ struct AccountPages: RouteCollection {
 
     @Sendable func signOut(req: Request) async throws -> Response {
         if let session = req.signedIn?.session { try await session.delete(on: req.db) }
-        let response = req.redirect(to: .signIn)
+        let response = FlashNotice.redirect(req, to: .signIn, saying: "You are signed out.")
         response.cookies[AuthenticationMiddleware.sessionCookie] = AuthenticationMiddleware.cookie(
             token: "", secure: req.rampart.config.secureCookies, maxAge: 0)
         return response
@@ -152,7 +152,9 @@ struct AccountPages: RouteCollection {
         struct Form: Content { var subscribe: String? }
         let subscribe = (try req.content.decode(Form.self)).subscribe == "yes"
         try await req.accounts.setNewsletter(person.user, subscribed: subscribe)
-        return req.redirect(to: .dashboard)
+        return FlashNotice.redirect(
+            req, to: .dashboard,
+            saying: subscribe ? "You are subscribed to Rampart news." : "You will not get Rampart news; the choice stays yours to change.")
     }
 
     @Sendable func unlockForm(req: Request) async throws -> HTML {

@@ -38,7 +38,7 @@ struct TokenPages: RouteCollection {
         let person = try req.requireSignedIn()
         guard let id = req.parameter(.id, as: UUID.self) else { throw Abort(.notFound, reason: "no such token") }
         try await APITokens.revoke(id, of: person, now: req.now, on: req.db)
-        return req.redirect(to: .tokens)
+        return FlashNotice.redirect(req, to: .tokens, saying: "The token is revoked: it no longer opens the API.")
     }
 
     static func model(for person: SignedIn, newToken: String?, now: Date, on db: any Database) async throws -> TokensPage.Model {

@@ -27,10 +27,12 @@ struct AdminPages: RouteCollection {
         }
         guard let version = FormNumber.integer(form.version) else { throw InputError("version", "missing; reload the page") }
         do {
-            _ = try await UserRoleEditor.update(
+            let account = try await UserRoleEditor.update(
                 id, with: RolePatch(role: role, nation: form.nation, company: form.company, version: version),
                 by: person, now: req.now, on: req.db)
-            return req.redirect(to: .adminUsers)
+            let boundTo = account.nation ?? account.company
+            return FlashNotice.redirect(
+                req, to: .adminUsers, saying: "\(account.email) is now \(role.label.lowercased())\(boundTo.map { " (\($0))" } ?? "").")
         } catch let error as InputError {
             let page = UsersAdminPage.render(
                 req.pageContext(title: "Accounts", notice: error.description), try await Self.usersModel(on: req.db))

@@ -50,7 +50,7 @@ struct IndustryPages: RouteCollection {
                 _ = try await SourceEditor.update(
                     source.code, with: SourcePatch(leadTimeMonths: lead, capacity: steps, version: version),
                     by: person, now: req.now, on: req.db)
-                return req.redirect(to: .lines)
+                return FlashNotice.redirect(req, to: .lines, saying: "\(source.code) saved.")
             } catch let error as InputError {
                 if error.status == .conflict {
                     let fresh = try await editableSource(req)

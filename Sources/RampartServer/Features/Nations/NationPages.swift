@@ -89,7 +89,7 @@ struct NationPages: RouteCollection {
                     code,
                     with: DemandPatch(qty: qty, dueMonth: due, priority: priority, released: form.released == "yes", version: version),
                     by: person, now: req.now, on: req.db)
-                return req.redirect(to: .nation(current.nation))
+                return FlashNotice.redirect(req, to: .nation(current.nation), saying: "Demand \(code) saved.")
             } catch let error as InputError {
                 if error.status == .conflict {
                     let fresh = try await editableDemand(req)
@@ -153,8 +153,8 @@ struct NationPages: RouteCollection {
                 id: model.id, item: model.item, class: model.itemClass, qty: qty, dueMonth: due, priority: priority,
                 released: model.released)
             do {
-                _ = try await DemandEntry.create(new, nation: code, by: person, now: req.now, on: req.db)
-                return req.redirect(to: .nation(code))
+                let created = try await DemandEntry.create(new, nation: code, by: person, now: req.now, on: req.db)
+                return FlashNotice.redirect(req, to: .nation(code), saying: "Demand \(created.code) entered.")
             } catch let error as InputError {
                 model.errors = error.problems
                 status = error.status
@@ -173,7 +173,7 @@ struct NationPages: RouteCollection {
         }
         do {
             try await DemandEntry.delete(code, version: version, by: person, now: req.now, on: req.db)
-            return req.redirect(to: .nation(current.nation))
+            return FlashNotice.redirect(req, to: .nation(current.nation), saying: "Demand \(code) withdrawn.")
         } catch let error as InputError where error.status == .conflict {
             let fresh = try await editableDemand(req)
             let page = DemandEditPage.render(
