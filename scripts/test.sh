@@ -18,6 +18,8 @@ fi
 python3 -c "import highspy" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "highspy==1.15.1"
 python3 -c "import aiosmtpd" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "aiosmtpd==1.4.6"
 python3 -c "import openapi_spec_validator" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "openapi-spec-validator==0.9.0"
+# axe-core for the browser tests' accessibility check: only its script is used, so none of its dependencies.
+python3 -c "import axe_playwright_python" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check --no-deps "axe-playwright-python==0.1.8"
 
 echo "== checking the format of the sources (scripts/format.sh --lint; scripts/format.sh fixes it)"
 scripts/format.sh --lint

@@ -405,6 +405,11 @@ final class WebDriverSession: @unchecked Sendable {
         try await command("POST", "execute/sync", ["script": .string(script), "args": .array(args)])
     }
 
+    /// A script that ends by calling its last argument with the result.
+    func executeAsync(_ script: String, _ args: [WebDriverValue] = []) async throws -> WebDriverValue {
+        try await command("POST", "execute/async", ["script": .string(script), "args": .array(args)])
+    }
+
     /// `document.body.innerText`: the text as a reader sees it.
     func bodyText() async throws -> String {
         try await execute("return document.body ? document.body.innerText : '';").string ?? ""

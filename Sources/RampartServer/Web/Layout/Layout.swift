@@ -33,6 +33,7 @@ enum Layout {
 
     private static func body(_ context: PageContext, content: [Node<HTML.BodyContext>]) -> Node<HTML.DocumentContext> {
         .body(
+            .a(.attr("class", "skip-link"), .attr("href", "#main"), .text("Skip to the content")),
             .header(
                 .attr("class", "topbar"),
                 .a(.attr("class", "brand"), .safeHref((context.user == nil ? SiteRoute.home : .dashboard).path), .text("Rampart")),
@@ -40,6 +41,7 @@ enum Layout {
                 .accountBox(context)
             ),
             .main(
+                .attr("id", "main"),
                 .attr("class", "container"),
                 .notice(context.notice),
                 .group(content)

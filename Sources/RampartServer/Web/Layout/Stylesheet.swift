@@ -30,6 +30,8 @@ enum Stylesheet {
         table.data tbody tr:nth-child(even){background:var(--zebra)}
         .num,table.data .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         .date{white-space:nowrap}
+        .skip-link{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
+        .skip-link:focus{left:.5rem}
         details summary{cursor:pointer;color:#1d4f91}
         .withheld{font-style:italic}
         .form{max-width:34rem;margin:0 0 1.5rem}

@@ -1,0 +1,47 @@
+import Fluent
+import Foundation
+import RampartCore
+import Testing
+
+@testable import RampartServer
+
+/// axe-core on every page for every role, with a plan's results shown: no serious or critical violation.
+extension BrowserTests {
+    @Test func noPageHasASeriousAccessibilityViolation() async throws {
+        try await withBrowser(planJobs: false) { app, server, driver in
+            let staff = try await Self.user(app, Fixtures.staff)
+            let queued = try await PlanRuns.enqueue(requestedBy: staff.id, now: app.rampart.clock.now(), on: app.db)
+            try await Fixtures.runQueuedPlans(app)
+            let run = "/plans/" + (try queued.requireID().uuidString)
+            let signedOut = ["/signin", "/register", "/reset"]
+            let pages: [(Fixtures.Person?, [String])] = [
+                (nil, signedOut),
+                (
+                    Fixtures.staff,
+                    [
+                        "/dashboard", "/nations", "/nations/FR", "/nations/FR/demands/new", "/demands/FR-1", "/plans", run,
+                        "/lines", "/admin/users", "/audit", "/admin/jobs", "/account/tokens", "/newsletter",
+                    ]
+                ),
+                (Fixtures.frDelegate, ["/dashboard", "/nations/FR", "/plans", run]),
+                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines"]),
+                (Fixtures.observer, ["/dashboard", "/plans", run]),
+            ]
+            var found: [String] = []
+            for (person, paths) in pages {
+                let page = try await driver.newSession(baseURL: server.baseURL)
+                if let person { try await page.signIn(person.email) }
+                for path in paths {
+                    // MUT
+                    try await page.open(path)
+                    let report = try await AxeCore.check(page)
+                    #expect(report.passed > 10, "axe did not run on \(path)")
+                    found += report.violations.map { "\(person?.email ?? "signed out") \(path): \($0)" }
+                }
+                await page.end()
+            }
+            // validate
+            #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+        }
+    }
+}
