@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import RampartCore
 import Testing
 import Vapor
 import VaporTesting
@@ -38,5 +39,22 @@ import VaporTesting
             browser.cookies[FlashNotice.cookie] = String(repeating: "QUFB", count: 400)
             #expect(!(try await browser.get("/signin").body.string.contains("AAAA")))
         }
+    }
+}
+
+/// The audit trail as the pages write values: "Due month: 2026-04 → 2026-06", not "dueMonth: 3 → 5".
+@Suite struct AuditValuesTests {
+    @Test func storedValuesAreShownAsThePagesWriteThem() throws {
+        let calendar = try #require(MonthCalendar(startMonth: "2026-01"))
+        #expect(AuditValues.label("dueMonth") == "Due month")
+        #expect(AuditValues.value("dueMonth", "29", calendar: calendar) == "2028-06")
+        #expect(AuditValues.value("qty", "1200000.0", calendar: calendar) == "1,200,000")
+        #expect(AuditValues.value("released", "true", calendar: calendar) == "yes")
+        #expect(AuditValues.value("nation", "FR", calendar: calendar) == "France (FR)")
+        #expect(
+            AuditValues.value("capacity", "0:11667, 12:29167", calendar: calendar)
+                == "11,667 a month from 2026-01; 29,167 a month from 2027-01")
+        #expect(AuditValues.value("dueMonth", "", calendar: calendar) == "")
+        #expect(AuditValues.value("note", "as typed", calendar: calendar) == "as typed")
     }
 }

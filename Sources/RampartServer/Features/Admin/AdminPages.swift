@@ -57,11 +57,16 @@ struct AdminPages: RouteCollection {
         _ = try req.require(AccessPolicy.canReadAudit)
         let page = try req.pageNumber
         let result = try await AuditRecord.query(on: req.db).sort(\.$at, .descending).paginate(PageRequest(page: page, per: 50))
+        let calendar = try await ScenarioSettingsRecord.query(on: req.db).first().flatMap { MonthCalendar(startMonth: $0.startMonth) }
         let rows = result.items.map { entry in
             AuditPage.AuditRow(
                 at: Timestamps.text(entry.at), actor: entry.actor, entity: entry.entity, key: entry.entityKey,
                 action: entry.action,
-                changes: Audit.decodeChanges(entry.changes).map { AuditPage.FieldChange(field: $0.field, old: $0.old, new: $0.new) })
+                changes: Audit.decodeChanges(entry.changes).map {
+                    AuditPage.FieldChange(
+                        field: AuditValues.label($0.field), old: AuditValues.value($0.field, $0.old, calendar: calendar),
+                        new: AuditValues.value($0.field, $0.new, calendar: calendar))
+                })
         }
         return AuditPage.render(
             req.pageContext(title: "Audit trail"),

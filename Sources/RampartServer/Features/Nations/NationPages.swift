@@ -21,7 +21,8 @@ struct NationPages: RouteCollection {
         let person = try req.requireSignedIn()
         if person.role == .delegate, let nation = person.user.nation { return req.redirect(to: .nation(nation)) }
         guard person.principal.isStaff else { throw Abort(.forbidden, reason: "the list of nations' requirements is for Alliance staff") }
-        let nations = try await NationRecord.query(on: req.db).sort(\.$code).all()
+        // Shown by name, so sorted by name.
+        let nations = try await NationRecord.query(on: req.db).all().sorted { ($0.name, $0.code) < ($1.name, $1.code) }
         let demands = try await DemandRecord.query(on: req.db).field(\.$nation).field(\.$qty).all()
         let byNation = Dictionary(grouping: demands, by: \.nation)
         let rows = nations.map { nation in
