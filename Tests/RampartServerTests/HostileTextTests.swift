@@ -449,7 +449,7 @@ enum MarkupScanner {
         "span", "p", "a", "ul", "li", "h1", "h2", "strong", "code", "del", "ins", "form", "input", "button",
         "label", "select", "option", "datalist", "table", "caption", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "details",
         "summary",
-        "progress", "svg", "g", "line", "polyline", "circle", "rect", "text",
+        "progress", "svg", "g", "line", "polyline", "polygon", "circle", "rect", "text",
     ]
 
     static let attributes: Set<String> = [
@@ -457,7 +457,7 @@ enum MarkupScanner {
         "aria-label", "aria-describedby", "aria-invalid", "list", "method", "action", "type", "value", "for", "autocomplete",
         "inputmode", "placeholder", "required", "autofocus", "checked", "selected", "min", "max", "step",
         "scope", "xmlns", "viewBox", "width", "height", "font-family", "font-size", "x", "y", "x1", "x2", "y1",
-        "y2", "cx", "cy", "r", "fill", "stroke", "stroke-width", "stroke-dasharray", "points", "text-anchor",
+        "y2", "cx", "cy", "r", "fill", "stroke", "stroke-width", "stroke-dasharray", "points", "text-anchor", "fill-opacity", "font-weight",
     ]
 
     static let entities = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]

@@ -47,8 +47,10 @@ struct DashboardPages: RouteCollection {
     }
 
     static func releasedDemand(_ signals: [API.SignalDTO], largest: Int = 15) -> DashboardPage.ReleasedDemand {
-        let byYear = Dictionary(grouping: signals, by: \.year).sorted { $0.key < $1.key }
-            .map { (label: String($0.key), value: $0.value.reduce(0) { $0 + $1.qty }) }
+        // Every year from the first to the last, a year with nothing released as a bar of zero.
+        let totals = Dictionary(grouping: signals, by: \.year).mapValues { $0.reduce(0) { $0 + $1.qty } }
+        let byYear = (totals.keys.min().flatMap { first in totals.keys.max().map { Array(first...$0) } } ?? [])
+            .map { (label: String($0), value: totals[$0] ?? 0) }
         let targets = Dictionary(grouping: signals, by: \.target).map { target, rows in
             let years = rows.map(\.year)
             let first = years.min() ?? 0, last = years.max() ?? 0

@@ -2,8 +2,8 @@
 struct LineFrame {
     let left = 96.0
     let right = 16.0
-    let top = 36.0
-    let bottom = 30.0
+    let top = 52.0
+    let bottom = 44.0
     let width: Double
     let height: Double
     let count: Int
@@ -71,6 +71,8 @@ extension SVGChart {
                 ("y1", SVGWriter.n(frame.top)), ("y2", SVGWriter.n(frame.baseline)),
                 ("stroke", inkColour), ("stroke-width", "1"),
             ])
+        svg.text(
+            "text", [("x", "4"), ("y", SVGWriter.n(frame.top - 12)), ("fill", inkColour)], "units, cumulative")
     }
 
     static func drawXAxis(_ svg: inout SVGWriter, _ frame: LineFrame, labels: [String]) {
@@ -81,6 +83,30 @@ extension SVGChart {
                 ("y1", SVGWriter.n(frame.baseline)), ("y2", SVGWriter.n(frame.baseline)),
                 ("stroke", inkColour), ("stroke-width", "1"),
             ])
+        svg.text(
+            "text",
+            [
+                ("x", SVGWriter.n(frame.left + frame.plotWidth / 2)), ("y", SVGWriter.n(frame.baseline + 38)),
+                ("text-anchor", "middle"), ("fill", inkColour),
+            ], yearTicks(labels) == nil ? "month" : "calendar year (ticks at January)")
+        if let years = yearTicks(labels) {
+            for (index, year) in years {
+                svg.empty(
+                    "line",
+                    [
+                        ("x1", SVGWriter.n(frame.x(index))), ("x2", SVGWriter.n(frame.x(index))),
+                        ("y1", SVGWriter.n(frame.baseline)), ("y2", SVGWriter.n(frame.baseline + 5)),
+                        ("stroke", inkColour), ("stroke-width", "1"),
+                    ])
+                svg.text(
+                    "text",
+                    [
+                        ("x", SVGWriter.n(frame.x(index))), ("y", SVGWriter.n(frame.baseline + 18)),
+                        ("text-anchor", "middle"), ("fill", demandColour),
+                    ], year)
+            }
+            return
+        }
         for index in labelIndices(count: labels.count, frame: frame) {
             let anchor = labels.count == 1 ? "middle" : index == 0 ? "start" : index == labels.count - 1 ? "end" : "middle"
             svg.text(
@@ -90,6 +116,27 @@ extension SVGChart {
                     ("text-anchor", anchor), ("fill", demandColour),
                 ], labels[index])
         }
+    }
+
+    /// The Januaries among "YYYY-MM" labels, as (index, year), every year or every second one so that at most
+    /// twelve show; nil when the labels are not calendar months or hold fewer than two Januaries.
+    static func yearTicks(_ labels: [String]) -> [(Int, String)]? {
+        let januaries = labels.enumerated().compactMap { index, label -> (Int, String)? in
+            let parts = label.split(separator: "-")
+            guard parts.count == 2, parts[0].count == 4, parts[1] == "01" else { return nil }
+            return (index, String(parts[0]))
+        }
+        guard januaries.count >= 2 else { return nil }
+        let every = max(1, (januaries.count + 11) / 12)
+        return januaries.enumerated().filter { $0.offset % every == 0 }.map(\.element)
+    }
+
+    /// The gap between cumulative demand and deliveries, shaded where deliveries fall behind.
+    static func drawShortfall(_ svg: inout SVGWriter, _ frame: LineFrame, demanded: [Double], delivered: [Double]) {
+        guard demanded.count == delivered.count, zip(demanded, delivered).contains(where: { $0 > $1 }) else { return }
+        let upper = demanded.indices.map { SVGWriter.n(frame.x($0)) + "," + SVGWriter.n(frame.y(max(demanded[$0], delivered[$0]))) }
+        let lower = delivered.indices.reversed().map { SVGWriter.n(frame.x($0)) + "," + SVGWriter.n(frame.y(delivered[$0])) }
+        svg.empty("polygon", [("points", (upper + lower).joined(separator: " ")), ("fill", shortfallColour), ("fill-opacity", "0.12")])
     }
 
     /// About six evenly spaced months, plus the last one when there is room for it.
@@ -126,6 +173,15 @@ extension SVGChart {
             ("Cumulative projected deliveries", deliveryColour, false),
         ]
         var x = frame.left
+        defer {
+            svg.empty(
+                "rect",
+                [
+                    ("x", SVGWriter.n(x)), ("y", "10"), ("width", "24"), ("height", "12"), ("fill", shortfallColour),
+                    ("fill-opacity", "0.12"),
+                ])
+            svg.text("text", [("x", SVGWriter.n(x + 30)), ("y", "20"), ("fill", inkColour)], "Behind demand")
+        }
         for (label, colour, dashed) in entries {
             var line = [
                 ("x1", SVGWriter.n(x)), ("x2", SVGWriter.n(x + 24)), ("y1", "16"), ("y2", "16"),

@@ -32,8 +32,10 @@ enum SVGChart {
         svg.text("title", [], summary)
         drawYAxis(&svg, frame)
         drawXAxis(&svg, frame, labels: series.monthLabels)
-        drawLine(&svg, frame, values: demanded, colour: demandColour, dashed: true)
+        drawShortfall(&svg, frame, demanded: demanded, delivered: delivered)
+        // Demand last, dashed, so that it stays visible where deliveries keep up with it.
         drawLine(&svg, frame, values: delivered, colour: deliveryColour, dashed: false)
+        drawLine(&svg, frame, values: demanded, colour: demandColour, dashed: true)
         drawLegend(&svg, frame)
         svg.close("svg")
         return svg.output
@@ -53,7 +55,7 @@ enum SVGChart {
 
         let labelWidth = 170
         let valueWidth = 90
-        let top = 8
+        let top = 30
         let height = top * 2 + rows.count * rowHeight
         let barArea = Double(width - labelWidth - valueWidth - 16)
         let values = rows.map { $0.value.isFinite ? max($0.value, 0) : 0 }
@@ -67,6 +69,7 @@ enum SVGChart {
         var svg = SVGWriter()
         svg.open("svg", rootAttributes(width: width, height: height, label: summary))
         svg.text("title", [], title)
+        svg.text("text", [("x", "0"), ("y", "16"), ("fill", inkColour), ("font-weight", "bold")], title)
         for (index, row) in rows.enumerated() {
             let y = Double(top + index * rowHeight)
             let barWidth = values[index] * scale

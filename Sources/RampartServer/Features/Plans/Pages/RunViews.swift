@@ -53,11 +53,13 @@ extension Node where Context == HTML.BodyContext {
                 rows: rows.map(nationOutcomeRow),
                 emptyText: "No nation outcomes for this run."
             ),
+            // A ranking shows those that rank: nations with nothing late or unserved are left out of the chart.
             .if(
-                !rows.isEmpty,
+                rows.contains { $0.late + $0.unserved > 0 },
                 .chart(
                     SVGChart.bars(
-                        rows.map { (label: $0.nation, value: $0.late + $0.unserved) }.sorted { $0.value > $1.value },
+                        rows.map { (label: $0.nation, value: $0.late + $0.unserved) }.filter { $0.value > 0 }
+                            .sorted { ($0.value, $1.label) > ($1.value, $0.label) },
                         title: "Late and unserved units by nation",
                         colour: SVGChart.shortfallColour
                     )))
