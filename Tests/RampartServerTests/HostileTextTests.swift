@@ -388,6 +388,19 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                         targetCount: 4),
                     showsFigures: false, showsNations: false
                 )),
+            DashboardPage.render(
+                c,
+                .init(
+                    scenarioName: t, horizonLabel: t, counts: [], latestRun: Hostile.runs.last, activeRun: Hostile.runs.first,
+                    staleNotice: t, nationRows: Hostile.nationRows, chart: Hostile.series, canStartPlan: false,
+                    ownNation: .init(
+                        code: t, name: t, figures: Hostile.nationRows.first,
+                        late: [
+                            .init(
+                                demand: t, nation: t, target: t, dueLabel: t, firstDeliveryLabel: t, lastDeliveryLabel: t, monthsLate: 1,
+                                lateUnits: 2, unservedUnits: 3, weightedLateness: 4, causes: [t, t])
+                        ], lateTotal: 9, chart: Hostile.series)
+                )),
         ]
     }
 

@@ -62,6 +62,31 @@ import VaporTesting
         }
     }
 
+    /// A delegate's home page is their nation: its figures, its late demands with why, its deliveries; no other
+    /// nation's demands, and the others' released demand beside.
+    @Test func aDelegatesDashboardIsTheirNation() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let run = try await PlanRuns.enqueue(requestedBy: nil, now: app.rampart.clock.now(), on: app.db)
+            try await Fixtures.runQueuedPlans(app)
+            let late = try await PlanLateDemands.page(run: run.requireID(), nation: "FR", page: 1, per: 50, on: app.db)
+            let others = try await PlanDemandResultRecord.query(on: app.db).filter(\.$nation != "FR").all().map(\.demandCode)
+
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.frDelegate.email)
+            let page = try await browser.get("/dashboard").body.string
+
+            #expect(page.contains("France in the latest plan") && page.contains("France: deliveries against demand"))
+            if late.total == 0 {
+                #expect(page.contains("None of France's demands is late or short in this plan."))
+            } else {
+                for row in late.rows.prefix(5) { #expect(page.contains(">\(row.demand_code)<"), "\(row.demand_code)") }
+            }
+            for code in others { #expect(!page.contains(">\(code)<"), "FR's dashboard shows \(code)") }
+            #expect(page.contains("Released demand"))
+        }
+    }
+
     @Test func aRankingThatSavedNothingSaysSo() {
         let model = PlanDetailPage.Model(
             run: PlanRunRow(

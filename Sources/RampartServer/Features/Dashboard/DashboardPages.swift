@@ -35,15 +35,38 @@ struct DashboardPages: RouteCollection {
             try await latest.flatMap { $0.startedAt ?? $0.createdAt }.asyncMap { try await PlanInputChanges.count(since: $0, on: db) } ?? 0
         let summary = showsFigures ? try await latest?.id.asyncMap { try await PlanRunSummaries.load($0, on: db) } ?? nil : nil
         let horizon = settings?.horizonLabel ?? "no scenario imported yet"
+        let own = try await Self.ownNation(for: principal, run: latest, summary: summary, settings: settings, on: db)
+        // A delegate reads, beside their own nation, what the other nations have released.
+        let released = readsOnlyReleased ? signals : (own != nil ? try await ReleasedSignals.load(on: db) : nil)
         return DashboardPage.Model(
             scenarioName: settings?.name ?? "—", horizonLabel: horizon, counts: counts,
             latestRun: latest?.summaryView(requestedBy: latest?.requestedBy.flatMap { names[$0] }, visibleTo: principal),
             activeRun: active?.summaryView(requestedBy: active?.requestedBy.flatMap { names[$0] }, visibleTo: principal),
             staleNotice: PlanInputChanges.notice(changes: changes, canStart: AccessPolicy.canStartPlan(principal)),
             nationRows: summary?.nationRows(visibleTo: principal) ?? [],
-            chart: summary?.cumulativeSeries, canStartPlan: AccessPolicy.canStartPlan(principal),
-            released: readsOnlyReleased ? releasedDemand(signals) : nil,
-            showsFigures: showsFigures, showsNations: principal.isStaff || principal.role == .delegate)
+            chart: own != nil ? own?.chart : summary?.cumulativeSeries, canStartPlan: AccessPolicy.canStartPlan(principal),
+            released: released.map { releasedDemand($0) },
+            showsFigures: showsFigures, showsNations: principal.isStaff || principal.role == .delegate, ownNation: own)
+    }
+
+    /// A delegate's own nation in the latest plan: its figures, its worst late demands with why, its deliveries.
+    static func ownNation(
+        for principal: Principal, run: PlanRunRecord?, summary: PlanRunSummary?, settings: ScenarioSettingsRecord?,
+        on db: any Database
+    ) async throws -> DashboardPage.OwnNation? {
+        guard principal.role == .delegate, let nation = principal.nation else { return nil }
+        var own = DashboardPage.OwnNation(code: nation, name: Alliance.name(of: nation))
+        own.figures = summary?.nationRows(visibleTo: principal).first { $0.nation == nation }
+        guard let runID = run?.id, let settings, let calendar = MonthCalendar(startMonth: settings.startMonth) else { return own }
+        let (rows, total) = try await PlanLateDemands.page(run: runID, nation: nation, page: 1, per: 5, on: db)
+        own.late = rows.map { PlanDetailPage.LateRow($0, month: { $0.map(calendar.label) }) }
+        own.lateTotal = total
+        let (demanded, delivered) = try await PlanDeliveries.monthlyTotals(
+            run: runID, nation: nation, horizonMonths: settings.horizonMonths, on: db)
+        own.chart = MonthlySeries(
+            monthLabels: (0..<settings.horizonMonths).map(calendar.label), demanded: Cumulative.sums(demanded),
+            delivered: Cumulative.sums(delivered))
+        return own
     }
 
     static func releasedDemand(_ signals: [API.SignalDTO], largest: Int = 15) -> DashboardPage.ReleasedDemand {

@@ -55,3 +55,14 @@ enum PlanLateDemands {
         return (rows, total)
     }
 }
+
+extension PlanDetailPage.LateRow {
+    /// A stored late result as the pages show it, months written by `month`.
+    init(_ row: PlanLateDemands.Row, month: (Int?) -> String?) {
+        self.init(
+            demand: row.demand_code, nation: row.nation, target: row.target, dueLabel: month(row.due_month) ?? "",
+            firstDeliveryLabel: month(row.first_delivery_month), lastDeliveryLabel: month(row.last_delivery_month),
+            monthsLate: row.monthsLate, lateUnits: row.late_units, unservedUnits: row.unserved_units,
+            weightedLateness: row.weighted_lateness, causes: row.causeList)
+    }
+}

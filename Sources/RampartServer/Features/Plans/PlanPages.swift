@@ -60,13 +60,7 @@ struct PlanPages: RouteCollection {
                 run: id, nation: lateScope.nation, page: page, per: Self.latePerPage, on: req.db)
             late = .shown(
                 PlanDetailPage.LateList(
-                    rows: rows.map { row in
-                        PlanDetailPage.LateRow(
-                            demand: row.demand_code, nation: row.nation, target: row.target, dueLabel: month(row.due_month) ?? "",
-                            firstDeliveryLabel: month(row.first_delivery_month), lastDeliveryLabel: month(row.last_delivery_month),
-                            monthsLate: row.monthsLate, lateUnits: row.late_units, unservedUnits: row.unserved_units,
-                            weightedLateness: row.weighted_lateness, causes: row.causeList)
-                    },
+                    rows: rows.map { PlanDetailPage.LateRow($0, month: month) },
                     total: total, scope: lateScope.label, page: page,
                     pageCount: max(1, (total + Self.latePerPage - 1) / Self.latePerPage), pagePath: SiteRoute.plan(id: id.uuidString).path,
                     csvPath: SiteRoute.planLateCSV(id: id.uuidString).path))

@@ -25,6 +25,18 @@ enum DashboardPage {
         var showsFigures: Bool = true
         /// Each nation's outcome: for staff, and for a delegate their own nation's.
         var showsNations: Bool = true
+        /// A delegate's own nation, first on their page.
+        var ownNation: OwnNation? = nil
+    }
+
+    struct OwnNation: Sendable {
+        var code: String
+        var name: String
+        var figures: NationOutcomeRow? = nil
+        /// The worst few late or short demands, and how many there are in all.
+        var late: [PlanDetailPage.LateRow] = []
+        var lateTotal: Int = 0
+        var chart: MonthlySeries? = nil
     }
 
     struct ReleasedDemand: Sendable {
@@ -46,6 +58,7 @@ enum DashboardPage {
             autoRefreshSeconds: model.activeRun != nil ? 5 : nil,
             .heading("Dashboard"),
             .paragraph("Scenario \(model.scenarioName) · planning horizon \(model.horizonLabel)", class: "muted"),
+            .unwrap(model.ownNation, ownNationSection),
             .cards(model.counts.map { (label: $0.label, value: Format.integer($0.value)) }),
             .unwrap(model.released, releasedSection),
             latestRunSection(context, model),
@@ -94,6 +107,47 @@ enum DashboardPage {
         )
     }
 
+    private static func ownNationSection(_ own: OwnNation) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("\(own.name) in the latest plan")),
+            .unwrap(
+                own.figures,
+                { row in
+                    .cards([
+                        ("Units demanded", Format.units(row.demanded)), ("On time", Format.units(row.onTime)),
+                        ("Late", Format.units(row.late)), ("Unserved", Format.units(row.unserved)),
+                        (
+                            "Mean delay of late units",
+                            row.meanDelayMonths.map { Format.number($0, maxFractionDigits: 1) + " months" } ?? "–"
+                        ),
+                    ])
+                }, else: .paragraph("No plan of \(own.name)'s demands has finished yet.", class: "empty")),
+            .if(
+                own.figures != nil,
+                own.lateTotal == 0
+                    ? .paragraph("None of \(own.name)'s demands is late or short in this plan.")
+                    : .group(
+                        .paragraph(
+                            own.lateTotal <= own.late.count
+                                ? "\(own.name)'s late or short demands, worst first:"
+                                : "The \(own.late.count) worst of \(Format.integer(own.lateTotal)) late or short demands of \(own.name):"),
+                        .dataTable(
+                            columns: [
+                                .text("Demand"), .text("Target"), .text("Due"), .text("Last delivery"), .number("Months late"),
+                                .number("Late units"), .number("Unserved units"), .text("Why"),
+                            ],
+                            rows: own.late.map { row in
+                                .tr(
+                                    .codeCell(row.demand), .cell(row.target), .dateCell(row.dueLabel),
+                                    .dateCell(row.lastDeliveryLabel ?? "none"), .numberCell(row.monthsLate.map(String.init) ?? "–"),
+                                    .unitsCell(row.lateUnits), .unitsCell(row.unservedUnits),
+                                    .td(.attr("class", "explanation"), PlanDetailPage.reason(row.causes)))
+                            }, emptyText: "")
+                    )),
+            .p(.link("All of \(own.name)'s demands, with their projected deliveries", to: SiteRoute.nation(own.code).path))
+        )
+    }
+
     private static func releasedSection(_ released: ReleasedDemand) -> Node<HTML.BodyContext> {
         .section(
             .h2(.text("Released demand")),
@@ -118,7 +172,7 @@ enum DashboardPage {
 
     private static func chartSection(_ model: Model) -> Node<HTML.BodyContext> {
         .section(
-            .h2(.text("Deliveries against demand")),
+            .h2(.text(model.ownNation.map { "\($0.name): deliveries against demand" } ?? "Deliveries against demand")),
             .unwrap(
                 model.chart, { .chart(SVGChart.deliveriesAgainstDemand($0)) },
                 else: .paragraph("Run a plan to see projected deliveries.", class: "empty"))
