@@ -57,7 +57,7 @@ struct AdminPages: RouteCollection {
         _ = try req.require(AccessPolicy.canReadAudit)
         let page = try req.pageNumber
         let result = try await AuditRecord.query(on: req.db).sort(\.$at, .descending).paginate(PageRequest(page: page, per: 50))
-        let calendar = try await ScenarioSettingsRecord.query(on: req.db).first().flatMap { MonthCalendar(startMonth: $0.startMonth) }
+        let calendar = try await ScenarioSettingsRecord.calendar(on: req.db)
         let rows = result.items.map { entry in
             AuditPage.AuditRow(
                 at: Timestamps.text(entry.at), actor: entry.actor, entity: entry.entity, key: entry.entityKey,

@@ -57,15 +57,11 @@ struct DashboardPages: RouteCollection {
         guard principal.role == .delegate, let nation = principal.nation else { return nil }
         var own = DashboardPage.OwnNation(code: nation, name: Alliance.name(of: nation))
         own.figures = summary?.nationRows(visibleTo: principal).first { $0.nation == nation }
-        guard let runID = run?.id, let settings, let calendar = MonthCalendar(startMonth: settings.startMonth) else { return own }
+        guard let runID = run?.id, let settings, let calendar = settings.calendar else { return own }
         let (rows, total) = try await PlanLateDemands.page(run: runID, nation: nation, page: 1, per: 5, on: db)
         own.late = rows.map { PlanDetailPage.LateRow($0, month: { $0.map(calendar.label) }) }
         own.lateTotal = total
-        let (demanded, delivered) = try await PlanDeliveries.monthlyTotals(
-            run: runID, nation: nation, horizonMonths: settings.horizonMonths, on: db)
-        own.chart = MonthlySeries(
-            monthLabels: (0..<settings.horizonMonths).map(calendar.label), demanded: Cumulative.sums(demanded),
-            delivered: Cumulative.sums(delivered))
+        own.chart = try await PlanDeliveries.cumulativeSeries(run: runID, nation: nation, settings: settings, on: db)
         return own
     }
 

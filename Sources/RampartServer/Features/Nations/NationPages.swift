@@ -62,7 +62,7 @@ struct NationPages: RouteCollection {
         let demand = try await editableDemand(req)
         let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
         var model = Self.editModel(
-            demand, calendar: settings.flatMap { MonthCalendar(startMonth: $0.startMonth) }, errors: [], conflict: false)
+            demand, calendar: settings?.calendar, errors: [], conflict: false)
         (model.firstMonth, model.lastMonth) = Self.monthRange(settings)
         return DemandEditPage.render(req.pageContext(title: "Demand \(demand.code)"), model)
     }
@@ -76,7 +76,7 @@ struct NationPages: RouteCollection {
         let form = try req.content.decode(Form.self)
         let current = try await editableDemand(req)
         let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
-        let calendar = settings.flatMap { MonthCalendar(startMonth: $0.startMonth) }
+        let calendar = settings?.calendar
         let numbers = DemandFormNumbers(
             qty: form.qty, dueMonth: form.due_month, priority: form.priority, calendar: calendar, horizon: settings?.horizonMonths)
         let (qty, due, priority) = (numbers.qty, numbers.dueMonth, numbers.priority)
@@ -130,7 +130,7 @@ struct NationPages: RouteCollection {
         let person = try req.require { AccessPolicy.canEditDemands($0, nation: code) }
         let form = try req.content.decode(Form.self)
         let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
-        let calendar = settings.flatMap { MonthCalendar(startMonth: $0.startMonth) }
+        let calendar = settings?.calendar
         // The class as the pages write a target ("class:155MM") is the class.
         var (item, itemClass) = (form.item ?? "", form.class ?? "")
         if item.hasPrefix("class:"), itemClass.isEmpty { (item, itemClass) = ("", String(item.dropFirst("class:".count))) }
@@ -179,17 +179,14 @@ struct NationPages: RouteCollection {
             let fresh = try await editableDemand(req)
             let page = DemandEditPage.render(
                 req.pageContext(title: "Demand \(code)"),
-                Self.editModel(fresh, calendar: try await Self.calendar(on: req.db), errors: error.problems, conflict: true))
+                Self.editModel(
+                    fresh, calendar: try await ScenarioSettingsRecord.calendar(on: req.db), errors: error.problems, conflict: true))
             return try await page.encodeResponse(status: .conflict, for: req)
         }
     }
 
     private func editableDemand(_ req: Request) async throws -> DemandRecord {
         try await DemandEditor.editable(req.parameter(.code), by: try req.requireSignedIn(), on: req.db)
-    }
-
-    static func calendar(on db: any Database) async throws -> MonthCalendar? {
-        try await ScenarioSettingsRecord.query(on: db).first().flatMap { MonthCalendar(startMonth: $0.startMonth) }
     }
 
     /// The due month field's first and last month, "YYYY-MM".
@@ -240,17 +237,12 @@ struct NationView {
             let onPage = try await PlanDemandResultRecord.query(on: db).filter(\.$planRunID == runID)
                 .filter(\.$demandCode ~~ demands.map(\.code)).all()
             for result in onPage { results[result.demandCode] = result }
-            let (demanded, delivered) = try await PlanDeliveries.monthlyTotals(
-                run: runID, nation: nation, horizonMonths: settings.horizonMonths, on: db)
-            let calendar = MonthCalendar(startMonth: settings.startMonth)
-            chart = MonthlySeries(
-                monthLabels: (0..<settings.horizonMonths).map { calendar?.label($0) ?? "M\($0)" },
-                demanded: Cumulative.sums(demanded), delivered: Cumulative.sums(delivered))
+            chart = try await PlanDeliveries.cumulativeSeries(run: runID, nation: nation, settings: settings, on: db)
         }
         return NationView(
             demands: demands, results: results, run: run, chart: chart,
             pageCount: max(1, (total + perPage - 1) / perPage),
-            calendar: settings.flatMap { MonthCalendar(startMonth: $0.startMonth) })
+            calendar: settings?.calendar)
     }
 }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import RampartCore
 import SQLKit
 
 /// Reads of a plan run's deliveries (`plan_deliveries`).
@@ -14,6 +15,17 @@ enum PlanDeliveries {
         guard !resultIDs.isEmpty else { return [:] }
         let rows = try await PlanDeliveryRecord.query(on: db).filter(\.$resultID ~~ resultIDs).sort(\.$month).all()
         return Dictionary(grouping: rows, by: \.resultID).mapValues { $0.map { Delivery(month: $0.month, qty: $0.qty) } }
+    }
+
+    /// One nation's cumulative demand due and projected deliveries in a run, month by month, as its charts draw them.
+    static func cumulativeSeries(
+        run: UUID, nation: String, settings: ScenarioSettingsRecord, on db: any Database
+    ) async throws -> MonthlySeries {
+        let (demanded, delivered) = try await monthlyTotals(run: run, nation: nation, horizonMonths: settings.horizonMonths, on: db)
+        let calendar = settings.calendar
+        return MonthlySeries(
+            monthLabels: (0..<settings.horizonMonths).map { calendar?.label($0) ?? "M\($0)" },
+            demanded: Cumulative.sums(demanded), delivered: Cumulative.sums(delivered))
     }
 
     /// One nation's demanded units by due month and delivered units by month, in a run, over the horizon.

@@ -45,7 +45,7 @@ struct PlanPages: RouteCollection {
         let names = try await Self.requesterNames(run.requestedBy.map { [$0] } ?? [], on: req.db)
         let summary = try await PlanRunSummaries.load(id, on: req.db)
         let principal = person.principal
-        let calendar = try await ScenarioSettingsRecord.query(on: req.db).first().flatMap { MonthCalendar(startMonth: $0.startMonth) }
+        let calendar = try await ScenarioSettingsRecord.calendar(on: req.db)
         func month(_ index: Int?) -> String? { index.map { calendar?.label($0) ?? "month \($0)" } }
 
         // Each part as this reader may see it, filtered before it is cut: staff all nations, a delegate their own,
@@ -109,7 +109,7 @@ struct PlanPages: RouteCollection {
         guard let scope = Self.lateScope(person.principal) else {
             throw Abort(.forbidden, reason: "late demands are shown to Alliance staff and to each nation's delegates")
         }
-        let calendar = try await ScenarioSettingsRecord.query(on: req.db).first().flatMap { MonthCalendar(startMonth: $0.startMonth) }
+        let calendar = try await ScenarioSettingsRecord.calendar(on: req.db)
         func month(_ index: Int?) -> PlanDetailCSV.Month { index.map { calendar?.label($0) ?? "\($0)" } }
         let (rows, _) = try await PlanLateDemands.page(run: id, nation: scope.nation, page: 1, per: Int(Int32.max), on: req.db)
         let csv = PlanDetailCSV.late(rows, month: month)

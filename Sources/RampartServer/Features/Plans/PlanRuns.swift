@@ -16,7 +16,7 @@ enum PlanRuns {
         // Read before the transaction, which then starts with its write: on SQLite a transaction that reads first
         // cannot take the write lock another holds. Two runs numbered alike at once are refused by the unique index.
         let last = try await PlanRunRecord.query(on: db).max(\.$number) ?? 0
-        run.number = (last ?? 0) + 1
+        run.number = last + 1
         try await db.transaction { tx in
             do {
                 try await run.create(on: tx)

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import RampartCore
 
 /// The one planning horizon of the Alliance data: its name, month 0 and length.
 final class ScenarioSettingsRecord: Model, @unchecked Sendable {
@@ -32,4 +33,12 @@ final class ScenarioSettingsRecord: Model, @unchecked Sendable {
 
 extension ScenarioSettingsRecord {
     var horizonLabel: String { "\(startMonth), \(horizonMonths) months" }
+
+    /// The scenario's months as calendar months.
+    var calendar: MonthCalendar? { MonthCalendar(startMonth: startMonth) }
+
+    /// The calendar of the scenario held now, if there is one.
+    static func calendar(on db: any Database) async throws -> MonthCalendar? {
+        try await query(on: db).first()?.calendar
+    }
 }
