@@ -272,6 +272,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case signIn, register, verify, newsletterOffer, resetRequest, resetConfirm, unsubscribe
     case dashboard, nationsIndex, nationDemands, demandNew, demandEdit, plans, planDetail
     case lines, sourceEdit, usersAdmin, audit, jobs, tokens, error
+    case planDemand, planCompare
 
     var testDescription: String { rawValue }
 
@@ -332,13 +333,43 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
             )
             return [LinesPage.render(c, .init(company: t, rows: [row])), LinesPage.render(c, .init(company: nil, rows: []))]
         case .sourceEdit:
+            let load = SourceEditPage.Load(
+                runName: t, runPath: t, chart: SVGChart.loadAgainstCapacity(months: [t, t], used: [1, 2], capacity: [2, 2], title: t),
+                fullMonths: 1, months: 2, used: 3, capacity: 4)
             return [false, true].map {
                 SourceEditPage.render(
                     c,
                     .init(
-                        code: t, kind: t, item: t, leadTimeMonths: t, steps: t, version: 2, errors: [t], conflict: $0
+                        code: t, kind: t, item: t, leadTimeMonths: t, steps: t, version: 2, errors: [t], conflict: $0,
+                        load: $0 ? load : nil
                     ))
             }
+        case .planDemand:
+            let peg = PlanDemandPage.PegRow(origin: t, originPath: t, startedLabel: t, availableLabel: t, deliveredLabel: t, qty: 5)
+            let delivery = PlanDemandPage.DeliveryRow(monthLabel: t, qty: 5, cumulative: 5, onTime: false)
+            let model = PlanDemandPage.Model(
+                runName: t, runPath: t, demand: t, nationName: t, nationPath: t, target: t, qty: 10, dueLabel: t, priority: 1,
+                released: true, onTime: 0, late: 5, unserved: 5, firstDeliveryLabel: t, lastDeliveryLabel: t, monthsLate: 2,
+                weightedLateness: 9, causes: [t, t], deliveries: [delivery],
+                chart: MonthlySeries(monthLabels: [t, t], demanded: [0, 10], delivered: [0, 5]), pegging: [peg], marking: t, editPath: t)
+            var old = model
+            old.pegging = nil
+            old.deliveries = []
+            old.causes = []
+            return [PlanDemandPage.render(c, model), PlanDemandPage.render(c, old)]
+        case .planCompare:
+            let demand = PlanComparePage.DemandRow(
+                demand: t, demandPath: t, nationName: t, change: .later, dueLabel: t, lastBefore: t, lastAfter: t, weightedBefore: 1,
+                weightedAfter: 3, weightedChange: 2)
+            let nation = PlanComparePage.NationRow(
+                nationName: t, weightedBefore: 1, weightedAfter: 3, unservedBefore: 0, unservedAfter: 1, later: 1, earlier: 0)
+            let model = PlanComparePage.Model(
+                runName: t, runPath: t, comparePath: t, choices: [(t, t)], against: t, againstName: t, summary: t, nations: [nation],
+                demands: [demand], page: 1, pageCount: 2, marking: t)
+            var alone = model
+            alone.againstName = nil
+            alone.against = nil
+            return [PlanComparePage.render(c, model), PlanComparePage.render(c, alone)]
         case .usersAdmin:
             let row = UsersAdminPage.UserRow(
                 id: t, email: t, displayName: t, role: .industry, nation: t, company: t, verified: false, version: 4

@@ -19,11 +19,12 @@ extension BrowserTests {
                     Fixtures.staff,
                     [
                         "/dashboard", "/nations", "/nations/FR", "/nations/FR/demands/new", "/demands/FR-1", "/plans", run,
+                        run + "/demands/FR-1", run + "/compare", "/sources/L-NEXTER",
                         "/lines", "/admin/users", "/audit", "/admin/jobs", "/account/tokens",
                     ]
                 ),
-                (Fixtures.frDelegate, ["/dashboard", "/nations/FR", "/plans", run]),
-                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines"]),
+                (Fixtures.frDelegate, ["/dashboard", "/nations/FR", "/plans", run, run + "/demands/FR-1", run + "/compare"]),
+                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/sources/L-NEXTER"]),
                 (Fixtures.observer, ["/dashboard", "/plans", run]),
             ]
             for (person, paths) in pages {

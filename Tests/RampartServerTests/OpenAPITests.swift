@@ -255,7 +255,8 @@ import VaporTesting
             try await c.send(.GET, "/api/v1/plans/\(UUID().uuidString)", token: staff, expect: .notFound)
             try await c.send(.GET, "/api/v1/plans/not-a-uuid", token: staff, expect: .notFound)
             try await c.send(.GET, "/api/v1/plans/\(runID)/file", token: staff, expect: .ok)
-            try await c.send(.GET, "/api/v1/plans/\(runID)/file", token: fr, expect: .forbidden)
+            try await c.send(.GET, "/api/v1/plans/\(runID)/file", token: fr, expect: .ok)
+            try await c.send(.GET, "/api/v1/plans/\(runID)/file", token: knds, expect: .forbidden)
             try await c.send(.GET, "/api/v1/plans?per=10", token: observer, expect: .ok)
             try await c.send(.GET, "/api/v1/dashboard", token: fr, expect: .ok)
             let frDemands = try await c.send(.GET, "/api/v1/nations/FR/demands", token: fr, expect: .ok).object

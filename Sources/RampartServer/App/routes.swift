@@ -13,6 +13,8 @@ func routes(_ app: Application) throws {
         try app.register(collection: NationPages())
         try app.register(collection: IndustryPages())
         try app.register(collection: PlanPages())
+        try app.register(collection: PlanDemandPages())
+        try app.register(collection: PlanComparePages())
         try app.register(collection: AdminPages())
     }
     do {  // JSON API (bearer tokens)

@@ -12,9 +12,13 @@ struct CSVTable {
 
     var header: [String]
     var rows: [[Cell]]
+    /// The releasability marking (`Releasability.marking`), written as the first line, before the header, where the
+    /// table holds a nation's figures.
+    var marking: String? = nil
 
     var text: String {
-        var out = header.map { Self.field(Self.guarded($0)) }.joined(separator: ",") + "\r\n"
+        var out = marking.map { Self.field(Self.guarded($0)) + "\r\n" } ?? ""
+        out += header.map { Self.field(Self.guarded($0)) }.joined(separator: ",") + "\r\n"
         for row in rows {
             out += row.map(Self.write).joined(separator: ",") + "\r\n"
         }

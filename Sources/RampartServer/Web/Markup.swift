@@ -34,6 +34,11 @@ extension Node where Context: HTML.BodyContext {
             ))
     }
 
+    /// The releasability marking (`Releasability.marking`), shown on screen and on every printed page.
+    static func marking(_ text: String) -> Node {
+        .p(.attr("class", "marking"), .text(text))
+    }
+
     static func success(_ text: String) -> Node {
         .p(.attr("class", "notice success"), .attr("role", "status"), .text(text))
     }
@@ -88,20 +93,38 @@ extension Node where Context: HTML.BodyContext {
         )
     }
 
-    static func pagination(page: Int, pageCount: Int, basePath: String) -> Node {
-        .if(
+    /// Numbered pages: first, previous, the pages around this one, next and last, each link keeping `query` (the
+    /// list's sort, filters and search).
+    static func pagination(
+        page: Int, pageCount: Int, basePath: String, query: [(name: String, value: String)] = []
+    ) -> Node {
+        func link(_ target: Int) -> String {
+            Href.withQuery(basePath, query + (target > 1 ? [(name: "page", value: String(target))] : []))
+        }
+        // A page past the end (an old link after rows went) still gets links back.
+        let last = max(1, pageCount), at = min(max(1, page), last)
+        let window = Array(max(1, at - 2)...min(last, at + 2))
+        var numbers: [Int] = []
+        if window.first ?? 1 > 1 { numbers.append(1) }
+        numbers += window
+        if window.last ?? last < last { numbers.append(last) }
+        return .if(
             pageCount > 1,
             .nav(
                 .attr("class", "pagination"),
                 .attr("aria-label", "Pages"),
-                .if(page > 1, .link("← Previous", to: pageLink(basePath, page - 1))),
-                .span(.text("Page \(page) of \(pageCount)")),
-                .if(page < pageCount, .link("Next →", to: pageLink(basePath, page + 1)))
+                .if(page > 1, .a(.safeHref(link(page - 1)), .attr("rel", "prev"), .text("← Previous"))),
+                .forEach(Array(numbers.enumerated())) { index, number in
+                    .group(
+                        .if(index > 0 && numbers[index - 1] != number - 1, .span(.attr("class", "gap"), .text("…"))),
+                        number == page
+                            ? .span(.attr("aria-current", "page"), .attr("class", "current"), .text(String(number)))
+                            : .a(.safeHref(link(number)), .attr("aria-label", "Page \(number)"), .text(String(number)))
+                    )
+                },
+                .if(page < pageCount, .a(.safeHref(link(page + 1)), .attr("rel", "next"), .text("Next →"))),
+                .span(.attr("class", "muted"), .text("Page \(page) of \(pageCount)"))
             )
         )
-    }
-
-    private static func pageLink(_ basePath: String, _ page: Int) -> String {
-        Href.withQuery(basePath, [(name: "page", value: String(page))])
     }
 }

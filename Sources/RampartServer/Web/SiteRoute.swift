@@ -26,6 +26,9 @@ enum SiteRoute: Sendable, Equatable {
     case plans
     case plan(id: String)
     case planLateCSV(id: String)
+    case planDemand(id: String, code: String)
+    case planFile(id: String)
+    case planCompare(id: String)
     case adminUsers
     case adminUser(id: String)
     case audit
@@ -72,6 +75,9 @@ enum SiteRoute: Sendable, Equatable {
         case .plans: return [.word("plans")]
         case .plan(let id): return [.word("plans"), .parameter(.id, id)]
         case .planLateCSV(let id): return [.word("plans"), .parameter(.id, id), .word("late.csv")]
+        case .planDemand(let id, let code): return [.word("plans"), .parameter(.id, id), .word("demands"), .parameter(.code, code)]
+        case .planFile(let id): return [.word("plans"), .parameter(.id, id), .word("plan.json")]
+        case .planCompare(let id): return [.word("plans"), .parameter(.id, id), .word("compare")]
         case .adminUsers: return [.word("admin"), .word("users")]
         case .adminUser(let id): return [.word("admin"), .word("users"), .parameter(.id, id)]
         case .audit: return [.word("audit")]

@@ -3,9 +3,17 @@ import Plot
 struct Column: Sendable {
     var title: String
     var numeric: Bool = false
+    /// The `TableSpec` sort key this column's heading sorts by, if any.
+    var sortKey: String? = nil
 
-    static func text(_ title: String) -> Column { Column(title: title) }
-    static func number(_ title: String) -> Column { Column(title: title, numeric: true) }
+    static func text(_ title: String, sort: String? = nil) -> Column { Column(title: title, sortKey: sort) }
+    static func number(_ title: String, sort: String? = nil) -> Column { Column(title: title, numeric: true, sortKey: sort) }
+}
+
+/// The list a table shows, for its headings' sort links: where it is and how it is sorted and narrowed now.
+struct TableSorting: Sendable {
+    var path: String
+    var query: TableQuery
 }
 
 extension Node where Context: HTML.BodyContext {
@@ -14,7 +22,9 @@ extension Node where Context: HTML.BodyContext {
         caption: String? = nil,
         columns: [Column],
         rows: [Node<HTML.TableContext>],
-        emptyText: String = "Nothing to show yet."
+        emptyText: String = "Nothing to show yet.",
+        sorting: TableSorting? = nil,
+        totals: Node<HTML.TableContext>? = nil
     ) -> Node {
         guard !rows.isEmpty else { return .paragraph(emptyText, class: "empty") }
         return .div(
@@ -22,16 +32,37 @@ extension Node where Context: HTML.BodyContext {
             .table(
                 .attr("class", "data"),
                 .unwrap(caption) { .caption(.text($0)) },
-                .thead(.tr(.forEach(columns) { Node<HTML.TableRowContext>.headerCell($0) })),
-                .tbody(.group(rows))
+                .thead(.tr(.forEach(columns) { Node<HTML.TableRowContext>.headerCell($0, sorting: sorting) })),
+                .tbody(.group(rows)),
+                .unwrap(totals) { .tfoot($0) }
             )
         )
     }
 }
 
 extension Node where Context == HTML.TableRowContext {
-    static func headerCell(_ column: Column) -> Node {
-        .th(.attr("scope", "col"), .if(column.numeric, .attr("class", "num")), .text(column.title))
+    /// A column heading; where the column sorts, a link that sorts by it (the other way round when it already does),
+    /// with `aria-sort` saying how the rows are sorted now.
+    static func headerCell(_ column: Column, sorting: TableSorting? = nil) -> Node {
+        guard let key = column.sortKey, let sorting else {
+            return .th(.attr("scope", "col"), .if(column.numeric, .attr("class", "num")), .text(column.title))
+        }
+        let current = sorting.query.sort == key
+        let descending = current ? !sorting.query.descending : column.numeric
+        let target = Href.withQuery(sorting.path, sorting.query.items(sort: key, descending: descending))
+        return .th(
+            .attr("scope", "col"),
+            .if(column.numeric, .attr("class", "num")),
+            .if(current, .attr("aria-sort", sorting.query.descending ? "descending" : "ascending")),
+            .a(
+                .safeHref(target), .attr("class", "sort"),
+                .text(column.title + (current ? (sorting.query.descending ? " ▼" : " ▲") : "")))
+        )
+    }
+
+    /// A totals row's heading cell, spanning the columns before the first total.
+    static func totalsLabel(_ text: String, span: Int) -> Node {
+        .th(.attr("scope", "row"), .attr("colspan", String(max(1, span))), .text(text))
     }
 
     static func cell(_ text: String) -> Node {

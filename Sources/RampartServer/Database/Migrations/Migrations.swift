@@ -18,5 +18,6 @@ enum RampartMigrations {
         AddResultTimings(),  // 013
         AddPlanRunQueueSlot(),  // 014
         NumberPlanRuns(),  // 015
+        AddPeggingAndSourceLoads(),  // 017 (016 is the objective of a run, on its way)
     ]
 }

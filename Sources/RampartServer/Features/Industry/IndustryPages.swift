@@ -31,8 +31,9 @@ struct IndustryPages: RouteCollection {
     @Sendable func editForm(req: Request) async throws -> HTML {
         let source = try await editableSource(req)
         let steps = try await Self.steps(for: [source.code], on: req.db)[source.code] ?? []
-        return SourceEditPage.render(
-            req.pageContext(title: "\(source.code)"), Self.editModel(source, steps: steps, errors: [], conflict: false))
+        var model = Self.editModel(source, steps: steps, errors: [], conflict: false)
+        model.load = try await Self.latestLoad(of: source.code, kind: source.kind, on: req.db)
+        return SourceEditPage.render(req.pageContext(title: "\(source.code)"), model)
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -85,6 +86,24 @@ struct IndustryPages: RouteCollection {
 
     private func editableSource(_ req: Request) async throws -> SourceRecord {
         try await SourceEditor.editable(req.parameter(.code), by: try req.requireSignedIn(), on: req.db)
+    }
+
+    /// The source's use in the latest succeeded plan run, as its page draws it.
+    static func latestLoad(of code: String, kind: String, on db: any Database) async throws -> SourceEditPage.Load? {
+        guard let run = try await PlanRuns.latestSucceeded(on: db), let runID = run.id,
+            let record = try await PlanSourceLoadRecord.query(on: db).filter(\.$planRunID == runID).filter(\.$sourceCode == code).first(),
+            let load = record.load
+        else { return nil }
+        let calendar = try await ScenarioSettingsRecord.calendar(on: db)
+        let count = min(load.used.count, load.capacity.count)
+        let months = (0..<count).map { calendar?.label($0) ?? "M\($0)" }
+        let full = (0..<count).filter { load.capacity[$0] > 0 && load.used[$0] >= load.capacity[$0] * (1 - 1e-6) }.count
+        let runName = run.number.map { "Run \($0)" } ?? "Run \(runID.uuidString.prefix(8))"
+        return SourceEditPage.Load(
+            runName: runName, runPath: SiteRoute.plan(id: runID.uuidString).path,
+            chart: SVGChart.loadAgainstCapacity(
+                months: months, used: load.used, capacity: load.capacity, title: "\(code): use against capacity by month"),
+            fullMonths: full, months: months.count, used: load.used.reduce(0, +), capacity: load.capacity.reduce(0, +))
     }
 
     static func steps(for codes: [String], on db: any Database) async throws -> [String: [(Int, Double)]] {

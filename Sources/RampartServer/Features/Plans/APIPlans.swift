@@ -45,15 +45,8 @@ struct APIPlans: RouteCollection {
         return dto
     }
 
-    /// The whole plan file (planning-model.md): staff only.
+    /// The plan file: staff the whole file (planning-model.md), a delegate their nation's part.
     @Sendable func planFile(req: Request) async throws -> Response {
-        _ = try req.require(AccessPolicy.canReadPlanDetail)
-        guard let id = req.parameter(.id, as: UUID.self), let run = try await PlanRunRecord.find(id, on: req.db) else {
-            throw Abort(.notFound, reason: "no such plan run")
-        }
-        guard let json = try await PlanRunFileRecord.query(on: req.db).filter(\.$planRunID == id).first()?.planJSON else {
-            throw Abort(.conflict, reason: "the run has no plan yet (status \(run.status))")
-        }
-        return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: json))
+        try await PlanFileDownload.response(req, run: req.parameter(.id, as: UUID.self))
     }
 }

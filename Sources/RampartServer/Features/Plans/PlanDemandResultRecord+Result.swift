@@ -3,7 +3,9 @@ import RampartCore
 
 extension PlanDemandResultRecord {
     /// A demand's result in a plan run as it is stored: its row, and a delivery row per month with a delivery.
-    static func records(runID: UUID, result: DemandResult, released: Bool) -> (PlanDemandResultRecord, [PlanDeliveryRecord]) {
+    static func records(
+        runID: UUID, result: DemandResult, released: Bool, pegging: [PlanPegging.Lot] = []
+    ) -> (PlanDemandResultRecord, [PlanDeliveryRecord]) {
         let record = PlanDemandResultRecord()
         let id = UUID()
         record.id = id
@@ -24,6 +26,7 @@ extension PlanDemandResultRecord {
         record.lateUnitMonths = result.outcome.lateUnitMonths
         record.firstDeliveryMonth = result.deliveries.first?.month
         record.causesJSON = result.causes.isEmpty ? nil : causesText(result.causes)
+        record.peggingJSON = StoredPegging(pegging).json
         let deliveries = result.deliveries.map {
             PlanDeliveryRecord(resultID: id, planRunID: runID, month: $0.month, qty: $0.qty)
         }
@@ -34,13 +37,14 @@ extension PlanDemandResultRecord {
     static let columns = [
         "id", "plan_run_id", "demand_code", "nation", "target", "qty", "due_month", "priority", "released", "on_time_units",
         "late_units", "unserved_units", "last_delivery_month", "reason", "weighted_lateness", "late_unit_months",
-        "first_delivery_month", "causes",
+        "first_delivery_month", "causes", "pegging",
     ]
 
     var row: [any Encodable & Sendable] {
         [
             id ?? UUID(), planRunID, demandCode, nation, target, qty, dueMonth, priority, released, onTimeUnits, lateUnits,
             unservedUnits, lastDeliveryMonth, reason, weightedLateness, lateUnitMonths, firstDeliveryMonth, causesJSON,
+            peggingJSON,
         ]
     }
 

@@ -2,7 +2,7 @@
 enum PlanDetailCSV {
     typealias Month = String?
 
-    static func late(_ rows: [PlanLateDemands.Row], month: (Int?) -> Month) -> CSVTable {
+    static func late(_ rows: [PlanLateDemands.Row], month: (Int?) -> Month, marking: String) -> CSVTable {
         CSVTable(
             header: [
                 "demand", "nation", "target", "quantity", "priority", "due", "first delivery", "last delivery", "months late",
@@ -16,6 +16,6 @@ enum PlanDetailCSV {
                     .number(row.unserved_units), .number(row.weighted_lateness), .text(row.causeList.first ?? ""),
                     .text(row.causeList.joined(separator: "; ")),
                 ]
-            })
+            }, marking: marking)
     }
 }

@@ -30,29 +30,74 @@ enum PlanLateDemands {
         var causeList: [String] { PlanDemandResultRecord.causes(json: causes, reason: reason) }
     }
 
-    /// One page of the late or short demands of `run`, of `nation` only when given.
+    /// What the list offers: staff also filter by nation.
+    static func spec(calendar: MonthCalendar?, horizonMonths: Int, allNations: Bool) -> TableSpec {
+        TableSpec(
+            sortKeys: ["lateness", "demand", "nation", "priority", "due", "months_late", "late", "unserved"],
+            defaultDescending: true,
+            filters: (allNations ? [DemandListFilters.nation()] : []) + [
+                DemandListFilters.priority(), DemandListFilters.year(calendar: calendar, horizonMonths: horizonMonths),
+                DemandListFilters.outcome(includingOnTime: false),
+            ],
+            searchLabel: "Demand or target")
+    }
+
+    static let columns = DemandListFilters.Columns(
+        code: "demand_code", nation: "nation", target: "target", priority: "priority", dueMonth: "due_month",
+        lateUnits: "late_units", unservedUnits: "unserved_units")
+
+    /// The sort keys as SQL; each list ends with the demand's code, so the order is total and pages do not overlap.
+    static func order(_ query: TableQuery) -> String {
+        let direction = query.descending ? "DESC" : "ASC"
+        let key: String
+        switch query.sort {
+        case "demand": key = "demand_code"
+        case "nation": key = "nation"
+        case "priority": key = "priority"
+        case "due": key = "due_month"
+        case "months_late": key = "CASE WHEN late_units > 0 THEN COALESCE(last_delivery_month, due_month) - due_month ELSE -1 END"
+        case "late": key = "late_units"
+        case "unserved": key = "unserved_units"
+        default: key = "COALESCE(weighted_lateness, 0) \(direction), late_units + unserved_units"
+        }
+        return query.sort == "demand" ? "demand_code \(direction)" : "\(key) \(direction), demand_code"
+    }
+
+    /// One page of the late or short demands of `run`, worst first, of `nation` only when given.
     static func page(run: UUID, nation: String?, page: Int, per: Int, on db: any Database) async throws -> (rows: [Row], total: Int) {
+        let worstFirst = TableQuery(sort: "lateness", descending: true, page: page)
+        let found = try await self.page(run: run, nation: nation, query: worstFirst, calendar: nil, per: per, on: db)
+        return (found.rows, found.total)
+    }
+
+    /// One page of the late or short demands of `run` that `query` leaves, of `nation` only when given.
+    static func page(
+        run: UUID, nation: String?, query: TableQuery, calendar: MonthCalendar?, per: Int, on db: any Database
+    ) async throws -> (rows: [Row], total: Int, allTotal: Int) {
         let sql = try SQLAccess.sql(db)
-        let nationFilter: SQLQueryString = nation.map { "AND nation = \(bind: $0)" } ?? ""
+        let nationFilter: SQLQueryString = nation.map { " AND nation = \(bind: $0)" } ?? ""
+        let narrowed = DemandListFilters.conditions(query, columns, calendar: calendar)
         struct Count: Decodable { var count: Int }
-        let total =
+        func count(_ conditions: SQLQueryString) async throws -> Int {
             try await sql.raw(
                 """
                 SELECT COUNT(*) AS count FROM plan_demand_results
-                WHERE plan_run_id = \(bind: run) AND (late_units > 0 OR unserved_units > 0) \(nationFilter)
-                """
+                WHERE plan_run_id = \(bind: run) AND (late_units > 0 OR unserved_units > 0)
+                """ + nationFilter + conditions
             ).first(decoding: Count.self)?.count ?? 0
+        }
+        let total = try await count(narrowed)
+        let allTotal = query.isNarrowed ? try await count("") : total
         let rows = try await sql.raw(
             """
             SELECT demand_code, nation, target, qty, due_month, priority, late_units, unserved_units, last_delivery_month,
                    first_delivery_month, weighted_lateness, reason, causes
             FROM plan_demand_results
-            WHERE plan_run_id = \(bind: run) AND (late_units > 0 OR unserved_units > 0) \(nationFilter)
-            ORDER BY COALESCE(weighted_lateness, 0) DESC, late_units + unserved_units DESC, demand_code
-            LIMIT \(bind: per) OFFSET \(bind: PageRules.offset(page: page, per: per))
-            """
+            WHERE plan_run_id = \(bind: run) AND (late_units > 0 OR unserved_units > 0)
+            """ + nationFilter + narrowed
+                + " ORDER BY \(unsafeRaw: order(query)) LIMIT \(bind: per) OFFSET \(bind: PageRules.offset(page: query.page, per: per))"
         ).all(decoding: Row.self)
-        return (rows, total)
+        return (rows, total, allTotal)
     }
 }
 
@@ -63,6 +108,6 @@ extension PlanDetailPage.LateRow {
             demand: row.demand_code, nation: row.nation, target: row.target, dueLabel: month(row.due_month) ?? "",
             firstDeliveryLabel: month(row.first_delivery_month), lastDeliveryLabel: month(row.last_delivery_month),
             monthsLate: row.monthsLate, lateUnits: row.late_units, unservedUnits: row.unserved_units,
-            weightedLateness: row.weighted_lateness, causes: row.causeList)
+            weightedLateness: row.weighted_lateness, causes: row.causeList, priority: row.priority)
     }
 }

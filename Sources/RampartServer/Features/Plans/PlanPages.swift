@@ -41,11 +41,11 @@ struct PlanPages: RouteCollection {
         guard let id = req.parameter(.id, as: UUID.self),
             let run = try await PlanRunRecord.find(id, on: req.db)
         else { throw Abort(.notFound, reason: "no such plan run") }
-        let page = try req.pageNumber
         let names = try await Self.requesterNames(run.requestedBy.map { [$0] } ?? [], on: req.db)
         let summary = try await PlanRunSummaries.load(id, on: req.db)
         let principal = person.principal
-        let calendar = try await ScenarioSettingsRecord.calendar(on: req.db)
+        let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
+        let calendar = settings?.calendar
         func month(_ index: Int?) -> String? { index.map { calendar?.label($0) ?? "month \($0)" } }
 
         // Each part as this reader may see it, filtered before it is cut: staff all nations, a delegate their own,
@@ -56,14 +56,17 @@ struct PlanPages: RouteCollection {
             : .withheld("Each nation's outcome is shown to Alliance staff, delegates and industry; observers see the run's status.")
         let late: PlanDetailPage.Visible<PlanDetailPage.LateList>
         if let lateScope = Self.lateScope(principal) {
-            let (rows, total) = try await PlanLateDemands.page(
-                run: id, nation: lateScope.nation, page: page, per: Self.latePerPage, on: req.db)
+            let spec = PlanLateDemands.spec(
+                calendar: calendar, horizonMonths: settings?.horizonMonths ?? 0, allNations: lateScope.nation == nil)
+            let query = try TableQuery(req, spec)
+            let (rows, total, allTotal) = try await PlanLateDemands.page(
+                run: id, nation: lateScope.nation, query: query, calendar: calendar, per: Self.latePerPage, on: req.db)
             late = .shown(
                 PlanDetailPage.LateList(
                     rows: rows.map { PlanDetailPage.LateRow($0, month: month) },
-                    total: total, scope: lateScope.label, page: page,
+                    total: total, allTotal: allTotal, scope: lateScope.label, page: query.page,
                     pageCount: max(1, (total + Self.latePerPage - 1) / Self.latePerPage), pagePath: SiteRoute.plan(id: id.uuidString).path,
-                    csvPath: SiteRoute.planLateCSV(id: id.uuidString).path))
+                    csvPath: SiteRoute.planLateCSV(id: id.uuidString).path, spec: spec, query: query, runID: id.uuidString))
         } else {
             late = .withheld(
                 "Late demands and their reasons are shown to Alliance staff and to each nation's delegates, for their own nation.")
@@ -87,11 +90,28 @@ struct PlanPages: RouteCollection {
         let model = PlanDetailPage.Model(
             run: run.summaryView(requestedBy: run.requestedBy.flatMap { names[$0] }, visibleTo: principal),
             nations: nations, late: late, bottlenecks: bottlenecks,
-            staleNotice: PlanInputChanges.notice(changes: changes, canStart: AccessPolicy.canStartPlan(principal)))
+            staleNotice: PlanInputChanges.notice(changes: changes, canStart: AccessPolicy.canStartPlan(principal)),
+            download: Self.download(principal, run: id), marking: Self.marking(principal),
+            comparePath: Self.lateScope(principal) == nil ? nil : SiteRoute.planCompare(id: id.uuidString).path)
         return PlanDetailPage.render(req.pageContext(title: "Plan run"), model)
     }
 
     static let latePerPage = 50
+
+    /// The plan file as `principal` may download it.
+    static func download(_ principal: Principal, run: UUID) -> (label: String, path: String)? {
+        let path = SiteRoute.planFile(id: run.uuidString).path
+        if principal.isStaff { return ("Download the plan file (JSON)", path) }
+        guard principal.role == .delegate, let nation = principal.nation else { return nil }
+        return ("Download \(Alliance.name(of: nation))'s part of the plan (JSON)", path)
+    }
+
+    /// What the page holds of nations' figures, as marked on it.
+    static func marking(_ principal: Principal) -> String? {
+        if principal.isStaff { return Releasability.staffOnly.marking }
+        if principal.role == .delegate, let nation = principal.nation { return Releasability.nationOnly(nation).marking }
+        return nil
+    }
 
     /// Whose late demands `principal` reads: staff all nations', a delegate their own; others none.
     static func lateScope(_ principal: Principal) -> (nation: String?, label: String)? {
@@ -109,10 +129,17 @@ struct PlanPages: RouteCollection {
         guard let scope = Self.lateScope(person.principal) else {
             throw Abort(.forbidden, reason: "late demands are shown to Alliance staff and to each nation's delegates")
         }
-        let calendar = try await ScenarioSettingsRecord.calendar(on: req.db)
+        let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
+        let calendar = settings?.calendar
         func month(_ index: Int?) -> PlanDetailCSV.Month { index.map { calendar?.label($0) ?? "\($0)" } }
-        let (rows, _) = try await PlanLateDemands.page(run: id, nation: scope.nation, page: 1, per: Int(Int32.max), on: req.db)
-        let csv = PlanDetailCSV.late(rows, month: month)
+        var query = try TableQuery(
+            req, PlanLateDemands.spec(calendar: calendar, horizonMonths: settings?.horizonMonths ?? 0, allNations: scope.nation == nil))
+        query.page = 1
+        let (rows, _, _) = try await PlanLateDemands.page(
+            run: id, nation: scope.nation, query: query, calendar: calendar, per: Int(Int32.max), on: req.db)
+        let csv = PlanDetailCSV.late(
+            rows, month: month,
+            marking: (scope.nation.map(Releasability.nationOnly) ?? .staffOnly).marking)
         let name = "\(run.number.map { "run-\($0)" } ?? "run") -late-\(scope.nation.map { "\($0)-only" } ?? "alliance").csv"
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])

@@ -13,9 +13,10 @@ struct PlanRunJob: JobHandler {
     var whenAbandoned: AbandonedJobPolicy { .fail }
     /// How many of the lines and supplies most named in the reasons are re-planned with more capacity.
     static let bottleneckCandidates = 2
-    /// Rows per insert statement when storing a run's results (19 columns) and deliveries (5 columns).
+    /// Rows per insert statement when storing a run's results (20 columns), deliveries (5) and source loads (7).
     static let resultsPerInsert = 250
     static let deliveriesPerInsert = 1_000
+    static let loadsPerInsert = 200
     /// How often a running plan writes its progress and heartbeat at least.
     var heartbeatInterval: TimeInterval = 5
 
@@ -59,6 +60,7 @@ struct PlanRunJob: JobHandler {
     static func deleteResults(of runIDs: [UUID], on db: any Database) async throws {
         guard !runIDs.isEmpty else { return }
         try await PlanDeliveryRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
+        try await PlanSourceLoadRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
         try await PlanDemandResultRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
         try await PlanRunFileRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
     }
@@ -97,8 +99,17 @@ struct PlanRunJob: JobHandler {
             let plan = Planner(options: options).plan(scenario) { phase, fraction in
                 progress.withLockedValue { $0 = (phase, PlanProgress.overall(phase: phase, fraction: fraction, after: $0.overall)) }
             }
+            let pegging = PlanPegging(scenario: scenario, plan: plan)
             let records = plan.demandResults(for: scenario).map {
-                PlanDemandResultRecord.records(runID: runID, result: $0, released: released.contains($0.demand.id))
+                PlanDemandResultRecord.records(
+                    runID: runID, result: $0, released: released.contains($0.demand.id), pegging: pegging.byDemand[$0.demand.id] ?? [])
+            }
+            let owners =
+                Dictionary(scenario.lines.map { ($0.id, ($0.producer, $0.item)) }, uniquingKeysWith: { a, _ in a })
+                .merging(scenario.supplies.map { ($0.id, ($0.supplier, $0.item)) }, uniquingKeysWith: { a, _ in a })
+            let loads = SourceLoad.all(scenario: scenario, plan: plan).map { load in
+                PlanSourceLoadRecord(
+                    planRunID: runID, load: load, company: owners[load.source]?.0 ?? "", item: owners[load.source]?.1 ?? "")
             }
             let summary = PlanRunSummary(plan: plan, scenario: scenario)
             let file = PlanRunFileRecord(
@@ -106,7 +117,7 @@ struct PlanRunJob: JobHandler {
                 summaryJSON: String(decoding: try JSONEncoder().encode(summary), as: UTF8.self))
             return (
                 objective: plan.objective, results: records.map(\.0), deliveries: records.flatMap(\.1), file: file,
-                summary: summary
+                summary: summary, loads: loads
             )
         }
         reporter.cancel()
@@ -116,7 +127,7 @@ struct PlanRunJob: JobHandler {
         // Short writes, not one long transaction: on SQLite a writer holds the file's one write lock, which the
         // requests' own writes wait for, and nothing reads a run's results before its status says succeeded (the
         // last write).
-        let rows = result.results.count + result.deliveries.count
+        let rows = result.results.count + result.deliveries.count + result.loads.count
         var written = 0, lastReported = -1.0
         func stored(_ count: Int) async throws {
             written += count
@@ -135,6 +146,9 @@ struct PlanRunJob: JobHandler {
         try await BulkInsert.rows(
             into: PlanDeliveryRecord.schema, columns: PlanDeliveryRecord.columns, result.deliveries.map(\.row),
             perStatement: Self.deliveriesPerInsert, on: db, afterEach: stored)
+        try await BulkInsert.rows(
+            into: PlanSourceLoadRecord.schema, columns: PlanSourceLoadRecord.columns, result.loads.map(\.row),
+            perStatement: Self.loadsPerInsert, on: db, afterEach: stored)
         try await result.file.create(on: db)
         context.logger.info(
             "plan run \(runID): planned and explained in \(computed - computeStarted), stored \(result.results.count) results in \(resultsStored - computed) and \(result.deliveries.count) deliveries in \(ContinuousClock.now - resultsStored)"

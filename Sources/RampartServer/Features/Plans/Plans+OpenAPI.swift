@@ -39,12 +39,16 @@ extension OpenAPIDocument {
                 errors: [401: signedOut, 404: "No such plan run (or the id is not a UUID)."]),
             Operation(
                 method: "get", path: "/api/v1/plans/{id}/file", id: "getPlanFile", tag: "plans",
-                summary: "A run's whole plan file",
-                description: "Staff only. The plan file as `planning-model.md` defines it, with Rampart's `report`.",
-                responses: ok(ref("PlanFile"), "The plan file."),
+                summary: "A run's plan file: the whole file for staff, a nation's part for its delegates",
+                description: """
+                    Staff read the plan file as `planning-model.md` defines it, with Rampart's `report` (`PlanFile`). A \
+                    delegate reads their nation's part (`NationPlanFile`): its demands with their outcomes and its \
+                    deliveries, without the lines' production or other nations' demands. Sent as an attachment.
+                    """,
+                responses: ok(["oneOf": [ref("PlanFile"), ref("NationPlanFile")]] as Object, "The plan file."),
                 errors: [
                     401: signedOut,
-                    403: staffOnly,
+                    403: "Industry and observers: a plan file names every nation's demands or the lines' production.",
                     404: "No such plan run (or the id is not a UUID).",
                     409: "The run has no plan yet (queued, running or failed).",
                 ]),
@@ -123,6 +127,20 @@ extension OpenAPIDocument {
                     field("extraPerMonth", number, "Extra units a month tried, over the saturated months."),
                     field("weightedLatenessSaved", number, "Weighted lateness saved by that extra capacity (re-planned), in unit-months."),
                     field("savedPerExtraUnit", number),
+                ]),
+            "NationPlanFile": object(
+                "One nation's part of a plan run, as its delegates download it (version 1).",
+                [
+                    field("version", integer(minimum: 1)),
+                    field("kind", enumeration(["rampart-nation-plan"])),
+                    field("marking", text, "Who may read it: \"<nation> only\"."),
+                    field("planRun", uuid),
+                    field("runNumber", integer(minimum: 1)),
+                    field("scenario", text),
+                    field("nation", text),
+                    field("objective", ref("Objective"), "The nation's demands only."),
+                    field("demands", array(["type": "object"])),
+                    field("deliveries", array(["type": "object"]), "The contract's delivery entries of the nation's demands."),
                 ]),
             "PlanFile": [
                 "type": "object",

@@ -48,7 +48,7 @@ struct LineFrame {
 }
 
 extension SVGChart {
-    static func drawYAxis(_ svg: inout SVGWriter, _ frame: LineFrame) {
+    static func drawYAxis(_ svg: inout SVGWriter, _ frame: LineFrame, unit: String = "units, cumulative") {
         for tick in frame.ticks {
             let y = SVGWriter.n(frame.y(tick))
             svg.empty(
@@ -72,7 +72,7 @@ extension SVGChart {
                 ("stroke", inkColour), ("stroke-width", "1"),
             ])
         svg.text(
-            "text", [("x", "4"), ("y", SVGWriter.n(frame.top - 12)), ("fill", inkColour)], "units, cumulative")
+            "text", [("x", "4"), ("y", SVGWriter.n(frame.top - 12)), ("fill", inkColour)], unit)
     }
 
     static func drawXAxis(_ svg: inout SVGWriter, _ frame: LineFrame, labels: [String]) {
@@ -167,11 +167,14 @@ extension SVGChart {
         }
     }
 
-    static func drawLegend(_ svg: inout SVGWriter, _ frame: LineFrame) {
-        let entries = [
+    static func drawLegend(
+        _ svg: inout SVGWriter, _ frame: LineFrame,
+        entries: [(String, String, Bool)] = [
             ("Cumulative demand due", demandColour, true),
             ("Cumulative projected deliveries", deliveryColour, false),
-        ]
+        ],
+        gapLabel: String = "Behind demand"
+    ) {
         var x = frame.left
         defer {
             svg.empty(
@@ -180,7 +183,7 @@ extension SVGChart {
                     ("x", SVGWriter.n(x)), ("y", "10"), ("width", "24"), ("height", "12"), ("fill", shortfallColour),
                     ("fill-opacity", "0.12"),
                 ])
-            svg.text("text", [("x", SVGWriter.n(x + 30)), ("y", "20"), ("fill", inkColour)], "Behind demand")
+            svg.text("text", [("x", SVGWriter.n(x + 30)), ("y", "20"), ("fill", inkColour)], gapLabel)
         }
         for (label, colour, dashed) in entries {
             var line = [

@@ -41,6 +41,36 @@ enum SVGChart {
         return svg.output
     }
 
+    /// A line's or supply's monthly use against its capacity; the shaded gap is capacity left unused.
+    static func loadAgainstCapacity(
+        months: [String], used: [Double], capacity: [Double], width: Int = 720, height: Int = 260, title: String
+    ) -> String {
+        let width = max(width, 240)
+        let height = max(height, 140)
+        let count = months.count
+        guard count > 0 else { return noData(title: title, width: width, height: height) }
+        let used = (0..<count).map { clean(used, $0) }
+        let capacity = (0..<count).map { clean(capacity, $0) }
+        let frame = LineFrame(width: width, height: height, count: count, maxValue: (used + capacity).max() ?? 0)
+        let full = (0..<count).filter { capacity[$0] > 0 && used[$0] >= capacity[$0] * (1 - 1e-6) }.count
+        let summary =
+            "\(title): \(Format.units(used.reduce(0, +))) units used of \(Format.units(capacity.reduce(0, +))) over "
+            + "\(months[0]) to \(months[count - 1]); full in \(full) of \(count) months"
+        var svg = SVGWriter()
+        svg.open("svg", rootAttributes(width: width, height: height, label: summary))
+        svg.text("title", [], summary)
+        drawYAxis(&svg, frame, unit: "units a month")
+        drawXAxis(&svg, frame, labels: months)
+        drawShortfall(&svg, frame, demanded: capacity, delivered: used)
+        drawLine(&svg, frame, values: used, colour: deliveryColour, dashed: false)
+        drawLine(&svg, frame, values: capacity, colour: demandColour, dashed: true)
+        drawLegend(
+            &svg, frame, entries: [("Capacity", demandColour, true), ("Used by the plan", deliveryColour, false)],
+            gapLabel: "Unused capacity")
+        svg.close("svg")
+        return svg.output
+    }
+
     /// A horizontal bar chart, one bar per row, values printed beside the bars.
     static func bars(
         _ rows: [(label: String, value: Double)],

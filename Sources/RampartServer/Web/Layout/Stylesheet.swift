@@ -77,5 +77,20 @@ enum Stylesheet {
         ul.changes{margin:0;padding-left:1.1rem}
         table.data td form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:end}
         table.data td form .field{margin:0}
+        table.data tfoot th,table.data tfoot td{font-weight:700;border-top:2px solid var(--line)}
+        table.data th a.sort{color:inherit;text-decoration:none}
+        table.data th a.sort:hover{text-decoration:underline}
+        .table-tools form.filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;margin:0 0 .4rem}
+        .table-tools form.filters .field{margin:0;min-width:9rem}
+        .table-tools form.filters .filter-actions{display:flex;gap:.5rem}
+        .table-count{color:var(--muted);margin:.2rem 0 .6rem}
+        .pagination .current{font-weight:700;padding:0 .3rem;border-bottom:2px solid var(--accent)}
+        .marking{font-weight:700;text-transform:uppercase;letter-spacing:.06em;font-size:.8rem;color:var(--danger);\
+        text-align:center;margin:.2rem 0 .8rem}
+        input[type=search]{width:100%;padding:.45rem .55rem;border:1px solid #aab3bf;border-radius:4px;font:inherit}
+        @media print{.topbar,.skip-link,.table-tools form,.pagination,.actions,form,.footer{display:none}\
+        body{font-size:10pt}.container{max-width:none;padding:0}.table-wrap{overflow:visible}\
+        table.data{font-size:8.5pt}table.data thead{display:table-header-group}tr{break-inside:avoid}\
+        a{color:inherit;text-decoration:none}.chart{break-inside:avoid}}
         """
 }

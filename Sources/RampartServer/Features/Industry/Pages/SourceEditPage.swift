@@ -11,13 +11,41 @@ enum SourceEditPage {
         var version: Int
         var errors: [String]
         var conflict: Bool
+        /// Its use in the latest plan run against its capacity then; nil when no run planned it.
+        var load: Load? = nil
+    }
+
+    struct Load: Sendable {
+        var runName: String
+        var runPath: String
+        var chart: String
+        var fullMonths: Int
+        var months: Int
+        var used: Double
+        var capacity: Double
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
         Layout.render(
             context,
-            .heading("Edit \(model.code)"),
+            .heading(model.code),
             .p(.attr("class", "muted"), .text("\(model.kind) · \(model.item)")),
+            .section(
+                .h2(.text("Load against capacity")),
+                .unwrap(
+                    model.load,
+                    { load in
+                        .group(
+                            .p(
+                                .text(
+                                    "In \(load.runName.lowercased()), \(Format.units(load.used)) units used of \(Format.units(load.capacity)) "
+                                        + "over the horizon; full in \(load.fullMonths) of \(load.months) months. "),
+                                .link("Open the run", to: load.runPath)),
+                            .chart(load.chart)
+                        )
+                    }, else: .paragraph("No plan run has planned this \(model.kind) yet.", class: "empty"))
+            ),
+            .h2(.text("Edit")),
             .conflictNotice(model.conflict, record: model.kind),
             .errorList(model.errors),
             form(context, model),

@@ -1,4 +1,5 @@
 import Plot
+import RampartCore
 
 enum PlanDetailPage {
     /// A part of the page that the reader may or may not see: where not, the page says so instead of "none".
@@ -20,12 +21,15 @@ enum PlanDetailPage {
         var weightedLateness: Double?
         /// The main constraint first, then the rest of the chain.
         var causes: [String]
+        var priority: Int = 0
     }
 
     struct LateList: Sendable {
         var rows: [LateRow]
-        /// Late or short demands the reader may see, in all pages.
+        /// Late or short demands the reader may see that the filters leave, in all pages.
         var total: Int
+        /// Late or short demands the reader may see, filters or not.
+        var allTotal: Int? = nil
         /// Whose demands: "all nations'" or "France's".
         var scope: String
         var page: Int
@@ -33,6 +37,10 @@ enum PlanDetailPage {
         var pagePath: String
         /// The whole list as CSV.
         var csvPath: String? = nil
+        var spec: TableSpec? = nil
+        var query: TableQuery? = nil
+        /// For links to each demand's page in the run.
+        var runID: String? = nil
     }
 
     struct BottleneckRow: Sendable {
@@ -55,18 +63,31 @@ enum PlanDetailPage {
         var bottlenecks: Visible<Bottlenecks>
         /// Said above the results when the data changed after the run read it.
         var staleNotice: String? = nil
+        /// The plan file as this reader may download it: its label and address.
+        var download: (label: String, path: String)? = nil
+        var marking: String? = nil
+        /// Where to compare this run with another, for those who read per-demand outcomes.
+        var comparePath: String? = nil
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
         Layout.render(
             context,
             autoRefreshSeconds: model.run.isActive ? 2 : nil,
+            .unwrap(model.marking) { .marking($0) },
             .heading(model.run.title),
             .runFacts(model.run),
             .unwrap(model.staleNotice) { .paragraph($0, class: "notice warning") },
             statusContent(model.run),
             .if(!model.run.isActive && !model.run.isFailed, results(model)),
-            .p(.link("All plan runs", to: SiteRoute.plans.path))
+            .p(
+                .link("All plan runs", to: SiteRoute.plans.path),
+                .if(
+                    !model.run.isActive && !model.run.isFailed,
+                    .group(
+                        .unwrap(model.comparePath) { .group(.text(" · "), .link("Compare with another run", to: $0)) },
+                        .unwrap(model.download) { download in .group(.text(" · "), .link(download.label, to: download.path)) }))),
+            .unwrap(model.marking) { .marking($0) }
         )
     }
 
@@ -101,44 +122,64 @@ enum PlanDetailPage {
     }
 
     static func lateSummary(_ list: LateList) -> String {
-        if list.total == 0 { return "None of \(list.scope) demands is late or short in this run." }
+        let all = list.allTotal ?? list.total
+        if all == 0 { return "None of \(list.scope) demands is late or short in this run." }
         let shown = list.rows.count
-        let what =
-            list.total == 1
-            ? "1 of \(list.scope) demands is late or short" : "\(Format.integer(list.total)) of \(list.scope) demands are late or short"
-        return shown < list.total
-            ? "\(what); this page shows \(Format.integer(shown)), worst first (weighted lateness)."
-            : "\(what), worst first (weighted lateness)."
+        var out =
+            all == 1
+            ? "1 of \(list.scope) demands is late or short" : "\(Format.integer(all)) of \(list.scope) demands are late or short"
+        if list.query?.isNarrowed == true {
+            out +=
+                list.total == 0
+                ? "; none matches the filters" : "; \(Format.integer(list.total)) \(list.total == 1 ? "matches" : "match") the filters"
+        }
+        if shown < list.total { out += "; this page shows \(Format.integer(shown))" }
+        if list.query == nil || list.query?.sort == "lateness" && list.query?.descending == true {
+            out += ", worst first (weighted lateness)"
+        }
+        return out + "."
     }
 
     private static func lateList(_ list: LateList) -> Node<HTML.BodyContext> {
-        .group(
-            .paragraph(lateSummary(list)),
+        let sorting = list.query.map { TableSorting(path: list.pagePath, query: $0) }
+        let tools: Node<HTML.BodyContext>
+        if let spec = list.spec, let query = list.query, (list.allTotal ?? list.total) > 0 {
+            tools = .tableTools(spec, query, path: list.pagePath, summary: lateSummary(list), csvPath: list.csvPath)
+        } else {
+            tools = .group(
+                .paragraph(lateSummary(list)),
+                .unwrap(list.csvPath) { csv in .if(list.total > 0, .p(.link("Download all \(Format.integer(list.total)) as CSV", to: csv)))
+                })
+        }
+        return .group(
+            tools,
             .if(
                 !list.rows.isEmpty,
                 .group(
                     .dataTable(
                         columns: [
-                            .text("Demand"), .text("Nation"), .text("Target"), .text("Due"), .text("First delivery"),
-                            .text("Last delivery"), .number("Months late"), .number("Late units"), .number("Unserved units"),
-                            .number("Weighted lateness"), .text("Why"),
+                            .text("Demand", sort: "demand"),
+                            .text("Nation", sort: list.spec?.filters.first?.name == "nation" ? "nation" : nil),
+                            .text("Target"), .number("Priority", sort: "priority"), .text("Due", sort: "due"), .text("First delivery"),
+                            .text("Last delivery"), .number("Months late", sort: "months_late"), .number("Late units", sort: "late"),
+                            .number("Unserved units", sort: "unserved"), .number("Weighted lateness", sort: "lateness"), .text("Why"),
                         ],
-                        rows: list.rows.map(lateRow),
-                        emptyText: ""
+                        rows: list.rows.map { lateRow($0, runID: list.runID) },
+                        emptyText: "",
+                        sorting: sorting
                     ),
-                    .pagination(page: list.page, pageCount: list.pageCount, basePath: list.pagePath),
-                    .unwrap(list.csvPath) {
-                        .p(.link("Download all \(Format.integer(list.total)) as CSV", to: $0))
-                    }
+                    .pagination(page: list.page, pageCount: list.pageCount, basePath: list.pagePath, query: list.query?.items() ?? [])
                 ))
         )
     }
 
-    private static func lateRow(_ row: LateRow) -> Node<HTML.TableContext> {
+    private static func lateRow(_ row: LateRow, runID: String?) -> Node<HTML.TableContext> {
         .tr(
-            .codeCell(row.demand),
-            .cell(row.nation),
+            runID.map { .td(.a(.safeHref(SiteRoute.planDemand(id: $0, code: row.demand).path), .code(.text(row.demand)))) }
+                ?? .codeCell(row.demand),
+            .cell(Alliance.name(of: row.nation)),
             .cell(row.target),
+            .numberCell(String(row.priority)),
             .dateCell(row.dueLabel),
             .dateCell(row.firstDeliveryLabel ?? "none"),
             .dateCell(row.lastDeliveryLabel ?? "none"),
