@@ -12,8 +12,8 @@ import VaporTesting
         [
             .home, .signIn, .signOut, .register, .verify, .verifyResend, .newsletter, .reset, .resetConfirm,
             .unlock(token: "t"), .unsubscribe(token: "t"), .tokens, .tokenRevoke(id: "i"),
-            .dashboard, .nations, .nation("FR"), .nationDemands("FR"), .newDemand(nation: "FR"), .demand("D"),
-            .demandWithdraw("D"), .lines, .source("S"), .plans, .plan(id: "i"), .planLateCSV(id: "i"),
+            .dashboard, .nations, .nation("FR"), .nationDemands("FR"), .nationDemandsCSV("FR"), .newDemand(nation: "FR"), .demand("D"),
+            .demandWithdraw("D"), .lines, .linesCSV, .source("S"), .plans, .plan(id: "i"), .planLateCSV(id: "i"),
             .planDemand(id: "i", code: "c"), .planFile(id: "i"), .planCompare(id: "i"), .adminUsers, .adminUser(id: "i"),
             .audit,
             .adminJobs,

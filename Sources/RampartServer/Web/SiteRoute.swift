@@ -18,10 +18,12 @@ enum SiteRoute: Sendable, Equatable {
     case nations
     case nation(String)
     case nationDemands(String)
+    case nationDemandsCSV(String)
     case newDemand(nation: String)
     case demand(String)
     case demandWithdraw(String)
     case lines
+    case linesCSV
     case source(String)
     case plans
     case plan(id: String)
@@ -67,10 +69,12 @@ enum SiteRoute: Sendable, Equatable {
         case .nations: return [.word("nations")]
         case .nation(let code): return [.word("nations"), .parameter(.code, code)]
         case .nationDemands(let code): return [.word("nations"), .parameter(.code, code), .word("demands")]
+        case .nationDemandsCSV(let code): return [.word("nations"), .parameter(.code, code), .word("demands.csv")]
         case .newDemand(let code): return [.word("nations"), .parameter(.code, code), .word("demands"), .word("new")]
         case .demand(let code): return [.word("demands"), .parameter(.code, code)]
         case .demandWithdraw(let code): return [.word("demands"), .parameter(.code, code), .word("delete")]
         case .lines: return [.word("lines")]
+        case .linesCSV: return [.word("lines.csv")]
         case .source(let code): return [.word("sources"), .parameter(.code, code)]
         case .plans: return [.word("plans")]
         case .plan(let id): return [.word("plans"), .parameter(.id, id)]

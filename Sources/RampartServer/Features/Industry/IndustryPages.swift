@@ -7,25 +7,61 @@ import Vapor
 struct IndustryPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.lines, use: index)
+        routes.get(.linesCSV, use: linesCSV)
         routes.get(.source(.any), use: editForm)
         routes.post(.source(.any), use: update)
     }
 
+    static let perPage = 100
+
     @Sendable func index(req: Request) async throws -> HTML {
         let person = try req.require { $0.isStaff || $0.role == .industry }
-        var query = SourceRecord.query(on: req.db).sort(\.$position)
-        if !person.principal.isStaff { query = query.filter(\.$company == (person.user.company ?? "")) }
-        let sources = try await query.all()
+        let company = person.principal.isStaff ? nil : (person.user.company ?? "")
+        let query = try TableQuery(req, SourceList.spec)
+        let (sources, total, all) = try await SourceList.page(company: company, query: query, per: Self.perPage, on: req.db)
         let steps = try await Self.steps(for: sources.map(\.code), on: req.db)
+        let calendar = try await ScenarioSettingsRecord.calendar(on: req.db)
         let rows = sources.map { source in
             LinesPage.SourceRow(
                 code: source.code, kind: source.kind, company: source.company, country: source.country,
-                item: source.itemCode, leadTimeMonths: source.leadTimeMonths,
-                capacitySummary: SourceEditor.describe(steps[source.code] ?? []),
+                item: source.item_code, leadTimeMonths: source.lead_time_months,
+                capacitySummary: SourceEditor.describe(steps[source.code] ?? [], calendar: calendar),
                 editPath: AccessPolicy.canEditSource(person.principal, company: source.company)
                     ? SiteRoute.source(source.code).path : nil)
         }
-        return LinesPage.render(req.pageContext(title: "Industry"), .init(company: person.user.company, rows: rows))
+        return LinesPage.render(
+            req.pageContext(title: "Industry"),
+            .init(
+                company: person.user.company.flatMap { person.principal.isStaff ? nil : $0 }, rows: rows, query: query,
+                summary: TableCount.text(
+                    shown: rows.count, matching: total, all: all, noun: ("line or supply", "lines and supplies"), narrowed: query.isNarrowed
+                ),
+                pageCount: max(1, (total + Self.perPage - 1) / Self.perPage)))
+    }
+
+    /// The lines and supplies the page's query leaves, as CSV, capacity as one row per step.
+    @Sendable func linesCSV(req: Request) async throws -> Response {
+        let person = try req.require { $0.isStaff || $0.role == .industry }
+        let company = person.principal.isStaff ? nil : (person.user.company ?? "")
+        var query = try TableQuery(req, SourceList.spec)
+        query.page = 1
+        let (sources, _, _) = try await SourceList.page(company: company, query: query, per: Int(Int32.max), on: req.db)
+        let steps = try await Self.steps(for: sources.map(\.code), on: req.db)
+        let calendar = try await ScenarioSettingsRecord.calendar(on: req.db)
+        var rows: [[CSVTable.Cell]] = []
+        for source in sources {
+            let schedule = steps[source.code] ?? []
+            for step in schedule.isEmpty ? [nil] : schedule.map(Optional.some) {
+                rows.append([
+                    .text(source.code), .text(source.kind), .text(source.company), .text(source.country), .text(source.item_code),
+                    .integer(source.lead_time_months), .text(step.map { calendar?.label($0.0) ?? String($0.0) } ?? ""),
+                    .number(step?.1),
+                ])
+            }
+        }
+        let csv = CSVTable(
+            header: ["code", "kind", "company", "country", "item", "lead time months", "capacity from", "units per month"], rows: rows)
+        return CSVDownload.response(csv, filename: company.map { "lines-\($0).csv" } ?? "lines.csv")
     }
 
     @Sendable func editForm(req: Request) async throws -> HTML {

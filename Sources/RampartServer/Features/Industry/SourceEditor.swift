@@ -73,7 +73,14 @@ enum SourceEditor {
         }
     }
 
+    /// A capacity schedule as the audit trail stores it: "from:perMonth" pairs (the pages write it in calendar months).
     static func describe(_ steps: [(Int, Double)]) -> String {
         steps.map { "\($0.0):\(PlainNumber.text($0.1))" }.joined(separator: ", ")
+    }
+
+    /// A capacity schedule as people read it: "from 2026-01, 11,667 a month; from 2027-01, 29,167 a month".
+    static func describe(_ steps: [(Int, Double)], calendar: MonthCalendar?) -> String {
+        guard !steps.isEmpty else { return "no capacity" }
+        return steps.map { "from \(calendar?.label($0.0) ?? "month \($0.0)"), \(Format.units($0.1)) a month" }.joined(separator: "; ")
     }
 }

@@ -8,6 +8,7 @@ struct NationPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.nations, use: index)
         routes.get(.nation(.any), use: show)
+        routes.get(.nationDemandsCSV(.any), use: demandsCSV)
         routes.get(.newDemand(nation: .any), use: newForm)
         routes.post(.nationDemands(.any), use: create)
         routes.get(.demand(.any), use: editForm)
@@ -36,26 +37,55 @@ struct NationPages: RouteCollection {
     @Sendable func show(req: Request) async throws -> HTML {
         let code = req.parameter(.code)
         let person = try req.require { AccessPolicy.canReadNationView($0, nation: code) }
-        let page = try req.pageNumber
-        let view = try await NationView.load(nation: code, page: page, perPage: Self.perPage, on: req.db)
+        let list = try await NationDemandListing.load(req, nation: code, per: Self.perPage)
         let canEdit = AccessPolicy.canEditDemands(person.principal, nation: code)
-        let rows = view.demands.map { demand in
-            let result = view.results[demand.code]
-            return NationDemandsPage.DemandRow(
-                code: demand.code, target: demand.target, qty: demand.qty, dueLabel: view.monthLabel(demand.dueMonth),
-                priority: demand.priority, released: demand.released, onTime: result?.onTimeUnits, late: result?.lateUnits,
-                unserved: result?.unservedUnits, firstDeliveryLabel: result?.firstDeliveryMonth.map(view.monthLabel),
-                lastDeliveryLabel: result?.lastDeliveryMonth.map(view.monthLabel),
-                monthsLate: result.flatMap { r in
-                    r.lateUnits > 0 ? r.lastDeliveryMonth.map { max(0, $0 - demand.dueMonth) } : nil
-                },
-                causes: result?.causes ?? [], editPath: canEdit ? SiteRoute.demand(demand.code).path : nil)
+        func month(_ index: Int) -> String { list.calendar?.label(index) ?? "M\(index)" }
+        let rows = list.rows.map { row in
+            NationDemandsPage.DemandRow(
+                code: row.code, target: row.target, qty: row.qty, dueLabel: month(row.due_month), priority: row.priority,
+                released: row.released, onTime: row.on_time_units, late: row.late_units, unserved: row.unserved_units,
+                firstDeliveryLabel: row.first_delivery_month.map(month), lastDeliveryLabel: row.last_delivery_month.map(month),
+                monthsLate: row.monthsLate, causes: row.causeList, editPath: canEdit ? SiteRoute.demand(row.code).path : nil,
+                resultPath: row.on_time_units == nil ? nil : list.runID.map { SiteRoute.planDemand(id: $0.uuidString, code: row.code).path }
+            )
         }
         let model = NationDemandsPage.Model(
-            nation: code, nationName: Alliance.name(of: code), rows: rows, chart: view.chart,
-            planRunID: view.run?.id?.uuidString, planRunName: view.run?.number.map { "Run \($0)" }, page: page, pageCount: view.pageCount,
-            newDemandPath: canEdit ? SiteRoute.newDemand(nation: code).path : nil)
+            nation: code, nationName: Alliance.name(of: code), rows: rows, chart: list.chart,
+            planRunID: list.runID?.uuidString, planRunName: list.runNumber.map { "Run \($0)" }, page: list.query.page,
+            pageCount: max(1, (list.total + Self.perPage - 1) / Self.perPage),
+            newDemandPath: canEdit ? SiteRoute.newDemand(nation: code).path : nil, spec: list.spec, query: list.query,
+            summary: TableCount.text(
+                shown: rows.count, matching: list.total, all: list.all, noun: ("demand", "demands"), narrowed: list.query.isNarrowed),
+            totals: list.totals.map {
+                NationDemandsPage.TotalRow(
+                    target: $0.target, demands: $0.demands, qty: $0.qty, onTime: $0.on_time_units, late: $0.late_units,
+                    unserved: $0.unserved_units)
+            },
+            marking: Releasability.nationOnly(code).marking)
         return NationDemandsPage.render(req.pageContext(title: "\(Alliance.name(of: code)): demand"), model)
+    }
+
+    /// The nation's demands the page's query leaves, as CSV, in the page's order and with its columns.
+    @Sendable func demandsCSV(req: Request) async throws -> Response {
+        let code = req.parameter(.code)
+        _ = try req.require { AccessPolicy.canReadNationView($0, nation: code) }
+        let list = try await NationDemandListing.load(req, nation: code, per: 0)
+        let rows = try await NationDemandList.all(nation: code, run: list.runID, query: list.query, calendar: list.calendar, on: req.db)
+        func month(_ index: Int?) -> String { index.map { list.calendar?.label($0) ?? "\($0)" } ?? "" }
+        let csv = CSVTable(
+            header: [
+                "demand", "target", "quantity", "due", "priority", "released", "first delivery", "last delivery", "months late",
+                "on time units", "late units", "unserved units", "weighted lateness", "main reason",
+            ],
+            rows: rows.map { row in
+                [
+                    .text(row.code), .text(row.target), .number(row.qty), .text(month(row.due_month)), .integer(row.priority),
+                    .text(row.released ? "yes" : "no"), .text(month(row.first_delivery_month)), .text(month(row.last_delivery_month)),
+                    .integer(row.monthsLate), .number(row.on_time_units), .number(row.late_units), .number(row.unserved_units),
+                    .number(row.weighted_lateness), .text(row.causeList.first ?? ""),
+                ]
+            }, marking: Releasability.nationOnly(code).marking)
+        return CSVDownload.response(csv, filename: "demands-\(code).csv")
     }
 
     @Sendable func editForm(req: Request) async throws -> HTML {
@@ -215,37 +245,6 @@ struct NationPages: RouteCollection {
 }
 
 /// What a nation's demand view reads: one page of its demands, the latest plan's results for them, the chart.
-struct NationView {
-    var demands: [DemandRecord]
-    var results: [String: PlanDemandResultRecord]
-    var run: PlanRunRecord?
-    var chart: MonthlySeries?
-    var pageCount: Int
-    var calendar: MonthCalendar?
-
-    func monthLabel(_ month: Int) -> String { calendar?.label(month) ?? "M\(month)" }
-
-    static func load(nation: String, page: Int, perPage: Int, on db: any Database) async throws -> NationView {
-        let settings = try await ScenarioSettingsRecord.query(on: db).first()
-        let total = try await DemandRecord.query(on: db).filter(\.$nation == nation).count()
-        let demands = try await DemandRecord.query(on: db).filter(\.$nation == nation).sort(\.$position)
-            .range(PageRules.offset(page: page, per: perPage)..<(PageRules.offset(page: page, per: perPage) + perPage)).all()
-        let run = try await PlanRuns.latestSucceeded(on: db)
-        var results: [String: PlanDemandResultRecord] = [:]
-        var chart: MonthlySeries?
-        if let runID = run?.id, let settings {
-            let onPage = try await PlanDemandResultRecord.query(on: db).filter(\.$planRunID == runID)
-                .filter(\.$demandCode ~~ demands.map(\.code)).all()
-            for result in onPage { results[result.demandCode] = result }
-            chart = try await PlanDeliveries.cumulativeSeries(run: runID, nation: nation, settings: settings, on: db)
-        }
-        return NationView(
-            demands: demands, results: results, run: run, chart: chart,
-            pageCount: max(1, (total + perPage - 1) / perPage),
-            calendar: settings?.calendar)
-    }
-}
-
 /// The number fields of the demand forms, read from their text: nil where they do not read, each such problem
 /// named as the form names the field.
 struct DemandFormNumbers {

@@ -16,6 +16,9 @@ enum LinesPage {
         /// Set when the list is limited to one company.
         var company: String?
         var rows: [SourceRow]
+        var query: TableQuery? = nil
+        var summary: String? = nil
+        var pageCount: Int = 1
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -23,14 +26,21 @@ enum LinesPage {
             context,
             .heading(model.company.map { "Production lines · \($0)" } ?? "Production lines"),
             .paragraph("Lines and suppliers, with lead times and monthly capacity steps.", class: "muted"),
+            .unwrap(model.query) { query in
+                .tableTools(
+                    SourceList.spec, query, path: SiteRoute.lines.path, summary: model.summary ?? "", csvPath: SiteRoute.linesCSV.path)
+            },
             .dataTable(
                 columns: [
-                    .text("Code"), .text("Kind"), .text("Company"), .text("Country"), .text("Item"),
-                    .number("Lead time (months)"), .text("Capacity"), .text(""),
+                    .text("Code", sort: "code"), .text("Kind"), .text("Company", sort: "company"), .text("Country", sort: "country"),
+                    .text("Item", sort: "item"), .number("Lead time (months)", sort: "lead"), .text("Capacity"), .text("Actions"),
                 ],
                 rows: model.rows.map(row),
-                emptyText: "No lines recorded yet."
-            )
+                emptyText: model.query?.isNarrowed == true ? "No line or supply matches these filters." : "No lines recorded yet.",
+                sorting: model.query.map { TableSorting(path: SiteRoute.lines.path, query: $0) }
+            ),
+            .pagination(
+                page: model.query?.page ?? 1, pageCount: model.pageCount, basePath: SiteRoute.lines.path, query: model.query?.items() ?? [])
         )
     }
 

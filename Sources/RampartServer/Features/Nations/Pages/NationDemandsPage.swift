@@ -18,6 +18,18 @@ enum NationDemandsPage {
         /// The main constraint first, then the rest of the chain.
         var causes: [String] = []
         var editPath: String?
+        /// The demand's page in the run, once planned.
+        var resultPath: String? = nil
+    }
+
+    /// The listed demands of one item or class, summed: units of different items are not added together.
+    struct TotalRow: Sendable {
+        var target: String
+        var demands: Int
+        var qty: Double
+        var onTime: Double?
+        var late: Double?
+        var unserved: Double?
     }
 
     struct Model: Sendable {
@@ -32,26 +44,63 @@ enum NationDemandsPage {
         var pageCount: Int
         /// Where to enter a new demand, for those who may.
         var newDemandPath: String? = nil
+        var spec: TableSpec? = nil
+        var query: TableQuery? = nil
+        var summary: String? = nil
+        var totals: [TotalRow] = []
+        var marking: String? = nil
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
-        Layout.render(
+        let path = SiteRoute.nation(model.nation).path
+        return Layout.render(
             context,
+            .unwrap(model.marking) { .marking($0) },
             .heading("Demand · \(model.nationName)"),
             .p(.attr("class", "muted"), .text("Nation code "), .code(.text(model.nation))),
             projection(model),
             .h2(.text("Requirements")),
             .unwrap(model.newDemandPath) { .p(.link("New demand", to: $0, class: "button")) },
+            .unwrap(model.spec) { spec in
+                .unwrap(model.query) { query in
+                    .tableTools(
+                        spec, query, path: path, summary: model.summary ?? "",
+                        csvPath: SiteRoute.nationDemandsCSV(model.nation).path)
+                }
+            },
             .dataTable(
                 columns: [
-                    .text("Demand"), .text("Target"), .number("Quantity"), .text("Due"), .number("Priority"),
-                    .text("Released"), .text("First delivery"), .text("Last delivery"), .number("Months late"),
-                    .number("On time"), .number("Late"), .number("Unserved"), .text("Why late"), .text("Actions"),
+                    .text("Demand", sort: "demand"), .text("Target", sort: "target"), .number("Quantity", sort: "qty"),
+                    .text("Due", sort: "due"), .number("Priority", sort: "priority"), .text("Released"), .text("First delivery"),
+                    .text("Last delivery"), .number("Months late", sort: "months_late"), .number("On time"), .number("Late"),
+                    .number("Unserved"), .text("Why late"), .text("Actions"),
                 ],
                 rows: model.rows.map(row),
-                emptyText: "This nation has no requirements yet."
+                emptyText: model.query?.isNarrowed == true ? "No demand matches these filters." : "This nation has no requirements yet.",
+                sorting: model.query.map { TableSorting(path: path, query: $0) }
             ),
-            .pagination(page: model.page, pageCount: model.pageCount, basePath: SiteRoute.nation(model.nation).path)
+            .pagination(page: model.page, pageCount: model.pageCount, basePath: path, query: model.query?.items() ?? []),
+            .if(!model.totals.isEmpty, totals(model.totals)),
+            .unwrap(model.marking) { .marking($0) }
+        )
+    }
+
+    private static func totals(_ rows: [TotalRow]) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("Totals by item or class")),
+            .paragraph(
+                "The demands listed, on all pages, summed per item or class: units of different items are not added together.",
+                class: "muted"),
+            .dataTable(
+                columns: [
+                    .text("Item or class"), .number("Demands"), .number("Quantity"), .number("On time"), .number("Late"),
+                    .number("Unserved"),
+                ],
+                rows: rows.map { row in
+                    .tr(
+                        .cell(row.target), .numberCell(Format.integer(row.demands)), .unitsCell(row.qty), .unitsCell(row.onTime),
+                        .unitsCell(row.late), .unitsCell(row.unserved))
+                })
         )
     }
 
@@ -71,7 +120,7 @@ enum NationDemandsPage {
 
     private static func row(_ row: DemandRow) -> Node<HTML.TableContext> {
         .tr(
-            .codeCell(row.code),
+            row.resultPath.map { .td(.a(.safeHref($0), .code(.text(row.code)))) } ?? .codeCell(row.code),
             .cell(row.target),
             .unitsCell(row.qty),
             .dateCell(row.dueLabel),
