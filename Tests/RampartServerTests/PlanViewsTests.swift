@@ -240,6 +240,17 @@ import VaporTesting
             #expect(!polish.contains(">FR-1<") && !polish.contains(">FR-2<") && !polish.contains("France"))
             #expect(polish.contains("Poland only"))
 
+            // MUT: France's delegate's home page
+            let france = Browser(app)
+            _ = try await france.signIn(Fixtures.frDelegate.email)
+            let home = try await france.get("/dashboard").body.string
+
+            // validate: what changed for France since the run before, its demands counted by outcome
+            let frenchChange = RunComparison(
+                before: before.filter { $0.nation == "FR" }, after: after.filter { $0.nation == "FR" })
+            #expect(home.contains("Since the run before: \(PlanComparePages.summary(frenchChange))"))
+            #expect(home.contains("Wholly on time") && home.contains("With units late"))
+
             // MUT + validate: the refusals and bad input
             for person in [Fixtures.knds, Fixtures.observer] {
                 let other = Browser(app)

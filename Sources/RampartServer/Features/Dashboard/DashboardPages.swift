@@ -1,6 +1,7 @@
 import Fluent
 import Plot
 import RampartCore
+import SQLKit
 import Vapor
 
 /// The dashboard: the scenario's size and the latest plan's outcome.
@@ -62,7 +63,39 @@ struct DashboardPages: RouteCollection {
         own.late = rows.map { PlanDetailPage.LateRow($0, month: { $0.map(calendar.label) }) }
         own.lateTotal = total
         own.chart = try await PlanDeliveries.cumulativeSeries(run: runID, nation: nation, settings: settings, on: db)
+        own.counts = try await Self.outcomeCounts(run: runID, nation: nation, on: db)
+        if let run,
+            let previous = try await PlanRunRecord.query(on: db).filter(\.$status == .succeeded).filter(\.$id != runID)
+                .filter(\.$createdAt < (run.createdAt ?? .distantPast)).sort(\.$createdAt, .descending).first(),
+            let previousID = previous.id
+        {
+            let comparison = RunComparison(
+                before: try await PlanComparePages.outcomes(run: previousID, nation: nation, on: db),
+                after: try await PlanComparePages.outcomes(run: runID, nation: nation, on: db))
+            own.sincePrevious = (
+                PlanComparePages.summary(comparison),
+                SiteRoute.planCompare(id: runID.uuidString).path(query: [(name: "against", value: previousID.uuidString)])
+            )
+        }
         return own
+    }
+
+    /// A nation's demands in a run, counted by outcome.
+    static func outcomeCounts(run: UUID, nation: String, on db: any Database) async throws -> DashboardPage.OutcomeCounts? {
+        struct Counts: Decodable { var demands: Int; var on_time: Int?; var late: Int?; var unserved: Int? }
+        let sql = try SQLAccess.sql(db)
+        let row = try await sql.raw(
+            """
+            SELECT COUNT(*) AS demands,
+                   SUM(CASE WHEN late_units <= 0 AND unserved_units <= 0 THEN 1 ELSE 0 END) AS on_time,
+                   SUM(CASE WHEN late_units > 0 THEN 1 ELSE 0 END) AS late,
+                   SUM(CASE WHEN unserved_units > 0 THEN 1 ELSE 0 END) AS unserved
+            FROM plan_demand_results WHERE plan_run_id = \(bind: run) AND nation = \(bind: nation)
+            """
+        ).first(decoding: Counts.self)
+        return row.map {
+            DashboardPage.OutcomeCounts(demands: $0.demands, onTime: $0.on_time ?? 0, late: $0.late ?? 0, unserved: $0.unserved ?? 0)
+        }
     }
 
     static func releasedDemand(_ signals: [API.SignalDTO], largest: Int = 15) -> DashboardPage.ReleasedDemand {

@@ -37,6 +37,17 @@ enum DashboardPage {
         var late: [PlanDetailPage.LateRow] = []
         var lateTotal: Int = 0
         var chart: MonthlySeries? = nil
+        /// Demands counted by outcome: units of different items are not added up.
+        var counts: OutcomeCounts? = nil
+        /// Against the run before: what got later and earlier, and where to see it.
+        var sincePrevious: (summary: String, path: String)? = nil
+    }
+
+    struct OutcomeCounts: Sendable {
+        var demands: Int
+        var onTime: Int
+        var late: Int
+        var unserved: Int
     }
 
     struct ReleasedDemand: Sendable {
@@ -113,14 +124,25 @@ enum DashboardPage {
             .unwrap(
                 own.figures,
                 { row in
-                    .cards([
-                        ("Units demanded", Format.units(row.demanded)), ("On time", Format.units(row.onTime)),
-                        ("Late", Format.units(row.late)), ("Unserved", Format.units(row.unserved)),
-                        (
-                            "Mean delay of late units",
-                            row.meanDelayMonths.map { Format.number($0, maxFractionDigits: 1) + " months" } ?? "–"
-                        ),
-                    ])
+                    .group(
+                        .cards(
+                            (own.counts.map { counts in
+                                [
+                                    ("Demands", Format.integer(counts.demands)), ("Wholly on time", Format.integer(counts.onTime)),
+                                    ("With units late", Format.integer(counts.late)),
+                                    ("With units unserved", Format.integer(counts.unserved)),
+                                ]
+                            } ?? []) + [
+                                ("Weighted lateness (unit-months)", Format.units(row.weightedLateness)),
+                                (
+                                    "Mean delay of late units",
+                                    row.meanDelayMonths.map { Format.number($0, maxFractionDigits: 1) + " months" } ?? "–"
+                                ),
+                            ]),
+                        .unwrap(own.sincePrevious) { since in
+                            .p(.text("Since the run before: " + since.summary + " "), .link("Compare the two runs", to: since.path))
+                        }
+                    )
                 }, else: .paragraph("No plan of \(own.name)'s demands has finished yet.", class: "empty")),
             .if(
                 own.figures != nil,
