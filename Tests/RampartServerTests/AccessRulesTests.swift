@@ -195,7 +195,8 @@ import VaporTesting
             let browser = Browser(app)
             _ = try await browser.signIn(Fixtures.mesko.email)
             #expect(try await browser.get("/sources/L-NEXTER").status == .notFound)
-            let post = try await browser.post("/sources/L-NEXTER", ["lead_time_months": "9", "steps": "0:1", "version": "1"])
+            let post = try await browser.post(
+                "/sources/L-NEXTER", ["lead_time_months": "9", "step_from_0": "2026-01", "step_per_month_0": "1", "version": "1"])
             #expect(post.status == .notFound)
             let line = try #require(try await SourceRecord.query(on: app.db).filter(\.$code == "L-NEXTER").first())
             #expect(line.leadTimeMonths == 1)

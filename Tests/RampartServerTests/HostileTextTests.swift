@@ -340,7 +340,8 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 SourceEditPage.render(
                     c,
                     .init(
-                        code: t, kind: t, item: t, leadTimeMonths: t, steps: t, version: 2, errors: [t], conflict: $0,
+                        code: t, kind: t, item: t, leadTimeMonths: t, steps: [.init(from: t, perMonth: t), .init(from: "", perMonth: "")],
+                        version: 2, errors: [t, "step_per_month_0: \(t)"], conflict: $0,
                         load: $0 ? load : nil
                     ))
             }
@@ -492,7 +493,7 @@ enum MarkupScanner {
         "html", "head", "meta", "link", "title", "style", "body", "header", "nav", "main", "footer", "section", "div",
         "span", "p", "a", "ul", "li", "h1", "h2", "strong", "code", "del", "ins", "form", "input", "button",
         "label", "select", "option", "datalist", "table", "caption", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "details",
-        "summary",
+        "summary", "tfoot", "fieldset", "legend",
         "progress", "svg", "g", "line", "polyline", "polygon", "circle", "rect", "text",
     ]
 

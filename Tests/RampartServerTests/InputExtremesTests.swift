@@ -74,7 +74,10 @@ import VaporTesting
             try await Fixtures.seed(app)
             let browser = Browser(app)
             _ = try await browser.signIn(Fixtures.staff.email)
-            let formNumbers = ["qty", "due_month", "priority", "version", "lead_time_months", "steps", "expires_in_days", "page", "code"]
+            let formNumbers = [
+                "qty", "due_month", "priority", "version", "lead_time_months", "step_from_0", "step_per_month_0", "expires_in_days", "page",
+                "code",
+            ]
             let routes = app.routes.all.filter { route in
                 guard let first = route.path.first, case .constant(let head) = first else { return true }
                 return !["api", "health", "metrics"].contains(head)

@@ -118,3 +118,52 @@ import VaporTesting
         #expect(query.likePattern == "%50\\%\\_a\\\\b%")
     }
 }
+
+@Suite struct CapacityStepsFormTests {
+    @Test func capacityIsATableOfStepsInCalendarMonthsEachProblemBesideItsField() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.knds.email)
+
+            // MUT: the form as it opens
+            let form = try await browser.get("/sources/L-NEXTER").body.string
+
+            // validate: one row per step in calendar months and units a month, then empty rows
+            #expect(form.contains("name=\"step_from_0\" type=\"month\" value=\"2026-01\""))
+            #expect(form.contains("name=\"step_per_month_1\" type=\"text\" value=\"300\""))
+            #expect(form.contains("name=\"step_from_2\" type=\"month\" value placeholder"))
+
+            // MUT: two bad rows and a bad lead time at once
+            let refused = try await browser.post(
+                "/sources/L-NEXTER",
+                [
+                    "lead_time_months": "soon", "step_from_0": "2026-01", "step_per_month_0": "lots", "step_from_1": "2099-01",
+                    "step_per_month_1": "1,200", "version": "1",
+                ])
+
+            // validate: every problem at once, each beside its field, nothing saved
+            #expect(refused.status == .unprocessableEntity)
+            let page = refused.body.string
+            #expect(page.contains("Lead time: must be a whole number of months"))
+            #expect(page.contains("Step 1, units a month: must be a number of units a month"))
+            #expect(page.contains("Step 2, from: must be between 2026-01 and 2027-12, the planning horizon"))
+            #expect(page.contains("id=\"field-step_per_month_0\" name=\"step_per_month_0\" type=\"text\" value=\"lots\""))
+            #expect(page.contains("aria-describedby=\"field-step_from_1-error\""))
+            #expect(try await SourceRecord.query(on: app.db).filter(\.$code == "L-NEXTER").first()?.version == 1)
+
+            // MUT: a good change: "1,200" as the pages write it, one step dropped by emptying its row
+            let saved = try await browser.post(
+                "/sources/L-NEXTER",
+                [
+                    "lead_time_months": "2", "step_from_0": "2026-03", "step_per_month_0": "1,200", "step_from_1": "",
+                    "step_per_month_1": "", "version": "1",
+                ])
+
+            // validate
+            #expect(saved.status == .seeOther)
+            let steps = try await CapacityStepRecord.query(on: app.db).filter(\.$sourceCode == "L-NEXTER").all()
+            #expect(steps.map(\.fromMonth) == [2] && steps.map(\.perMonth) == [1200])
+        }
+    }
+}

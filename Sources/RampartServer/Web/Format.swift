@@ -1,6 +1,11 @@
 /// Locale-independent number formatting for pages and charts: `,` groups thousands, `.` marks decimals.
 enum Format {
     /// Whole units, or one decimal when the value has one: 12,345 or 12,345.5.
+    /// A number to type back into a form unchanged: grouped where whole ("11,667"), every digit otherwise.
+    static func exact(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? integer(Int(value)) : PlainNumber.text(value)
+    }
+
     static func units(_ value: Double) -> String {
         number(value, maxFractionDigits: 1)
     }

@@ -67,25 +67,27 @@ struct IndustryPages: RouteCollection {
     @Sendable func editForm(req: Request) async throws -> HTML {
         let source = try await editableSource(req)
         let steps = try await Self.steps(for: [source.code], on: req.db)[source.code] ?? []
-        var model = Self.editModel(source, steps: steps, errors: [], conflict: false)
+        let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
+        var model = Self.editModel(source, steps: steps, errors: [], conflict: false, settings: settings)
         model.load = try await Self.latestLoad(of: source.code, kind: source.kind, on: req.db)
         return SourceEditPage.render(req.pageContext(title: "\(source.code)"), model)
     }
 
     @Sendable func update(req: Request) async throws -> Response {
-        struct Form: Content { var lead_time_months: String?; var steps: String?; var version: String? }
         let person = try req.requireSignedIn()
         let source = try await editableSource(req)
-        let form = try req.content.decode(Form.self)
-        guard let version = FormNumber.integer(form.version) else { throw InputError("version", "missing; reload the form") }
+        let form = try req.content.decode([String: String].self)
+        guard let version = FormNumber.integer(form["version"]) else { throw InputError("version", "missing; reload the form") }
+        let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
         var errors: [String] = []
-        let lead = FormNumber.integer(form.lead_time_months)
-        if lead == nil { errors.append("lead_time_months: must be a whole number of months") }
-        let steps = Self.parseSteps(form.steps ?? "", errors: &errors)
+        let lead = FormNumber.integer(form["lead_time_months"])
+        if lead == nil { errors.append("lead_time_months: must be a whole number of months, such as 3") }
+        let typed = SourceStepsForm(form, calendar: settings?.calendar, horizon: settings?.horizonMonths ?? 0)
+        errors += typed.problems
         if errors.isEmpty {
             do {
                 _ = try await SourceEditor.update(
-                    source.code, with: SourcePatch(leadTimeMonths: lead, capacity: steps, version: version),
+                    source.code, with: SourcePatch(leadTimeMonths: lead, capacity: typed.steps, version: version),
                     by: person, now: req.now, on: req.db)
                 return FlashNotice.redirect(req, to: .lines, saying: "\(source.code) saved.")
             } catch let error as InputError {
@@ -93,31 +95,20 @@ struct IndustryPages: RouteCollection {
                     let fresh = try await editableSource(req)
                     let freshSteps = try await Self.steps(for: [fresh.code], on: req.db)[fresh.code] ?? []
                     let page = SourceEditPage.render(
-                        req.pageContext(title: fresh.code), Self.editModel(fresh, steps: freshSteps, errors: error.problems, conflict: true)
-                    )
+                        req.pageContext(title: fresh.code),
+                        Self.editModel(fresh, steps: freshSteps, errors: error.problems, conflict: true, settings: settings))
                     return try await page.encodeResponse(status: .conflict, for: req)
                 }
-                errors = error.problems
+                errors = error.problems.map(typed.formName)
             }
         }
-        let model = SourceEditPage.Model(
-            code: source.code, kind: source.kind, item: source.itemCode, leadTimeMonths: form.lead_time_months ?? "",
-            steps: form.steps ?? "", version: version, errors: errors, conflict: false)
+        var model = SourceEditPage.Model(
+            code: source.code, kind: source.kind, item: source.itemCode, leadTimeMonths: form["lead_time_months"] ?? "",
+            steps: typed.rows + Array(repeating: .init(from: "", perMonth: ""), count: SourceEditPage.blankRows), version: version,
+            errors: errors, conflict: false)
+        (model.firstMonth, model.lastMonth) = NationPages.monthRange(settings)
         return try await SourceEditPage.render(req.pageContext(title: source.code), model).encodeResponse(
             status: .unprocessableEntity, for: req)
-    }
-
-    /// "from:perMonth, from:perMonth" as typed in the form.
-    static func parseSteps(_ text: String, errors: inout [String]) -> [SourcePatch.Step] {
-        text.split(separator: ",").enumerated().compactMap { index, part in
-            let pieces = part.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "") }
-            guard pieces.count == 2, let from = DecimalText.integer(pieces[0]), let perMonth = DecimalText.number(pieces[1]) else {
-                errors.append(
-                    "steps: step \(index + 1) (\"\(part.trimmingCharacters(in: .whitespaces))\") is not month:units, for example 0:1200")
-                return nil
-            }
-            return SourcePatch.Step(from: from, perMonth: perMonth)
-        }
     }
 
     private func editableSource(_ req: Request) async throws -> SourceRecord {
@@ -148,10 +139,16 @@ struct IndustryPages: RouteCollection {
         return Dictionary(grouping: records, by: \.sourceCode).mapValues { $0.map { ($0.fromMonth, $0.perMonth) } }
     }
 
-    static func editModel(_ s: SourceRecord, steps: [(Int, Double)], errors: [String], conflict: Bool) -> SourceEditPage.Model {
-        SourceEditPage.Model(
+    static func editModel(
+        _ s: SourceRecord, steps: [(Int, Double)], errors: [String], conflict: Bool, settings: ScenarioSettingsRecord?
+    ) -> SourceEditPage.Model {
+        let calendar = settings?.calendar
+        var model = SourceEditPage.Model(
             code: s.code, kind: s.kind, item: s.itemCode, leadTimeMonths: "\(s.leadTimeMonths)",
-            steps: steps.map { "\($0.0):\(PlainNumber.text($0.1))" }.joined(separator: ", "),
+            steps: steps.map { SourceEditPage.StepRow(from: calendar?.label($0.0) ?? String($0.0), perMonth: Format.exact($0.1)) }
+                + Array(repeating: .init(from: "", perMonth: ""), count: SourceEditPage.blankRows),
             version: s.version, errors: errors, conflict: conflict)
+        (model.firstMonth, model.lastMonth) = NationPages.monthRange(settings)
+        return model
     }
 }

@@ -87,6 +87,10 @@ enum Stylesheet {
         .pagination .current{font-weight:700;padding:0 .3rem;border-bottom:2px solid var(--accent)}
         .marking{font-weight:700;text-transform:uppercase;letter-spacing:.06em;font-size:.8rem;color:var(--danger);\
         text-align:center;margin:.2rem 0 .8rem}
+        .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+        fieldset{border:1px solid var(--line);border-radius:6px;margin:0 0 1rem;padding:.6rem .9rem;max-width:40rem}
+        legend{font-weight:600;padding:0 .3rem}
+        table.steps .field{margin:0}
         input[type=search]{width:100%;padding:.45rem .55rem;border:1px solid #aab3bf;border-radius:4px;font:inherit}
         @media print{.topbar,.skip-link,.table-tools form,.pagination,.actions,form,.footer{display:none}\
         body{font-size:10pt}.container{max-width:none;padding:0}.table-wrap{overflow:visible}\
