@@ -13,19 +13,19 @@ extension BrowserTests {
             let queued = try await PlanRuns.enqueue(requestedBy: staff.id, now: app.rampart.clock.now(), on: app.db)
             try await Fixtures.runQueuedPlans(app)
             let run = "/plans/" + (try queued.requireID().uuidString)
-            let signedOut = ["/signin", "/register", "/reset"]
+            let signedOut = ["/signin", "/register", "/reset", "/verify", "/reset/confirm"]
             let pages: [(Fixtures.Person?, [String])] = [
                 (nil, signedOut),
                 (
                     Fixtures.staff,
                     [
                         "/dashboard", "/nations", "/nations/FR", "/nations/FR/demands/new", "/demands/FR-1", "/plans", run,
-                        "/lines", "/admin/users", "/audit", "/admin/jobs", "/account/tokens", "/newsletter",
+                        "/lines", "/admin/users", "/audit", "/admin/jobs", "/account", "/account/tokens", "/newsletter",
                     ]
                 ),
-                (Fixtures.frDelegate, ["/dashboard", "/nations/FR", "/plans", run]),
-                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines"]),
-                (Fixtures.observer, ["/dashboard", "/plans", run]),
+                (Fixtures.frDelegate, ["/dashboard", "/nations/FR", "/plans", run, "/account"]),
+                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/account"]),
+                (Fixtures.observer, ["/dashboard", "/plans", run, "/account"]),
             ]
             var found: [String] = []
             for (person, paths) in pages {

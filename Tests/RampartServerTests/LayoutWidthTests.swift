@@ -19,12 +19,12 @@ extension BrowserTests {
                     Fixtures.staff,
                     [
                         "/dashboard", "/nations", "/nations/FR", "/nations/FR/demands/new", "/demands/FR-1", "/plans", run,
-                        "/lines", "/admin/users", "/audit", "/admin/jobs", "/account/tokens",
+                        "/lines", "/admin/users", "/audit", "/admin/jobs", "/account", "/account/tokens",
                     ]
                 ),
-                (Fixtures.frDelegate, ["/dashboard", "/nations/FR", "/plans", run]),
-                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines"]),
-                (Fixtures.observer, ["/dashboard", "/plans", run]),
+                (Fixtures.frDelegate, ["/dashboard", "/nations/FR", "/plans", run, "/account"]),
+                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/account"]),
+                (Fixtures.observer, ["/dashboard", "/plans", run, "/account"]),
             ]
             for (person, paths) in pages {
                 let page = try await driver.newSession(baseURL: server.baseURL)

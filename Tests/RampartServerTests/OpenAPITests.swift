@@ -179,6 +179,16 @@ import VaporTesting
             observer = try await Fixtures.token(app, Fixtures.observer)
             try await c.send(.GET, "/api/v1/me", token: staff, expect: .ok)
             try await c.send(.PUT, "/api/v1/me/newsletter", token: staff, json: #"{"subscribed": true}"#, expect: .ok)
+            try await c.send(.PUT, "/api/v1/me/name", token: staff, json: #"{"displayName": "Staff Renamed"}"#, expect: .ok)
+            try await c.send(.PUT, "/api/v1/me/name", token: staff, json: #"{"displayName": ""}"#, expect: .unprocessableEntity)
+            try await c.send(.PUT, "/api/v1/me/name", token: nil, json: #"{"displayName": "X"}"#, expect: .unauthorized)
+            try await c.send(
+                .PUT, "/api/v1/me/password", token: staff, json: body(["currentPassword": "wrong", "newPassword": "weak"]),
+                expect: .unprocessableEntity)
+            // the same password again: it follows the rules, and the fixtures' password stays what it was
+            try await c.send(
+                .PUT, "/api/v1/me/password", token: staff, json: body(["currentPassword": password, "newPassword": password]),
+                expect: .ok)
             try await c.send(.POST, "/api/v1/tokens", token: staff, json: #"{"name": "to revoke"}"#, expect: .created)
             try await c.send(.POST, "/api/v1/tokens", token: staff, json: #"{"name": ""}"#, expect: .unprocessableEntity)
             let tokens = try await c.send(.GET, "/api/v1/tokens", token: staff, expect: .ok).json as? [[String: Any]] ?? []
