@@ -404,6 +404,8 @@ import Vapor
             try await page.expectInert("audit", shows: [h.scenarioName, h.tokenName, h.demandCode, h.lineID, h.company])
             try await page.open("/account/tokens")
             try await page.expectInert("tokens", shows: [h.tokenName])
+            try await page.open("/account")
+            try await page.expectInert("account", shows: [h.staffName])
             try await page.open("/nations")
             try await page.expectInert("nations", shows: [h.nationName, h.nationCode])
             let hostileNation = try #require(try await page.rowLink(firstCell: h.nationCode), "no link to the hostile nation")
