@@ -36,7 +36,7 @@ import VaporTesting
                     ]
                 ),
                 (signIn, [("email", "E-mail address: give your e-mail address"), ("password", "Password: give your password")]),
-                (verify, [("email", "E-mail address: not a valid e-mail address"), ("code", "Code: is the 6 digits from the mail")]),
+                (verify, [("email", "E-mail address: not a valid e-mail address"), ("code", "Code: must be the 6 digits from the mail")]),
                 (reset, [("email", "E-mail address: not a valid e-mail address")]),
                 (
                     confirm,
@@ -58,6 +58,33 @@ import VaporTesting
                 register.body.string.contains(#"aria-describedby="field-password-error password-rules""#), "the rules stay attached")
             #expect(try await PendingRegistrationRecord.query(on: app.db).count() == 0)
             #expect(try await OutboxMailRecord.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func theTokenFormNamesEveryProblemAtOnceAndKeepsWhatWasTyped() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.knds.email)
+
+            // MUT
+            let refused = try await browser.post(
+                "/account/tokens", ["name": String(repeating: "t", count: 81), "scope": "read", "expires_in_days": "400"])
+            let notANumber = try await browser.post("/account/tokens", ["name": "nightly", "expires_in_days": "ninety"])
+
+            // validate
+            #expect(refused.status == .unprocessableEntity)
+            let html = refused.body.string
+            AccountPageTests.expectBeside(html, field: "name", "Name: give the token a name of 1 to 80 characters")
+            AccountPageTests.expectBeside(html, field: "expires_in_days", "Expires after: must be a whole number of days from 1 to 365")
+            #expect(html.contains(#"value="400""#) && html.contains(#"<option value="read" selected>"#), "what was typed is kept")
+            #expect(!html.contains("expiresInDays:"), "the API's name for the field on the page")
+            #expect(notANumber.status == .unprocessableEntity)
+            AccountPageTests.expectBeside(
+                notANumber.body.string, field: "expires_in_days", "Expires after: must be a whole number of days from 1 to 365")
+            #expect(notANumber.body.string.contains(#"value="nightly""#))
+            #expect(try await APITokenRecord.query(on: app.db).count() == 0)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "api token").count() == 0)
         }
     }
 

@@ -162,7 +162,7 @@ import VaporTesting
             // validate: each problem beside its field, the other forms as they were, nothing changed
             #expect(wrong.status == .unprocessableEntity)
             let html = wrong.body.string
-            Self.expectBeside(html, field: "current_password", "Current password: is not your current password")
+            Self.expectBeside(html, field: "current_password", "Current password: does not match the password of your account")
             Self.expectBeside(html, field: "new_password", "New password: needs at least 12 characters")
             #expect(html.contains("needs at least one digit") && html.contains("needs at least one upper-case letter"))
             #expect(html.contains(#"aria-describedby="field-new_password-error password-rules""#), "the rules stay attached")
@@ -314,7 +314,7 @@ import VaporTesting
             #expect(bad.status == .unprocessableEntity)
             let problems = try bad.error().allProblems
             #expect(try bad.error().field == "currentPassword")
-            #expect(problems.contains("currentPassword: is not your current password"))
+            #expect(problems.contains("currentPassword: does not match the password of your account"))
             #expect(problems.contains("newPassword: needs at least 12 characters"))
             #expect(hashAfterBad == user.passwordHash)
             #expect(changed.status == .ok)

@@ -383,7 +383,15 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 createdAt: t, startedAt: t, finishedAt: t, error: t)
             return [JobsPage.render(c, .init(rows: [running, failed], counts: [(.running, 1), (.failed, 1)], page: 1, pageCount: 2))]
         case .tokens:
-            return [TokensPage.render(c, .init(tokens: [.init(id: t, name: t, createdAt: t, scope: t, expires: t)], newToken: t))]
+            var refused = TokensPage.Model(tokens: [], newToken: nil)
+            refused.name = t
+            refused.scope = t
+            refused.expiresInDays = t
+            refused.errors = [t, "name: " + t, "expiresInDays: " + t]
+            return [
+                TokensPage.render(c, .init(tokens: [.init(id: t, name: t, createdAt: t, scope: t, expires: t)], newToken: t)),
+                TokensPage.render(c, refused),
+            ]
         case .error:
             return [404, 500].map { ErrorPage.render(c, .init(status: $0, message: t)) }
         }

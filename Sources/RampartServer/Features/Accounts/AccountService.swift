@@ -367,7 +367,7 @@ struct AccountService: Sendable {
         if current.isEmpty { problems.append("currentPassword: give your current password") }
         problems += PasswordPolicy.violations(of: newPassword).map { "newPassword: needs \($0.text)" }
         if !current.isEmpty, try await currentPasswordMatches(user, current) == false {
-            problems.insert("currentPassword: is not your current password", at: 0)
+            problems.insert("currentPassword: does not match the password of your account", at: 0)
         }
         if let first = problems.first {
             throw AccountError(kind: .invalid, field: Self.field(of: first), messages: problems)
@@ -465,7 +465,7 @@ struct AccountService: Sendable {
     static func codeProblem(_ code: String) -> String? {
         let typed = code.trimmingCharacters(in: .whitespaces)
         if typed.isEmpty { return "code: give the 6-digit code from the mail" }
-        guard typed.count == 6, typed.allSatisfy({ $0.isASCII && $0.isNumber }) else { return "code: is the 6 digits from the mail" }
+        guard typed.count == 6, typed.allSatisfy({ $0.isASCII && $0.isNumber }) else { return "code: must be the 6 digits from the mail" }
         return nil
     }
 
