@@ -25,9 +25,12 @@ struct AccountSettingsPages: RouteCollection {
         let typed = try req.content.decode(Form.self).display_name ?? ""
         do {
             let changed = try await req.accounts.changeDisplayName(person.user, to: typed)
+            let named = changed ? "Your name is now \(person.user.displayName)." : "Your name was already \(person.user.displayName)."
+            // A notice is cut at FlashNotice.maxBytes: a long name would be cut inside it, so it is left out instead.
             return FlashNotice.redirect(
                 req, to: .account,
-                saying: changed ? "Your name is now \(person.user.displayName)." : "Your name was already \(person.user.displayName).")
+                saying: named.utf8.count <= FlashNotice.maxBytes ? named : changed ? "Your name is changed." : "Your name was already that."
+            )
         } catch let error as AccountError {
             var model = try await Self.model(for: person, on: req.db)
             model.nameValue = typed
