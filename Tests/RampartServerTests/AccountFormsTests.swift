@@ -58,6 +58,8 @@ import VaporTesting
                 register.body.string.contains(#"aria-describedby="field-password-error password-rules""#), "the rules stay attached")
             #expect(try await PendingRegistrationRecord.query(on: app.db).count() == 0)
             #expect(try await OutboxMailRecord.query(on: app.db).count() == 0)
+            // nothing was counted against anyone: no sign-in failure, no code check
+            #expect(try await RateLimitHitRecord.query(on: app.db).count() == 0)
         }
     }
 

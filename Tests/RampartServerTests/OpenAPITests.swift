@@ -149,6 +149,8 @@ import VaporTesting
             let staffEmail = Fixtures.staff.email, observerEmail = Fixtures.observer.email, newEmail = "new@test.example"
             try await c.send(.POST, "/api/v1/auth/token", json: body(["email": staffEmail, "password": password]), expect: .created)
             try await c.send(.POST, "/api/v1/auth/token", json: body(["email": staffEmail, "password": "wrong"]), expect: .unauthorized)
+            try await c.send(
+                .POST, "/api/v1/auth/token", json: body(["email": "not an address", "password": ""]), expect: .unprocessableEntity)
             let registered = try await c.send(
                 .POST, "/api/v1/accounts", json: body(["email": newEmail, "displayName": "New", "password": password]),
                 expect: .accepted)

@@ -19,7 +19,8 @@ extension OpenAPIDocument {
                 errors: [
                     400: malformedBody,
                     401: "Wrong e-mail address or password.",
-                    422: "The token name is not 1 to 80 characters, or `expiresInDays` is not 1 to 365.",
+                    422:
+                        "The e-mail address is missing or not an address, the password is empty, the token name is not 1 to 80 characters, or `expiresInDays` is not 1 to 365 (none of these counts as a failed sign-in).",
                     429:
                         "After 5 failures from this address, wait for `Retry-After` (the delay doubles, up to 15 minutes); or the account is locked after 100 failures in a day until its owner follows the mailed link.",
                 ]),
@@ -46,7 +47,8 @@ extension OpenAPIDocument {
                 responses: ok(ref("User"), "The account, now verified."),
                 errors: [
                     400: malformedBody,
-                    422: "Not a valid address, or a wrong, expired, used or replaced code (`field` is `code`).",
+                    422:
+                        "Not a valid address or not 6 digits (both named at once, before a check is spent), or a wrong, expired, used or replaced code (`field` is `code`).",
                     429: "Five code checks for the address since its last code, or too many from the client's address: ask for a new code.",
                 ]),
             Operation(
