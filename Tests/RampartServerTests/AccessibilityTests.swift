@@ -13,7 +13,7 @@ extension BrowserTests {
             let queued = try await PlanRuns.enqueue(requestedBy: staff.id, now: app.rampart.clock.now(), on: app.db)
             try await Fixtures.runQueuedPlans(app)
             let run = "/plans/" + (try queued.requireID().uuidString)
-            let signedOut = ["/signin", "/register", "/reset"]
+            let signedOut = ["/signin", "/register", "/reset", "/verify", "/reset/confirm"]
             let pages: [(Fixtures.Person?, [String])] = [
                 (nil, signedOut),
                 (
@@ -21,12 +21,12 @@ extension BrowserTests {
                     [
                         "/dashboard", "/nations", "/nations/FR", "/nations/FR/demands/new", "/demands/FR-1", "/plans", run,
                         run + "/demands/FR-1", run + "/compare", "/sources/L-NEXTER",
-                        "/lines", "/admin/users", "/audit", "/admin/jobs", "/account/tokens", "/newsletter",
+                        "/lines", "/admin/users", "/audit", "/admin/jobs", "/account", "/account/tokens", "/newsletter",
                     ]
                 ),
-                (Fixtures.frDelegate, ["/dashboard", "/nations/FR", "/plans", run, run + "/demands/FR-1", run + "/compare"]),
-                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/sources/L-NEXTER"]),
-                (Fixtures.observer, ["/dashboard", "/plans", run]),
+                (Fixtures.frDelegate, ["/dashboard", "/nations/FR", "/plans", run, run + "/demands/FR-1", run + "/compare", "/account"]),
+                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/sources/L-NEXTER", "/account"]),
+                (Fixtures.observer, ["/dashboard", "/plans", run, "/account"]),
             ]
             var found: [String] = []
             for (person, paths) in pages {

@@ -101,6 +101,32 @@ import Vapor
         }
     }
 
+    @Test func thirtyPasswordChangesAtOnceCheckAtMostFiveCurrentPasswordsAndChangeNothing() async throws {
+        try await LiveServer.run { server in
+            try await Fixtures.seed(server.app)
+            let token = try await Fixtures.token(server.app, Fixtures.frDelegate)
+            let before = try #require(try await UserRecord.query(on: server.app.db).filter(\.$email == Fixtures.frDelegate.email).first())
+            let wrong = #"{"currentPassword": "Wrong-Password-1!", "newPassword": "Another-Str0ng-pw!"}"#
+            let right = #"{"currentPassword": "\#(Fixtures.password)", "newPassword": "Another-Str0ng-pw!"}"#
+
+            // MUT
+            let answers = try await server.concurrently(30) { _ in
+                try await server.send(.PUT, "/api/v1/me/password", json: wrong, token: token)
+            }
+            let afterBurst = try await server.send(.PUT, "/api/v1/me/password", json: right, token: token)
+
+            // validate: no more than five wrong passwords checked; the rest, and then the right one, wait
+            let checked = answers.filter { $0.status == .unprocessableEntity }.count
+            #expect(checked <= AccountService.passwordChecks.limit, "\(checked) passwords were checked")
+            #expect(answers.filter { $0.status == .tooManyRequests }.count == 30 - checked)
+            // refused attempts are taken back: the right password is checked only while fewer than five wrong ones were
+            let full = checked == AccountService.passwordChecks.limit
+            #expect(afterBurst.status == (full ? .tooManyRequests : .ok), "\(checked) checked, then \(afterBurst.status)")
+            let after = try #require(try await UserRecord.query(on: server.app.db).filter(\.$email == Fixtures.frDelegate.email).first())
+            #expect((after.passwordHash == before.passwordHash) == full)
+        }
+    }
+
     @Test func aResetCodeSentByManyRequestsAtOnceWorksOnce() async throws {
         try await LiveServer.run { server in
             try await Fixtures.seed(server.app)

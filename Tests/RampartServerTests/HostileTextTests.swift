@@ -127,7 +127,7 @@ import Testing
         let csrf = "<input type=\"hidden\" name=\"csrf_token\" value=\"tok123\"/>"
 
         // MUT
-        let signIn = SignInPage.render(context, .init(email: "a@b.c", error: nil, next: "/plans")).render()
+        let signIn = SignInPage.render(context, .init(email: "a@b.c", errors: [], next: "/plans")).render()
         let register = RegisterPage.render(
             context, .init(email: "", displayName: "", errors: ["Too short"], passwordRules: ["At least 12 characters"])
         ).render()
@@ -148,7 +148,7 @@ import Testing
             context,
             .init(tokens: [.init(id: "abc", name: "n", createdAt: "today", scope: "read only", expires: "tomorrow")], newToken: "secret-1")
         ).render()
-        let verify = VerifyPage.render(context, .init(email: "a@b.c", registration: "r-1", error: nil, info: nil)).render()
+        let verify = VerifyPage.render(context, .init(email: "a@b.c", registration: "r-1", errors: [], info: nil)).render()
 
         // validate
         #expect(signIn.contains("<form method=\"post\" action=\"/signin\""))
@@ -188,10 +188,11 @@ import Testing
         let signedOut = Navigation.entries(for: nil).map(\.href)
 
         // validate
-        #expect(staff == ["/dashboard", "/nations", "/plans", "/lines", "/admin/users", "/audit", "/admin/jobs", "/account/tokens"])
-        #expect(delegate == ["/dashboard", "/nations/FR", "/plans", "/account/tokens"])
-        #expect(industry == ["/dashboard", "/plans", "/lines", "/account/tokens"])
-        #expect(observer == ["/dashboard", "/plans", "/account/tokens"])
+        #expect(staff == ["/dashboard", "/nations", "/plans", "/lines", "/admin/users", "/audit", "/admin/jobs", "/account"])
+        #expect(delegate == ["/dashboard", "/nations/FR", "/plans", "/account"])
+        #expect(industry == ["/dashboard", "/plans", "/lines", "/account"])
+        #expect(observer == ["/dashboard", "/plans", "/account"])
+        #expect(Navigation.isCurrent(NavEntry(label: "", href: "/account"), path: "/account/tokens"))
         #expect(signedOut == ["/signin", "/register"])
         #expect(Navigation.isCurrent(NavEntry(label: "", href: "/plans"), path: "/plans/42"))
         #expect(!Navigation.isCurrent(NavEntry(label: "", href: "/plans"), path: "/plansx"))
@@ -269,7 +270,7 @@ enum Hostile {
 }
 
 enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case signIn, register, verify, newsletterOffer, resetRequest, resetConfirm, unsubscribe
+    case signIn, register, verify, newsletterOffer, resetRequest, resetConfirm, unsubscribe, account
     case dashboard, nationsIndex, nationDemands, demandNew, demandEdit, plans, planDetail
     case lines, sourceEdit, usersAdmin, audit, jobs, tokens, error
     case planDemand, planCompare
@@ -284,21 +285,45 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
         let t = Hostile.text
         switch self {
         case .signIn:
-            return [SignInPage.render(c, .init(email: t, error: t, next: t))]
+            return [SignInPage.render(c, .init(email: t, errors: [t, "email: " + t, "password: " + t], next: t))]
         case .register:
-            return [RegisterPage.render(c, .init(email: t, displayName: t, errors: [t, t], passwordRules: [t]))]
+            return [
+                RegisterPage.render(
+                    c,
+                    .init(
+                        email: t, displayName: t, errors: [t, "email: " + t, "displayName: " + t, "password: " + t, "password: " + t],
+                        passwordRules: [t]))
+            ]
         case .verify:
-            return [VerifyPage.render(c, .init(email: t, registration: t, error: t, info: t))]
+            // with the address and a registration; asking for the address (none given, or not one)
+            return [
+                VerifyPage.render(c, .init(email: t, registration: t, errors: [t, "code: " + t], info: t)),
+                VerifyPage.render(c, .init(email: "", registration: "", errors: [], info: nil)),
+                VerifyPage.render(c, .init(email: t, registration: t, errors: ["email: " + t, "code: " + t], info: nil)),
+            ]
         case .newsletterOffer:
             return [NewsletterOfferPage.render(c, .init(email: t))]
         case .resetRequest:
-            return [ResetRequestPage.render(c, .init(email: t, error: t, returnTo: t))]
+            return [ResetRequestPage.render(c, .init(email: t, errors: [t, "email: " + t], returnTo: t))]
         case .resetConfirm:
-            return [false, true].map {
-                ResetConfirmPage.render(c, .init(email: t, errors: [t], returnTo: t, done: $0, passwordRules: [t]))
+            return [t, ""].map {
+                ResetConfirmPage.render(
+                    c, .init(email: $0, code: t, errors: [t, "code: " + t, "password: " + t], returnTo: t, passwordRules: [t]))
             }
         case .unsubscribe:
             return [UnsubscribePage.render(c, .init(email: t))]
+        case .account:
+            let model = AccountPage.Model(
+                email: t, displayName: t, role: .delegate, nation: t, company: t, newsletter: true, tokenCount: 2, nameValue: t,
+                nameErrors: [t, "displayName: " + t], passwordErrors: [t, "currentPassword: " + t, "newPassword: " + t],
+                passwordRules: [t])
+            var plain = model
+            plain.newsletter = false
+            plain.nation = nil
+            plain.company = nil
+            plain.nameErrors = []
+            plain.passwordErrors = []
+            return [AccountPage.render(c, model), AccountPage.render(c, plain)]
         case .dashboard:
             return dashboards(c)
         case .nationsIndex:
@@ -390,7 +415,15 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 createdAt: t, startedAt: t, finishedAt: t, error: t)
             return [JobsPage.render(c, .init(rows: [running, failed], counts: [(.running, 1), (.failed, 1)], page: 1, pageCount: 2))]
         case .tokens:
-            return [TokensPage.render(c, .init(tokens: [.init(id: t, name: t, createdAt: t, scope: t, expires: t)], newToken: t))]
+            var refused = TokensPage.Model(tokens: [], newToken: nil)
+            refused.name = t
+            refused.scope = t
+            refused.expiresInDays = t
+            refused.errors = [t, "name: " + t, "expiresInDays: " + t]
+            return [
+                TokensPage.render(c, .init(tokens: [.init(id: t, name: t, createdAt: t, scope: t, expires: t)], newToken: t)),
+                TokensPage.render(c, refused),
+            ]
         case .error:
             return [404, 500].map { ErrorPage.render(c, .init(status: $0, message: t)) }
         }

@@ -20,12 +20,12 @@ extension BrowserTests {
                     [
                         "/dashboard", "/nations", "/nations/FR", "/nations/FR/demands/new", "/demands/FR-1", "/plans", run,
                         run + "/demands/FR-1", run + "/compare", "/sources/L-NEXTER",
-                        "/lines", "/admin/users", "/audit", "/admin/jobs", "/account/tokens",
+                        "/lines", "/admin/users", "/audit", "/admin/jobs", "/account", "/account/tokens",
                     ]
                 ),
-                (Fixtures.frDelegate, ["/dashboard", "/nations/FR", "/plans", run, run + "/demands/FR-1", run + "/compare"]),
-                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/sources/L-NEXTER"]),
-                (Fixtures.observer, ["/dashboard", "/plans", run]),
+                (Fixtures.frDelegate, ["/dashboard", "/nations/FR", "/plans", run, run + "/demands/FR-1", run + "/compare", "/account"]),
+                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/sources/L-NEXTER", "/account"]),
+                (Fixtures.observer, ["/dashboard", "/plans", run, "/account"]),
             ]
             for (person, paths) in pages {
                 let page = try await driver.newSession(baseURL: server.baseURL)

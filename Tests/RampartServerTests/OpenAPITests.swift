@@ -149,6 +149,8 @@ import VaporTesting
             let staffEmail = Fixtures.staff.email, observerEmail = Fixtures.observer.email, newEmail = "new@test.example"
             try await c.send(.POST, "/api/v1/auth/token", json: body(["email": staffEmail, "password": password]), expect: .created)
             try await c.send(.POST, "/api/v1/auth/token", json: body(["email": staffEmail, "password": "wrong"]), expect: .unauthorized)
+            try await c.send(
+                .POST, "/api/v1/auth/token", json: body(["email": "not an address", "password": ""]), expect: .unprocessableEntity)
             let registered = try await c.send(
                 .POST, "/api/v1/accounts", json: body(["email": newEmail, "displayName": "New", "password": password]),
                 expect: .accepted)
@@ -179,6 +181,16 @@ import VaporTesting
             observer = try await Fixtures.token(app, Fixtures.observer)
             try await c.send(.GET, "/api/v1/me", token: staff, expect: .ok)
             try await c.send(.PUT, "/api/v1/me/newsletter", token: staff, json: #"{"subscribed": true}"#, expect: .ok)
+            try await c.send(.PUT, "/api/v1/me/name", token: staff, json: #"{"displayName": "Staff Renamed"}"#, expect: .ok)
+            try await c.send(.PUT, "/api/v1/me/name", token: staff, json: #"{"displayName": ""}"#, expect: .unprocessableEntity)
+            try await c.send(.PUT, "/api/v1/me/name", token: nil, json: #"{"displayName": "X"}"#, expect: .unauthorized)
+            try await c.send(
+                .PUT, "/api/v1/me/password", token: staff, json: body(["currentPassword": "wrong", "newPassword": "weak"]),
+                expect: .unprocessableEntity)
+            // the same password again: it follows the rules, and the fixtures' password stays what it was
+            try await c.send(
+                .PUT, "/api/v1/me/password", token: staff, json: body(["currentPassword": password, "newPassword": password]),
+                expect: .ok)
             try await c.send(.POST, "/api/v1/tokens", token: staff, json: #"{"name": "to revoke"}"#, expect: .created)
             try await c.send(.POST, "/api/v1/tokens", token: staff, json: #"{"name": ""}"#, expect: .unprocessableEntity)
             let tokens = try await c.send(.GET, "/api/v1/tokens", token: staff, expect: .ok).json as? [[String: Any]] ?? []

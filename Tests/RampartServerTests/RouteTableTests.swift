@@ -11,7 +11,8 @@ import VaporTesting
     static let everyRoute: [SiteRoute] =
         [
             .home, .signIn, .signOut, .register, .verify, .verifyResend, .newsletter, .reset, .resetConfirm,
-            .unlock(token: "t"), .unsubscribe(token: "t"), .tokens, .tokenRevoke(id: "i"),
+            .unlock(token: "t"), .unsubscribe(token: "t"), .account, .accountName, .accountPassword,
+            .accountNewsletter, .tokens, .tokenRevoke(id: "i"),
             .dashboard, .nations, .nation("FR"), .nationDemands("FR"), .nationDemandsCSV("FR"), .newDemand(nation: "FR"), .demand("D"),
             .demandWithdraw("D"), .lines, .linesCSV, .source("S"), .plans, .plan(id: "i"), .planLateCSV(id: "i"),
             .planDemand(id: "i", code: "c"), .planFile(id: "i"), .planCompare(id: "i"), .adminUsers, .adminUser(id: "i"),
@@ -22,7 +23,7 @@ import VaporTesting
 
     static let everyAPIRoute: [APIRoute] = [
         .authToken, .accounts, .accountsVerify, .accountsVerifyResend, .passwordReset, .passwordResetConfirm, .me,
-        .meNewsletter, .tokens, .token(id: "i"), .dashboard, .items, .nations, .nationDemands("FR"), .demands,
+        .meNewsletter, .meName, .mePassword, .tokens, .token(id: "i"), .dashboard, .items, .nations, .nationDemands("FR"), .demands,
         .demand("D"), .signals, .sources, .source("S"), .scenario, .plans, .plan(id: "i"), .planFile(id: "i"), .users,
         .user(id: "i"), .audit, .jobs, .job(id: "i"), .openAPIDocument,
     ]

@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     do {  // web application (HTML, session cookie, CSRF on every form)
         try app.register(collection: FaviconRoute())
         try app.register(collection: AccountPages())
+        try app.register(collection: AccountSettingsPages())
         try app.register(collection: TokenPages())
         try app.register(collection: DashboardPages())
         try app.register(collection: NationPages())

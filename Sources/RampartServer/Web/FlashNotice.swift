@@ -10,7 +10,13 @@ enum FlashNotice {
 
     /// A redirect to `route` whose page will say `message` once.
     static func redirect(_ req: Request, to route: SiteRoute, saying message: String) -> Response {
-        let response = req.redirect(to: route)
+        redirect(req, toPath: route.path, saying: message)
+    }
+
+    /// A redirect to `path` (a route's link with a query, written with `SiteRoute.path(query:)`) whose page will say
+    /// `message` once.
+    static func redirect(_ req: Request, toPath path: String, saying message: String) -> Response {
+        let response = req.redirect(to: Href.local(path))
         response.cookies[cookie] = value(Data(message.utf8.prefix(maxBytes)).base64EncodedString(), secure: req, maxAge: 60)
         return response
     }

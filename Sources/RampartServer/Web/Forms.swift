@@ -36,12 +36,15 @@ extension Node where Context: HTML.BodyContext {
         value: String = "",
         extra: [Attribute<HTML.InputContext>] = [],
         hint: Node = .empty,
+        describedBy hintID: String? = nil,
         error: String? = nil
     ) -> Node {
         let id = "field-" + name
         let errorID = id + "-error"
+        // The field's problem first, then its hint (`hintID`, the element `hint` renders): one attribute naming both.
+        let describedBy = [error.map { _ in errorID }, hintID].compactMap { $0 }.joined(separator: " ")
         let invalid: [Attribute<HTML.InputContext>] =
-            error == nil ? [] : [.attr("aria-invalid", "true"), .attr("aria-describedby", errorID)]
+            (error == nil ? [] : [.attr("aria-invalid", "true")]) + (describedBy.isEmpty ? [] : [.attr("aria-describedby", describedBy)])
         let attributes: [Attribute<HTML.InputContext>] =
             [
                 .attr("id", id), .attr("name", name), .attr("type", type),

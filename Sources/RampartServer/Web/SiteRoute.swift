@@ -11,6 +11,7 @@ enum SiteRoute: Sendable, Equatable {
     case home, signIn, signOut, register, verify, verifyResend, newsletter, reset, resetConfirm
     case unlock(token: String)
     case unsubscribe(token: String)
+    case account, accountName, accountPassword, accountNewsletter
     case tokens
     case tokenRevoke(id: String)
     // pages: the rest
@@ -63,6 +64,10 @@ enum SiteRoute: Sendable, Equatable {
         case .resetConfirm: return [.word("reset"), .word("confirm")]
         case .unlock(let token): return [.word("unlock"), .parameter(.token, token)]
         case .unsubscribe(let token): return [.word("unsubscribe"), .parameter(.token, token)]
+        case .account: return [.word("account")]
+        case .accountName: return [.word("account"), .word("name")]
+        case .accountPassword: return [.word("account"), .word("password")]
+        case .accountNewsletter: return [.word("account"), .word("newsletter")]
         case .tokens: return [.word("account"), .word("tokens")]
         case .tokenRevoke(let id): return [.word("account"), .word("tokens"), .parameter(.id, id), .word("delete")]
         case .dashboard: return [.word("dashboard")]

@@ -2,7 +2,7 @@ import Fluent
 import RampartCore
 import Vapor
 
-/// `/api/v1` account routes: tokens, registration, verification, password reset, newsletter, me.
+/// `/api/v1` account routes: tokens, registration, verification, password reset, newsletter, name, password, me.
 struct APIAccounts: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post(.api(.authToken), use: token)
@@ -13,6 +13,8 @@ struct APIAccounts: RouteCollection {
         routes.post(.api(.passwordResetConfirm), use: confirmReset)
         routes.get(.api(.me), use: me)
         routes.put(.api(.meNewsletter), use: newsletter)
+        routes.put(.api(.meName), use: changeName)
+        routes.put(.api(.mePassword), use: changePassword)
         routes.get(.api(.tokens), use: tokens)
         routes.post(.api(.tokens), use: createToken)
         routes.delete(.api(.token(id: .any)), use: revokeToken)
@@ -29,6 +31,8 @@ struct APIAccounts: RouteCollection {
     struct RegistrationAccepted: Content { var status: String; var registration: UUID }
     struct ResetConfirm: Content { var email: String; var code: String; var password: String }
     struct Newsletter: Content { var subscribed: Bool }
+    struct NameChange: Content { var displayName: String }
+    struct PasswordChange: Content { var currentPassword: String; var newPassword: String }
     struct Accepted: Content { var status: String }
 
     @Sendable func token(req: Request) async throws -> Response {
@@ -86,6 +90,20 @@ struct APIAccounts: RouteCollection {
         let person = try req.requireSignedIn()
         try await req.accounts.setNewsletter(person.user, subscribed: try req.content.decode(Newsletter.self).subscribed)
         return API.UserDTO(person.user)
+    }
+
+    @Sendable func changeName(req: Request) async throws -> API.UserDTO {
+        let person = try req.requireSignedIn()
+        try await req.accounts.changeDisplayName(person.user, to: try req.content.decode(NameChange.self).displayName)
+        return API.UserDTO(person.user)
+    }
+
+    /// With a token there is no browser session to keep: every session of the account ends; its tokens stay.
+    @Sendable func changePassword(req: Request) async throws -> Accepted {
+        let person = try req.requireSignedIn()
+        let body = try req.content.decode(PasswordChange.self)
+        try await req.accounts.changePassword(person.user, current: body.currentPassword, new: body.newPassword, keeping: nil)
+        return Accepted(status: "password changed; the account's browser sessions have ended, its API tokens still work")
     }
 
     @Sendable func tokens(req: Request) async throws -> [API.TokenDTO] {

@@ -86,6 +86,25 @@ enum AccountMails {
                 """, unsubscribeURL: unsubscribe)
     }
 
+    /// The password was changed while signed in: its owner learns of it, in case it was not them.
+    static func passwordChanged(_ user: UserRecord, at time: Date, publicURL: String) -> Mail {
+        let unsubscribe = unsubscribeURL(user, publicURL: publicURL)
+        return Mail(
+            subject: "Your Rampart password was changed",
+            body: """
+                Hello \(user.displayName),
+
+                The password of your Rampart account was changed at \(Timestamps.text(time)), by someone signed in to it.
+                Other browsers signed in to the account were signed out; its API tokens still work.
+
+                If this was not you, reset your password now (\(publicURL)\(SiteRoute.reset.path)): a reset also ends
+                every session and API token of the account.
+
+                \(signature)
+                Unsubscribe from Rampart news in one click: \(unsubscribe)
+                """, unsubscribeURL: unsubscribe)
+    }
+
     private static func unsubscribeURL(_ user: UserRecord, publicURL: String) -> String {
         publicURL + SiteRoute.unsubscribe(token: user.unsubscribeToken).path
     }

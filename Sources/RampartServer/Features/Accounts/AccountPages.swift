@@ -33,7 +33,7 @@ struct AccountPages: RouteCollection {
     @Sendable func signInForm(req: Request) async throws -> Response {
         if req.signedIn != nil { return req.redirect(to: .dashboard) }
         let next = Href.local(req.query[String.self, at: "next"])
-        return try await SignInPage.render(req.pageContext(title: "Sign in"), .init(email: "", error: nil, next: next))
+        return try await SignInPage.render(req.pageContext(title: "Sign in"), .init(email: "", errors: [], next: next))
             .encodeResponse(for: req)
     }
 
@@ -46,16 +46,23 @@ struct AccountPages: RouteCollection {
             return try await startSession(for: user, req: req, redirectTo: next == "/" ? SiteRoute.dashboard.path : next)
         } catch let error as AccountError {
             let page = SignInPage.render(
-                req.pageContext(title: "Sign in"), .init(email: form.email ?? "", error: error.message, next: next))
+                req.pageContext(title: "Sign in"), .init(email: form.email ?? "", errors: error.messages, next: next))
             let response = try await page.encodeResponse(status: error.status, for: req)
             RampartErrorMiddleware.addRetryAfter(for: error, to: response)
             return response
         }
     }
 
+    /// Also taken from a page whose session had already ended (the CSRF check lets it through: signing out a browser
+    /// that is signed out changes nothing), which is told so rather than that its form expired.
     @Sendable func signOut(req: Request) async throws -> Response {
-        if let session = req.signedIn?.session { try await session.delete(on: req.db) }
-        let response = FlashNotice.redirect(req, to: .signIn, saying: "You are signed out.")
+        let session = req.signedIn?.session
+        if let session { try await session.delete(on: req.db) }
+        let response = FlashNotice.redirect(
+            req, to: .signIn,
+            saying: session == nil
+                ? "You were already signed out: your session had ended. Sign in again to continue."
+                : "You are signed out. Sign in again to continue.")
         response.cookies[AuthenticationMiddleware.sessionCookie] = AuthenticationMiddleware.cookie(
             token: "", secure: req.rampart.config.secureCookies, maxAge: 0)
         return response
@@ -81,10 +88,10 @@ struct AccountPages: RouteCollection {
         struct Form: Content { var email: String?; var display_name: String?; var password: String? }
         let form = try req.content.decode(Form.self)
         do {
-            let email = try AccountService.normalisedEmail(form.email ?? "")
             let registration = try await req.accounts.register(
-                email: email, displayName: form.display_name ?? "", password: form.password ?? "",
+                email: form.email ?? "", displayName: form.display_name ?? "", password: form.password ?? "",
                 address: req.clientBucket)
+            let email = try AccountService.normalisedEmail(form.email ?? "")
             return req.redirect(
                 to: SiteRoute.verify.path(query: [(name: "email", value: email), (name: "registration", value: registration.uuidString)]))
         } catch let error as AccountError {
@@ -98,11 +105,12 @@ struct AccountPages: RouteCollection {
     }
 
     @Sendable func verifyForm(req: Request) async throws -> HTML {
-        VerifyPage.render(
+        let email = req.query[String.self, at: "email"] ?? ""
+        return VerifyPage.render(
             req.pageContext(title: "Verify your e-mail"),
             .init(
-                email: req.query[String.self, at: "email"] ?? "", registration: req.query[String.self, at: "registration"] ?? "",
-                error: nil, info: "If this address can be registered, a 6-digit code is on its way to it."))
+                email: email, registration: req.query[String.self, at: "registration"] ?? "", errors: [],
+                info: email.isEmpty ? nil : "If this address can be registered, a 6-digit code is on its way to it."))
     }
 
     @Sendable func verify(req: Request) async throws -> Response {
@@ -114,7 +122,7 @@ struct AccountPages: RouteCollection {
         } catch let error as AccountError {
             let page = VerifyPage.render(
                 req.pageContext(title: "Verify your e-mail"),
-                .init(email: form.email ?? "", registration: form.registration ?? "", error: error.message, info: nil))
+                .init(email: form.email ?? "", registration: form.registration ?? "", errors: error.messages, info: nil))
             return try await page.encodeResponse(status: error.status, for: req)
         }
     }
@@ -129,13 +137,13 @@ struct AccountPages: RouteCollection {
             let page = VerifyPage.render(
                 req.pageContext(title: "Verify your e-mail"),
                 .init(
-                    email: form.email ?? "", registration: form.registration ?? "", error: nil,
+                    email: form.email ?? "", registration: form.registration ?? "", errors: [],
                     info: "If a registration of this address is waiting, a new code is on its way; its old code no longer works."))
             return try await page.encodeResponse(for: req)
         } catch let error as AccountError {
             let page = VerifyPage.render(
                 req.pageContext(title: "Verify your e-mail"),
-                .init(email: form.email ?? "", registration: form.registration ?? "", error: error.message, info: nil))
+                .init(email: form.email ?? "", registration: form.registration ?? "", errors: error.messages, info: nil))
             return try await page.encodeResponse(status: error.status, for: req)
         }
     }
@@ -185,7 +193,7 @@ struct AccountPages: RouteCollection {
     @Sendable func resetForm(req: Request) async throws -> HTML {
         ResetRequestPage.render(
             req.pageContext(title: "Reset your password"),
-            .init(email: "", error: nil, returnTo: Href.local(req.query[String.self, at: "return_to"])))
+            .init(email: "", errors: [], returnTo: Href.local(req.query[String.self, at: "return_to"])))
     }
 
     @Sendable func requestReset(req: Request) async throws -> Response {
@@ -198,17 +206,20 @@ struct AccountPages: RouteCollection {
                 to: SiteRoute.resetConfirm.path(query: [(name: "email", value: form.email ?? ""), (name: "return_to", value: returnTo)]))
         } catch let error as AccountError {
             let page = ResetRequestPage.render(
-                req.pageContext(title: "Reset your password"), .init(email: form.email ?? "", error: error.message, returnTo: returnTo))
+                req.pageContext(title: "Reset your password"), .init(email: form.email ?? "", errors: error.messages, returnTo: returnTo))
             return try await page.encodeResponse(status: error.status, for: req)
         }
     }
 
     @Sendable func resetConfirmForm(req: Request) async throws -> HTML {
-        ResetConfirmPage.render(
-            req.pageContext(title: "Choose a new password", notice: "If an account exists for this address, a code is on its way."),
+        let email = req.query[String.self, at: "email"] ?? ""
+        return ResetConfirmPage.render(
+            req.pageContext(
+                title: "Choose a new password", notice: email.isEmpty ? nil : "If an account exists for this address, a code is on its way."
+            ),
             .init(
-                email: req.query[String.self, at: "email"] ?? "", errors: [],
-                returnTo: Href.local(req.query[String.self, at: "return_to"]), done: false, passwordRules: Self.passwordRules))
+                email: email, errors: [], returnTo: Href.local(req.query[String.self, at: "return_to"]),
+                passwordRules: Self.passwordRules))
     }
 
     @Sendable func confirmReset(req: Request) async throws -> Response {
@@ -219,15 +230,16 @@ struct AccountPages: RouteCollection {
             try await req.accounts.confirmReset(
                 email: form.email ?? "", code: form.code ?? "", newPassword: form.password ?? "",
                 address: req.clientBucket)
-            let page = ResetConfirmPage.render(
-                req.pageContext(title: "Password changed"),
-                .init(email: form.email ?? "", errors: [], returnTo: returnTo, done: true, passwordRules: []))
-            return try await page.encodeResponse(for: req)
+            // Every session ended with the reset: the way back to where the person was goes through signing in,
+            // and the sign-in page says why.
+            return FlashNotice.redirect(
+                req, toPath: SiteRoute.signIn.path(query: [(name: "next", value: returnTo)]),
+                saying: "Your password was changed; sign in with the new one. Every session and API token of your account has ended.")
         } catch let error as AccountError {
             let page = ResetConfirmPage.render(
                 req.pageContext(title: "Choose a new password"),
                 .init(
-                    email: form.email ?? "", errors: error.messages, returnTo: returnTo, done: false,
+                    email: form.email ?? "", code: form.code ?? "", errors: error.messages, returnTo: returnTo,
                     passwordRules: Self.passwordRules))
             return try await page.encodeResponse(status: error.status, for: req)
         }

@@ -29,11 +29,12 @@ struct AccountService: Sendable {
     /// address that has an account, mails its owner instead. Answers the same either way: the registration's id,
     /// which "send a new code" needs (for a known address a random one that names nothing).
     func register(email rawEmail: String, displayName rawName: String, password: String, address: String) async throws -> UUID {
-        let email = try Self.normalisedEmail(rawEmail)
-        let displayName = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [AccountError] = []
+        var email = ""
+        do { email = try Self.normalisedEmail(rawEmail) } catch { problems.append(error) }
+        let displayName = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         if let problem = TextRules.displayNameProblem(displayName) {
-            problems.append(.invalid("displayName", "name: \(problem)"))
+            problems.append(.invalid("displayName", "displayName: \(problem)"))
         }
         let broken = PasswordPolicy.violations(of: password)
         if !broken.isEmpty {
@@ -116,7 +117,11 @@ struct AccountService: Sendable {
     /// Proves a registration's code: creates the account with that registration's password and name, and ends
     /// every other pending registration of the address.
     func verify(email rawEmail: String, code: String, address: String) async throws -> UserRecord {
-        let email = try Self.normalisedEmail(rawEmail)
+        var problems: [String] = []
+        var email = ""
+        do { email = try Self.normalisedEmail(rawEmail) } catch { problems += error.messages }
+        if let problem = Self.codeProblem(code) { problems.append(problem) }
+        if let first = problems.first { throw AccountError(kind: .invalid, field: Self.field(of: first), messages: problems) }
         return try await Self.answeringAfter(Self.answerFloor) { try await proveCode(email: email, code: code, address: address) }
     }
 
@@ -154,6 +159,11 @@ struct AccountService: Sendable {
     // MARK: sign-in
 
     func signIn(email rawEmail: String, password: String, address: String) async throws -> UserRecord {
+        // Only what anyone can see without an account: an address left out or not an address, a password left out.
+        var problems: [String] = []
+        do { _ = try Self.normalisedEmail(rawEmail) } catch { problems += error.messages }
+        if password.isEmpty { problems.append("password: give your password") }
+        if let first = problems.first { throw AccountError(kind: .invalid, field: Self.field(of: first), messages: problems) }
         let email = (try? Self.normalisedEmail(rawEmail)) ?? "invalid:" + Secrets.sha256(rawEmail)
         let pairKey = SignInGuard.pairKey(email: email, bucket: address)
         let user = try await UserRecord.query(on: db).filter(\.$email == email).first()
@@ -285,10 +295,14 @@ struct AccountService: Sendable {
     }
 
     /// Sets a new password with the mailed code; ends every session and token, and unlocks a locked account.
+    /// Every problem the form shows is named at once, before the code is checked (which spends one of its attempts).
     func confirmReset(email rawEmail: String, code: String, newPassword: String, address: String) async throws {
-        let email = try Self.normalisedEmail(rawEmail)
-        let broken = PasswordPolicy.violations(of: newPassword)
-        if !broken.isEmpty { throw AccountError.invalid("password", broken.map { "password: needs \($0.text)" }) }
+        var problems: [String] = []
+        var email = ""
+        do { email = try Self.normalisedEmail(rawEmail) } catch { problems += error.messages }
+        if let problem = Self.codeProblem(code) { problems.append(problem) }
+        problems += PasswordPolicy.violations(of: newPassword).map { "password: needs \($0.text)" }
+        if let first = problems.first { throw AccountError(kind: .invalid, field: Self.field(of: first), messages: problems) }
         try await Self.answeringAfter(Self.answerFloor) {
             try await resetPassword(email: email, code: code, newPassword: newPassword, address: address)
         }
@@ -320,6 +334,73 @@ struct AccountService: Sendable {
         }
         try await RateLimiter.clear(RateLimiter.resetCodePerRecipient, key: email, on: db)
         try await clearLock(user, action: "unlocked by a password reset")
+    }
+
+    // MARK: the signed-in person's own account
+
+    /// Wrong current passwords given to change a password, per account: as many as sign-in allows an address
+    /// before it waits, so that a session left open does not let anyone guess the password behind it.
+    static let passwordChecks = RateLimiter.Rule(name: "password-change:failure", limit: SignInGuard.freeFailures, window: 15 * 60)
+
+    /// The display name the person goes by (one line, 1 to 100 characters); false when it was already that.
+    @discardableResult
+    func changeDisplayName(_ user: UserRecord, to rawName: String) async throws -> Bool {
+        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let problem = TextRules.displayNameProblem(name) { throw AccountError.invalid("displayName", "displayName: \(problem)") }
+        guard name != user.displayName else { return false }
+        let old = user.displayName
+        try await db.transaction { tx in
+            user.displayName = name
+            try await user.save(on: tx)
+            try await Audit.record(
+                actor(user), entity: "user", key: user.email, action: "change name",
+                changes: [.init(field: "displayName", old: old, new: name)], at: now, on: tx)
+        }
+        return true
+    }
+
+    /// A new password for a signed-in person who gives their current one, under the rules of registration. Every
+    /// problem is named at once (a wrong current password and each rule the new one breaks). Every other browser
+    /// session of the account ends, `keeping` (the one asking) stays; API tokens stay; the owner is mailed.
+    func changePassword(_ user: UserRecord, current: String, new newPassword: String, keeping session: WebSessionRecord?) async throws {
+        var problems: [String] = []
+        if current.isEmpty { problems.append("currentPassword: give your current password") }
+        problems += PasswordPolicy.violations(of: newPassword).map { "newPassword: needs \($0.text)" }
+        if !current.isEmpty, try await currentPasswordMatches(user, current) == false {
+            problems.insert("currentPassword: does not match the password of your account", at: 0)
+        }
+        if let first = problems.first {
+            throw AccountError(kind: .invalid, field: Self.field(of: first), messages: problems)
+        }
+        let hash = try await hasher.hash(newPassword)
+        let userID = try user.requireID()
+        try await db.transaction { tx in
+            user.passwordHash = hash
+            try await user.save(on: tx)
+            var others = WebSessionRecord.query(on: tx).filter(\.$userID == userID)
+            if let kept = session?.id { others = others.filter(\.$id != kept) }
+            try await others.delete()
+            try await Audit.record(
+                actor(user), entity: "user", key: user.email, action: "change password",
+                changes: [.init(field: "password", old: "(hidden)", new: "(changed)")], at: now, on: tx)
+            try await enqueue(AccountMails.passwordChanged(user, at: now, publicURL: publicURL), to: user.email, on: tx)
+        }
+    }
+
+    /// Checks `current` against the account's password, counted as a failure first (so that requests at once cannot
+    /// slip under the limit) and taken back when it matches.
+    private func currentPasswordMatches(_ user: UserRecord, _ current: String) async throws -> Bool {
+        let attempt = try await RateLimiter.record(Self.passwordChecks, key: try user.requireID().uuidString, now: now, on: db)
+        guard !attempt.over else {
+            try await RateLimiter.withdraw(attempt, on: db)
+            throw AccountError(
+                kind: .tooManyAttempts, field: "currentPassword",
+                messages: ["currentPassword: too many wrong passwords; wait up to 15 minutes and try again"],
+                retryAfterSeconds: Int(Self.passwordChecks.window))
+        }
+        let matches = try await hasher.verify(current, hash: user.passwordHash)
+        if matches { try await RateLimiter.withdraw(attempt, on: db) }
+        return matches
     }
 
     // MARK: newsletter
@@ -380,6 +461,17 @@ struct AccountService: Sendable {
 
     private func actor(_ user: UserRecord) -> Actor { Actor(userID: user.id, name: user.email) }
 
+    /// What is wrong with a typed code before it is checked: the mails send 6 digits.
+    static func codeProblem(_ code: String) -> String? {
+        let typed = code.trimmingCharacters(in: .whitespaces)
+        if typed.isEmpty { return "code: give the 6-digit code from the mail" }
+        guard typed.count == 6, typed.allSatisfy({ $0.isASCII && $0.isNumber }) else { return "code: must be the 6 digits from the mail" }
+        return nil
+    }
+
+    /// The field a "field: problem" message names.
+    static func field(of problem: String) -> String { String(problem.prefix { $0 != ":" }) }
+
     /// A code's stored digest, salted with the id of what it belongs to (a pending registration or an account).
     static func codeHash(_ code: String, salt: UUID) -> String { Secrets.sha256("\(salt.uuidString):\(code)") }
 
@@ -389,6 +481,7 @@ struct AccountService: Sendable {
 
     static func normalisedEmail(_ raw: String) throws(AccountError) -> String {
         let email = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard !email.isEmpty else { throw AccountError.invalid("email", "email: give your e-mail address") }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
             !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),

@@ -19,7 +19,8 @@ extension OpenAPIDocument {
                 errors: [
                     400: malformedBody,
                     401: "Wrong e-mail address or password.",
-                    422: "The token name is not 1 to 80 characters, or `expiresInDays` is not 1 to 365.",
+                    422:
+                        "The e-mail address is missing or not an address, the password is empty, the token name is not 1 to 80 characters, or `expiresInDays` is not 1 to 365 (none of these counts as a failed sign-in).",
                     429:
                         "After 5 failures from this address, wait for `Retry-After` (the delay doubles, up to 15 minutes); or the account is locked after 100 failures in a day until its owner follows the mailed link.",
                 ]),
@@ -46,7 +47,8 @@ extension OpenAPIDocument {
                 responses: ok(ref("User"), "The account, now verified."),
                 errors: [
                     400: malformedBody,
-                    422: "Not a valid address, or a wrong, expired, used or replaced code (`field` is `code`).",
+                    422:
+                        "Not a valid address or not 6 digits (both named at once, before a check is spent), or a wrong, expired, used or replaced code (`field` is `code`).",
                     429: "Five code checks for the address since its last code, or too many from the client's address: ask for a new code.",
                 ]),
             Operation(
@@ -97,6 +99,32 @@ extension OpenAPIDocument {
                 body: body("Newsletter", "Whether to receive the newsletter."),
                 responses: ok(ref("User"), "The account with its new `newsletter`."),
                 errors: [400: malformedBody, 401: signedOut]),
+            Operation(
+                method: "put", path: "/api/v1/me/name", id: "setDisplayName", tag: "accounts",
+                summary: "Change the signed-in person's display name",
+                description: "Audited (entity `user`, action `change name`). A name the same as the stored one changes nothing.",
+                body: body("NameChange", "The new name."),
+                responses: ok(ref("User"), "The account with its new `displayName`."),
+                errors: [
+                    400: malformedBody, 401: signedOut,
+                    422: "The name is not 1 to 100 characters, or holds a line break or control character (`field` is `displayName`).",
+                ]),
+            Operation(
+                method: "put", path: "/api/v1/me/password", id: "changePassword", tag: "accounts",
+                summary: "Change the signed-in person's password, giving the current one",
+                description: """
+                    The new password follows the rules of registration. Every problem is named at once in `problems` \
+                    (`currentPassword: ...`, `newPassword: ...`); nothing changes unless there is none. On success every \
+                    browser session of the account ends and its owner is mailed; its API tokens keep working. Audited \
+                    (entity `user`, action `change password`).
+                    """,
+                body: body("PasswordChange", "The current and the new password."),
+                responses: ok(ref("Accepted"), "The password is changed."),
+                errors: [
+                    400: malformedBody, 401: signedOut,
+                    422: "The current password is wrong or missing, or the new one breaks the policy; `problems` lists each.",
+                    429: "Five wrong current passwords for the account in 15 minutes: wait for `Retry-After`.",
+                ]),
             Operation(
                 method: "get", path: "/api/v1/tokens", id: "listTokens", tag: "tokens",
                 summary: "The signed-in person's API tokens, oldest first",
@@ -194,6 +222,13 @@ extension OpenAPIDocument {
                     field("password", text, "The new password."),
                 ]),
             "Newsletter": object("The newsletter subscription.", [field("subscribed", boolean)]),
+            "NameChange": object("A new display name.", [field("displayName", text, "1 to 100 characters, on one line.")]),
+            "PasswordChange": object(
+                "A new password.",
+                [
+                    field("currentPassword", text, "The account's password now."),
+                    field("newPassword", text, "The password policy's rules apply; a 422 lists the ones broken."),
+                ]),
             "TokenCreate": object(
                 "A new API token.",
                 [

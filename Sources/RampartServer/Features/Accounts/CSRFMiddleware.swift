@@ -9,7 +9,10 @@ struct CSRFMiddleware: AsyncMiddleware {
         let hadAnonymousCookie = request.cookies[Self.anonymousCookie] != nil
         // One-click unsubscribe (RFC 8058) is posted by mail programs; the token in its address is the credential.
         let isUnsubscribe = request.url.path.hasPrefix(SiteRoute.unsubscribe(token: "").path)
-        if request.method == .POST, !request.isAPI, !isUnsubscribe {
+        // Signing out a browser whose session has ended changes nothing, so no forged form can do harm with it; the
+        // sign-out button on a page left open past the session's end then says so instead of "the form has expired".
+        let isSignedOutSignOut = request.url.path == SiteRoute.signOut.path && request.signedIn == nil
+        if request.method == .POST, !request.isAPI, !isUnsubscribe, !isSignedOutSignOut {
             struct Form: Decodable { var csrf_token: String? }
             // A body that arrives in pieces is still streaming here: collect it, within the routes' limit, first.
             if request.body.data == nil {

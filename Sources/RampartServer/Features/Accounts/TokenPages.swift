@@ -16,22 +16,39 @@ struct TokenPages: RouteCollection {
             req.pageContext(title: "API tokens"), try await Self.model(for: person, newToken: nil, now: req.now, on: req.db))
     }
 
+    /// Every problem of the form at once, each beside its field; the values typed are kept.
     @Sendable func create(req: Request) async throws -> Response {
         let person = try req.requireSignedIn()
         struct Form: Content { var name: String?; var scope: String?; var expires_in_days: String? }
         let form = try req.content.decode(Form.self)
-        guard let scope = TokenScope(rawValue: form.scope ?? TokenScope.readWrite.rawValue) else {
-            throw InputError("scope", "must be read or read-write")
+        let typedDays = form.expires_in_days ?? String(APITokens.defaultLifetimeDays)
+        var problems: [String] = []
+        let scope = TokenScope(rawValue: form.scope ?? TokenScope.readWrite.rawValue)
+        if scope == nil { problems.append("scope: must be read or read-write") }
+        let days = FormNumber.integer(typedDays)
+        if days == nil {
+            problems.append("expires_in_days: must be a whole number of days from 1 to \(APITokens.lifetimesInDays.upperBound)")
         }
-        guard let days = FormNumber.integer(form.expires_in_days ?? String(APITokens.defaultLifetimeDays)) else {
-            throw InputError("expires_in_days", "must be a whole number of days")
+        do {
+            let request = try APITokens.Request(name: form.name ?? "", scope: scope, expiresInDays: days ?? APITokens.defaultLifetimeDays)
+            if problems.isEmpty {
+                let issued = try await APITokens.issueRecord(for: person.user, request, actor: person.actor, now: req.now, on: req.db)
+                return try await TokensPage.render(
+                    req.pageContext(title: "API tokens"),
+                    try await Self.model(for: person, newToken: issued.token, now: req.now, on: req.db)
+                )
+                .encodeResponse(for: req)
+            }
+        } catch let error as InputError {
+            problems = error.problems + problems
         }
-        let request = try APITokens.Request(name: form.name ?? "", scope: scope, expiresInDays: days)
-        let issued = try await APITokens.issueRecord(for: person.user, request, actor: person.actor, now: req.now, on: req.db)
-        return try await TokensPage.render(
-            req.pageContext(title: "API tokens"), try await Self.model(for: person, newToken: issued.token, now: req.now, on: req.db)
-        )
-        .encodeResponse(for: req)
+        var model = try await Self.model(for: person, newToken: nil, now: req.now, on: req.db)
+        model.errors = problems
+        model.name = form.name ?? ""
+        model.scope = form.scope ?? TokenScope.readWrite.rawValue
+        model.expiresInDays = typedDays
+        return try await TokensPage.render(req.pageContext(title: "API tokens"), model).encodeResponse(
+            status: .unprocessableEntity, for: req)
     }
 
     @Sendable func revoke(req: Request) async throws -> Response {
@@ -64,14 +81,17 @@ enum APITokens {
         var scope: TokenScope
         var lifetimeDays: Int
 
+        /// Names every problem at once.
         init(name rawName: String, scope: TokenScope?, expiresInDays: Int?) throws {
             name = rawName.trimmingCharacters(in: .whitespaces)
-            guard (1...80).contains(name.count) else { throw InputError("name", "give the token a name of 1 to 80 characters") }
             self.scope = scope ?? .readWrite
             lifetimeDays = expiresInDays ?? APITokens.defaultLifetimeDays
-            guard APITokens.lifetimesInDays.contains(lifetimeDays) else {
-                throw InputError("expiresInDays", "must be a whole number of days from 1 to \(APITokens.lifetimesInDays.upperBound)")
+            var problems: [String] = []
+            if !(1...80).contains(name.count) { problems.append("name: give the token a name of 1 to 80 characters") }
+            if !APITokens.lifetimesInDays.contains(lifetimeDays) {
+                problems.append("expiresInDays: must be a whole number of days from 1 to \(APITokens.lifetimesInDays.upperBound)")
             }
+            if let first = problems.first { throw InputError(problems: problems, field: AccountService.field(of: first)) }
         }
     }
 

@@ -7,7 +7,8 @@ enum AuditValues {
     static let labels: [String: String] = [
         "qty": "Quantity", "dueMonth": "Due month", "priority": "Priority", "released": "Released",
         "leadTimeMonths": "Lead time (months)", "capacity": "Capacity", "role": "Role", "nation": "Nation",
-        "company": "Company", "item": "Item", "class": "Class", "demands": "Demands", "scenario": "Scenario",
+        "company": "Company", "displayName": "Name", "password": "Password", "newsletter": "Newsletter", "item": "Item", "class": "Class",
+        "demands": "Demands", "scenario": "Scenario",
     ]
 
     static func label(_ field: String) -> String { labels[field] ?? field }

@@ -3,7 +3,7 @@ enum APIRoute: Sendable, Equatable {
     case authToken
     case accounts, accountsVerify, accountsVerifyResend
     case passwordReset, passwordResetConfirm
-    case me, meNewsletter
+    case me, meNewsletter, meName, mePassword
     case tokens
     case token(id: String)
     case dashboard
@@ -36,6 +36,8 @@ enum APIRoute: Sendable, Equatable {
         case .passwordResetConfirm: return [.word("password-reset"), .word("confirm")]
         case .me: return [.word("me")]
         case .meNewsletter: return [.word("me"), .word("newsletter")]
+        case .meName: return [.word("me"), .word("name")]
+        case .mePassword: return [.word("me"), .word("password")]
         case .tokens: return [.word("tokens")]
         case .token(let id): return [.word("tokens"), .parameter(.id, id)]
         case .dashboard: return [.word("dashboard")]

@@ -26,7 +26,8 @@ enum Navigation {
             entries.append(NavEntry(label: "Audit", href: SiteRoute.audit.path))
             entries.append(NavEntry(label: "Jobs", href: SiteRoute.adminJobs.path))
         }
-        entries.append(NavEntry(label: "API tokens", href: SiteRoute.tokens.path))
+        // The API tokens page is under it (`/account/tokens`), linked from it, and marks this entry as current.
+        entries.append(NavEntry(label: "Your account", href: SiteRoute.account.path))
         return entries
     }
 

@@ -6,13 +6,15 @@ enum RegisterPage {
         var displayName: String
         var errors: [String]
         var passwordRules: [String]
+
+        var formErrors: FormErrors { FormErrors(errors, fields: AccountFormFields.register) }
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
         Layout.render(
             context,
             .heading("Create an account"),
-            .errorList(model.errors),
+            .errorList(model.formErrors.messages),
             .paragraph(
                 "We will e-mail you a code to confirm your address. New accounts can read released, "
                     + "aggregated information; Alliance staff assign national or industry roles.",
@@ -24,24 +26,26 @@ enum RegisterPage {
     }
 
     private static func form(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
-        .postForm(
+        let errors = model.formErrors
+        return .postForm(
             action: SiteRoute.register.path,
             csrf: context.csrfToken,
             .field(
                 "E-mail address", name: "email", type: "email", value: model.email,
-                extra: [.attr("autocomplete", "email"), .flag("required"), .flag("autofocus")]
+                extra: [.attr("autocomplete", "email"), .flag("required"), .flag("autofocus")],
+                error: errors.message(for: "email")
             ),
             .field(
                 "Your name", name: "display_name", value: model.displayName,
-                extra: [.attr("autocomplete", "name"), .flag("required")]
+                extra: [.attr("autocomplete", "name"), .flag("required")],
+                error: errors.message(for: "display_name")
             ),
             .field(
                 "Password", name: "password", type: "password",
-                extra: [
-                    .attr("autocomplete", "new-password"), .flag("required"),
-                    .attr("aria-describedby", "password-rules"),
-                ],
-                hint: .passwordRules(model.passwordRules)
+                extra: [.attr("autocomplete", "new-password"), .flag("required")],
+                hint: .passwordRules(model.passwordRules),
+                describedBy: model.passwordRules.isEmpty ? nil : "password-rules",
+                error: errors.message(for: "password")
             ),
             .submitButton("Create account")
         )

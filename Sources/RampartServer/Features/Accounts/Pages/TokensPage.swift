@@ -13,7 +13,19 @@ enum TokensPage {
         var tokens: [TokenRow]
         /// A token just created, shown this once.
         var newToken: String?
+        /// The form as typed when it was refused, with its problems.
+        var name: String = ""
+        var scope: String = TokenScope.readWrite.rawValue
+        var expiresInDays: String = String(APITokens.defaultLifetimeDays)
+        var errors: [String] = []
+
+        var formErrors: FormErrors { FormErrors(errors, fields: TokensPage.fields) }
     }
+
+    static let fields: [FormErrors.Field] = [
+        .init(name: "name", label: "Name"), .init(name: "scope", label: "May"),
+        .init(name: "expires_in_days", apiName: "expiresInDays", label: "Expires after"),
+    ]
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
         Layout.render(
@@ -34,15 +46,19 @@ enum TokensPage {
                 )
             },
             .h2(.text("Create a token")),
+            .errorList(model.formErrors.messages),
             .postForm(
                 action: SiteRoute.tokens.path,
                 csrf: context.csrfToken,
-                .field("Name", name: "name", extra: [.attr("placeholder", "e.g. nightly export"), .flag("required")]),
-                .selectField(
-                    "May", name: "scope", options: [("read-write", "read and write"), ("read", "read only")], selected: "read-write"),
                 .field(
-                    "Expires after (days, 1 to 365)", name: "expires_in_days", type: "number", value: "90",
-                    extra: [.attr("min", "1"), .attr("max", "365"), .flag("required")]),
+                    "Name", name: "name", value: model.name, extra: [.attr("placeholder", "e.g. nightly export"), .flag("required")],
+                    error: model.formErrors.message(for: "name")),
+                .selectField(
+                    "May", name: "scope", options: [("read-write", "read and write"), ("read", "read only")], selected: model.scope),
+                .field(
+                    "Expires after (days, 1 to 365)", name: "expires_in_days", type: "number", value: model.expiresInDays,
+                    extra: [.attr("min", "1"), .attr("max", "365"), .flag("required")],
+                    error: model.formErrors.message(for: "expires_in_days")),
                 .submitButton("Create token")
             ),
             .h2(.text("Your tokens")),

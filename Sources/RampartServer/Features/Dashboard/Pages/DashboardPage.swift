@@ -68,6 +68,7 @@ enum DashboardPage {
             context,
             autoRefreshSeconds: model.activeRun != nil ? 5 : nil,
             .heading("Dashboard"),
+            .roleRequestHint(context.user),
             .paragraph("Scenario \(model.scenarioName) · planning horizon \(model.horizonLabel)", class: "muted"),
             .unwrap(model.ownNation, ownNationSection),
             .cards(model.counts.map { (label: $0.label, value: Format.integer($0.value)) }),
