@@ -77,17 +77,25 @@ public struct Planner: Sendable {
         PlanStrategy(ordering: .pricedByWeight, late: .together),
     ]
 
-    /// On scenarios of more than `largeDemands` demands, a priced chain goes on after its first pass only if that
-    /// pass came within `chainPromise` of the best first round's plan, to keep large plans fast: where priorities
-    /// alone plan well (our standard generator), the chains stop there.
+    /// On scenarios of more than `largeDemands` demands, the first round runs one standard and one priced strategy
+    /// (with the standard strategies), and a priced chain goes on after its first pass only if that pass came within
+    /// `chainPromise` of the best first round's plan, to keep large plans fast: where priorities alone plan well
+    /// (our standard generator), the chains stop there.
     static let chainPromise = 1.01
     static let largeDemands = 20_000
 
     func bestRun(
         problem: PlanningProblem, groups: [DemandGroup], progress: @escaping @Sendable (Double) -> Void = { _ in }
     ) -> (run: StrategyPass, tried: [StrategyResult]) {
-        let strategies = options.strategies.isEmpty ? PlanStrategy.standard : options.strategies
-        let priced = options.pricedPasses > 0 ? Self.pricedStrategies : []
+        let large = problem.demands.count > Self.largeDemands
+        var strategies = options.strategies.isEmpty ? PlanStrategy.standard : options.strategies
+        var priced = options.pricedPasses > 0 ? Self.pricedStrategies : []
+        if large && strategies == PlanStrategy.standard {
+            // One pass of each kind, on two threads at once: the first standard strategy and the priced one by
+            // weight (the winners of their kind on both generators' large scenarios).
+            strategies = Array(strategies.prefix(1))
+            priced = Array(priced.suffix(1))
+        }
         // First round: every strategy once, priced ones at their initial prices. The first job tells the progress.
         let first = strategies + priced
         let rounds = Double((first.count + (options.parallel ? 1 : 0)) / (options.parallel ? 2 : 1))
@@ -101,7 +109,6 @@ public struct Planner: Sendable {
         }
         let firstBest = firstRuns.map(\.weightedLateness).min() ?? 0
         // Then the promising priced chains, each pass with the prices updated after the one before, while they improve.
-        let large = problem.demands.count > Self.largeDemands
         let chains = firstRuns.filter {
             $0.strategy.ordering.isPriced && (!large || $0.weightedLateness <= Self.chainPromise * firstBest + 1e-9)
         }
