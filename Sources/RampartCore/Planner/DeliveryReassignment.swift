@@ -24,7 +24,7 @@ enum DeliveryReassignment {
     /// `spare` is the initial stock the pass left untouched, per item: it joins the units of month 0, after them.
     static func reassign(
         problem: PlanningProblem, groups: [DemandGroup], deliveries: [[GroupDelivery]], spare: [Double], order: Order,
-        itemRank: [Double]
+        itemRank: [Double], objective: PlanObjective = .weighted
     ) -> Result {
         let h = problem.horizon
         let n = problem.itemIDs.count
@@ -47,7 +47,8 @@ enum DeliveryReassignment {
             high[i] = max(high[i], 0)
         }
         let value = groups.map { g in
-            order == .weight ? g.weight : g.weight * ObjectiveDefinition.unservedMonths(horizon: h, due: g.due)
+            let weight = objective == .weighted ? g.weight : objective.tradeWeight(priority: g.priority)
+            return order == .weight ? weight : weight * ObjectiveDefinition.unservedMonths(horizon: h, due: g.due)
         }
         let sequence = groups.indices.sorted { a, b in
             if value[a] != value[b] { return value[a] > value[b] }
@@ -115,7 +116,13 @@ extension DeliveryReassignment {
     /// A group's unserved units take part as units "available" after the horizon, charged what an unserved unit
     /// costs: a group short of units can take another's unit and leave that group short instead, where that is
     /// cheaper (a class demand's, in the list of the item it got most of).
-    static func swapLateUnits(groups: [DemandGroup], deliveries: inout [[GroupDelivery]], horizon: Int, budget: Int) {
+    ///
+    /// Under the `strict` objective, units are traded at `PlanObjective.tradeWeight`, so that no swap makes a higher
+    /// priority later to make a lower one earlier.
+    static func swapLateUnits(
+        groups: [DemandGroup], deliveries: inout [[GroupDelivery]], horizon: Int, budget: Int,
+        objective: PlanObjective = .weighted
+    ) {
         let never = Int.max / 4
         // Per group, in flat arrays (no reference counting in the loops below): weight, due month, the charge of an
         // unserved unit and the items it can take.
@@ -127,10 +134,10 @@ extension DeliveryReassignment {
         var itemList: [Int] = []
         var items = 0
         for (g, group) in groups.enumerated() {
-            weight[g] = group.weight
+            weight[g] = objective == .weighted ? group.weight : objective.tradeWeight(priority: group.priority)
             due[g] = group.due
             unservedCharge[g] = ObjectiveDefinition.weightedLateness(
-                weight: group.weight, lateUnitMonths: 0, unserved: 1, horizon: horizon, due: group.due)
+                weight: weight[g], lateUnitMonths: 0, unserved: 1, horizon: horizon, due: group.due)
             itemList.append(contentsOf: group.items)
             itemStart[g + 1] = itemList.count
             for i in group.items { items = max(items, i + 1) }

@@ -15,11 +15,14 @@ public struct Planner: Sendable {
         public var pricedPasses: Int
         /// Explain every late demand (and so find the bottleneck candidates); what-ifs that only compare skip it.
         public var explain: Bool
+        /// What the plan aims at: the contract's weighted lateness, or strict priority (`PlanObjective`).
+        public var objective: PlanObjective
 
         public init(
             strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 2, parallel: Bool = true,
-            explain: Bool = true, pricedPasses: Int = 6
+            explain: Bool = true, pricedPasses: Int = 6, objective: PlanObjective = .weighted
         ) {
+            self.objective = objective
             self.explain = explain
             self.pricedPasses = pricedPasses
             self.strategies = strategies
@@ -44,6 +47,7 @@ public struct Planner: Sendable {
         let best = bestRun(problem: problem, groups: groups) { progress("planning", $0) }
         progress("building the plan", 0)
         var plan = PlanBuilder(problem: problem, groups: groups, run: best.run).plan()
+        plan.objectiveAimedAt = options.objective
         let evaluator = PlanEvaluator(scenario: scenario)
         let outcomes = evaluator.outcomes(of: plan)
         plan.objective = evaluator.objective(outcomes)
@@ -89,7 +93,9 @@ public struct Planner: Sendable {
     ) -> (run: StrategyPass, tried: [StrategyResult]) {
         let large = problem.demands.count > Self.largeDemands
         var strategies = options.strategies.isEmpty ? PlanStrategy.standard : options.strategies
-        var priced = options.pricedPasses > 0 ? Self.pricedStrategies : []
+        let objective = options.objective
+        // The priced strategies weigh priority against what units cost, which the strict objective never does.
+        var priced = options.pricedPasses > 0 && objective == .weighted ? Self.pricedStrategies : []
         if large && strategies == PlanStrategy.standard {
             // One pass of each kind, on two threads at once: the first standard strategy and the priced one by
             // weight (the winners of their kind on both generators' large scenarios).
@@ -102,7 +108,8 @@ public struct Planner: Sendable {
         let initial = priced.isEmpty ? nil : PriceBook.initial(problem: problem, groups: groups)
         let firstRuns = Self.map(Array(first.enumerated()), parallel: options.parallel) { k, strategy in
             StrategyPass.run(
-                problem: problem, groups: groups, strategy: strategy, prices: strategy.ordering.isPriced ? initial : nil
+                problem: problem, groups: groups, strategy: strategy, prices: strategy.ordering.isPriced ? initial : nil,
+                objective: objective
             ) { done in
                 if k == 0 { progress(done / max(rounds, 1)) }
             }
@@ -130,7 +137,15 @@ public struct Planner: Sendable {
         }
         let runs = firstRuns + more.flatMap { $0 }
         var best = 0
-        for k in runs.indices where runs[k].weightedLateness < runs[best].weightedLateness - 1e-9 { best = k }
+        for k in runs.indices {
+            let better =
+                objective == .weighted
+                ? runs[k].weightedLateness < runs[best].weightedLateness - 1e-9
+                : objective.isBetter(
+                    total: runs[k].weightedLateness, byPriority: runs[k].byPriority,
+                    than: (runs[best].weightedLateness, runs[best].byPriority))
+            if better { best = k }
+        }
         let tried = runs.map { StrategyResult(strategy: $0.label, weightedLateness: $0.weightedLateness) }
         return (runs[best], tried)
     }
