@@ -18,5 +18,6 @@ enum RampartMigrations {
         AddResultTimings(),  // 013
         AddPlanRunQueueSlot(),  // 014
         NumberPlanRuns(),  // 015
+        AddPlanRunObjective(),  // 016
     ]
 }
