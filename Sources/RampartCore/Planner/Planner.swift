@@ -94,8 +94,9 @@ public struct Planner: Sendable {
         let large = problem.demands.count > Self.largeDemands
         var strategies = options.strategies.isEmpty ? PlanStrategy.standard : options.strategies
         let objective = options.objective
-        // The priced strategies weigh priority against what units cost, which the strict objective never does.
-        var priced = options.pricedPasses > 0 && objective == .weighted ? Self.pricedStrategies : []
+        // Under the strict objective the priced strategies order the groups by priority first and by their prices
+        // within a priority (`StrategyPass.run`).
+        var priced = options.pricedPasses > 0 ? Self.pricedStrategies : []
         if large && strategies == PlanStrategy.standard {
             // One pass of each kind, on two threads at once: the first standard strategy and the priced one by
             // weight (the winners of their kind on both generators' large scenarios).
@@ -123,14 +124,16 @@ public struct Planner: Sendable {
         let more = Self.map(chains, parallel: options.parallel) { start in
             var runs: [StrategyPass] = []
             var last = start
-            var best = start.weightedLateness
             guard var prices = start.prices else { return runs }
             for _ in 1..<max(passes, 1) {
                 prices = prices.updated(after: last, problem: problem)
-                let run = StrategyPass.run(problem: problem, groups: groups, strategy: start.strategy, prices: prices)
+                let run = StrategyPass.run(
+                    problem: problem, groups: groups, strategy: start.strategy, prices: prices, objective: objective)
                 runs.append(run)
-                if run.weightedLateness >= best - 1e-9 * max(1, best) { break }
-                best = run.weightedLateness
+                guard
+                    objective.isBetter(
+                        total: run.weightedLateness, byPriority: run.byPriority, than: (last.weightedLateness, last.byPriority))
+                else { break }
                 last = run
             }
             return runs

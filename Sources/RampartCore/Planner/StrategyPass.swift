@@ -23,12 +23,24 @@ struct StrategyPass {
             let book = prices ?? PriceBook.initial(problem: problem, groups: groups)
             return run(
                 problem: problem, groups: groups, strategy: strategy, prices: book,
-                order: book.order(groups: groups, horizon: problem.horizon, byWeight: strategy.ordering == .pricedByWeight),
+                order: pricedOrder(book, groups: groups, strategy: strategy, horizon: problem.horizon, objective: objective),
                 objective: objective, progress: progress)
         }
         return run(
             problem: problem, groups: groups, strategy: strategy, prices: nil,
             order: standardOrder(groups: groups, strategy: strategy), objective: objective, progress: progress)
+    }
+
+    /// The order of the groups under a priced strategy: by what a unit saves over what it costs; under the strict
+    /// objective, by priority first and so within each priority.
+    private static func pricedOrder(
+        _ book: PriceBook, groups: [DemandGroup], strategy: PlanStrategy, horizon: Int, objective: PlanObjective
+    ) -> [Int] {
+        let order = book.order(groups: groups, horizon: horizon, byWeight: strategy.ordering == .pricedByWeight)
+        guard objective == .strict else { return order }
+        var position = [Int](repeating: 0, count: groups.count)
+        for (k, g) in order.enumerated() { position[g] = k }
+        return order.sorted { (groups[$0].priority, position[$0]) < (groups[$1].priority, position[$1]) }
     }
 
     /// The order of the groups under an unpriced strategy.
@@ -52,7 +64,7 @@ struct StrategyPass {
         if let prices {
             return StrategyPass.run(
                 problem: problem, groups: groups, strategy: strategy, prices: prices,
-                order: prices.order(groups: groups, horizon: problem.horizon, byWeight: strategy.ordering == .pricedByWeight),
+                order: Self.pricedOrder(prices, groups: groups, strategy: strategy, horizon: problem.horizon, objective: objective),
                 orders: orders, objective: objective, progress: { _ in })
         }
         return StrategyPass.run(
