@@ -77,7 +77,9 @@ extension PlanReport {
             for c in e.causes {
                 w.beginObject()
                 w.field("kind", c.kind.rawValue); w.field("source", c.source); w.key("sourceIsLine"); w.bool(c.sourceIsLine)
-                w.field("item", c.item); w.key("months"); Self.write(c.months, to: &w); w.field("leadTimeMonths", c.leadTimeMonths)
+                w.field("item", c.item); w.key("months"); Self.write(c.months, to: &w)
+                // Only `leadTime` constraints have one: the key is left out elsewhere (reads back as nil).
+                if let months = c.leadTimeMonths { w.field("leadTimeMonths", months) }
                 w.field("level", c.level)
                 w.endObject()
             }
