@@ -48,6 +48,30 @@ import Testing
         #expect(!a.stdout.isEmpty)
     }
 
+    @Test func planNamesTheObjectiveItAimedAtAndComparesWithTheStrictPlan() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = try write(sampleScenario, "s.json", in: dir)
+        let strict = try CLI.run(["plan", path, "--json", "--objective", "strict"])
+        #expect(strict.status == 0, "\(strict.stderr)")
+        let strictPlan = try JSONDecoder().decode(Plan.self, from: strict.stdout)
+        #expect(strictPlan.objectiveAimedAt == .strict)
+        #expect(strictPlan.report?.againstStrict == nil)
+        let weighted = try CLI.run(["plan", path, "--json", "--against-strict"])
+        #expect(weighted.status == 0, "\(weighted.stderr)")
+        let plan = try JSONDecoder().decode(Plan.self, from: weighted.stdout)
+        #expect(plan.objectiveAimedAt == .weighted)
+        let levels = try #require(plan.report?.againstStrict)
+        #expect(levels.map(\.priority) == levels.map(\.priority).sorted())
+        let sum = levels.reduce(0) { $0 + $1.weightedPlan.weightedLateness }
+        #expect(abs(sum - plan.objective.weightedLateness) <= 1e-6 * max(1, sum))
+        let strictSum = levels.reduce(0) { $0 + $1.strictPlan.weightedLateness }
+        #expect(abs(strictSum - strictPlan.objective.weightedLateness) <= 1e-6 * max(1, strictSum))
+        let text = try CLI.run(["plan", path, "--against-strict"])
+        #expect(text.output.contains("Against the strict plan"))
+        #expect(try CLI.run(["plan", path, "--objective", "strict", "--against-strict"]).status == 64)
+        #expect(try CLI.run(["plan", path, "--objective", "lexicographic"]).status == 64)
+    }
+
     @Test func planReportShowsDelaysNationsAndBottlenecks() throws {
         let dir = try CLI.temporaryDirectory()
         let path = try write(sampleScenario, "s.json", in: dir)

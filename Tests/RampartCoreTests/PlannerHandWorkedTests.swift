@@ -191,4 +191,95 @@ import Testing
         #expect(plan.objective.weightedLateness == 0)
         #expect(Set(plan.deliveries.map(\.item)) == ["K-1"])
     }
+
+    // MARK: - The strict objective: a higher priority never gives anything up for a lower one
+
+    private func plannedStrict(_ s: Scenario) -> Plan {
+        let plan = Planner(options: .init(bottleneckCandidates: 2, objective: .strict)).plan(s)
+        #expect(PlanChecker(scenario: s).problems(in: plan) == [])
+        #expect(plan.objectiveAimedAt == .strict)
+        return plan
+    }
+
+    private func byPriority(_ plan: Plan, _ s: Scenario) -> [Int: Double] {
+        let outcomes = PlanEvaluator(scenario: s).outcomes(of: plan)
+        return Dictionary(outcomes.map { ($0.demand.priority, $0.weightedLateness) }, uniquingKeysWith: +)
+    }
+
+    /// `optimumDelaysAHigherPriorityToSaveMoreAtALowerOne` under the strict objective: the priority-1 COSTLY unit takes
+    /// the 30 M in stock in month 0 (on time: 0 at priority 1), and the 30 CHEAP wait for the 30 M bought in month 1:
+    /// 4 × 30 × 1 = 120 at priority 3, against the weighted optimum's 16 at priority 1 and 0 at priority 3.
+    @Test func strictKeepsTheHigherPriorityOnTimeWhateverItCostsALowerOne() {
+        let s = scenario(
+            horizon: 2,
+            items: [
+                Item(id: "CHEAP", name: "CHEAP", kind: .end, bom: [BOMEntry(item: "M", qty: 1)]),
+                Item(id: "COSTLY", name: "COSTLY", kind: .end, bom: [BOMEntry(item: "M", qty: 30)]),
+                Item(id: "M", name: "M", kind: .material),
+            ],
+            lines: [line("L-CHEAP", "CHEAP", [(0, 100)]), line("L-COSTLY", "COSTLY", [(0, 100)])],
+            supplies: [supply("S-M", "M", [(0, 0), (1, 30)])],
+            stocks: [Stock(item: "M", qty: 30)],
+            demands: [demand("D-P1", item: "COSTLY", 1, due: 0, priority: 1), demand("D-P3", item: "CHEAP", 30, due: 0, priority: 3)])
+        let strict = plannedStrict(s)
+        #expect(strict.objective.weightedLateness == 120)
+        #expect(strict.deliveries.filter { $0.demand == "D-P1" }.map(\.month) == [0])
+        #expect(byPriority(strict, s) == [1: 0, 3: 120])
+        // The weighted plan of the same scenario, against the strict one: priority 1 gave up 16, priority 3 gained 120.
+        let weighted = planned(s)
+        #expect(weighted.objectiveAimedAt == .weighted)
+        let levels = PriorityComparison.compare(scenario: s, weighted: weighted, strict: strict)
+        #expect(levels.map(\.priority) == [1, 3])
+        #expect(levels.map(\.weightedLatenessGivenUp) == [16, -120])
+        #expect(levels.map(\.weightedPlan.lateUnits) == [1, 0])
+        #expect(levels.map(\.strictPlan.lateUnits) == [0, 30])
+    }
+
+    /// `optimumLeavesAHigherPriorityUnservedToServeMoreUnits` under the strict objective: the priority-2 COSTLY unit
+    /// takes all 30 M and the 30 CHEAP of priority 4 go unserved: 2 × 13 × 30 = 780 (the weighted optimum: 104).
+    @Test func strictServesTheHigherPriorityEvenIfMoreUnitsGoUnserved() {
+        let s = scenario(
+            horizon: 1,
+            items: [
+                Item(id: "CHEAP", name: "CHEAP", kind: .end, bom: [BOMEntry(item: "M", qty: 1)]),
+                Item(id: "COSTLY", name: "COSTLY", kind: .end, bom: [BOMEntry(item: "M", qty: 30)]),
+                Item(id: "M", name: "M", kind: .material),
+            ],
+            lines: [line("L-CHEAP", "CHEAP", [(0, 100)]), line("L-COSTLY", "COSTLY", [(0, 100)])],
+            stocks: [Stock(item: "M", qty: 30)],
+            demands: [demand("D-P2", item: "COSTLY", 1, due: 0, priority: 2), demand("D-P4", item: "CHEAP", 30, due: 0, priority: 4)])
+        let strict = plannedStrict(s)
+        #expect(strict.objective.weightedLateness == 780)
+        #expect(strict.objective.unservedUnits == 30)
+        #expect(strict.deliveries.filter { $0.demand == "D-P2" }.map(\.qty) == [1])
+        #expect(planned(s).objective.weightedLateness == 104)
+    }
+
+    /// Two levels that share one line of 10 a month (no lead time, horizon 3), then a tie-break inside a level. Due in
+    /// month 0: A of 10 at priority 2; due in month 1: B of 10 at priority 1 and C of 10 at priority 5. Strict: B on
+    /// time first (month 1 or earlier), A takes month 0, C gets month 2 (late 1): priority 1: 0, 2: 0, 5: 10. Had A
+    /// waited for C (weighted would not either: 8 > 1), priority 2 would pay. The strict plan is that: 10 in all.
+    @Test func strictServesEachLevelInTurn() {
+        let s = scenario(
+            horizon: 3,
+            items: [Item(id: "E", name: "E", kind: .end)],
+            lines: [line("L1", "E", [(0, 10)])],
+            demands: [
+                demand("A", item: "E", 10, due: 0, priority: 2), demand("B", item: "E", 10, due: 1, priority: 1),
+                demand("C", item: "E", 10, due: 1, priority: 5),
+            ])
+        let strict = plannedStrict(s)
+        #expect(byPriority(strict, s) == [1: 0, 2: 0, 5: 10])
+        #expect(strict.deliveries.filter { $0.demand == "C" }.map(\.month) == [2])
+    }
+
+    /// Strict plans of random scenarios: the checker accepts each (in `plannedStrict`), and one thread gives the same
+    /// plan as two.
+    @Test(arguments: 1...12)
+    func strictPlansAreValidAndTheSameOnOneThread(seed: UInt64) {
+        let s = AlternateGenerator.random(seed: seed).generate()
+        let strict = plannedStrict(s)
+        let serial = Planner(options: .init(bottleneckCandidates: 2, parallel: false, objective: .strict)).plan(s)
+        #expect(strict.jsonBytes() == serial.jsonBytes())
+    }
 }

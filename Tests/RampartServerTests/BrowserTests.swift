@@ -3,6 +3,7 @@ import Foundation
 import RampartCore
 import Testing
 import Vapor
+import VaporTesting
 
 @testable import RampartServer
 
@@ -174,6 +175,28 @@ import Vapor
                 delivered += result.onTimeUnits + result.lateUnits
             }
             #expect(delivered > 0, "the plan projects no deliveries for FR at all")
+
+            // the table's tools: a heading sorts (and again the other way), the filter form narrows, the CSV holds the rows
+            try await page.submit(page.element("main table.data th a.sort[href*='sort=due']"))
+            #expect(try await page.tableRows(after: "Requirements")?.map { $0.first ?? "" } == ["FR-1", "FR-2"], "sorted by due month")
+            #expect(
+                try await page.execute("return document.querySelector('th[aria-sort]').getAttribute('aria-sort');").string == "ascending")
+            try await page.submit(page.element("main table.data th a.sort[href*='sort=due']"))
+            #expect(try await page.tableRows(after: "Requirements")?.map { $0.first ?? "" } == ["FR-2", "FR-1"], "due month, latest first")
+            _ = try await page.execute("document.querySelector('form.filters select[name=priority]').value = '1';")
+            try await page.submit(page.element("form.filters button[type=submit]"))
+            let filtered = try #require(try await page.tableRows(after: "Requirements"))
+            #expect(filtered.map { $0.first ?? "" } == ["FR-1"], "priority 1 only")
+            #expect(try await page.bodyText().contains("2 demands; 1 matches the filters."))
+            // the page's CSV link carries its query; fetched as the same reader (the pages' policy lets no script fetch)
+            let href = try #require(try await page.execute("return document.querySelector('.table-count a').getAttribute('href');").string)
+            #expect(href.hasPrefix("/nations/FR/demands.csv?") && href.contains("priority=1") && href.contains("sort=due"), "\(href)")
+            let reader = Browser(app)
+            _ = try await reader.signIn(Fixtures.frDelegate.email)
+            let csv = try await reader.get(href).body.string
+            let csvRows = csv.split(separator: "\r\n").dropFirst(2).map { String($0.prefix { $0 != "," }) }
+            #expect(csvRows == filtered.map { $0.first ?? "" }, "the CSV holds the rows shown: \(csv.prefix(300))")
+            try await page.open("/nations/FR")
             let text = try await page.bodyText()
             #expect(text.contains("Projections from run 1"))
             #expect(!text.contains("PL-1"), "FR's view shows Poland's demand")

@@ -22,7 +22,9 @@ struct PlanText {
             "Units: \(Number.grouped(demanded)) demanded, \(Number.grouped(o.onTimeUnits)) on time, "
                 + "\(Number.grouped(o.lateUnits)) late, \(Number.grouped(o.unservedUnits)) unserved")
         guard let report = plan.report else { return out.joined(separator: "\n") }
-        out.append("Strategy: \(report.planner.strategy) (best of \(report.planner.strategiesTried.count) tried)")
+        out.append(
+            "Strategy: \(report.planner.strategy) (best of \(report.planner.strategiesTried.count) tried), aiming at the "
+                + "\((plan.objectiveAimedAt ?? .weighted).rawValue) objective")
 
         out.append("")
         out.append("Worst delays (\(min(top, report.lateDemands.count)) of \(report.lateDemands.count) late or short demands)")
@@ -77,6 +79,26 @@ struct PlanText {
                 ])
             }
             out.append(table.render(maxWidth: 40))
+        }
+        if let levels = report.againstStrict {
+            out.append("")
+            out.append("Against the strict plan (priority first): what each priority gave up (+) or gained (-)")
+            var table = TextTable(
+                [
+                    "prio", "demanded", "weighted, this plan", "weighted, strict", "given up", "unserved, this plan",
+                    "unserved, strict",
+                ],
+                rightAligned: [0, 1, 2, 3, 4, 5, 6])
+            for level in levels {
+                let change = level.weightedLatenessGivenUp
+                table.add([
+                    String(level.priority), Number.grouped(level.demandedUnits),
+                    Number.grouped(level.weightedPlan.weightedLateness), Number.grouped(level.strictPlan.weightedLateness),
+                    (change > 0 ? "+" : "") + Number.grouped(change), Number.grouped(level.weightedPlan.unservedUnits),
+                    Number.grouped(level.strictPlan.unservedUnits),
+                ])
+            }
+            out.append(table.render())
         }
         return out.joined(separator: "\n")
     }

@@ -16,6 +16,7 @@ extension Plan {
         w.field("lateUnits", objective.lateUnits)
         w.field("unservedUnits", objective.unservedUnits)
         w.endObject()
+        if let objectiveAimedAt { w.field("objectiveAimedAt", objectiveAimedAt.rawValue) }
         w.key("production")
         w.beginArray()
         for p in production { w.beginObject(); w.field("line", p.line); w.field("month", p.month); w.field("qty", p.qty); w.endObject() }
@@ -76,7 +77,9 @@ extension PlanReport {
             for c in e.causes {
                 w.beginObject()
                 w.field("kind", c.kind.rawValue); w.field("source", c.source); w.key("sourceIsLine"); w.bool(c.sourceIsLine)
-                w.field("item", c.item); w.key("months"); Self.write(c.months, to: &w); w.field("leadTimeMonths", c.leadTimeMonths)
+                w.field("item", c.item); w.key("months"); Self.write(c.months, to: &w)
+                // Only `leadTime` constraints have one: the key is left out elsewhere (reads back as nil).
+                if let months = c.leadTimeMonths { w.field("leadTimeMonths", months) }
                 w.field("level", c.level)
                 w.endObject()
             }
@@ -96,6 +99,26 @@ extension PlanReport {
             w.endObject()
         }
         w.endArray()
+        if let againstStrict {
+            w.key("againstStrict")
+            w.beginArray()
+            for level in againstStrict {
+                w.beginObject()
+                w.field("priority", level.priority); w.field("demandedUnits", level.demandedUnits)
+                func outcome(_ name: StaticString, _ o: PriorityOutcome) {
+                    w.key(name)
+                    w.beginObject()
+                    w.field("weightedLateness", o.weightedLateness); w.field("lateUnits", o.lateUnits)
+                    w.field("unservedUnits", o.unservedUnits)
+                    w.endObject()
+                }
+                outcome("weightedPlan", level.weightedPlan)
+                outcome("strictPlan", level.strictPlan)
+                w.field("weightedLatenessGivenUp", level.weightedLatenessGivenUp)
+                w.endObject()
+            }
+            w.endArray()
+        }
         w.endObject()
     }
 

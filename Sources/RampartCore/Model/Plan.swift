@@ -6,13 +6,17 @@ public struct Plan: Codable, Sendable, Equatable {
     public var production: [ProductionEntry]
     public var purchases: [PurchaseEntry]
     public var deliveries: [DeliveryEntry]
+    /// The objective the planner aimed at (`weighted`, the contract's, or `strict`); nil in a plan made elsewhere.
+    public var objectiveAimedAt: PlanObjective?
     /// Reports; optional so that a bare contract plan file decodes too.
     public var report: PlanReport?
 
     public init(
         version: Int = 1, scenario: String, objective: Objective, production: [ProductionEntry],
-        purchases: [PurchaseEntry], deliveries: [DeliveryEntry], report: PlanReport? = nil
+        purchases: [PurchaseEntry], deliveries: [DeliveryEntry], report: PlanReport? = nil,
+        objectiveAimedAt: PlanObjective? = nil
     ) {
+        self.objectiveAimedAt = objectiveAimedAt
         self.version = version
         self.scenario = scenario
         self.objective = objective

@@ -10,6 +10,8 @@ public struct PlanReport: Codable, Sendable, Equatable {
     public var explanations: [Explanation]
     /// Lines and supplies whose extra capacity would cut weighted lateness most, best first.
     public var bottlenecks: [Bottleneck]
+    /// With `--against-strict`: each priority in this plan and in the strict plan of the same scenario.
+    public var againstStrict: [PriorityComparison]?
 
     public init(
         planner: PlannerInfo, nations: [OutcomeSummary], items: [OutcomeSummary], lateDemands: [LateDemand],

@@ -24,7 +24,7 @@ enum DeliveryReassignment {
     /// `spare` is the initial stock the pass left untouched, per item: it joins the units of month 0, after them.
     static func reassign(
         problem: PlanningProblem, groups: [DemandGroup], deliveries: [[GroupDelivery]], spare: [Double], order: Order,
-        itemRank: [Double]
+        itemRank: [Double], objective: PlanObjective = .weighted
     ) -> Result {
         let h = problem.horizon
         let n = problem.itemIDs.count
@@ -47,7 +47,8 @@ enum DeliveryReassignment {
             high[i] = max(high[i], 0)
         }
         let value = groups.map { g in
-            order == .weight ? g.weight : g.weight * ObjectiveDefinition.unservedMonths(horizon: h, due: g.due)
+            let weight = objective == .weighted ? g.weight : objective.tradeWeight(priority: g.priority)
+            return order == .weight ? weight : weight * ObjectiveDefinition.unservedMonths(horizon: h, due: g.due)
         }
         let sequence = groups.indices.sorted { a, b in
             if value[a] != value[b] { return value[a] > value[b] }
@@ -115,111 +116,199 @@ extension DeliveryReassignment {
     /// A group's unserved units take part as units "available" after the horizon, charged what an unserved unit
     /// costs: a group short of units can take another's unit and leave that group short instead, where that is
     /// cheaper (a class demand's, in the list of the item it got most of).
-    static func swapLateUnits(groups: [DemandGroup], deliveries: inout [[GroupDelivery]], horizon: Int, budget: Int) {
-        struct Chunk {
-            var group: Int
-            var item: Int
-            var available: Int
-            var qty: Double
-        }
+    ///
+    /// Under the `strict` objective, units are traded at `PlanObjective.tradeWeight`, so that no swap makes a higher
+    /// priority later to make a lower one earlier.
+    static func swapLateUnits(
+        groups: [DemandGroup], deliveries: inout [[GroupDelivery]], horizon: Int, budget: Int,
+        objective: PlanObjective = .weighted
+    ) {
         let never = Int.max / 4
-        // Items that some class demand can take interchangeably share one pool of units.
-        var root: [Int: Int] = [:]
+        // Per group, in flat arrays (no reference counting in the loops below): weight, due month, the charge of an
+        // unserved unit and the items it can take.
+        let count = groups.count
+        var weight = [Double](repeating: 0, count: count)
+        var due = [Int](repeating: 0, count: count)
+        var unservedCharge = [Double](repeating: 0, count: count)
+        var itemStart = [Int](repeating: 0, count: count + 1)
+        var itemList: [Int] = []
+        var items = 0
+        for (g, group) in groups.enumerated() {
+            weight[g] = objective == .weighted ? group.weight : objective.tradeWeight(priority: group.priority)
+            due[g] = group.due
+            unservedCharge[g] = ObjectiveDefinition.weightedLateness(
+                weight: weight[g], lateUnitMonths: 0, unserved: 1, horizon: horizon, due: group.due)
+            itemList.append(contentsOf: group.items)
+            itemStart[g + 1] = itemList.count
+            for i in group.items { items = max(items, i + 1) }
+        }
+        for list in deliveries { for d in list { items = max(items, d.item + 1) } }
+        // Items that some class demand can take interchangeably share one pool of units (-1: not linked).
+        var root = [Int](repeating: -1, count: items)
         func find(_ i: Int) -> Int {
             var i = i
-            while let r = root[i], r != i { i = r }
+            while root[i] >= 0 && root[i] != i { i = root[i] }
             return i
         }
         for group in groups where !group.items.isEmpty {
             let r = find(group.items[0])
-            root[r] = root[r] ?? r
+            if root[r] < 0 { root[r] = r }
             for i in group.items.dropFirst() {
                 let ri = find(i)
                 if ri != r { root[max(ri, r)] = min(ri, r) } else { root[ri] = ri }
             }
         }
-        var byPool: [Int: [Chunk]] = [:]
+        var byPool = [[SwapChunk]](repeating: [], count: items)
+        var total = 0
         for (g, list) in deliveries.enumerated() {
             var delivered = 0.0
             var most = (item: groups[g].items.first ?? -1, qty: 0.0)
             for d in list where d.qty > Allocator.epsilon {
-                byPool[find(d.item), default: []].append(Chunk(group: g, item: d.item, available: d.available, qty: d.qty))
+                byPool[find(d.item)].append(
+                    SwapChunk(group: Int32(g), item: Int32(d.item), available: d.available, qty: d.qty))
+                total += 1
                 delivered += d.qty
                 if d.qty > most.qty { most = (d.item, d.qty) }
             }
             let short = groups[g].qty - delivered
             if short > Allocator.slack(groups[g].qty) && most.item >= 0 {
-                byPool[find(most.item), default: []].append(Chunk(group: g, item: most.item, available: never, qty: short))
+                byPool[find(most.item)].append(SwapChunk(group: Int32(g), item: Int32(most.item), available: never, qty: short))
+                total += 1
             }
         }
-        func cost(_ g: Int, _ a: Int) -> Double {
-            a == never
-                ? ObjectiveDefinition.weightedLateness(
-                    weight: groups[g].weight, lateUnitMonths: 0, unserved: 1, horizon: horizon, due: groups[g].due)
-                : groups[g].weight * Double(max(0, a - groups[g].due))
-        }
-        func takes(_ g: Int, _ item: Int) -> Bool { groups[g].items.contains(item) }
         // Each pool gets a share of the budget in proportion to its units, so that no pool starves the others.
-        let total = max(1, byPool.values.reduce(0) { $0 + $1.count })
+        total = max(1, total)
         var changed = false
-        for pool in byPool.keys.sorted() {
-            guard var chunks = byPool[pool], chunks.contains(where: { $0.available > groups[$0.group].due }) else { continue }
+        let table = SwapTable(
+            weight: weight, due: due, unservedCharge: unservedCharge, itemStart: itemStart, itemList: itemList,
+            never: never)
+        for pool in byPool.indices where !byPool[pool].isEmpty {
+            var chunks: [SwapChunk] = []
+            swap(&chunks, &byPool[pool])
+            defer { swap(&chunks, &byPool[pool]) }
+            guard chunks.contains(where: { $0.available > due[Int($0.group)] }) else { continue }
             var left = max(10_000, budget / total * chunks.count)
             chunks.sort { ($0.available, $0.group, $0.item) < ($1.available, $1.group, $1.item) }
             for _ in 0..<Self.swapRounds {
-                var improved = false
-                var k = 0
-                while k < chunks.count && left > 0 {
-                    let late = chunks[k]
-                    let g1 = late.group, a1 = late.available
-                    guard late.qty > Allocator.epsilon, a1 > groups[g1].due else {
-                        k += 1
-                        continue
-                    }
-                    var best = 1e-9 * groups[g1].weight, bestE = -1
-                    var e = 0
-                    while e < chunks.count && chunks[e].available < a1 && left > 0 {
-                        let other = chunks[e]
-                        left -= 1
-                        if other.group != g1 && other.qty > Allocator.epsilon && takes(g1, other.item)
-                            && (a1 == never || takes(other.group, late.item))
-                        {
-                            let g2 = other.group, a2 = other.available
-                            let gain = cost(g1, a1) + cost(g2, a2) - cost(g1, a2) - cost(g2, a1)
-                            if gain > best {
-                                best = gain
-                                bestE = e
-                            }
-                        }
-                        e += 1
-                    }
-                    if bestE < 0 {
-                        k += 1
-                        continue
-                    }
-                    let q = min(late.qty, chunks[bestE].qty)
-                    let other = chunks[bestE]
-                    chunks[k].qty -= q
-                    chunks[bestE].qty -= q
-                    chunks.append(Chunk(group: g1, item: other.item, available: other.available, qty: q))
-                    chunks.append(Chunk(group: other.group, item: late.item, available: a1, qty: q))
-                    improved = true
-                    changed = true
-                }
+                let improved = table.swapRound(&chunks, left: &left)
+                if improved { changed = true }
                 if !improved || left <= 0 { break }
                 chunks = chunks.filter { $0.qty > Allocator.epsilon }
                 chunks.sort { ($0.available, $0.group, $0.item) < ($1.available, $1.group, $1.item) }
             }
-            byPool[pool] = chunks
         }
         guard changed else { return }
         var result = [[GroupDelivery]](repeating: [], count: groups.count)
-        for pool in byPool.keys.sorted() {
-            for c in byPool[pool]! where c.qty > Allocator.epsilon && c.available != never {
-                let month = max(c.available, groups[c.group].due)
-                result[c.group].append(GroupDelivery(item: c.item, month: month, qty: c.qty, available: c.available))
+        for chunks in byPool {
+            for c in chunks where c.qty > Allocator.epsilon && c.available != never {
+                let g = Int(c.group)
+                let month = max(c.available, due[g])
+                result[g].append(GroupDelivery(item: Int(c.item), month: month, qty: c.qty, available: c.available))
             }
         }
         deliveries = result
+    }
+}
+
+/// A piece of a group's deliveries in `DeliveryReassignment.swapLateUnits`: units of an item available in a month
+/// (`never` for units the group goes without).
+struct SwapChunk {
+    var group: Int32
+    var item: Int32
+    var available: Int
+    var qty: Double
+}
+
+/// What `swapLateUnits` needs of the groups, in flat arrays, so that its inner loop does no reference counting.
+private struct SwapTable {
+    let weight: [Double]
+    let due: [Int]
+    let unservedCharge: [Double]
+    let itemStart: [Int]
+    let itemList: [Int]
+    let never: Int
+
+    /// One round over the chunks (sorted by availability): each late chunk takes the earlier chunk that lowers the
+    /// objective most, among those looked at within the budget `left`. Returns whether any pair was swapped.
+    func swapRound(_ chunks: inout [SwapChunk], left: inout Int) -> Bool {
+        weight.withUnsafeBufferPointer { weight in
+            due.withUnsafeBufferPointer { due in
+                unservedCharge.withUnsafeBufferPointer { unserved in
+                    itemStart.withUnsafeBufferPointer { itemStart in
+                        itemList.withUnsafeBufferPointer { itemList in
+                            Self.round(
+                                &chunks, left: &left, weight: weight, due: due, unserved: unserved, itemStart: itemStart,
+                                itemList: itemList, never: never)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func round(
+        _ chunks: inout [SwapChunk], left: inout Int, weight: UnsafeBufferPointer<Double>, due: UnsafeBufferPointer<Int>,
+        unserved: UnsafeBufferPointer<Double>, itemStart: UnsafeBufferPointer<Int>, itemList: UnsafeBufferPointer<Int>,
+        never: Int
+    ) -> Bool {
+        @inline(__always) func cost(_ g: Int, _ a: Int) -> Double {
+            a == never ? unserved[g] : weight[g] * Double(max(0, a - due[g]))
+        }
+        @inline(__always) func takes(_ g: Int, _ item: Int) -> Bool {
+            var k = itemStart[g]
+            let end = itemStart[g + 1]
+            while k < end {
+                if itemList[k] == item { return true }
+                k += 1
+            }
+            return false
+        }
+        var improved = false
+        var budget = left
+        defer { left = budget }
+        var k = 0
+        while k < chunks.count && budget > 0 {
+            let late = chunks[k]
+            let g1 = Int(late.group), a1 = late.available
+            guard late.qty > Allocator.epsilon, a1 > due[g1] else {
+                k += 1
+                continue
+            }
+            let late1 = cost(g1, a1)
+            let lateItem = Int(late.item)
+            var best = 1e-9 * weight[g1], bestE = -1
+            chunks.withUnsafeBufferPointer { list in
+                var e = 0
+                let n = list.count
+                while e < n && list[e].available < a1 && budget > 0 {
+                    let other = list[e]
+                    budget -= 1
+                    let g2 = Int(other.group)
+                    if g2 != g1 && other.qty > Allocator.epsilon && takes(g1, Int(other.item))
+                        && (a1 == never || takes(g2, lateItem))
+                    {
+                        let a2 = other.available
+                        let gain = late1 + cost(g2, a2) - cost(g1, a2) - cost(g2, a1)
+                        if gain > best {
+                            best = gain
+                            bestE = e
+                        }
+                    }
+                    e += 1
+                }
+            }
+            if bestE < 0 {
+                k += 1
+                continue
+            }
+            let other = chunks[bestE]
+            let q = min(late.qty, other.qty)
+            chunks[k].qty -= q
+            chunks[bestE].qty -= q
+            chunks.append(SwapChunk(group: late.group, item: other.item, available: other.available, qty: q))
+            chunks.append(SwapChunk(group: other.group, item: late.item, available: a1, qty: q))
+            improved = true
+        }
+        return improved
     }
 }

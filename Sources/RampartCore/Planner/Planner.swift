@@ -15,11 +15,14 @@ public struct Planner: Sendable {
         public var pricedPasses: Int
         /// Explain every late demand (and so find the bottleneck candidates); what-ifs that only compare skip it.
         public var explain: Bool
+        /// What the plan aims at: the contract's weighted lateness, or strict priority (`PlanObjective`).
+        public var objective: PlanObjective
 
         public init(
             strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 2, parallel: Bool = true,
-            explain: Bool = true, pricedPasses: Int = 6
+            explain: Bool = true, pricedPasses: Int = 6, objective: PlanObjective = .weighted
         ) {
+            self.objective = objective
             self.explain = explain
             self.pricedPasses = pricedPasses
             self.strategies = strategies
@@ -44,6 +47,7 @@ public struct Planner: Sendable {
         let best = bestRun(problem: problem, groups: groups) { progress("planning", $0) }
         progress("building the plan", 0)
         var plan = PlanBuilder(problem: problem, groups: groups, run: best.run).plan()
+        plan.objectiveAimedAt = options.objective
         let evaluator = PlanEvaluator(scenario: scenario)
         let outcomes = evaluator.outcomes(of: plan)
         plan.objective = evaluator.objective(outcomes)
@@ -77,31 +81,42 @@ public struct Planner: Sendable {
         PlanStrategy(ordering: .pricedByWeight, late: .together),
     ]
 
-    /// On scenarios of more than `largeDemands` demands, a priced chain goes on after its first pass only if that
-    /// pass came within `chainPromise` of the best first round's plan, to keep large plans fast: where priorities
-    /// alone plan well (our standard generator), the chains stop there.
+    /// On scenarios of more than `largeDemands` demands, the first round runs one standard and one priced strategy
+    /// (with the standard strategies), and a priced chain goes on after its first pass only if that pass came within
+    /// `chainPromise` of the best first round's plan, to keep large plans fast: where priorities alone plan well
+    /// (our standard generator), the chains stop there.
     static let chainPromise = 1.01
     static let largeDemands = 20_000
 
     func bestRun(
         problem: PlanningProblem, groups: [DemandGroup], progress: @escaping @Sendable (Double) -> Void = { _ in }
     ) -> (run: StrategyPass, tried: [StrategyResult]) {
-        let strategies = options.strategies.isEmpty ? PlanStrategy.standard : options.strategies
-        let priced = options.pricedPasses > 0 ? Self.pricedStrategies : []
+        let large = problem.demands.count > Self.largeDemands
+        var strategies = options.strategies.isEmpty ? PlanStrategy.standard : options.strategies
+        let objective = options.objective
+        // Under the strict objective the priced strategies order the groups by priority first and by their prices
+        // within a priority (`StrategyPass.run`).
+        var priced = options.pricedPasses > 0 ? Self.pricedStrategies : []
+        if large && strategies == PlanStrategy.standard {
+            // One pass of each kind, on two threads at once: the first standard strategy and the priced one by
+            // weight (the winners of their kind on both generators' large scenarios).
+            strategies = Array(strategies.prefix(1))
+            priced = Array(priced.suffix(1))
+        }
         // First round: every strategy once, priced ones at their initial prices. The first job tells the progress.
         let first = strategies + priced
         let rounds = Double((first.count + (options.parallel ? 1 : 0)) / (options.parallel ? 2 : 1))
         let initial = priced.isEmpty ? nil : PriceBook.initial(problem: problem, groups: groups)
         let firstRuns = Self.map(Array(first.enumerated()), parallel: options.parallel) { k, strategy in
             StrategyPass.run(
-                problem: problem, groups: groups, strategy: strategy, prices: strategy.ordering.isPriced ? initial : nil
+                problem: problem, groups: groups, strategy: strategy, prices: strategy.ordering.isPriced ? initial : nil,
+                objective: objective
             ) { done in
                 if k == 0 { progress(done / max(rounds, 1)) }
             }
         }
         let firstBest = firstRuns.map(\.weightedLateness).min() ?? 0
         // Then the promising priced chains, each pass with the prices updated after the one before, while they improve.
-        let large = problem.demands.count > Self.largeDemands
         let chains = firstRuns.filter {
             $0.strategy.ordering.isPriced && (!large || $0.weightedLateness <= Self.chainPromise * firstBest + 1e-9)
         }
@@ -109,21 +124,31 @@ public struct Planner: Sendable {
         let more = Self.map(chains, parallel: options.parallel) { start in
             var runs: [StrategyPass] = []
             var last = start
-            var best = start.weightedLateness
             guard var prices = start.prices else { return runs }
             for _ in 1..<max(passes, 1) {
                 prices = prices.updated(after: last, problem: problem)
-                let run = StrategyPass.run(problem: problem, groups: groups, strategy: start.strategy, prices: prices)
+                let run = StrategyPass.run(
+                    problem: problem, groups: groups, strategy: start.strategy, prices: prices, objective: objective)
                 runs.append(run)
-                if run.weightedLateness >= best - 1e-9 * max(1, best) { break }
-                best = run.weightedLateness
+                guard
+                    objective.isBetter(
+                        total: run.weightedLateness, byPriority: run.byPriority, than: (last.weightedLateness, last.byPriority))
+                else { break }
                 last = run
             }
             return runs
         }
         let runs = firstRuns + more.flatMap { $0 }
         var best = 0
-        for k in runs.indices where runs[k].weightedLateness < runs[best].weightedLateness - 1e-9 { best = k }
+        for k in runs.indices {
+            let better =
+                objective == .weighted
+                ? runs[k].weightedLateness < runs[best].weightedLateness - 1e-9
+                : objective.isBetter(
+                    total: runs[k].weightedLateness, byPriority: runs[k].byPriority,
+                    than: (runs[best].weightedLateness, runs[best].byPriority))
+            if better { best = k }
+        }
         let tried = runs.map { StrategyResult(strategy: $0.label, weightedLateness: $0.weightedLateness) }
         return (runs[best], tried)
     }

@@ -7,48 +7,85 @@ struct StrategyPass {
     /// Deliveries per group, in the order of `groups`.
     let deliveries: [[GroupDelivery]]
     let weightedLateness: Double
+    /// The order of handing units out again that this pass kept, if any lowered the objective.
+    let improvement: DeliveryReassignment.Order?
+    /// The objective the pass aimed at, and its weighted lateness by priority (1...5).
+    let objective: PlanObjective
+    let byPriority: [Double]
 
     /// `progress` hears the fraction of groups served, every 1 %. A priced strategy without `prices` uses the
     /// scenario's first prices (`PriceBook.initial`).
     static func run(
         problem: PlanningProblem, groups: [DemandGroup], strategy: PlanStrategy, prices: PriceBook? = nil,
-        progress: (Double) -> Void = { _ in }
+        objective: PlanObjective = .weighted, progress: (Double) -> Void = { _ in }
     ) -> StrategyPass {
         if strategy.ordering.isPriced {
             let book = prices ?? PriceBook.initial(problem: problem, groups: groups)
             return run(
                 problem: problem, groups: groups, strategy: strategy, prices: book,
-                order: book.order(groups: groups, horizon: problem.horizon, byWeight: strategy.ordering == .pricedByWeight),
-                progress: progress)
+                order: pricedOrder(book, groups: groups, strategy: strategy, horizon: problem.horizon, objective: objective),
+                objective: objective, progress: progress)
         }
-        let order = groups.indices.sorted { a, b in
+        return run(
+            problem: problem, groups: groups, strategy: strategy, prices: nil,
+            order: standardOrder(groups: groups, strategy: strategy), objective: objective, progress: progress)
+    }
+
+    /// The order of the groups under a priced strategy: by what a unit saves over what it costs; under the strict
+    /// objective, by priority first and so within each priority.
+    private static func pricedOrder(
+        _ book: PriceBook, groups: [DemandGroup], strategy: PlanStrategy, horizon: Int, objective: PlanObjective
+    ) -> [Int] {
+        let order = book.order(groups: groups, horizon: horizon, byWeight: strategy.ordering == .pricedByWeight)
+        guard objective == .strict else { return order }
+        var position = [Int](repeating: 0, count: groups.count)
+        for (k, g) in order.enumerated() { position[g] = k }
+        return order.sorted { (groups[$0].priority, position[$0]) < (groups[$1].priority, position[$1]) }
+    }
+
+    /// The order of the groups under an unpriced strategy.
+    private static func standardOrder(groups: [DemandGroup], strategy: PlanStrategy) -> [Int] {
+        groups.indices.sorted { a, b in
             let ka = strategy.sortKey(due: groups[a].due, priority: groups[a].priority, isClass: groups[a].isClass)
             let kb = strategy.sortKey(due: groups[b].due, priority: groups[b].priority, isClass: groups[b].isClass)
             if ka != kb { return ka < kb }
             if groups[a].target != groups[b].target { return groups[a].target < groups[b].target }
             return a < b
         }
-        return run(problem: problem, groups: groups, strategy: strategy, prices: nil, order: order, progress: progress)
     }
 
     /// The strategy, and for a priced one the pass whose prices it used.
     var label: String { prices.map { "\(strategy.description)/prices:\($0.pass)" } ?? strategy.description }
 
-    /// The same strategy and prices on another problem (the bottleneck ranking's widened ones).
+    /// The same strategy and prices on another problem (the bottleneck ranking's widened ones), handing units out
+    /// again only in the order this pass kept (none if it kept none): like for like, at about half the work.
     func rerun(problem: PlanningProblem, groups: [DemandGroup]) -> StrategyPass {
-        StrategyPass.run(problem: problem, groups: groups, strategy: strategy, prices: prices)
+        let orders = improvement.map { [$0] } ?? []
+        if let prices {
+            return StrategyPass.run(
+                problem: problem, groups: groups, strategy: strategy, prices: prices,
+                order: Self.pricedOrder(prices, groups: groups, strategy: strategy, horizon: problem.horizon, objective: objective),
+                orders: orders, objective: objective, progress: { _ in })
+        }
+        return StrategyPass.run(
+            problem: problem, groups: groups, strategy: strategy, prices: nil,
+            order: Self.standardOrder(groups: groups, strategy: strategy), orders: orders, objective: objective,
+            progress: { _ in })
     }
 
     /// A pass in a given order of the groups.
     static func runOrdered(
         problem: PlanningProblem, groups: [DemandGroup], strategy: PlanStrategy, prices: PriceBook?, order: [Int],
-        progress: (Double) -> Void = { _ in }
+        objective: PlanObjective = .weighted, progress: (Double) -> Void = { _ in }
     ) -> StrategyPass {
-        run(problem: problem, groups: groups, strategy: strategy, prices: prices, order: order, progress: progress)
+        run(
+            problem: problem, groups: groups, strategy: strategy, prices: prices, order: order, objective: objective,
+            progress: progress)
     }
 
     private static func run(
         problem: PlanningProblem, groups: [DemandGroup], strategy: PlanStrategy, prices: PriceBook?, order: [Int],
+        orders: [DeliveryReassignment.Order] = DeliveryReassignment.Order.allCases, objective: PlanObjective,
         progress: (Double) -> Void
     ) -> StrategyPass {
         var allocator = Allocator(problem: problem)
@@ -91,13 +128,15 @@ struct StrategyPass {
         // is still short is reserved again from what capacity is left.
         var best = (
             deliveries: deliveries, allocator: allocator,
-            lateness: totalLateness(groups, deliveries, horizon: problem.horizon)
+            lateness: totalLateness(groups, deliveries, horizon: problem.horizon),
+            levels: latenessByPriority(groups, deliveries, horizon: problem.horizon)
         )
+        var kept: DeliveryReassignment.Order?
         let rank = prices?.cost ?? problem.itemContention
-        for order in DeliveryReassignment.Order.allCases {
+        for order in orders {
             let again = DeliveryReassignment.reassign(
                 problem: problem, groups: groups, deliveries: deliveries, spare: allocator.stockFree, order: order,
-                itemRank: rank)
+                itemRank: rank, objective: objective)
             var filled = again.deliveries
             var rest = allocator
             for (i, qty) in again.spareTaken.enumerated() where qty > 0 { rest.consumeStock(item: i, qty: qty) }
@@ -105,13 +144,17 @@ struct StrategyPass {
                 groups: groups, deliveries: &filled, allocator: &rest, strategy: strategy, preference: preference,
                 problem: problem, target: target, exhaustedThrough: exhaustedThrough, exhaustedFrom: exhaustedFrom)
             DeliveryReassignment.swapLateUnits(
-                groups: groups, deliveries: &filled, horizon: problem.horizon, budget: Self.swapBudget)
+                groups: groups, deliveries: &filled, horizon: problem.horizon, budget: Self.swapBudget, objective: objective)
             let lateness = totalLateness(groups, filled, horizon: problem.horizon)
-            if lateness < best.lateness - 1e-9 * max(1, best.lateness) { best = (filled, rest, lateness) }
+            let levels = latenessByPriority(groups, filled, horizon: problem.horizon)
+            if objective.isBetter(total: lateness, byPriority: levels, than: (best.lateness, best.levels)) {
+                best = (filled, rest, lateness, levels)
+                kept = order
+            }
         }
         return StrategyPass(
             strategy: strategy, prices: prices, allocator: best.allocator, deliveries: best.deliveries,
-            weightedLateness: best.lateness)
+            weightedLateness: best.lateness, improvement: kept, objective: objective, byPriority: best.levels)
     }
 
     /// Groups still short, by weight and then due month, reserve on time and then late from the capacity left.
@@ -153,6 +196,16 @@ struct StrategyPass {
                 if got < left - Allocator.slack(left) { exhaustedFrom[k] = group.due + 1 }
             }
         }
+    }
+
+    /// Weighted lateness of priorities 1...5, in order.
+    static func latenessByPriority(_ groups: [DemandGroup], _ deliveries: [[GroupDelivery]], horizon: Int) -> [Double] {
+        var levels = [Double](repeating: 0, count: PlanObjective.priorities.count)
+        for (g, group) in groups.enumerated() {
+            let p = min(max(group.priority, 1), 5) - 1
+            levels[p] += groupLateness(group, deliveries[g], horizon: horizon)
+        }
+        return levels
     }
 
     static func totalLateness(_ groups: [DemandGroup], _ deliveries: [[GroupDelivery]], horizon: Int) -> Double {

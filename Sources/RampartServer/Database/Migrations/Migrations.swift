@@ -18,6 +18,7 @@ enum RampartMigrations {
         AddResultTimings(),  // 013
         AddPlanRunQueueSlot(),  // 014
         NumberPlanRuns(),  // 015
-        AddPeggingAndSourceLoads(),  // 017 (016 is the objective of a run, on its way)
+        AddPlanRunObjective(),  // 016
+        AddPeggingAndSourceLoads(),  // 017
     ]
 }

@@ -20,7 +20,10 @@ struct APIPlans: RouteCollection {
 
     @Sendable func startPlan(req: Request) async throws -> Response {
         let person = try req.require(AccessPolicy.canStartPlan)
-        let run = try await PlanRuns.enqueue(requestedBy: person.user.id, actor: person.actor, now: req.now, on: req.db)
+        let body = req.body.data.map { $0.readableBytes > 0 } == true ? try req.content.decode(API.StartPlanDTO.self) : nil
+        let objective = try PlanRuns.objective(named: body?.objective)
+        let run = try await PlanRuns.enqueue(
+            requestedBy: person.user.id, actor: person.actor, objective: objective, now: req.now, on: req.db)
         let response = try await API.PlanRunDTO(run, visibleTo: person.principal).encodeResponse(status: .accepted, for: req)
         response.headers.replaceOrAdd(name: .location, value: SiteRoute.api(.plan(id: run.id?.uuidString ?? "")).path)
         return response

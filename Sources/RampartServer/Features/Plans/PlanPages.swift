@@ -29,10 +29,13 @@ struct PlanPages: RouteCollection {
     @Sendable func start(req: Request) async throws -> Response {
         let person = try req.require(AccessPolicy.canStartPlan)
         do {
-            let run = try await PlanRuns.enqueue(requestedBy: person.user.id, actor: person.actor, now: req.now, on: req.db)
+            let objective = try PlanRuns.objective(named: try? req.content.get(String.self, at: "objective"))
+            let run = try await PlanRuns.enqueue(
+                requestedBy: person.user.id, actor: person.actor, objective: objective, now: req.now, on: req.db)
             return req.redirect(to: .plan(id: run.id?.uuidString ?? ""))
-        } catch let refused as InputError where refused.status == .conflict {
-            return try await listPage(req, notice: "Not started: " + refused.description + ".").encodeResponse(status: .conflict, for: req)
+        } catch let refused as InputError where refused.status == .conflict || refused.status == .badRequest {
+            return try await listPage(req, notice: "Not started: " + refused.description + ".").encodeResponse(
+                status: refused.status, for: req)
         }
     }
 

@@ -17,6 +17,8 @@ extension API {
         var startedAt: Date?
         var finishedAt: Date?
         var objective: ObjectiveDTO?
+        /// What the run aims at: `weighted` (the contract's objective) or `strict` (priority first).
+        var objectiveAimedAt: PlanObjective
         var error: String?
         var nations: [NationOutcomeDTO]?
         var lateDemands: [LateDemandDTO]?
@@ -27,13 +29,18 @@ extension API {
         init(_ r: PlanRunRecord, visibleTo principal: Principal) {
             id = r.id; status = r.status; progress = r.progress; phase = r.phase; scenario = r.scenarioName
             demandCount = AccessPolicy.canReadUnreleasedCounts(principal) ? r.demandCount : nil; createdAt = r.createdAt;
-            startedAt = r.startedAt; finishedAt = r.finishedAt; error = r.error
+            startedAt = r.startedAt; finishedAt = r.finishedAt; error = r.error; objectiveAimedAt = r.objectiveAimedAt
             if AccessPolicy.canReadPlanFigures(principal),
                 let w = r.weightedLateness, let on = r.onTimeUnits, let late = r.lateUnits, let un = r.unservedUnits
             {
                 objective = ObjectiveDTO(weightedLateness: w, onTimeUnits: on, lateUnits: late, unservedUnits: un)
             }
         }
+    }
+
+    /// The body of a start: which objective the run aims at; an empty body (or none) aims at the weighted one.
+    struct StartPlanDTO: Content {
+        var objective: String?
     }
 
     /// The plan's objective (`planning-model.md`).

@@ -89,7 +89,8 @@ struct PlanRunJob: JobHandler {
                 try? await Task.sleep(for: .milliseconds(250))
             }
         }
-        let options = Planner.Options(bottleneckCandidates: Self.bottleneckCandidates, parallel: false)
+        let aim = try await PlanRunRecord.find(runID, on: db)?.objectiveAimedAt ?? .weighted
+        let options = Planner.Options(bottleneckCandidates: Self.bottleneckCandidates, parallel: false, objective: aim)
         // Everything that only computes runs on the job's thread, not on the event loops serving requests.
         let computeStarted = ContinuousClock.now
         let result = try await context.computeThread.runIfActive {

@@ -9,7 +9,8 @@ extension PlanRunRecord {
             id: id?.uuidString ?? "", number: number, status: status, progress: progress, phase: phase,
             createdAt: createdAt.map(Timestamps.text) ?? "", requestedBy: requestedBy,
             weightedLateness: totals ? weightedLateness : nil, onTimeUnits: totals ? onTimeUnits : nil,
-            lateUnits: totals ? lateUnits : nil, unservedUnits: totals ? unservedUnits : nil, error: error)
+            lateUnits: totals ? lateUnits : nil, unservedUnits: totals ? unservedUnits : nil, error: error,
+            objective: objectiveAimedAt)
     }
 
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import RampartCore
 
 /// A plan run: the scenario planned by a job of kind `plan-run` (`PlanRunJob`), its result stored.
 final class PlanRunRecord: Model, @unchecked Sendable {
@@ -29,18 +30,25 @@ final class PlanRunRecord: Model, @unchecked Sendable {
     @OptionalField(key: "queue_slot") var queueSlot: Int?
     /// 1 for the first run, in the order they were queued (migration 015).
     @OptionalField(key: "number") var number: Int?
+    /// The objective the run aims at (migration 016); nil for runs queued before, which aimed at the weighted one.
+    @OptionalField(key: "objective") var objective: PlanObjective?
+
+    /// What the run aims at: runs stored before migration 016 aimed at the weighted objective.
+    var objectiveAimedAt: PlanObjective { objective ?? .weighted }
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
         [
             $id, $status, $progress, $phase, $requestedBy, $scenarioName, $demandCount, $weightedLateness, $onTimeUnits,
             $lateUnits, $unservedUnits, $error, $startedAt, $finishedAt, $createdAt, $heartbeatAt, $jobID, $queueSlot, $number,
+            $objective,
         ]
     }
 
     init() {}
 
-    init(requestedBy: UUID?, scenarioName: String, demandCount: Int, createdAt: Date) {
+    init(requestedBy: UUID?, scenarioName: String, demandCount: Int, createdAt: Date, objective: PlanObjective = .weighted) {
+        self.objective = objective
         self.status = .queued
         self.progress = 0
         self.phase = "queued"

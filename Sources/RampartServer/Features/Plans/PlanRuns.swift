@@ -1,18 +1,21 @@
 import Fluent
 import Foundation
+import RampartCore
 import Vapor
 
 enum PlanRuns {
     /// Queues a plan run of the scenario held now, with its job (kind `plan-run`), which a server's `JobWorker` claims.
     @discardableResult
-    static func enqueue(requestedBy: UUID?, actor: Actor = .system, now: Date, on db: any Database) async throws -> PlanRunRecord {
+    static func enqueue(
+        requestedBy: UUID?, actor: Actor = .system, objective: PlanObjective = .weighted, now: Date, on db: any Database
+    ) async throws -> PlanRunRecord {
         guard let settings = try await ScenarioSettingsRecord.query(on: db).first() else {
             throw InputError(problems: ["there is no scenario to plan: import one first"], status: .conflict)
         }
         try await refuseDuplicate(on: db)
         let run = PlanRunRecord(
             requestedBy: requestedBy, scenarioName: settings.name,
-            demandCount: try await DemandRecord.query(on: db).count(), createdAt: now)
+            demandCount: try await DemandRecord.query(on: db).count(), createdAt: now, objective: objective)
         // Read before the transaction, which then starts with its write: on SQLite a transaction that reads first
         // cannot take the write lock another holds. Two runs numbered alike at once are refused by the unique index.
         let last = try await PlanRunRecord.query(on: db).max(\.$number) ?? 0
@@ -31,9 +34,23 @@ enum PlanRuns {
             try await run.update(on: tx)
             try await Audit.record(
                 actor, entity: "plan run", key: run.id?.uuidString ?? "", action: "start",
-                changes: [.init(field: "scenario", old: "", new: settings.name)], at: now, on: tx)
+                changes: [
+                    .init(field: "scenario", old: "", new: settings.name),
+                    .init(field: "objective", old: "", new: objective.rawValue),
+                ], at: now, on: tx)
         }
         return run
+    }
+
+    /// The objective chosen in a start form or body: `weighted` (also when none is given) or `strict`.
+    static func objective(named name: String?) throws -> PlanObjective {
+        guard let name, !name.isEmpty else { return .weighted }
+        guard let objective = PlanObjective(rawValue: name) else {
+            throw InputError(
+                problems: ["objective must be one of \(PlanObjective.allCases.map(\.rawValue).joined(separator: ", ")), not \(name)"],
+                status: .badRequest)
+        }
+        return objective
     }
 
     static let alreadyQueued = InputError(

@@ -15,13 +15,21 @@ extension OpenAPIDocument {
             Operation(
                 method: "post", path: "/api/v1/plans", id: "startPlanRun", tag: "plans",
                 summary: "Queue a plan run of the scenario held now",
-                description: "Staff only. The job service runs it in the background; follow it at the `Location`.",
+                description: """
+                    Staff only. The job service runs it in the background; follow it at the `Location`. The body may \
+                    choose the objective (`weighted` when there is no body or no `objective`).
+                    """,
+                body: [
+                    "required": false, "description": "What the run aims at.",
+                    "content": ["application/json": ["schema": ref("PlanStart")] as Object] as Object,
+                ],
                 responses: [
                     "202": response(
                         "Queued.", ref("PlanRun"),
                         headers: ["Location": ["description": "The run: `/api/v1/plans/{id}`.", "schema": text] as Object])
                 ],
                 errors: [
+                    400: "The body is not JSON, or `objective` is neither `weighted` nor `strict`.",
                     401: signedOut, 403: staffOnly,
                     409: """
                     There is no scenario to plan (import one first); a run is already queued (it will plan the data \
@@ -70,6 +78,10 @@ extension OpenAPIDocument {
                     optional("startedAt", dateTime),
                     optional("finishedAt", dateTime),
                     optional("objective", ref("Objective"), "Once the run succeeded."),
+                    field(
+                        "objectiveAimedAt", enumeration(PlanObjective.allCases.map(\.rawValue)),
+                        "What the run aims at: `weighted` (the weighted lateness of `planning-model.md`) or `strict` (priority 1 first, then 2, and so on)."
+                    ),
                     optional("error", text, "Why the run failed."),
                     optional("nations", array(ref("OutcomeSummary")), "Per-nation rows the person may read (single run and dashboard)."),
                     optional(
@@ -77,6 +89,14 @@ extension OpenAPIDocument {
                         "The worst late or short demands the person may read, at most 200 (single run)."),
                     optional("lateDemandCount", integer(minimum: 0), "How many demands are late or short in all (single run)."),
                     optional("bottlenecks", array(ref("Bottleneck")), "Staff only (single run)."),
+                ]),
+            "PlanStart": object(
+                "The start of a plan run.",
+                [
+                    optional(
+                        "objective", enumeration(PlanObjective.allCases.map(\.rawValue)),
+                        "`weighted` (the default): the least weighted lateness; `strict`: lexicographic by priority, a higher priority never giving anything up for a lower one."
+                    )
                 ]),
             "Objective": object(
                 "The plan's objective (`planning-model.md`).",
@@ -153,6 +173,7 @@ extension OpenAPIDocument {
                     "version": integer(minimum: 1),
                     "scenario": text,
                     "objective": ref("Objective"),
+                    "objectiveAimedAt": enumeration(PlanObjective.allCases.map(\.rawValue)),
                     "production": array(["type": "object"]),
                     "purchases": array(["type": "object"]),
                     "deliveries": array(["type": "object"]),

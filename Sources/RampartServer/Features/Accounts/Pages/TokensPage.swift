@@ -63,7 +63,7 @@ enum TokensPage {
             ),
             .h2(.text("Your tokens")),
             .dataTable(
-                columns: [.text("Name"), .text("May"), .text("Created"), .text("Expires"), .text("")],
+                columns: [.text("Name"), .text("May"), .text("Created"), .text("Expires"), .text("Actions")],
                 rows: model.tokens.map { row($0, csrf: context.csrfToken) },
                 emptyText: "You have no tokens."
             )

@@ -76,7 +76,7 @@ enum PlanDetailPage {
             autoRefreshSeconds: model.run.isActive ? 2 : nil,
             .unwrap(model.marking) { .marking($0) },
             .heading(model.run.title),
-            .runFacts(model.run),
+            .runFacts(model.run, showingObjective: true),
             .unwrap(model.staleNotice) { .paragraph($0, class: "notice warning") },
             statusContent(model.run),
             .if(!model.run.isActive && !model.run.isFailed, results(model)),

@@ -16,7 +16,7 @@ enum PlansPage {
                     + "and explains every late delivery.",
                 class: "muted"
             ),
-            .if(model.canStart, .div(.attr("class", "actions"), .startPlanForm(csrf: context.csrfToken))),
+            .if(model.canStart, .div(.attr("class", "actions"), .startPlanForm(csrf: context.csrfToken, choosingObjective: true))),
             .dataTable(
                 columns: [
                     .text("Run"), .text("Status"), .text("Progress"), .text("Started"), .text("Requested by"),

@@ -6,8 +6,25 @@ extension Node where Context == HTML.BodyContext {
         .span(.attr("class", "status status-" + status.rawValue), .text(status.rawValue))
     }
 
-    static func startPlanForm(csrf: String) -> Node {
-        .postForm(action: SiteRoute.plans.path, csrf: csrf, class: "inline", .submitButton("Start a plan run"))
+    /// The start button; with `choosingObjective`, a choice of what the run aims at beside it (without, it aims at
+    /// the weighted objective).
+    static func startPlanForm(csrf: String, choosingObjective: Bool = false) -> Node {
+        .postForm(
+            action: SiteRoute.plans.path, csrf: csrf, class: "inline",
+            .if(
+                choosingObjective,
+                .selectField(
+                    "Objective", name: "objective",
+                    options: PlanObjective.allCases.map { ($0.rawValue, objectiveLabel($0)) }, selected: PlanObjective.weighted.rawValue)),
+            .submitButton("Start a plan run"))
+    }
+
+    /// How the pages name an objective.
+    static func objectiveLabel(_ objective: PlanObjective) -> String {
+        switch objective {
+        case .weighted: return "Weighted lateness (priorities weighted 16 to 1)"
+        case .strict: return "Strict priority (priority 1 first, then 2, ...)"
+        }
     }
 
     static func runFigures(_ run: PlanRunRow) -> Node {
@@ -29,13 +46,15 @@ extension Node where Context == HTML.BodyContext {
             + "\(weights) for priorities 1 to 5."
     }
 
-    static func runFacts(_ run: PlanRunRow) -> Node {
+    /// The run's status, phase, start and who asked for it; with `showingObjective`, what it aimed at.
+    static func runFacts(_ run: PlanRunRow, showingObjective: Bool = false) -> Node {
         .dl(
             .attr("class", "summary"),
             .dt(.text("Status")), .dd(.statusBadge(run.status)),
             .dt(.text("Phase")), .dd(.text(run.phase)),
             .dt(.text("Started")), .dd(.text(run.createdAt)),
-            .dt(.text("Requested by")), .dd(.text(run.requestedBy ?? "–"))
+            .dt(.text("Requested by")), .dd(.text(run.requestedBy ?? "–")),
+            .if(showingObjective, .group(.dt(.text("Objective")), .dd(.text(objectiveLabel(run.objective)))))
         )
     }
 

@@ -1,3 +1,5 @@
+import RampartCore
+
 /// One plan run as the dashboard, the plans list and the plan page show it.
 struct PlanRunRow: Sendable {
     var id: String
@@ -14,6 +16,8 @@ struct PlanRunRow: Sendable {
     var lateUnits: Double?
     var unservedUnits: Double?
     var error: String?
+    /// What the run aims at.
+    var objective: PlanObjective = .weighted
 
     var isActive: Bool { status.isActive }
 
