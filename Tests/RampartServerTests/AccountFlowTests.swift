@@ -167,6 +167,7 @@ import VaporTesting
         ("NO-LOWER-CASE-12!", PasswordRule.lowercase),
         ("No-Digits-Here-at-all!", PasswordRule.digit),
         ("NoSymbols12345abc", PasswordRule.symbol),
+        (String(repeating: "Aa1!", count: 19), PasswordRule.maximumLength),
     ])
     func aPasswordBreakingEachRule(_ password: String, _ rule: PasswordRule) async throws {
         #expect(PasswordPolicy.violations(of: password) == [rule])

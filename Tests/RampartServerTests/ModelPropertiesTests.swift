@@ -15,7 +15,7 @@ import Testing
         AuditRecord.self, DemandRecord.self, ItemRecord.self, BOMEntryRecord.self, OutboxMailRecord.self, NationRecord.self,
         CompanyRecord.self, PlanRunRecord.self, PlanRunFileRecord.self, PlanDemandResultRecord.self, PlanDeliveryRecord.self,
         ScenarioSettingsRecord.self, SourceRecord.self, CapacityStepRecord.self, StockRecord.self, PendingRegistrationRecord.self,
-        JobRecord.self, PlanSourceLoadRecord.self,
+        JobRecord.self, PlanSourceLoadRecord.self, PlanPeggingRecord.self,
     ]
 
     @Test(arguments: records.map { RecordType($0) })
@@ -67,6 +67,9 @@ import Testing
         #expect(Set(PlanDeliveryRecord.columns) == Set(keys(PlanDeliveryRecord())))
         #expect(PlanDeliveryRecord.columns.count == PlanDeliveryRecord(resultID: UUID(), planRunID: UUID(), month: 0, qty: 0).row.count)
         #expect(Set(PlanSourceLoadRecord.columns) == Set(keys(PlanSourceLoadRecord())))
+        #expect(Set(PlanPeggingRecord.columns) == Set(keys(PlanPeggingRecord())))
+        #expect(
+            PlanPeggingRecord.columns.count == PlanPeggingRecord(resultID: UUID(), planRunID: UUID(), pegging: StoredPegging([])).row.count)
         let load = SourceLoad(source: "L", isLine: true, used: [1], capacity: [2])
         #expect(
             PlanSourceLoadRecord.columns.count == PlanSourceLoadRecord(planRunID: UUID(), load: load, company: "C", item: "I").row.count)

@@ -50,9 +50,10 @@ import VaporTesting
 
             // validate
             #expect(csv.status == .ok && csv.headers.contentType?.subType == "csv")
-            #expect(csv.body.string.hasPrefix("France only\r\ndemand,target,quantity,due,"))
-            #expect(Self.csvFirstColumn(csv.body.string, skip: 2) == ["FR-2", "FR-1"])
-            #expect(Self.csvFirstColumn(filtered.body.string, skip: 2) == ["FR-2"])
+            #expect(csv.body.string.hasPrefix("demand,target,quantity,due,"))
+            #expect(csv.body.string.split(separator: "\r\n").dropFirst().allSatisfy { $0.hasSuffix(",France only") })
+            #expect(Self.csvFirstColumn(csv.body.string, skip: 1) == ["FR-2", "FR-1"])
+            #expect(Self.csvFirstColumn(filtered.body.string, skip: 1) == ["FR-2"])
 
             // MUT + validate: refusals
             #expect(try await browser.get("/nations/FR?sort=secret").status == .unprocessableEntity)
@@ -164,6 +165,38 @@ import VaporTesting
             #expect(saved.status == .seeOther)
             let steps = try await CapacityStepRecord.query(on: app.db).filter(\.$sourceCode == "L-NEXTER").all()
             #expect(steps.map(\.fromMonth) == [2] && steps.map(\.perMonth) == [1200])
+        }
+    }
+}
+
+@Suite struct ReturnAfterSaveTests {
+    @Test func aSavedDemandBringsItsEditorBackToTheSamePageOfTheListAndNowhereElse() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.frDelegate.email)
+            let list = "/nations/FR?sort=due&dir=desc&priority=2"
+
+            // MUT: the edit link from a sorted, filtered list
+            let page = try await browser.get(list).body.string
+            let form = try await browser.get("/demands/FR-2?return_to=" + Href.percentEncoded(list)).body.string
+
+            // validate: the link carries the list; the form keeps it
+            #expect(page.contains("/demands/FR-2?return_to=%2Fnations%2FFR%3Fsort%3Ddue%26dir%3Ddesc%26priority%3D2"))
+            #expect(form.contains("name=\"return_to\" value=\"/nations/FR?sort=due&amp;dir=desc&amp;priority=2\""))
+
+            // MUT + validate: a save goes back there; elsewhere is never a destination
+            for (asked, expected) in [
+                (list, list), ("https://evil.example/", "/nations/FR"), ("//evil.example", "/nations/FR"),
+                ("/nations/PL", "/nations/FR"), ("/nations/FRANCE", "/nations/FR"),
+            ] {
+                let version = try #require(try await DemandRecord.query(on: app.db).filter(\.$code == "FR-2").first()).version
+                let saved = try await browser.post(
+                    "/demands/FR-2",
+                    ["qty": "1,000", "due_month": "2027-01", "priority": "2", "version": String(version), "return_to": asked])
+                #expect(saved.status == .seeOther)
+                #expect(saved.headers.first(name: .location) == expected, "return_to \(asked)")
+            }
         }
     }
 }

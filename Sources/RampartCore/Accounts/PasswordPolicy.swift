@@ -1,7 +1,8 @@
-/// The Alliance account rules for passwords: at least 12 characters, no spaces, upper- and lower-case
-/// letters, digits and symbols.
+/// The Alliance account rules for passwords: at least 12 characters and at most 72 bytes, no spaces, upper- and
+/// lower-case letters, digits and symbols.
 public enum PasswordRule: String, CaseIterable, Sendable {
     case minimumLength
+    case maximumLength
     case noSpaces
     case uppercase
     case lowercase
@@ -11,6 +12,7 @@ public enum PasswordRule: String, CaseIterable, Sendable {
     public var text: String {
         switch self {
         case .minimumLength: "at least \(PasswordPolicy.minimumLength) characters"
+        case .maximumLength: "at most \(PasswordPolicy.maximumBytes) bytes (about as many letters; fewer with accents or other scripts)"
         case .noSpaces: "no spaces"
         case .uppercase: "at least one upper-case letter"
         case .lowercase: "at least one lower-case letter"
@@ -22,6 +24,8 @@ public enum PasswordRule: String, CaseIterable, Sendable {
 
 public enum PasswordPolicy {
     public static let minimumLength = 12
+    /// bcrypt reads the first 72 bytes only: a longer password would be cut without a word.
+    public static let maximumBytes = 72
 
     /// Every rule `password` breaks, in the order of `PasswordRule.allCases`; empty when it is acceptable.
     public static func violations(of password: String) -> [PasswordRule] {
@@ -31,6 +35,7 @@ public enum PasswordPolicy {
     private static func satisfies(_ password: String, _ rule: PasswordRule) -> Bool {
         switch rule {
         case .minimumLength: password.count >= minimumLength
+        case .maximumLength: password.utf8.count <= maximumBytes
         case .noSpaces: !password.unicodeScalars.contains { $0.properties.isWhitespace }
         case .uppercase: password.contains { $0.isUppercase }
         case .lowercase: password.contains { $0.isLowercase }

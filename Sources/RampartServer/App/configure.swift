@@ -26,6 +26,7 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12, cloc
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(RampartErrorMiddleware(environment: app.environment))
     app.middleware.use(NULGuard.Middleware())
+    app.middleware.use(ParameterLimits.Middleware())
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(FlashNotice.Middleware())

@@ -12,15 +12,15 @@ struct CSVTable {
 
     var header: [String]
     var rows: [[Cell]]
-    /// The releasability marking (`Releasability.marking`), written as the first line, before the header, where the
-    /// table holds a nation's figures.
+    /// The releasability marking (`Releasability.marking`) where the table holds a nation's figures: a last column,
+    /// "releasability", on every row, so that the marking travels with each row and the header stays the first line.
     var marking: String? = nil
 
     var text: String {
-        var out = marking.map { Self.field(Self.guarded($0)) + "\r\n" } ?? ""
-        out += header.map { Self.field(Self.guarded($0)) }.joined(separator: ",") + "\r\n"
+        let markingCell = marking.map { "," + Self.field(Self.guarded($0)) } ?? ""
+        var out = (header + (marking == nil ? [] : ["releasability"])).map { Self.field(Self.guarded($0)) }.joined(separator: ",") + "\r\n"
         for row in rows {
-            out += row.map(Self.write).joined(separator: ",") + "\r\n"
+            out += row.map(Self.write).joined(separator: ",") + markingCell + "\r\n"
         }
         return out
     }

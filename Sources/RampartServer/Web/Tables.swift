@@ -5,9 +5,15 @@ struct Column: Sendable {
     var numeric: Bool = false
     /// The `TableSpec` sort key this column's heading sorts by, if any.
     var sortKey: String? = nil
+    /// Which way a first click sorts: largest first for numbers, unless the smallest comes first (priority 1).
+    var firstDescending: Bool? = nil
 
     static func text(_ title: String, sort: String? = nil) -> Column { Column(title: title, sortKey: sort) }
     static func number(_ title: String, sort: String? = nil) -> Column { Column(title: title, numeric: true, sortKey: sort) }
+    /// A priority: 1 is the highest, so a first click lists it first.
+    static func priority(_ title: String = "Priority", sort: String? = "priority") -> Column {
+        Column(title: title, numeric: true, sortKey: sort, firstDescending: false)
+    }
 }
 
 /// The list a table shows, for its headings' sort links: where it is and how it is sorted and narrowed now.
@@ -48,7 +54,7 @@ extension Node where Context == HTML.TableRowContext {
             return .th(.attr("scope", "col"), .if(column.numeric, .attr("class", "num")), .text(column.title))
         }
         let current = sorting.query.sort == key
-        let descending = current ? !sorting.query.descending : column.numeric
+        let descending = current ? !sorting.query.descending : (column.firstDescending ?? column.numeric)
         let target = Href.withQuery(sorting.path, sorting.query.items(sort: key, descending: descending))
         return .th(
             .attr("scope", "col"),

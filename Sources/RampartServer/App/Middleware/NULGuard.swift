@@ -33,7 +33,7 @@ enum NULGuard {
         ContentConfiguration.global.use(decoder: RefusingDecoder(base: json, forbidden: [[0], jsonEscaped]), for: .json)
         ContentConfiguration.global.use(decoder: RefusingDecoder(base: json, forbidden: [[0], jsonEscaped]), for: .jsonAPI)
         ContentConfiguration.global.use(
-            decoder: RefusingDecoder(base: URLEncodedFormDecoder(), forbidden: [[0], percentEncoded]),
+            decoder: ParameterLimits.FormDecoder(base: RefusingDecoder(base: URLEncodedFormDecoder(), forbidden: [[0], percentEncoded])),
             for: .urlEncodedForm)
         ContentConfiguration.global.use(decoder: RefusingDecoder(base: FormDataDecoder(), forbidden: [[0]]), for: .formData)
         ContentConfiguration.global.use(decoder: RefusingDecoder(base: PlaintextDecoder(), forbidden: [[0]]), for: .plainText)

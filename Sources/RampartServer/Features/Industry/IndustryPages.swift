@@ -94,9 +94,9 @@ struct IndustryPages: RouteCollection {
                 if error.status == .conflict {
                     let fresh = try await editableSource(req)
                     let freshSteps = try await Self.steps(for: [fresh.code], on: req.db)[fresh.code] ?? []
-                    let page = SourceEditPage.render(
-                        req.pageContext(title: fresh.code),
-                        Self.editModel(fresh, steps: freshSteps, errors: error.problems, conflict: true, settings: settings))
+                    var conflicted = Self.editModel(fresh, steps: freshSteps, errors: error.problems, conflict: true, settings: settings)
+                    conflicted.load = try await Self.latestLoad(of: fresh.code, kind: fresh.kind, on: req.db)
+                    let page = SourceEditPage.render(req.pageContext(title: fresh.code), conflicted)
                     return try await page.encodeResponse(status: .conflict, for: req)
                 }
                 errors = error.problems.map(typed.formName)
@@ -107,6 +107,7 @@ struct IndustryPages: RouteCollection {
             steps: typed.rows + Array(repeating: .init(from: "", perMonth: ""), count: SourceEditPage.blankRows), version: version,
             errors: errors, conflict: false)
         (model.firstMonth, model.lastMonth) = NationPages.monthRange(settings)
+        model.load = try await Self.latestLoad(of: source.code, kind: source.kind, on: req.db)
         return try await SourceEditPage.render(req.pageContext(title: source.code), model).encodeResponse(
             status: .unprocessableEntity, for: req)
     }

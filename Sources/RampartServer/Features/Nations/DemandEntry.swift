@@ -41,6 +41,9 @@ enum DemandEntry {
         guard AccessPolicy.canEditDemands(person.principal, nation: nation) else {
             throw Abort(.forbidden, reason: "only \(nation)'s delegates and Alliance staff enter its demands")
         }
+        guard try await NationDirectory.exists(nation, on: db) else {
+            throw Abort(.notFound, reason: "no nation \(nation): demands are entered for the Allies and partners of the Alliance")
+        }
         guard let settings = try await ScenarioSettingsRecord.query(on: db).first() else {
             throw InputError(problems: ["there is no scenario to add demands to: import one first"], status: .conflict)
         }

@@ -88,12 +88,15 @@ enum NationDemandList {
         struct Count: Decodable { var count: Int }
         let total = try await sql.raw("SELECT COUNT(*) AS count " + from + narrowed).first(decoding: Count.self)?.count ?? 0
         let all = query.isNarrowed ? try await sql.raw("SELECT COUNT(*) AS count " + from).first(decoding: Count.self)?.count ?? 0 : total
+        // The page's codes first, then those rows in full: sorting full rows would read every demand's causes to keep 50.
+        let pageCodes: SQLQueryString =
+            "SELECT d.code" + from + narrowed
+            + " ORDER BY \(unsafeRaw: order(query)) LIMIT \(bind: per) OFFSET \(bind: PageRules.offset(page: query.page, per: per))"
         let rows = try await sql.raw(
             """
             SELECT d.code, d.item_code, d.item_class, d.qty, d.due_month, d.priority, d.released, r.on_time_units, r.late_units,
                    r.unserved_units, r.first_delivery_month, r.last_delivery_month, r.weighted_lateness, r.causes, r.reason
-            """ + from + narrowed
-                + " ORDER BY \(unsafeRaw: order(query)) LIMIT \(bind: per) OFFSET \(bind: PageRules.offset(page: query.page, per: per))"
+            """ + Self.from(nation: nation, run: run) + " AND d.code IN (" + pageCodes + ") ORDER BY \(unsafeRaw: order(query))"
         ).all(decoding: Row.self)
         return (rows, total, all)
     }

@@ -37,15 +37,19 @@ struct NationPages: RouteCollection {
     @Sendable func show(req: Request) async throws -> HTML {
         let code = req.parameter(.code)
         let person = try req.require { AccessPolicy.canReadNationView($0, nation: code) }
+        guard try await NationDirectory.exists(code, on: req.db) else { throw Abort(.notFound, reason: "no nation \(code)") }
         let list = try await NationDemandListing.load(req, nation: code, per: Self.perPage)
         let canEdit = AccessPolicy.canEditDemands(person.principal, nation: code)
+        // Where a save brings the editor back to: this page of the list, as sorted and filtered.
+        let listPath = SiteRoute.nation(code).path(query: list.query.items(page: list.query.page))
         func month(_ index: Int) -> String { list.calendar?.label(index) ?? "M\(index)" }
         let rows = list.rows.map { row in
             NationDemandsPage.DemandRow(
                 code: row.code, target: row.target, qty: row.qty, dueLabel: month(row.due_month), priority: row.priority,
                 released: row.released, onTime: row.on_time_units, late: row.late_units, unserved: row.unserved_units,
                 firstDeliveryLabel: row.first_delivery_month.map(month), lastDeliveryLabel: row.last_delivery_month.map(month),
-                monthsLate: row.monthsLate, causes: row.causeList, editPath: canEdit ? SiteRoute.demand(row.code).path : nil,
+                monthsLate: row.monthsLate, causes: row.causeList,
+                editPath: canEdit ? SiteRoute.demand(row.code).path(query: [(name: "return_to", value: listPath)]) : nil,
                 resultPath: row.on_time_units == nil ? nil : list.runID.map { SiteRoute.planDemand(id: $0.uuidString, code: row.code).path }
             )
         }
@@ -69,6 +73,7 @@ struct NationPages: RouteCollection {
     @Sendable func demandsCSV(req: Request) async throws -> Response {
         let code = req.parameter(.code)
         _ = try req.require { AccessPolicy.canReadNationView($0, nation: code) }
+        guard try await NationDirectory.exists(code, on: req.db) else { throw Abort(.notFound, reason: "no nation \(code)") }
         let list = try await NationDemandListing.load(req, nation: code, per: 0)
         let rows = try await NationDemandList.all(nation: code, run: list.runID, query: list.query, calendar: list.calendar, on: req.db)
         func month(_ index: Int?) -> String { index.map { list.calendar?.label($0) ?? "\($0)" } ?? "" }
@@ -94,12 +99,14 @@ struct NationPages: RouteCollection {
         var model = Self.editModel(
             demand, calendar: settings?.calendar, errors: [], conflict: false)
         (model.firstMonth, model.lastMonth) = Self.monthRange(settings)
+        model.returnTo = Self.returnPath(req.query[String.self, at: "return_to"], nation: demand.nation)
         return DemandEditPage.render(req.pageContext(title: "Demand \(demand.code)"), model)
     }
 
     @Sendable func update(req: Request) async throws -> Response {
         struct Form: Content {
             var qty: String?; var due_month: String?; var priority: String?; var released: String?; var version: String?
+            var return_to: String?
         }
         let person = try req.requireSignedIn()
         let code = req.parameter(.code)
@@ -120,7 +127,8 @@ struct NationPages: RouteCollection {
                     code,
                     with: DemandPatch(qty: qty, dueMonth: due, priority: priority, released: form.released == "yes", version: version),
                     by: person, now: req.now, on: req.db)
-                return FlashNotice.redirect(req, to: .nation(current.nation), saying: "Demand \(code) saved.")
+                return FlashNotice.redirect(
+                    req, toPath: Self.returnPath(form.return_to, nation: current.nation), saying: "Demand \(code) saved.")
             } catch let error as InputError {
                 if error.status == .conflict {
                     let fresh = try await editableDemand(req)
@@ -139,6 +147,7 @@ struct NationPages: RouteCollection {
         model.priority = form.priority ?? ""
         model.released = form.released == "yes"
         model.version = version
+        model.returnTo = Self.returnPath(form.return_to, nation: current.nation)
         return try await DemandEditPage.render(req.pageContext(title: "Demand \(code)"), model).encodeResponse(
             status: .unprocessableEntity, for: req)
     }
@@ -146,6 +155,7 @@ struct NationPages: RouteCollection {
     @Sendable func newForm(req: Request) async throws -> HTML {
         let code = req.parameter(.code)
         _ = try req.require { AccessPolicy.canEditDemands($0, nation: code) }
+        guard try await NationDirectory.exists(code, on: req.db) else { throw Abort(.notFound, reason: "no nation \(code)") }
         var model = DemandNewPage.Model(nation: code, nationName: Alliance.name(of: code))
         try await Self.fillChoices(&model, on: req.db)
         return DemandNewPage.render(req.pageContext(title: "New demand"), model)
@@ -195,16 +205,18 @@ struct NationPages: RouteCollection {
     }
 
     @Sendable func withdraw(req: Request) async throws -> Response {
-        struct Form: Content { var version: String? }
+        struct Form: Content { var version: String?; var return_to: String? }
         let person = try req.requireSignedIn()
         let code = req.parameter(.code)
         let current = try await editableDemand(req)
-        guard let version = FormNumber.integer(try req.content.decode(Form.self).version) else {
+        let form = try req.content.decode(Form.self)
+        guard let version = FormNumber.integer(form.version) else {
             throw InputError("version", "missing; reload the form")
         }
         do {
             try await DemandEntry.delete(code, version: version, by: person, now: req.now, on: req.db)
-            return FlashNotice.redirect(req, to: .nation(current.nation), saying: "Demand \(code) withdrawn.")
+            return FlashNotice.redirect(
+                req, toPath: Self.returnPath(form.return_to, nation: current.nation), saying: "Demand \(code) withdrawn.")
         } catch let error as InputError where error.status == .conflict {
             let fresh = try await editableDemand(req)
             let page = DemandEditPage.render(
@@ -236,6 +248,13 @@ struct NationPages: RouteCollection {
     }
 
     /// The form shows the due month as the month field wants it, "YYYY-MM".
+    /// The nation's list page a form came from (`return_to`), or the nation's page: never anywhere else.
+    static func returnPath(_ candidate: String?, nation: String) -> String {
+        let list = SiteRoute.nation(nation).path
+        guard let candidate, Href.isLocal(candidate), candidate == list || candidate.hasPrefix(list + "?") else { return list }
+        return candidate
+    }
+
     static func editModel(_ d: DemandRecord, calendar: MonthCalendar?, errors: [String], conflict: Bool) -> DemandEditPage.Model {
         DemandEditPage.Model(
             code: d.code, nation: d.nation, target: d.target, qty: PlainNumber.text(d.qty),
@@ -244,7 +263,6 @@ struct NationPages: RouteCollection {
     }
 }
 
-/// What a nation's demand view reads: one page of its demands, the latest plan's results for them, the chart.
 /// The number fields of the demand forms, read from their text: nil where they do not read, each such problem
 /// named as the form names the field.
 struct DemandFormNumbers {

@@ -21,10 +21,9 @@ struct PlanDemandPages: RouteCollection {
         guard
             let result = try await PlanDemandResultRecord.query(on: req.db).filter(\.$planRunID == id).filter(\.$demandCode == code).first()
         else { throw Abort(.notFound, reason: "demand \(code) is not in this plan run") }
+        // Another nation's demand is not there for this reader, as the API answers: whether it exists is not theirs to know.
         guard AccessPolicy.canReadNationView(principal, nation: result.nation) else {
-            throw Abort(
-                .forbidden,
-                reason: "a demand's outcome and where its units came from are shown to its nation's delegates and Alliance staff")
+            throw Abort(.notFound, reason: "demand \(code) is not in this plan run")
         }
         let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
         let calendar = settings?.calendar
@@ -44,7 +43,8 @@ struct PlanDemandPages: RouteCollection {
             horizon > 0
             ? MonthlySeries(
                 monthLabels: (0..<horizon).map(month), demanded: Cumulative.sums(demanded), delivered: Cumulative.sums(delivered)) : nil
-        let pegging = StoredPegging(json: result.peggingJSON)
+        let stored = try await PlanPeggingRecord.query(on: req.db).filter(\.$resultID == result.requireID()).first()
+        let pegging = StoredPegging(json: stored?.peggingJSON)
         let companies = try await Self.companies(of: pegging?.entries.compactMap(\.source) ?? [], on: req.db)
         let pegRows = pegging?.entries.map { entry in
             let company = entry.source.flatMap { companies[$0] }

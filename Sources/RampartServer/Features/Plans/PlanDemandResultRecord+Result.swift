@@ -2,10 +2,11 @@ import Foundation
 import RampartCore
 
 extension PlanDemandResultRecord {
-    /// A demand's result in a plan run as it is stored: its row, and a delivery row per month with a delivery.
+    /// A demand's result in a plan run as it is stored: its row, a delivery row per month with a delivery, and its
+    /// pegging.
     static func records(
         runID: UUID, result: DemandResult, released: Bool, pegging: [PlanPegging.Lot] = []
-    ) -> (PlanDemandResultRecord, [PlanDeliveryRecord]) {
+    ) -> (PlanDemandResultRecord, [PlanDeliveryRecord], PlanPeggingRecord) {
         let record = PlanDemandResultRecord()
         let id = UUID()
         record.id = id
@@ -26,25 +27,23 @@ extension PlanDemandResultRecord {
         record.lateUnitMonths = result.outcome.lateUnitMonths
         record.firstDeliveryMonth = result.deliveries.first?.month
         record.causesJSON = result.causes.isEmpty ? nil : causesText(result.causes)
-        record.peggingJSON = StoredPegging(pegging).json
         let deliveries = result.deliveries.map {
             PlanDeliveryRecord(resultID: id, planRunID: runID, month: $0.month, qty: $0.qty)
         }
-        return (record, deliveries)
+        return (record, deliveries, PlanPeggingRecord(resultID: id, planRunID: runID, pegging: StoredPegging(pegging)))
     }
 
     /// The columns and values of `BulkInsert`, in one order (`ModelPropertiesTests` checks them against the fields).
     static let columns = [
         "id", "plan_run_id", "demand_code", "nation", "target", "qty", "due_month", "priority", "released", "on_time_units",
         "late_units", "unserved_units", "last_delivery_month", "reason", "weighted_lateness", "late_unit_months",
-        "first_delivery_month", "causes", "pegging",
+        "first_delivery_month", "causes",
     ]
 
     var row: [any Encodable & Sendable] {
         [
             id ?? UUID(), planRunID, demandCode, nation, target, qty, dueMonth, priority, released, onTimeUnits, lateUnits,
             unservedUnits, lastDeliveryMonth, reason, weightedLateness, lateUnitMonths, firstDeliveryMonth, causesJSON,
-            peggingJSON,
         ]
     }
 

@@ -88,14 +88,19 @@ enum PlanLateDemands {
         }
         let total = try await count(narrowed)
         let allTotal = query.isNarrowed ? try await count("") : total
+        // The page's codes first, sorted in the index alone; then those rows in full: sorting the full rows would read
+        // every late demand's causes to keep 50.
+        let pageCodes: SQLQueryString =
+            "SELECT demand_code FROM plan_demand_results WHERE plan_run_id = \(bind: run) AND (late_units > 0 OR unserved_units > 0)"
+            + nationFilter + narrowed
+            + " ORDER BY \(unsafeRaw: order(query)) LIMIT \(bind: per) OFFSET \(bind: PageRules.offset(page: query.page, per: per))"
         let rows = try await sql.raw(
             """
             SELECT demand_code, nation, target, qty, due_month, priority, late_units, unserved_units, last_delivery_month,
                    first_delivery_month, weighted_lateness, reason, causes
             FROM plan_demand_results
-            WHERE plan_run_id = \(bind: run) AND (late_units > 0 OR unserved_units > 0)
-            """ + nationFilter + narrowed
-                + " ORDER BY \(unsafeRaw: order(query)) LIMIT \(bind: per) OFFSET \(bind: PageRules.offset(page: query.page, per: per))"
+            WHERE plan_run_id = \(bind: run) AND demand_code IN (
+            """ + pageCodes + ") ORDER BY \(unsafeRaw: order(query))"
         ).all(decoding: Row.self)
         return (rows, total, allTotal)
     }

@@ -13,10 +13,11 @@ struct PlanRunJob: JobHandler {
     var whenAbandoned: AbandonedJobPolicy { .fail }
     /// How many of the lines and supplies most named in the reasons are re-planned with more capacity.
     static let bottleneckCandidates = 2
-    /// Rows per insert statement when storing a run's results (20 columns), deliveries (5) and source loads (7).
+    /// Rows per insert statement when storing a run's results (20 columns), deliveries (5), peggings (4) and source loads (7).
     static let resultsPerInsert = 250
     static let deliveriesPerInsert = 1_000
     static let loadsPerInsert = 200
+    static let peggingsPerInsert = 500
     /// How often a running plan writes its progress and heartbeat at least.
     var heartbeatInterval: TimeInterval = 5
 
@@ -61,6 +62,7 @@ struct PlanRunJob: JobHandler {
         guard !runIDs.isEmpty else { return }
         try await PlanDeliveryRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
         try await PlanSourceLoadRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
+        try await PlanPeggingRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
         try await PlanDemandResultRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
         try await PlanRunFileRecord.query(on: db).filter(\.$planRunID ~~ runIDs).delete()
     }
@@ -117,7 +119,8 @@ struct PlanRunJob: JobHandler {
                 planRunID: runID, planJSON: String(decoding: plan.jsonBytes(), as: UTF8.self),
                 summaryJSON: String(decoding: try JSONEncoder().encode(summary), as: UTF8.self))
             return (
-                objective: plan.objective, results: records.map(\.0), deliveries: records.flatMap(\.1), file: file,
+                objective: plan.objective, results: records.map(\.0), deliveries: records.flatMap(\.1), peggings: records.map(\.2),
+                file: file,
                 summary: summary, loads: loads
             )
         }
@@ -128,7 +131,7 @@ struct PlanRunJob: JobHandler {
         // Short writes, not one long transaction: on SQLite a writer holds the file's one write lock, which the
         // requests' own writes wait for, and nothing reads a run's results before its status says succeeded (the
         // last write).
-        let rows = result.results.count + result.deliveries.count + result.loads.count
+        let rows = result.results.count + result.deliveries.count + result.peggings.count + result.loads.count
         var written = 0, lastReported = -1.0
         func stored(_ count: Int) async throws {
             written += count
@@ -147,6 +150,9 @@ struct PlanRunJob: JobHandler {
         try await BulkInsert.rows(
             into: PlanDeliveryRecord.schema, columns: PlanDeliveryRecord.columns, result.deliveries.map(\.row),
             perStatement: Self.deliveriesPerInsert, on: db, afterEach: stored)
+        try await BulkInsert.rows(
+            into: PlanPeggingRecord.schema, columns: PlanPeggingRecord.columns, result.peggings.map(\.row),
+            perStatement: Self.peggingsPerInsert, on: db, afterEach: stored)
         try await BulkInsert.rows(
             into: PlanSourceLoadRecord.schema, columns: PlanSourceLoadRecord.columns, result.loads.map(\.row),
             perStatement: Self.loadsPerInsert, on: db, afterEach: stored)

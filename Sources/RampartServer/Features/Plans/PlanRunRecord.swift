@@ -116,15 +116,12 @@ final class PlanDemandResultRecord: Model, @unchecked Sendable {
     @OptionalField(key: "first_delivery_month") var firstDeliveryMonth: Int?
     /// The chain of causes in calendar months, main one first, as a JSON array of sentences.
     @OptionalField(key: "causes") var causesJSON: String?
-    /// Where its delivered units came from (`StoredPegging` as JSON; nil in runs stored before migration 017).
-    @OptionalField(key: "pegging") var peggingJSON: String?
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
         [
             $id, $planRunID, $demandCode, $nation, $target, $qty, $dueMonth, $priority, $released, $onTimeUnits, $lateUnits,
             $unservedUnits, $lastDeliveryMonth, $reason, $weightedLateness, $lateUnitMonths, $firstDeliveryMonth, $causesJSON,
-            $peggingJSON,
         ]
     }
 

@@ -58,7 +58,34 @@ struct StoredSourceLoad: Codable, Equatable, Sendable {
     var json: String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data("{}".utf8), as: UTF8.self) }
 }
 
-/// How a demand's pegging is stored on its result: its own versioned shape, short keys, one entry per origin and
+/// Where one demand result's delivered units came from (`StoredPegging` as JSON), beside the result: only a demand's
+/// page reads it, so the results' rows that every list reads stay small.
+final class PlanPeggingRecord: Model, @unchecked Sendable {
+    static let schema = "plan_result_peggings"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "result_id") var resultID: UUID
+    @Field(key: "plan_run_id") var planRunID: UUID
+    @Field(key: "pegging") var peggingJSON: String
+
+    // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
+    var properties: [any AnyProperty] { [$id, $resultID, $planRunID, $peggingJSON] }
+
+    init() {}
+
+    /// The columns and values of `BulkInsert`, in one order.
+    static let columns = ["id", "result_id", "plan_run_id", "pegging"]
+    var row: [any Encodable & Sendable] { [id ?? UUID(), resultID, planRunID, peggingJSON] }
+
+    init(resultID: UUID, planRunID: UUID, pegging: StoredPegging) {
+        self.id = UUID()
+        self.resultID = resultID
+        self.planRunID = planRunID
+        self.peggingJSON = pegging.json
+    }
+}
+
+/// How a demand's pegging is stored beside its result: its own versioned shape, short keys, one entry per origin and
 /// delivery month.
 struct StoredPegging: Codable, Equatable, Sendable {
     struct Entry: Codable, Equatable, Sendable {

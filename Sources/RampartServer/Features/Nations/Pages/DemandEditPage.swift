@@ -15,6 +15,8 @@ enum DemandEditPage {
         /// The due month field's range, "YYYY-MM".
         var firstMonth: String? = nil
         var lastMonth: String? = nil
+        /// The page of the nation's list to come back to after a save.
+        var returnTo: String? = nil
 
         var formErrors: FormErrors { FormErrors(errors, fields: DemandFormFields.all) }
     }
@@ -32,9 +34,10 @@ enum DemandEditPage {
                 action: SiteRoute.demandWithdraw(model.code).path,
                 csrf: context.csrfToken,
                 .hiddenField("version", String(model.version)),
+                .unwrap(model.returnTo) { .hiddenField("return_to", $0) },
                 .submitButton("Withdraw demand \(model.code)", class: "button danger")
             ),
-            .p(.link("Back to \(model.nation) demand", to: SiteRoute.nation(model.nation).path))
+            .p(.link("Back to \(model.nation) demand", to: model.returnTo ?? SiteRoute.nation(model.nation).path))
         )
     }
 
@@ -59,6 +62,7 @@ enum DemandEditPage {
             ),
             .checkbox("Released to the Alliance", name: "released", checked: model.released),
             .hiddenField("version", String(model.version)),
+            .unwrap(model.returnTo) { .hiddenField("return_to", $0) },
             .submitButton("Save demand")
         )
     }

@@ -71,7 +71,7 @@ enum NationDemandsPage {
             .dataTable(
                 columns: [
                     .text("Demand", sort: "demand"), .text("Target", sort: "target"), .number("Quantity", sort: "qty"),
-                    .text("Due", sort: "due"), .number("Priority", sort: "priority"), .text("Released"), .text("First delivery"),
+                    .text("Due", sort: "due"), .priority(), .text("Released"), .text("First delivery"),
                     .text("Last delivery"), .number("Months late", sort: "months_late"), .number("On time"), .number("Late"),
                     .number("Unserved"), .text("Why late"), .text("Actions"),
                 ],

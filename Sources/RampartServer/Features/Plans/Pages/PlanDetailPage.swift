@@ -160,7 +160,7 @@ enum PlanDetailPage {
                         columns: [
                             .text("Demand", sort: "demand"),
                             .text("Nation", sort: list.spec?.filters.first?.name == "nation" ? "nation" : nil),
-                            .text("Target"), .number("Priority", sort: "priority"), .text("Due", sort: "due"), .text("First delivery"),
+                            .text("Target"), .priority(), .text("Due", sort: "due"), .text("First delivery"),
                             .text("Last delivery"), .number("Months late", sort: "months_late"), .number("Late units", sort: "late"),
                             .number("Unserved units", sort: "unserved"), .number("Weighted lateness", sort: "lateness"), .text("Why"),
                         ],
