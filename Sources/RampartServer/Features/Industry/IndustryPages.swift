@@ -126,7 +126,7 @@ struct IndustryPages: RouteCollection {
         let count = min(load.used.count, load.capacity.count)
         let months = (0..<count).map { calendar?.label($0) ?? "M\($0)" }
         let full = (0..<count).filter { load.capacity[$0] > 0 && load.used[$0] >= load.capacity[$0] * (1 - 1e-6) }.count
-        let runName = run.number.map { "Run \($0)" } ?? "Run \(runID.uuidString.prefix(8))"
+        let runName = run.displayName
         return SourceEditPage.Load(
             runName: runName, runPath: SiteRoute.plan(id: runID.uuidString).path,
             chart: SVGChart.loadAgainstCapacity(

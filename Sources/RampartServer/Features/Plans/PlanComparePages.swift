@@ -64,7 +64,7 @@ struct PlanComparePages: RouteCollection {
     }
 
     static func name(_ run: PlanRunRecord) -> String {
-        run.number.map { "Run \($0)" } ?? "Run \(run.id?.uuidString.prefix(8) ?? "")"
+        run.displayName
     }
 
     static func summary(_ c: RunComparison) -> String {

@@ -57,7 +57,7 @@ struct PlanDemandPages: RouteCollection {
                 deliveredLabel: month(entry.delivered), qty: entry.qty)
         }
         let demandExists = try await DemandRecord.query(on: req.db).filter(\.$code == result.demandCode).count() > 0
-        let runName = run.number.map { "Run \($0)" } ?? "Run \(id.uuidString.prefix(8))"
+        let runName = run.displayName
         let model = PlanDemandPage.Model(
             runName: runName, runPath: SiteRoute.plan(id: id.uuidString).path, demand: result.demandCode,
             nationName: Alliance.name(of: result.nation), nationPath: SiteRoute.nation(result.nation).path, target: result.target,

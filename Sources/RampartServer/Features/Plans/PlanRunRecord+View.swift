@@ -2,6 +2,9 @@ import Foundation
 import RampartCore
 
 extension PlanRunRecord {
+    /// How people name the run ("Run 14"), by the one rule of `PlanRunRow.name`.
+    var displayName: String { number.map { "Run \($0)" } ?? "Run \(id?.uuidString.prefix(8) ?? "")" }
+
     /// The run as `principal` may see it: its figures only for those who may read a plan's totals.
     func summaryView(requestedBy: String?, visibleTo principal: Principal) -> PlanRunRow {
         let totals = AccessPolicy.canReadPlanFigures(principal)
