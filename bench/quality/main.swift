@@ -37,7 +37,10 @@ case "plan":
     let start = DispatchTime.now().uptimeNanoseconds
     // The options of `rampart plan`: 6 bottleneck candidates up to 20,000 demands, 2 above.
     let candidates = scenario.demands.count <= 20_000 ? 6 : 2
-    let plan = Planner(options: .init(bottleneckCandidates: candidates)).plan(scenario)
+    var options = Planner.Options(bottleneckCandidates: candidates)
+    let env = ProcessInfo.processInfo.environment
+    options.searchWork = Int(env["SEARCH_WORK"] ?? "") ?? OrderSearch.defaultWork
+    let plan = Planner(options: options).plan(scenario)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     try Data(plan.jsonBytes()).write(to: URL(fileURLWithPath: args[2]))
     print("{\"plannerSeconds\": \(seconds), \"weightedLateness\": \(plan.objective.weightedLateness)}")

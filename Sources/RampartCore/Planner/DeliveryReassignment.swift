@@ -107,6 +107,29 @@ enum DeliveryReassignment {
 extension DeliveryReassignment {
     static let swapRounds = 3
 
+    /// Items that some demand can take interchangeably share one pool of units: per item, the least item of its pool.
+    static func pools(itemLists: [[Int]], items: Int) -> [Int] {
+        var root = Array(0..<items)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while root[i] != i {
+                root[i] = root[root[i]]
+                i = root[i]
+            }
+            return i
+        }
+        for list in itemLists where !list.isEmpty {
+            var r = find(list[0])
+            for i in list.dropFirst() {
+                let ri = find(i)
+                guard ri != r else { continue }
+                root[max(ri, r)] = min(ri, r)
+                r = min(ri, r)
+            }
+        }
+        return (0..<items).map(find)
+    }
+
     /// Swaps units of one item between two groups where that lowers the objective: a group late with a unit
     /// available in month a1 takes another group's unit available earlier, a2, and gives it the a1 unit, when
     /// `w1 (a1 − d1)⁺ + w2 (a2 − d2)⁺ > w1 (a2 − d1)⁺ + w2 (a1 − d2)⁺`. Each unit is still delivered no earlier than it
@@ -143,21 +166,8 @@ extension DeliveryReassignment {
             for i in group.items { items = max(items, i + 1) }
         }
         for list in deliveries { for d in list { items = max(items, d.item + 1) } }
-        // Items that some class demand can take interchangeably share one pool of units (-1: not linked).
-        var root = [Int](repeating: -1, count: items)
-        func find(_ i: Int) -> Int {
-            var i = i
-            while root[i] >= 0 && root[i] != i { i = root[i] }
-            return i
-        }
-        for group in groups where !group.items.isEmpty {
-            let r = find(group.items[0])
-            if root[r] < 0 { root[r] = r }
-            for i in group.items.dropFirst() {
-                let ri = find(i)
-                if ri != r { root[max(ri, r)] = min(ri, r) } else { root[ri] = ri }
-            }
-        }
+        let pool = Self.pools(itemLists: groups.map(\.items), items: items)
+        func find(_ i: Int) -> Int { pool[i] }
         var byPool = [[SwapChunk]](repeating: [], count: items)
         var total = 0
         for (g, list) in deliveries.enumerated() {

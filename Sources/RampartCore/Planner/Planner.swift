@@ -17,6 +17,10 @@ public struct Planner: Sendable {
         public var explain: Bool
         /// What the plan aims at: the contract's weighted lateness, or strict priority (`PlanObjective`).
         public var objective: PlanObjective
+        /// Work of the improvement phase over the order of the groups (`OrderSearch`), in groups served: its passes
+        /// are this over the number of groups, at most `OrderSearch.maxPasses`; 0 runs none. None runs above
+        /// `Planner.largeDemands` demands.
+        public var searchWork: Int = OrderSearch.defaultWork
 
         public init(
             strategies: [PlanStrategy] = PlanStrategy.standard, bottleneckCandidates: Int = 2, parallel: Bool = true,
@@ -44,7 +48,9 @@ public struct Planner: Sendable {
         let problem = PlanningProblem(scenario)
         let groups = DemandGroup.groups(of: problem)
         progress("planning", 0)
-        let best = bestRun(problem: problem, groups: groups) { progress("planning", $0) }
+        let first = bestRun(problem: problem, groups: groups) { progress("planning", $0) }
+        progress("improving the plan", 0)
+        let best = improved(first, problem: problem, groups: groups) { progress("improving the plan", $0) }
         progress("building the plan", 0)
         var plan = PlanBuilder(problem: problem, groups: groups, run: best.run).plan()
         plan.objectiveAimedAt = options.objective
@@ -151,6 +157,24 @@ public struct Planner: Sendable {
         }
         let tried = runs.map { StrategyResult(strategy: $0.label, weightedLateness: $0.weightedLateness) }
         return (runs[best], tried)
+    }
+
+    /// The best run improved by `OrderSearch` within `options.searchWork` (none above `largeDemands` demands); the
+    /// strategies tried then end with the improved plan, its label ending in `/search`.
+    func improved(
+        _ best: (run: StrategyPass, tried: [StrategyResult]), problem: PlanningProblem, groups: [DemandGroup],
+        progress: @escaping (Double) -> Void = { _ in }
+    ) -> (run: StrategyPass, tried: [StrategyResult]) {
+        let steps = problem.demands.count > Self.largeDemands ? 0 : OrderSearch.steps(work: options.searchWork, groups: groups.count)
+        guard steps > 0 else { return best }
+        let searched = OrderSearch.improve(
+            problem: problem, groups: groups, base: best.run, steps: steps, parallel: options.parallel,
+            objective: options.objective, progress: progress)
+        guard searched.run.weightedLateness != best.run.weightedLateness || searched.run.byPriority != best.run.byPriority
+        else { return best }
+        var run = searched.run
+        run.searched = true
+        return (run, best.tried + [StrategyResult(strategy: run.label, weightedLateness: run.weightedLateness)])
     }
 
     /// Maps in parallel when asked; results keep the input order.

@@ -12,6 +12,10 @@ struct StrategyPass {
     /// The objective the pass aimed at, and its weighted lateness by priority (1...5).
     let objective: PlanObjective
     let byPriority: [Double]
+    /// The order of the groups the pass served them in.
+    let order: [Int]
+    /// Whether `OrderSearch` found this order, moving groups of a strategy's order.
+    var searched = false
 
     /// `progress` hears the fraction of groups served, every 1 %. A priced strategy without `prices` uses the
     /// scenario's first prices (`PriceBook.initial`).
@@ -55,32 +59,28 @@ struct StrategyPass {
     }
 
     /// The strategy, and for a priced one the pass whose prices it used.
-    var label: String { prices.map { "\(strategy.description)/prices:\($0.pass)" } ?? strategy.description }
+    var label: String {
+        (prices.map { "\(strategy.description)/prices:\($0.pass)" } ?? strategy.description) + (searched ? "/search" : "")
+    }
 
-    /// The same strategy and prices on another problem (the bottleneck ranking's widened ones), handing units out
-    /// again only in the order this pass kept (none if it kept none): like for like, at about half the work.
+    /// The same strategy, prices and order of the groups on another problem with the same groups (the bottleneck
+    /// ranking's widened ones), handing units out again only in the order this pass kept (none if it kept none): like
+    /// for like, at about half the work.
     func rerun(problem: PlanningProblem, groups: [DemandGroup]) -> StrategyPass {
-        let orders = improvement.map { [$0] } ?? []
-        if let prices {
-            return StrategyPass.run(
-                problem: problem, groups: groups, strategy: strategy, prices: prices,
-                order: Self.pricedOrder(prices, groups: groups, strategy: strategy, horizon: problem.horizon, objective: objective),
-                orders: orders, objective: objective, progress: { _ in })
-        }
-        return StrategyPass.run(
-            problem: problem, groups: groups, strategy: strategy, prices: nil,
-            order: Self.standardOrder(groups: groups, strategy: strategy), orders: orders, objective: objective,
-            progress: { _ in })
+        StrategyPass.run(
+            problem: problem, groups: groups, strategy: strategy, prices: prices, order: order,
+            orders: improvement.map { [$0] } ?? [], objective: objective, progress: { _ in })
     }
 
     /// A pass in a given order of the groups.
     static func runOrdered(
         problem: PlanningProblem, groups: [DemandGroup], strategy: PlanStrategy, prices: PriceBook?, order: [Int],
-        objective: PlanObjective = .weighted, progress: (Double) -> Void = { _ in }
+        orders: [DeliveryReassignment.Order] = DeliveryReassignment.Order.allCases, objective: PlanObjective = .weighted,
+        progress: (Double) -> Void = { _ in }
     ) -> StrategyPass {
         run(
-            problem: problem, groups: groups, strategy: strategy, prices: prices, order: order, objective: objective,
-            progress: progress)
+            problem: problem, groups: groups, strategy: strategy, prices: prices, order: order, orders: orders,
+            objective: objective, progress: progress)
     }
 
     private static func run(
@@ -154,7 +154,8 @@ struct StrategyPass {
         }
         return StrategyPass(
             strategy: strategy, prices: prices, allocator: best.allocator, deliveries: best.deliveries,
-            weightedLateness: best.lateness, improvement: kept, objective: objective, byPriority: best.levels)
+            weightedLateness: best.lateness, improvement: kept, objective: objective, byPriority: best.levels,
+            order: order)
     }
 
     /// Groups still short, by weight and then due month, reserve on time and then late from the capacity left.

@@ -3,7 +3,7 @@
 enum PlanProgress {
     /// Each phase of `Planner.plan` with where its share ends (the previous one's end is where it starts).
     static let phases: [(name: String, end: Double)] = [
-        ("indexing", 0.02), ("planning", 0.55), ("building the plan", 0.60), ("summarising", 0.63),
+        ("indexing", 0.02), ("planning", 0.45), ("improving the plan", 0.55), ("building the plan", 0.60), ("summarising", 0.63),
         ("explaining delays", 0.70), ("ranking bottlenecks", 0.85),
     ]
     /// Storing each demand's result and the plan file: from the last phase's end to 1.
