@@ -255,7 +255,9 @@ enum Hostile {
     static let runs = PlanRunStatus.allCases.map(run)
 
     static let nationRows = [
-        NationOutcomeRow(nation: text, demanded: 100, onTime: 80, late: 15, unserved: 5, weightedLateness: 30),
+        NationOutcomeRow(
+            nation: text, demanded: 100, onTime: 80, late: 15, unserved: 5, weightedLateness: 30, meanDelayMonths: 1.5,
+            demands: PlanRunSummary.DemandCounts(OutcomeCounts(demands: 4, onTime: 2, late: 2, unserved: 1))),
         NationOutcomeRow(nation: "FR", demanded: 0, onTime: 0, late: 0, unserved: 0, weightedLateness: 0),
     ]
 
@@ -327,7 +329,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .dashboard:
             return dashboards(c)
         case .nationsIndex:
-            return [NationsIndexPage.render(c, .init(rows: [.init(code: t, name: t, demandCount: 3, demandedUnits: 12_345.5)]))]
+            return [NationsIndexPage.render(c, .init(rows: [.init(code: t, name: t, demandCount: 3, targetCount: 2)]))]
         case .nationDemands:
             return nationDemands(c)
         case .demandNew:
@@ -436,7 +438,8 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 c,
                 .init(
                     scenarioName: t, horizonLabel: t, counts: [.init(label: t, value: 12_000)], latestRun: run,
-                    nationRows: Hostile.nationRows, chart: Hostile.series, canStartPlan: true
+                    nationRows: Hostile.nationRows, chart: Hostile.series, canStartPlan: true,
+                    latestCounts: PlanRunSummary.DemandCounts(OutcomeCounts(demands: 4, onTime: 2, late: 2, unserved: 1))
                 ))
         } + [
             DashboardPage.render(
@@ -464,7 +467,8 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                             .init(
                                 demand: t, nation: t, target: t, dueLabel: t, firstDeliveryLabel: t, lastDeliveryLabel: t, monthsLate: 1,
                                 lateUnits: 2, unservedUnits: 3, weightedLateness: 4, causes: [t, t])
-                        ], lateTotal: 9, chart: Hostile.series)
+                        ], lateTotal: 9, chart: Hostile.series,
+                        counts: PlanRunSummary.DemandCounts(OutcomeCounts(demands: 4, onTime: 2, late: 2, unserved: 1)))
                 )),
         ]
     }
@@ -502,7 +506,15 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 c,
                 .init(
                     run: $0, nations: .shown(Hostile.nationRows), late: .shown(list),
-                    bottlenecks: .shown(.init(rows: [bottleneck], candidatesTried: 2))
+                    bottlenecks: .shown(.init(rows: [bottleneck], candidatesTried: 2)),
+                    counts: PlanRunSummary.DemandCounts(OutcomeCounts(demands: 4, onTime: 2, late: 2, unserved: 1)),
+                    targets: .shown(
+                        .init(
+                            rows: [
+                                TargetOutcomeRow(
+                                    target: t, demands: PlanRunSummary.DemandCounts(OutcomeCounts(demands: 4, onTime: 2, late: 2, unserved: 1)),
+                                    qty: 100, onTime: 80, late: 15, unserved: 5, weightedLateness: 30)
+                            ], scope: t))
                 ))
         }
         let withheld = PlanDetailPage.render(
@@ -534,7 +546,7 @@ enum MarkupScanner {
         "lang", "rel", "charset", "name", "content", "http-equiv", "class", "id", "href", "role", "aria-current",
         "aria-label", "aria-describedby", "aria-invalid", "list", "method", "action", "type", "value", "for", "autocomplete",
         "inputmode", "placeholder", "required", "autofocus", "checked", "selected", "min", "max", "step",
-        "scope", "xmlns", "viewBox", "width", "height", "font-family", "font-size", "x", "y", "x1", "x2", "y1",
+        "scope", "colspan", "xmlns", "viewBox", "width", "height", "font-family", "font-size", "x", "y", "x1", "x2", "y1",
         "y2", "cx", "cy", "r", "fill", "stroke", "stroke-width", "stroke-dasharray", "points", "text-anchor", "fill-opacity", "font-weight",
     ]
 

@@ -9,9 +9,8 @@ import Testing
 @Suite struct PlanRunSummariesTests {
     static func summary() -> PlanRunSummary {
         let scenario = Fixtures.scenario()
-        return PlanRunSummary(
-            plan: Planner(options: .init(bottleneckCandidates: 2, parallel: false)).plan(scenario),
-            scenario: scenario)
+        let plan = Planner(options: .init(bottleneckCandidates: 2, parallel: false)).plan(scenario)
+        return PlanRunSummary(plan: plan, scenario: scenario, outcomes: PlanEvaluator(scenario: scenario).outcomes(of: plan))
     }
 
     /// Sorted keys: Foundation's encoder on Linux writes an object's keys in no fixed order.

@@ -24,10 +24,34 @@ import Testing
         #expect(summary.version == 1)
         #expect(summary.nations.map(\.key) == ["FR"] && summary.bottlenecks.first?.saturatedMonths.first?.to == 5)
         #expect(summary.late.first?.reason == "L-NEXTER is full")
+        // version 2's counts by outcome and totals per class or item are absent, not made up
+        #expect(summary.targets == nil && summary.nations.first?.demands == nil)
+    }
+
+    @Test func aNewSummaryCountsDemandsByOutcomeAndSumsUnitsOnlyWithinATarget() throws {
+        let scenario = Fixtures.scenario()
+        let plan = Planner(options: .init(bottleneckCandidates: 0, parallel: false)).plan(scenario)
+        let outcomes = PlanEvaluator(scenario: scenario).outcomes(of: plan)
+        let summary = PlanRunSummary(plan: plan, scenario: scenario, outcomes: outcomes)
+        let targets = try #require(summary.targets)
+        for nation in summary.nations {
+            let mine = outcomes.filter { $0.demand.nation == nation.key }
+            let counts = try #require(nation.demands)
+            #expect(counts.demands == mine.count)
+            #expect(counts.onTime == mine.filter { $0.late <= 0 && $0.unserved <= 0 }.count)
+            #expect(counts.late == mine.filter { $0.late > 0 }.count)
+            #expect(counts.unserved == mine.filter { $0.unserved > 0 }.count)
+            for row in targets where row.nation == nation.key {
+                let these = mine.filter { $0.demand.target.key == row.target }
+                #expect(row.demands.demands == these.count && row.qty == these.reduce(0) { $0 + $1.demand.qty })
+                #expect(row.lateUnits == these.reduce(0) { $0 + $1.late })
+            }
+        }
+        #expect(targets.reduce(0) { $0 + $1.demands.demands } == scenario.demands.count)
     }
 
     @Test func aSummaryOfANewerVersionIsRefusedNotMisread() {
-        let newer = Self.beforeVersions.replacingOccurrences(of: "{\"bottlenecks\"", with: "{\"version\":2,\"bottlenecks\"")
+        let newer = Self.beforeVersions.replacingOccurrences(of: "{\"bottlenecks\"", with: "{\"version\":\(PlanRunSummary.currentVersion + 1),\"bottlenecks\"")
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(PlanRunSummary.self, from: Data(newer.utf8)) }
     }
 

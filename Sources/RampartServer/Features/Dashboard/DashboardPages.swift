@@ -47,7 +47,8 @@ struct DashboardPages: RouteCollection {
             nationRows: summary?.nationRows(visibleTo: principal) ?? [],
             chart: own != nil ? own?.chart : summary?.cumulativeSeries, canStartPlan: AccessPolicy.canStartPlan(principal),
             released: released.map { releasedDemand($0) },
-            showsFigures: showsFigures, showsNations: principal.isStaff || principal.role == .delegate, ownNation: own)
+            showsFigures: showsFigures, showsNations: principal.isStaff || principal.role == .delegate, ownNation: own,
+            latestCounts: summary?.demandCounts)
     }
 
     /// A delegate's own nation in the latest plan: its figures, its worst late demands with why, its deliveries.
@@ -63,7 +64,7 @@ struct DashboardPages: RouteCollection {
         own.late = rows.map { PlanDetailPage.LateRow($0, month: { $0.map(calendar.label) }) }
         own.lateTotal = total
         own.chart = try await PlanDeliveries.cumulativeSeries(run: runID, nation: nation, settings: settings, on: db)
-        own.counts = try await Self.outcomeCounts(run: runID, nation: nation, on: db)
+        own.counts = own.figures?.demands
         if let run,
             let previous = try await PlanRunRecord.query(on: db).filter(\.$status == .succeeded).filter(\.$id != runID)
                 .filter(\.$createdAt < (run.createdAt ?? .distantPast)).sort(\.$createdAt, .descending).first(),
@@ -78,24 +79,6 @@ struct DashboardPages: RouteCollection {
             )
         }
         return own
-    }
-
-    /// A nation's demands in a run, counted by outcome.
-    static func outcomeCounts(run: UUID, nation: String, on db: any Database) async throws -> DashboardPage.OutcomeCounts? {
-        struct Counts: Decodable { var demands: Int; var on_time: Int?; var late: Int?; var unserved: Int? }
-        let sql = try SQLAccess.sql(db)
-        let row = try await sql.raw(
-            """
-            SELECT COUNT(*) AS demands,
-                   SUM(CASE WHEN late_units <= 0 AND unserved_units <= 0 THEN 1 ELSE 0 END) AS on_time,
-                   SUM(CASE WHEN late_units > 0 THEN 1 ELSE 0 END) AS late,
-                   SUM(CASE WHEN unserved_units > 0 THEN 1 ELSE 0 END) AS unserved
-            FROM plan_demand_results WHERE plan_run_id = \(bind: run) AND nation = \(bind: nation)
-            """
-        ).first(decoding: Counts.self)
-        return row.map {
-            DashboardPage.OutcomeCounts(demands: $0.demands, onTime: $0.on_time ?? 0, late: $0.late ?? 0, unserved: $0.unserved ?? 0)
-        }
     }
 
     static func releasedDemand(_ signals: [API.SignalDTO], largest: Int = 15) -> DashboardPage.ReleasedDemand {

@@ -24,12 +24,14 @@ struct NationPages: RouteCollection {
         guard person.principal.isStaff else { throw Abort(.forbidden, reason: "the list of nations' requirements is for Alliance staff") }
         // Shown by name, so sorted by name.
         let nations = try await NationRecord.query(on: req.db).all().sorted { ($0.name, $0.code) < ($1.name, $1.code) }
-        let demands = try await DemandRecord.query(on: req.db).field(\.$nation).field(\.$qty).all()
+        let demands = try await DemandRecord.query(on: req.db).field(\.$nation).field(\.$itemCode).field(\.$itemClass).all()
         let byNation = Dictionary(grouping: demands, by: \.nation)
+        // Units of unlike items are not added up: a nation's demand is counted in requirements and in what they are for.
         let rows = nations.map { nation in
-            NationsIndexPage.NationIndexRow(
-                code: nation.code, name: nation.name, demandCount: byNation[nation.code]?.count ?? 0,
-                demandedUnits: byNation[nation.code]?.reduce(0) { $0 + $1.qty } ?? 0)
+            let mine = byNation[nation.code] ?? []
+            return NationsIndexPage.NationIndexRow(
+                code: nation.code, name: nation.name, demandCount: mine.count,
+                targetCount: Set(mine.map { $0.itemClass.map { "class:" + $0 } ?? $0.itemCode ?? "" }).count)
         }
         return try await NationsIndexPage.render(req.pageContext(title: "Nations"), .init(rows: rows)).encodeResponse(for: req)
     }

@@ -87,6 +87,14 @@ struct PlanPages: RouteCollection {
                     },
                     candidatesTried: (summary?.lateDemandCount ?? 0) > 0 ? PlanRunJob.bottleneckCandidates : 0))
             : .withheld("Bottlenecks name lines and suppliers: they are shown to Alliance staff.")
+        let targets: PlanDetailPage.Visible<PlanDetailPage.Targets>
+        if !AccessPolicy.canReadPlanFigures(principal) {
+            targets = .withheld("Totals per class or item are shown to Alliance staff, delegates and industry.")
+        } else if let scope = Self.targetScope(principal), let rows = summary?.targetRows(nation: scope.nation) {
+            targets = .shown(PlanDetailPage.Targets(rows: rows, scope: scope.label))
+        } else {
+            targets = .withheld("This run was stored before totals per class or item were kept: a new run shows them.")
+        }
         let changes =
             run.status == .succeeded
             ? try await PlanInputChanges.count(since: run.startedAt ?? run.createdAt ?? .distantPast, on: req.db) : 0
@@ -95,7 +103,8 @@ struct PlanPages: RouteCollection {
             nations: nations, late: late, bottlenecks: bottlenecks,
             staleNotice: PlanInputChanges.notice(changes: changes, canStart: AccessPolicy.canStartPlan(principal)),
             download: Self.download(principal, run: id), marking: Self.marking(principal),
-            comparePath: Self.lateScope(principal) == nil ? nil : SiteRoute.planCompare(id: id.uuidString).path)
+            comparePath: Self.lateScope(principal) == nil ? nil : SiteRoute.planCompare(id: id.uuidString).path,
+            counts: AccessPolicy.canReadPlanFigures(principal) ? summary?.demandCounts : nil, targets: targets)
         return PlanDetailPage.render(req.pageContext(title: "Plan run"), model)
     }
 
@@ -114,6 +123,16 @@ struct PlanPages: RouteCollection {
         if principal.isStaff { return Releasability.staffOnly.marking }
         if principal.role == .delegate, let nation = principal.nation { return Releasability.nationOnly(nation).marking }
         return nil
+    }
+
+    /// Whose totals per class or item `principal` reads: a delegate their own nation's, staff and industry the
+    /// Alliance's (as they read its headline figures).
+    static func targetScope(_ principal: Principal) -> (nation: String?, label: String)? {
+        if principal.role == .delegate {
+            guard let nation = principal.nation else { return nil }
+            return (nation, Alliance.name(of: nation) + "'s")
+        }
+        return (nil, "All nations'")
     }
 
     /// Whose late demands `principal` reads: staff all nations', a delegate their own; others none.

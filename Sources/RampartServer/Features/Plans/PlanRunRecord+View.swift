@@ -28,8 +28,40 @@ extension PlanRunSummary {
         nations.filter { AccessPolicy.canReadNationOutcome(principal, nation: $0.key) }.map {
             NationOutcomeRow(
                 nation: $0.key, demanded: $0.demandedUnits, onTime: $0.onTimeUnits, late: $0.lateUnits,
-                unserved: $0.unservedUnits, weightedLateness: $0.weightedLateness, meanDelayMonths: $0.meanDelayMonths)
+                unserved: $0.unservedUnits, weightedLateness: $0.weightedLateness, meanDelayMonths: $0.meanDelayMonths,
+                demands: $0.demands)
         }
+        .sorted { (Alliance.name(of: $0.nation), $0.nation) < (Alliance.name(of: $1.nation), $1.nation) }
+    }
+
+    /// Every demand of the run counted by outcome; nil for a run stored before summaries counted them.
+    var demandCounts: DemandCounts? {
+        nations.reduce(DemandCounts?.some(DemandCounts(OutcomeCounts()))) { sum, nation in
+            guard let sum, let counts = nation.demands else { return nil }
+            return sum + counts
+        }
+    }
+
+    /// Units per class or item over all nations (`nation` only, when given), the most weighted lateness first; nil for
+    /// a run stored before summaries kept them. Who may read which scope is the caller's to decide.
+    func targetRows(nation: String?) -> [TargetOutcomeRow]? {
+        guard let targets else { return nil }
+        var byTarget: [String: TargetOutcomeRow] = [:]
+        for row in targets where nation.map({ $0 == row.nation }) ?? true {
+            var total =
+                byTarget[row.target]
+                ?? TargetOutcomeRow(
+                    target: row.target, demands: DemandCounts(OutcomeCounts()), qty: 0, onTime: 0, late: 0, unserved: 0,
+                    weightedLateness: 0)
+            total.demands = total.demands + row.demands
+            total.qty += row.qty
+            total.onTime += row.onTimeUnits
+            total.late += row.lateUnits
+            total.unserved += row.unservedUnits
+            total.weightedLateness += row.weightedLateness
+            byTarget[row.target] = total
+        }
+        return byTarget.values.sorted { ($1.weightedLateness, $0.target) < ($0.weightedLateness, $1.target) }
     }
 }
 

@@ -4,8 +4,42 @@ import RampartCore
 /// in a shape of the server's own, with a version: renaming a field of the core cannot break the runs stored.
 /// `init(plan:scenario:)` is the one place the core's report is mapped to it. Version 1 has the keys the summaries had
 /// before they carried a version, so those decode as version 1 (and migration 011 writes the number into them).
+/// Version 2 adds demands counted by outcome, per nation, and units per nation and class or item (`targets`); in a
+/// version 1 summary they are absent.
 struct PlanRunSummary: Codable, Sendable {
-    static let currentVersion = 1
+    static let currentVersion = 2
+
+    /// Demands counted by outcome (`OutcomeCounts`).
+    struct DemandCounts: Codable, Sendable, Equatable {
+        var demands: Int
+        var onTime: Int
+        var late: Int
+        var unserved: Int
+
+        init(_ counts: OutcomeCounts) {
+            demands = counts.demands
+            onTime = counts.onTime
+            late = counts.late
+            unserved = counts.unserved
+        }
+
+        static func + (a: DemandCounts, b: DemandCounts) -> DemandCounts {
+            DemandCounts(
+                OutcomeCounts(demands: a.demands + b.demands, onTime: a.onTime + b.onTime, late: a.late + b.late, unserved: a.unserved + b.unserved))
+        }
+    }
+
+    /// One nation's demands of one class or item.
+    struct TargetFigures: Codable, Sendable, Equatable {
+        var nation: String
+        var target: String
+        var demands: DemandCounts
+        var qty: Double
+        var onTimeUnits: Double
+        var lateUnits: Double
+        var unservedUnits: Double
+        var weightedLateness: Double
+    }
 
     /// One nation's units on time, late and unserved.
     struct NationFigures: Codable, Sendable {
@@ -16,6 +50,8 @@ struct PlanRunSummary: Codable, Sendable {
         var unservedUnits: Double
         var meanDelayMonths: Double
         var weightedLateness: Double
+        /// From version 2.
+        var demands: DemandCounts? = nil
     }
 
     /// Months `from` to `to`, both included.
@@ -60,16 +96,28 @@ struct PlanRunSummary: Codable, Sendable {
     /// Units due per month (all demands) and delivered per month (all deliveries).
     var demandedPerMonth: [Double]
     var deliveredPerMonth: [Double]
+    /// Per nation and class or item, from version 2 (nil before).
+    var targets: [TargetFigures]?
 
     static let lateLimit = 200
 
-    init(plan: Plan, scenario: Scenario) {
+    /// `outcomes`: every demand's outcome in `plan` (`PlanEvaluator.outcomes(of:)`).
+    init(plan: Plan, scenario: Scenario, outcomes: [DemandOutcome]) {
         let report = plan.report
         version = Self.currentVersion
+        let totals = TargetTotals.of(outcomes)
+        var counts: [String: OutcomeCounts] = [:]
+        for t in totals { counts[t.nation] = (counts[t.nation] ?? OutcomeCounts()) + t.counts }
         nations = (report?.nations ?? []).map {
             NationFigures(
                 key: $0.key, demandedUnits: $0.demandedUnits, onTimeUnits: $0.onTimeUnits, lateUnits: $0.lateUnits,
-                unservedUnits: $0.unservedUnits, meanDelayMonths: $0.meanDelayMonths, weightedLateness: $0.weightedLateness)
+                unservedUnits: $0.unservedUnits, meanDelayMonths: $0.meanDelayMonths, weightedLateness: $0.weightedLateness,
+                demands: DemandCounts(counts[$0.key] ?? OutcomeCounts()))
+        }
+        targets = totals.map {
+            TargetFigures(
+                nation: $0.nation, target: $0.target, demands: DemandCounts($0.counts), qty: $0.qty, onTimeUnits: $0.onTimeUnits,
+                lateUnits: $0.lateUnits, unservedUnits: $0.unservedUnits, weightedLateness: $0.weightedLateness)
         }
         bottlenecks = (report?.bottlenecks ?? []).map {
             BottleneckFigures(
@@ -99,7 +147,7 @@ struct PlanRunSummary: Codable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case version, nations, bottlenecks, late, lateDemandCount, monthLabels, demandedPerMonth, deliveredPerMonth
+        case version, nations, bottlenecks, late, lateDemandCount, monthLabels, demandedPerMonth, deliveredPerMonth, targets
     }
 
     init(from decoder: any Decoder) throws {
@@ -117,5 +165,6 @@ struct PlanRunSummary: Codable, Sendable {
         monthLabels = try c.decode([String].self, forKey: .monthLabels)
         demandedPerMonth = try c.decode([Double].self, forKey: .demandedPerMonth)
         deliveredPerMonth = try c.decode([Double].self, forKey: .deliveredPerMonth)
+        targets = try c.decodeIfPresent([TargetFigures].self, forKey: .targets)
     }
 }

@@ -27,6 +27,8 @@ enum DashboardPage {
         var showsNations: Bool = true
         /// A delegate's own nation, first on their page.
         var ownNation: OwnNation? = nil
+        /// The latest run's demands counted by outcome.
+        var latestCounts: PlanRunSummary.DemandCounts? = nil
     }
 
     struct OwnNation: Sendable {
@@ -38,16 +40,9 @@ enum DashboardPage {
         var lateTotal: Int = 0
         var chart: MonthlySeries? = nil
         /// Demands counted by outcome: units of different items are not added up.
-        var counts: OutcomeCounts? = nil
+        var counts: PlanRunSummary.DemandCounts? = nil
         /// Against the run before: what got later and earlier, and where to see it.
         var sincePrevious: (summary: String, path: String)? = nil
-    }
-
-    struct OutcomeCounts: Sendable {
-        var demands: Int
-        var onTime: Int
-        var late: Int
-        var unserved: Int
     }
 
     struct ReleasedDemand: Sendable {
@@ -99,7 +94,7 @@ enum DashboardPage {
                         .runFacts(run),
                         .runProgress(run),
                         .if(run.isFailed, .errorMessage(run.error ?? "The run failed.")),
-                        .if(!run.isActive && !run.isFailed && model.showsFigures, .runFigures(run)),
+                        .if(!run.isActive && !run.isFailed && model.showsFigures, .runFigures(run, counts: model.latestCounts)),
                         .if(
                             !model.showsFigures,
                             .paragraph(

@@ -5,7 +5,8 @@ enum NationsIndexPage {
         var code: String
         var name: String
         var demandCount: Int
-        var demandedUnits: Double
+        /// Classes and items the demands are for.
+        var targetCount: Int
     }
 
     struct Model: Sendable {
@@ -17,7 +18,7 @@ enum NationsIndexPage {
             context,
             .heading("National demand"),
             .dataTable(
-                columns: [.text("Nation"), .text("Code"), .number("Requirements"), .number("Units demanded")],
+                columns: [.text("Nation"), .text("Code"), .number("Requirements"), .number("Classes and items")],
                 rows: model.rows.map(row),
                 emptyText: "No nation has entered requirements yet."
             )
@@ -29,7 +30,7 @@ enum NationsIndexPage {
             .linkCell(row.name, to: SiteRoute.nation(row.code).path),
             .codeCell(row.code),
             .numberCell(Format.integer(row.demandCount)),
-            .unitsCell(row.demandedUnits)
+            .numberCell(Format.integer(row.targetCount))
         )
     }
 }

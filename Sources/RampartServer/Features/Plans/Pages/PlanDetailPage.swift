@@ -68,6 +68,16 @@ enum PlanDetailPage {
         var marking: String? = nil
         /// Where to compare this run with another, for those who read per-demand outcomes.
         var comparePath: String? = nil
+        /// The run's demands counted by outcome, for those who read its figures.
+        var counts: PlanRunSummary.DemandCounts? = nil
+        /// Units per class or item, over the nations the reader may see.
+        var targets: Visible<Targets> = .withheld("")
+    }
+
+    struct Targets: Sendable {
+        var rows: [TargetOutcomeRow]
+        /// Whose demands: "All nations'", "France's".
+        var scope: String
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -78,7 +88,7 @@ enum PlanDetailPage {
             .heading(model.run.title),
             .runFacts(model.run, showingObjective: true),
             .unwrap(model.staleNotice) { .paragraph($0, class: "notice warning") },
-            statusContent(model.run),
+            statusContent(model.run, counts: model.counts),
             .if(!model.run.isActive && !model.run.isFailed, results(model)),
             .p(
                 .link("All plan runs", to: SiteRoute.plans.path),
@@ -91,7 +101,7 @@ enum PlanDetailPage {
         )
     }
 
-    private static func statusContent(_ run: PlanRunRow) -> Node<HTML.BodyContext> {
+    private static func statusContent(_ run: PlanRunRow, counts: PlanRunSummary.DemandCounts?) -> Node<HTML.BodyContext> {
         if run.isActive {
             return .group(
                 .progressBar(run.progress, label: run.phase.isEmpty ? run.status.rawValue : run.phase),
@@ -101,12 +111,13 @@ enum PlanDetailPage {
         if run.isFailed {
             return .errorMessage(run.error ?? "The run failed.")
         }
-        return .runFigures(run)
+        return .runFigures(run, counts: counts)
     }
 
     private static func results(_ model: Model) -> Node<HTML.BodyContext> {
         .group(
             .section(.h2(.text("By nation")), visible(model.nations) { .nationOutcomes($0) }),
+            .section(.h2(.text("By class or item")), visible(model.targets) { .targetOutcomes($0.rows, scope: $0.scope) }),
             .section(.h2(.text("Late and unserved deliveries")), visible(model.late, lateList)),
             .section(.h2(.text("Bottlenecks")), visible(model.bottlenecks, bottleneckList))
         )

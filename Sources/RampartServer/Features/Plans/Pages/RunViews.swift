@@ -27,13 +27,17 @@ extension Node where Context == HTML.BodyContext {
         }
     }
 
-    static func runFigures(_ run: PlanRunRow) -> Node {
-        let figures: [(label: String, value: String)] = [
-            ("Units on time", run.onTimeUnits.map(Format.units) ?? "–"),
-            ("Units late", run.lateUnits.map(Format.units) ?? "–"),
-            ("Units unserved", run.unservedUnits.map(Format.units) ?? "–"),
-            ("Weighted lateness", run.weightedLateness.map(Format.units) ?? "–"),
-        ]
+    /// The run's headline: its demands counted by outcome (units of unlike items are not added up) and its
+    /// weighted lateness. `counts` is nil for runs stored before summaries counted demands.
+    static func runFigures(_ run: PlanRunRow, counts: PlanRunSummary.DemandCounts?) -> Node {
+        var figures: [(label: String, value: String)] = []
+        if let counts {
+            figures += [
+                ("Demands", Format.integer(counts.demands)), ("Wholly on time", Format.integer(counts.onTime)),
+                ("With units late", Format.integer(counts.late)), ("With units unserved", Format.integer(counts.unserved)),
+            ]
+        }
+        figures.append(("Weighted lateness (unit-months)", run.weightedLateness.map(Format.units) ?? "–"))
         return .group(.cards(figures), .paragraph(weightedLatenessMeaning, class: "muted"))
     }
 
@@ -66,35 +70,68 @@ extension Node where Context == HTML.BodyContext {
         .group(
             .dataTable(
                 columns: [
-                    .text("Nation"), .number("Demanded"), .number("On time"), .number("Late"),
-                    .number("Unserved"), .number("On-time share"), .number("Mean delay (months)"), .number("Weighted lateness"),
+                    .text("Nation"), .number("Demands"), .number("On time"), .number("Late"), .number("Short"),
+                    .number("Mean delay (months)"), .number("Weighted lateness"),
                 ],
                 rows: rows.map(nationOutcomeRow),
                 emptyText: "No nation outcomes for this run."
             ),
-            // A ranking shows those that rank: nations with nothing late or unserved are left out of the chart.
             .if(
-                rows.contains { $0.late + $0.unserved > 0 },
+                !rows.isEmpty,
+                .paragraph(
+                    "Demands counted: on time (every unit by its due month), late (some units after it), short (some units "
+                        + "never delivered); a demand can be late and short. Mean delay of the units delivered late; "
+                        + "weighted lateness in unit-months.",
+                    class: "muted")),
+            // A ranking shows those that rank: nations with no weighted lateness are left out of the chart.
+            .if(
+                rows.contains { $0.weightedLateness > 0 },
                 .chart(
                     SVGChart.bars(
-                        rows.map { (label: $0.nation, value: $0.late + $0.unserved) }.filter { $0.value > 0 }
+                        rows.map { (label: $0.nation, value: $0.weightedLateness) }.filter { $0.value > 0 }
                             .sorted { ($0.value, $1.label) > ($1.value, $0.label) },
-                        title: "Late and unserved units by nation",
+                        title: "Weighted lateness by nation (unit-months)",
                         colour: SVGChart.shortfallColour
                     )))
         )
     }
 
     private static func nationOutcomeRow(_ row: NationOutcomeRow) -> Node<HTML.TableContext> {
-        .tr(
-            .cell(row.nation),
-            .unitsCell(row.demanded),
-            .unitsCell(row.onTime),
-            .unitsCell(row.late),
-            .unitsCell(row.unserved),
-            .numberCell(row.demanded > 0 ? Format.percent(row.onTime / row.demanded) : "–"),
+        func count(_ value: Int?) -> Node<HTML.TableRowContext> { .numberCell(value.map(Format.integer) ?? "–") }
+        return .tr(
+            Alliance.name(of: row.nation) == row.nation
+                ? .codeCell(row.nation) : .td(.text(Alliance.name(of: row.nation) + " "), .code(.text(row.nation))),
+            count(row.demands?.demands),
+            count(row.demands?.onTime),
+            count(row.demands?.late),
+            count(row.demands?.unserved),
             .numberCell(row.late > 0 ? row.meanDelayMonths.map { Format.number($0, maxFractionDigits: 1) } ?? "–" : "–"),
             .unitsCell(row.weightedLateness)
+        )
+    }
+
+    /// Units per class or item: added up only within one, with a totals row of demands and weighted lateness only.
+    static func targetOutcomes(_ rows: [TargetOutcomeRow], scope: String) -> Node {
+        let totals = rows.reduce((demands: 0, weighted: 0.0)) { ($0.demands + $1.demands.demands, $0.weighted + $1.weightedLateness) }
+        return .group(
+            .paragraph(
+                "\(scope) demands per class, or per item where a demand names one: units are added up only within one.",
+                class: "muted"),
+            .dataTable(
+                columns: [
+                    .text("Class or item"), .number("Demands"), .number("Units"), .number("On time"),
+                    .number("Late"), .number("Unserved"), .number("Weighted lateness"),
+                ],
+                rows: rows.map { row in
+                    .tr(
+                        .codeCell(row.target), .numberCell(Format.integer(row.demands.demands)), .unitsCell(row.qty),
+                        .unitsCell(row.onTime), .unitsCell(row.late), .unitsCell(row.unserved), .unitsCell(row.weightedLateness))
+                },
+                emptyText: "No demands in this run.",
+                totals: .tr(
+                    .totalsLabel("All classes and items", span: 1), .numberCell(Format.integer(totals.demands)),
+                    .td(.attr("colspan", "4"), .attr("class", "muted"), .text("units of different items are not added up")),
+                    .unitsCell(totals.weighted)))
         )
     }
 }

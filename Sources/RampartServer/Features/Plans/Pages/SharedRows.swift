@@ -42,4 +42,17 @@ struct NationOutcomeRow: Sendable {
     var weightedLateness: Double
     /// Mean months late of the units delivered late.
     var meanDelayMonths: Double? = nil
+    /// Its demands counted by outcome (absent in runs stored before summaries counted them).
+    var demands: PlanRunSummary.DemandCounts? = nil
+}
+
+/// One class or item in a run, for the nations the reader may see: units added up only within it.
+struct TargetOutcomeRow: Sendable {
+    var target: String
+    var demands: PlanRunSummary.DemandCounts
+    var qty: Double
+    var onTime: Double
+    var late: Double
+    var unserved: Double
+    var weightedLateness: Double
 }
