@@ -512,7 +512,8 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                         .init(
                             rows: [
                                 TargetOutcomeRow(
-                                    target: t, demands: PlanRunSummary.DemandCounts(OutcomeCounts(demands: 4, onTime: 2, late: 2, unserved: 1)),
+                                    target: t,
+                                    demands: PlanRunSummary.DemandCounts(OutcomeCounts(demands: 4, onTime: 2, late: 2, unserved: 1)),
                                     qty: 100, onTime: 80, late: 15, unserved: 5, weightedLateness: 30)
                             ], scope: t))
                 ))

@@ -51,7 +51,8 @@ import Testing
     }
 
     @Test func aSummaryOfANewerVersionIsRefusedNotMisread() {
-        let newer = Self.beforeVersions.replacingOccurrences(of: "{\"bottlenecks\"", with: "{\"version\":\(PlanRunSummary.currentVersion + 1),\"bottlenecks\"")
+        let newer = Self.beforeVersions.replacingOccurrences(
+            of: "{\"bottlenecks\"", with: "{\"version\":\(PlanRunSummary.currentVersion + 1),\"bottlenecks\"")
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(PlanRunSummary.self, from: Data(newer.utf8)) }
     }
 

@@ -50,8 +50,9 @@ enum OrderSearch {
             for (k, run) in runs.enumerated() {
                 guard let run else { continue }
                 passes += 1
-                guard objective.isBetter(
-                    total: run.weightedLateness, byPriority: run.byPriority, than: (best.weightedLateness, best.byPriority))
+                guard
+                    objective.isBetter(
+                        total: run.weightedLateness, byPriority: run.byPriority, than: (best.weightedLateness, best.byPriority))
                 else { continue }
                 improved.append(picks[k])
                 if objective.isBetter(

@@ -25,7 +25,8 @@ struct PlanRunSummary: Codable, Sendable {
 
         static func + (a: DemandCounts, b: DemandCounts) -> DemandCounts {
             DemandCounts(
-                OutcomeCounts(demands: a.demands + b.demands, onTime: a.onTime + b.onTime, late: a.late + b.late, unserved: a.unserved + b.unserved))
+                OutcomeCounts(
+                    demands: a.demands + b.demands, onTime: a.onTime + b.onTime, late: a.late + b.late, unserved: a.unserved + b.unserved))
         }
     }
 
