@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
         try app.register(collection: NationPages())
         try app.register(collection: IndustryPages())
         try app.register(collection: PlanPages())
+        try app.register(collection: PlanTablesCSV())
         try app.register(collection: PlanDemandPages())
         try app.register(collection: PlanComparePages())
         try app.register(collection: AdminPages())

@@ -29,6 +29,10 @@ enum SiteRoute: Sendable, Equatable {
     case plans
     case plan(id: String)
     case planLateCSV(id: String)
+    /// A run's tables of nations, classes or items, and bottlenecks, as CSV.
+    case planNationsCSV(id: String)
+    case planTargetsCSV(id: String)
+    case planBottlenecksCSV(id: String)
     case planDemand(id: String, code: String)
     case planFile(id: String)
     case planCompare(id: String)
@@ -84,6 +88,9 @@ enum SiteRoute: Sendable, Equatable {
         case .plans: return [.word("plans")]
         case .plan(let id): return [.word("plans"), .parameter(.id, id)]
         case .planLateCSV(let id): return [.word("plans"), .parameter(.id, id), .word("late.csv")]
+        case .planNationsCSV(let id): return [.word("plans"), .parameter(.id, id), .word("nations.csv")]
+        case .planTargetsCSV(let id): return [.word("plans"), .parameter(.id, id), .word("targets.csv")]
+        case .planBottlenecksCSV(let id): return [.word("plans"), .parameter(.id, id), .word("bottlenecks.csv")]
         case .planDemand(let id, let code): return [.word("plans"), .parameter(.id, id), .word("demands"), .parameter(.code, code)]
         case .planFile(let id): return [.word("plans"), .parameter(.id, id), .word("plan.json")]
         case .planCompare(let id): return [.word("plans"), .parameter(.id, id), .word("compare")]

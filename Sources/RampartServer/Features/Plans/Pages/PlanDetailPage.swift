@@ -116,11 +116,29 @@ enum PlanDetailPage {
 
     private static func results(_ model: Model) -> Node<HTML.BodyContext> {
         .group(
-            .section(.h2(.text("By nation")), visible(model.nations) { .nationOutcomes($0) }),
-            .section(.h2(.text("By class or item")), visible(model.targets) { .targetOutcomes($0.rows, scope: $0.scope) }),
+            .section(
+                .h2(.text("By nation")),
+                visible(model.nations) { rows in
+                    .group(.nationOutcomes(rows), csvLink(rows.isEmpty, SiteRoute.planNationsCSV(id: model.run.id).path))
+                }),
+            .section(
+                .h2(.text("By class or item")),
+                visible(model.targets) { targets in
+                    .group(
+                        .targetOutcomes(targets.rows, scope: targets.scope),
+                        csvLink(targets.rows.isEmpty, SiteRoute.planTargetsCSV(id: model.run.id).path))
+                }),
             .section(.h2(.text("Late and unserved deliveries")), visible(model.late, lateList)),
-            .section(.h2(.text("Bottlenecks")), visible(model.bottlenecks, bottleneckList))
+            .section(
+                .h2(.text("Bottlenecks")),
+                visible(model.bottlenecks) { b in
+                    .group(bottleneckList(b), csvLink(b.rows.isEmpty, SiteRoute.planBottlenecksCSV(id: model.run.id).path))
+                })
         )
+    }
+
+    private static func csvLink(_ isEmpty: Bool, _ path: String) -> Node<HTML.BodyContext> {
+        .if(!isEmpty, .p(.link("Download this table as CSV", to: path)))
     }
 
     private static func visible<Content>(
