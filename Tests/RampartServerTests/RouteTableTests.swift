@@ -13,12 +13,14 @@ import VaporTesting
             .home, .signIn, .signOut, .register, .verify, .verifyResend, .newsletter, .reset, .resetConfirm,
             .unlock(token: "t"), .unsubscribe(token: "t"), .account, .accountName, .accountPassword,
             .accountNewsletter, .tokens, .tokenRevoke(id: "i"),
-            .dashboard, .nations, .nation("FR"), .nationDemands("FR"), .nationDemandsCSV("FR"), .newDemand(nation: "FR"), .demand("D"),
-            .demandWithdraw("D"), .lines, .linesCSV, .source("S"), .plans, .plan(id: "i"), .planLateCSV(id: "i"), .planNationsCSV(id: "i"),
+            .dashboard, .nations, .nationsCSV, .nation("FR"), .nationDemands("FR"), .nationDemandsCSV("FR"), .newDemand(nation: "FR"),
+            .demand("D"),
+            .demandWithdraw("D"), .lines, .linesCSV, .source("S"), .plans, .plansCSV, .plan(id: "i"), .planLateCSV(id: "i"),
+            .planNationsCSV(id: "i"),
             .planTargetsCSV(id: "i"), .planBottlenecksCSV(id: "i"),
             .planDemand(id: "i", code: "c"), .planFile(id: "i"), .planCompare(id: "i"), .adminUsers, .adminUser(id: "i"),
-            .audit,
-            .adminJobs,
+            .audit, .auditCSV,
+            .adminJobs, .adminJobsCSV, .adminUsersCSV,
             .faviconSVG, .faviconICO, .health, .metrics,
         ] + everyAPIRoute.map(SiteRoute.api)
 

@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
         try app.register(collection: PlanDemandPages())
         try app.register(collection: PlanComparePages())
         try app.register(collection: AdminPages())
+        try app.register(collection: AdminCSV())
     }
     do {  // JSON API (bearer tokens)
         try app.register(collection: APIAccounts())

@@ -17,6 +17,7 @@ enum SiteRoute: Sendable, Equatable {
     // pages: the rest
     case dashboard
     case nations
+    case nationsCSV
     case nation(String)
     case nationDemands(String)
     case nationDemandsCSV(String)
@@ -27,6 +28,7 @@ enum SiteRoute: Sendable, Equatable {
     case linesCSV
     case source(String)
     case plans
+    case plansCSV
     case plan(id: String)
     case planLateCSV(id: String)
     /// A run's tables of nations, classes or items, and bottlenecks, as CSV.
@@ -39,7 +41,10 @@ enum SiteRoute: Sendable, Equatable {
     case adminUsers
     case adminUser(id: String)
     case audit
+    case auditCSV
     case adminJobs
+    case adminJobsCSV
+    case adminUsersCSV
     case faviconSVG, faviconICO
     // operations
     case health, metrics
@@ -76,6 +81,7 @@ enum SiteRoute: Sendable, Equatable {
         case .tokenRevoke(let id): return [.word("account"), .word("tokens"), .parameter(.id, id), .word("delete")]
         case .dashboard: return [.word("dashboard")]
         case .nations: return [.word("nations")]
+        case .nationsCSV: return [.word("nations.csv")]
         case .nation(let code): return [.word("nations"), .parameter(.code, code)]
         case .nationDemands(let code): return [.word("nations"), .parameter(.code, code), .word("demands")]
         case .nationDemandsCSV(let code): return [.word("nations"), .parameter(.code, code), .word("demands.csv")]
@@ -86,6 +92,7 @@ enum SiteRoute: Sendable, Equatable {
         case .linesCSV: return [.word("lines.csv")]
         case .source(let code): return [.word("sources"), .parameter(.code, code)]
         case .plans: return [.word("plans")]
+        case .plansCSV: return [.word("plans.csv")]
         case .plan(let id): return [.word("plans"), .parameter(.id, id)]
         case .planLateCSV(let id): return [.word("plans"), .parameter(.id, id), .word("late.csv")]
         case .planNationsCSV(let id): return [.word("plans"), .parameter(.id, id), .word("nations.csv")]
@@ -97,7 +104,10 @@ enum SiteRoute: Sendable, Equatable {
         case .adminUsers: return [.word("admin"), .word("users")]
         case .adminUser(let id): return [.word("admin"), .word("users"), .parameter(.id, id)]
         case .audit: return [.word("audit")]
+        case .auditCSV: return [.word("audit.csv")]
         case .adminJobs: return [.word("admin"), .word("jobs")]
+        case .adminJobsCSV: return [.word("admin"), .word("jobs.csv")]
+        case .adminUsersCSV: return [.word("admin"), .word("users.csv")]
         case .faviconSVG: return [.word("favicon.svg")]
         case .faviconICO: return [.word("favicon.ico")]
         case .health: return [.word("health")]

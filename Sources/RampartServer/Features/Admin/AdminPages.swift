@@ -58,19 +58,30 @@ struct AdminPages: RouteCollection {
         let page = try req.pageNumber
         let result = try await AuditRecord.query(on: req.db).sort(\.$at, .descending).paginate(PageRequest(page: page, per: 50))
         let calendar = try await ScenarioSettingsRecord.calendar(on: req.db)
-        let rows = result.items.map { entry in
-            AuditPage.AuditRow(
-                at: Timestamps.text(entry.at), actor: entry.actor, entity: entry.entity, key: entry.entityKey,
-                action: entry.action,
-                changes: Audit.decodeChanges(entry.changes).map {
-                    AuditPage.FieldChange(
-                        field: AuditValues.label($0.field), old: AuditValues.value($0.field, $0.old, calendar: calendar),
-                        new: AuditValues.value($0.field, $0.new, calendar: calendar))
-                })
-        }
+        let rows = result.items.map { Self.auditRow($0, calendar: calendar) }
         return AuditPage.render(
             req.pageContext(title: "Audit trail"),
             .init(rows: rows, page: page, pageCount: max(1, result.metadata.pageCount)))
+    }
+
+    /// An audit entry as the trail shows it: values formatted as on the pages.
+    static func auditRow(_ entry: AuditRecord, calendar: MonthCalendar?) -> AuditPage.AuditRow {
+        AuditPage.AuditRow(
+            at: Timestamps.text(entry.at), actor: entry.actor, entity: entry.entity, key: entry.entityKey,
+            action: entry.action,
+            changes: Audit.decodeChanges(entry.changes).map {
+                AuditPage.FieldChange(
+                    field: AuditValues.label($0.field), old: AuditValues.value($0.field, $0.old, calendar: calendar),
+                    new: AuditValues.value($0.field, $0.new, calendar: calendar))
+            })
+    }
+
+    static func jobRow(_ job: JobRecord) -> JobsPage.JobRow {
+        JobsPage.JobRow(
+            kind: job.kind, status: job.status, progress: job.progress, phase: job.phase, attempts: job.attempts,
+            maxAttempts: job.maxAttempts, worker: job.worker, subject: JobKinds.subject(of: job),
+            createdAt: job.createdAt.map(Timestamps.text) ?? "", startedAt: job.startedAt.map(Timestamps.text),
+            finishedAt: job.finishedAt.map(Timestamps.text), error: job.error)
     }
 
     @Sendable func jobs(req: Request) async throws -> HTML {
@@ -78,13 +89,7 @@ struct AdminPages: RouteCollection {
         let page = try req.pageNumber
         let result = try await JobRecord.query(on: req.db).sort(\.$createdAt, .descending)
             .paginate(PageRequest(page: page, per: 50))
-        let rows = result.items.map { job in
-            JobsPage.JobRow(
-                kind: job.kind, status: job.status, progress: job.progress, phase: job.phase, attempts: job.attempts,
-                maxAttempts: job.maxAttempts, worker: job.worker, subject: JobKinds.subject(of: job),
-                createdAt: job.createdAt.map(Timestamps.text) ?? "", startedAt: job.startedAt.map(Timestamps.text),
-                finishedAt: job.finishedAt.map(Timestamps.text), error: job.error)
-        }
+        let rows = result.items.map(Self.jobRow)
         return JobsPage.render(
             req.pageContext(title: "Jobs"),
             .init(

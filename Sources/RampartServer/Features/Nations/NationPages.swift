@@ -14,17 +14,16 @@ struct NationPages: RouteCollection {
         routes.get(.demand(.any), use: editForm)
         routes.post(.demand(.any), use: update)
         routes.post(.demandWithdraw(.any), use: withdraw)
+        routes.get(.nationsCSV, use: indexCSV)
     }
 
     static let perPage = 50
 
-    @Sendable func index(req: Request) async throws -> Response {
-        let person = try req.requireSignedIn()
-        if person.role == .delegate, let nation = person.user.nation { return req.redirect(to: .nation(nation)) }
-        guard person.principal.isStaff else { throw Abort(.forbidden, reason: "the list of nations' requirements is for Alliance staff") }
+    /// Every nation by name, with how many requirements it has entered and for how many classes and items.
+    static func indexRows(on db: any Database) async throws -> [NationsIndexPage.NationIndexRow] {
         // Shown by name, so sorted by name.
-        let nations = try await NationRecord.query(on: req.db).all().sorted { ($0.name, $0.code) < ($1.name, $1.code) }
-        let demands = try await DemandRecord.query(on: req.db).field(\.$nation).field(\.$itemCode).field(\.$itemClass).all()
+        let nations = try await NationRecord.query(on: db).all().sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+        let demands = try await DemandRecord.query(on: db).field(\.$nation).field(\.$itemCode).field(\.$itemClass).all()
         let byNation = Dictionary(grouping: demands, by: \.nation)
         // Units of unlike items are not added up: a nation's demand is counted in requirements and in what they are for.
         let rows = nations.map { nation in
@@ -33,7 +32,26 @@ struct NationPages: RouteCollection {
                 code: nation.code, name: nation.name, demandCount: mine.count,
                 targetCount: Set(mine.map { $0.itemClass.map { "class:" + $0 } ?? $0.itemCode ?? "" }).count)
         }
+        return rows
+    }
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let person = try req.requireSignedIn()
+        if person.role == .delegate, let nation = person.user.nation { return req.redirect(to: .nation(nation)) }
+        guard person.principal.isStaff else { throw Abort(.forbidden, reason: "the list of nations' requirements is for Alliance staff") }
+        let rows = try await Self.indexRows(on: req.db)
         return try await NationsIndexPage.render(req.pageContext(title: "Nations"), .init(rows: rows)).encodeResponse(for: req)
+    }
+
+    /// The nations index as CSV, for staff.
+    @Sendable func indexCSV(req: Request) async throws -> Response {
+        _ = try req.require { $0.isStaff }
+        let rows = try await Self.indexRows(on: req.db)
+        let table = CSVTable(
+            header: ["nation", "code", "requirements", "classes and items"],
+            rows: rows.map { [.text($0.name), .text($0.code), .integer($0.demandCount), .integer($0.targetCount)] },
+            marking: Releasability.staffOnly.marking)
+        return CSVDownload.response(table, filename: "nations.csv")
     }
 
     @Sendable func show(req: Request) async throws -> HTML {

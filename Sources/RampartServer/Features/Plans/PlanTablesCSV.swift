@@ -10,6 +10,24 @@ struct PlanTablesCSV: RouteCollection {
         routes.get(.planNationsCSV(id: .any), use: nations)
         routes.get(.planTargetsCSV(id: .any), use: targets)
         routes.get(.planBottlenecksCSV(id: .any), use: bottlenecks)
+        routes.get(.plansCSV, use: runs)
+    }
+
+    /// The list of runs (the latest 50, as the page shows them), with their figures for those who read them.
+    @Sendable func runs(req: Request) async throws -> Response {
+        let person = try req.requireSignedIn()
+        let runs = try await PlanRunRecord.query(on: req.db).sort(\.$createdAt, .descending).range(..<50).all()
+        let names = try await PlanPages.requesterNames(runs.compactMap(\.requestedBy), on: req.db)
+        let rows = runs.map { $0.summaryView(requestedBy: $0.requestedBy.flatMap { names[$0] }, visibleTo: person.principal) }
+        let table = CSVTable(
+            header: ["run", "status", "started", "requested by", "objective", "weighted lateness"],
+            rows: rows.map {
+                [
+                    .text($0.name), .text($0.status.rawValue), .text($0.createdAt), .text($0.requestedBy ?? ""),
+                    .text($0.objective.rawValue), .number($0.weightedLateness),
+                ]
+            })
+        return CSVDownload.response(table, filename: "plan-runs.csv")
     }
 
     /// The run and its summary, for a reader who may read its figures (404 for a run that is not there or has none).

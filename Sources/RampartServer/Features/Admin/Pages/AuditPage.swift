@@ -26,6 +26,7 @@ enum AuditPage {
         Layout.render(
             context,
             .heading("Audit trail"),
+            .p(.attr("class", "csv-link"), .link("Download the whole trail as CSV", to: SiteRoute.auditCSV.path)),
             .paragraph("Every change, newest first, with who made it and when.", class: "muted"),
             .dataTable(
                 columns: [.text("When"), .text("Who"), .text("Record"), .text("Action"), .text("Changes")],

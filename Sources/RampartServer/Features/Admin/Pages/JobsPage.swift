@@ -31,6 +31,7 @@ enum JobsPage {
         Layout.render(
             context,
             .heading("Jobs"),
+            .p(.attr("class", "csv-link"), .link("Download every job as CSV", to: SiteRoute.adminJobsCSV.path)),
             .paragraph(
                 "The background work every server takes from the shared queue: plan runs and the kinds to come.",
                 class: "muted"),

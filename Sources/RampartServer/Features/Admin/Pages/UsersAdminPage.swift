@@ -23,6 +23,7 @@ enum UsersAdminPage {
         Layout.render(
             context,
             .heading("Accounts"),
+            .p(.attr("class", "csv-link"), .link("Download the accounts as CSV", to: SiteRoute.adminUsersCSV.path)),
             .paragraph(
                 "Delegates need a nation and industry representatives a company; both are ignored for other roles.",
                 class: "muted"

@@ -17,6 +17,7 @@ enum NationsIndexPage {
         Layout.render(
             context,
             .heading("National demand"),
+            .p(.attr("class", "csv-link"), .link("Download this table as CSV", to: SiteRoute.nationsCSV.path)),
             .dataTable(
                 columns: [.text("Nation"), .text("Code"), .number("Requirements"), .number("Classes and items")],
                 rows: model.rows.map(row),

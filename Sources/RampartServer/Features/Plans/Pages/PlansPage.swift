@@ -1,9 +1,11 @@
 import Plot
+import RampartCore
 
 enum PlansPage {
     struct Model: Sendable {
         var runs: [PlanRunRow]
         var canStart: Bool
+        var csvPath: String? = SiteRoute.plansCSV.path
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -20,11 +22,12 @@ enum PlansPage {
             .dataTable(
                 columns: [
                     .text("Run"), .text("Status"), .text("Progress"), .text("Started"), .text("Requested by"),
-                    .number("Late units"), .number("Unserved units"), .number("Weighted lateness"),
+                    .text("Objective"), .number("Weighted lateness (unit-months)"),
                 ],
                 rows: model.runs.map(row),
                 emptyText: "No plan has been run yet."
-            )
+            ),
+            .unwrap(model.csvPath) { path in .if(!model.runs.isEmpty, .p(.link("Download this table as CSV", to: path))) }
         )
     }
 
@@ -35,8 +38,7 @@ enum PlansPage {
             .td(.if(run.isActive, .progressBar(run.progress, label: run.phase), else: .text(run.isFailed ? "Failed" : "–"))),
             .cell(run.createdAt),
             .cell(run.requestedBy ?? "–"),
-            .unitsCell(run.lateUnits),
-            .unitsCell(run.unservedUnits),
+            .cell(run.objective == .strict ? "Strict priority" : "Weighted"),
             .unitsCell(run.weightedLateness)
         )
     }
