@@ -27,6 +27,25 @@ import VaporTesting
         }
     }
 
+    @Test func theLateListTotalsTheWeightedLatenessOfEveryDemandItLists() async throws {
+        try await withTestApp { app in
+            let (run, results) = try await Self.plannedFixture(app)
+            let browser = Browser(app)
+            _ = try await browser.signIn(Fixtures.frDelegate.email)
+
+            // MUT: a delegate's list (their nation's late demands only)
+            let html = try await browser.get("/plans/\(run.uuidString)").body.string
+
+            // validate: the totals row counts and sums exactly those, units of unlike items not summed
+            let mine = results.filter { $0.nation == "FR" && ($0.lateUnits > 0 || $0.unservedUnits > 0) }
+            try #require(!mine.isEmpty, "the fixture should have late demands of France")
+            let label = mine.count == 1 ? "The 1 demand listed" : "All \(mine.count) demands listed, on all pages"
+            let foot = try #require(html.components(separatedBy: "<tfoot>").dropFirst().first { $0.contains(label) })
+            let weighted = mine.reduce(0) { $0 + ($1.weightedLateness ?? 0) }
+            #expect(foot.contains("<td class=\"num\">\(Format.units(weighted))</td>"), "\(foot.prefix(400))")
+        }
+    }
+
     @Test func theLateListSortsFiltersAndSearchesAndItsCSVHoldsTheSameRows() async throws {
         try await withTestApp { app in
             let (run, results) = try await Self.plannedFixture(app)

@@ -73,21 +73,25 @@ enum PlanLateDemands {
     /// One page of the late or short demands of `run` that `query` leaves, of `nation` only when given.
     static func page(
         run: UUID, nation: String?, query: TableQuery, calendar: MonthCalendar?, per: Int, on db: any Database
-    ) async throws -> (rows: [Row], total: Int, allTotal: Int) {
+    ) async throws -> (rows: [Row], total: Int, allTotal: Int, weightedLateness: Double) {
         let sql = try SQLAccess.sql(db)
         let nationFilter: SQLQueryString = nation.map { " AND nation = \(bind: $0)" } ?? ""
         let narrowed = DemandListFilters.conditions(query, columns, calendar: calendar)
-        struct Count: Decodable { var count: Int }
-        func count(_ conditions: SQLQueryString) async throws -> Int {
+        struct Count: Decodable {
+            var count: Int
+            var weighted: Double?
+        }
+        func count(_ conditions: SQLQueryString) async throws -> Count {
             try await sql.raw(
                 """
-                SELECT COUNT(*) AS count FROM plan_demand_results
+                SELECT COUNT(*) AS count, SUM(COALESCE(weighted_lateness, 0)) AS weighted FROM plan_demand_results
                 WHERE plan_run_id = \(bind: run) AND (late_units > 0 OR unserved_units > 0)
                 """ + nationFilter + conditions
-            ).first(decoding: Count.self)?.count ?? 0
+            ).first(decoding: Count.self) ?? Count(count: 0, weighted: 0)
         }
-        let total = try await count(narrowed)
-        let allTotal = query.isNarrowed ? try await count("") : total
+        let matching = try await count(narrowed)
+        let total = matching.count
+        let allTotal = query.isNarrowed ? try await count("").count : total
         // The page's codes first, sorted in the index alone; then those rows in full: sorting the full rows would read
         // every late demand's causes to keep 50.
         let pageCodes: SQLQueryString =
@@ -102,7 +106,7 @@ enum PlanLateDemands {
             WHERE plan_run_id = \(bind: run) AND demand_code IN (
             """ + pageCodes + ") ORDER BY \(unsafeRaw: order(query))"
         ).all(decoding: Row.self)
-        return (rows, total, allTotal)
+        return (rows, total, allTotal, matching.weighted ?? 0)
     }
 }
 

@@ -62,14 +62,15 @@ struct PlanPages: RouteCollection {
             let spec = PlanLateDemands.spec(
                 calendar: calendar, horizonMonths: settings?.horizonMonths ?? 0, allNations: lateScope.nation == nil)
             let query = try TableQuery(req, spec)
-            let (rows, total, allTotal) = try await PlanLateDemands.page(
+            let (rows, total, allTotal, weighted) = try await PlanLateDemands.page(
                 run: id, nation: lateScope.nation, query: query, calendar: calendar, per: Self.latePerPage, on: req.db)
             late = .shown(
                 PlanDetailPage.LateList(
                     rows: rows.map { PlanDetailPage.LateRow($0, month: month) },
                     total: total, allTotal: allTotal, scope: lateScope.label, page: query.page,
                     pageCount: max(1, (total + Self.latePerPage - 1) / Self.latePerPage), pagePath: SiteRoute.plan(id: id.uuidString).path,
-                    csvPath: SiteRoute.planLateCSV(id: id.uuidString).path, spec: spec, query: query, runID: id.uuidString))
+                    csvPath: SiteRoute.planLateCSV(id: id.uuidString).path, spec: spec, query: query, runID: id.uuidString,
+                    weightedLateness: weighted))
         } else {
             late = .withheld(
                 "Late demands and their reasons are shown to Alliance staff and to each nation's delegates, for their own nation.")
@@ -157,7 +158,7 @@ struct PlanPages: RouteCollection {
         var query = try TableQuery(
             req, PlanLateDemands.spec(calendar: calendar, horizonMonths: settings?.horizonMonths ?? 0, allNations: scope.nation == nil))
         query.page = 1
-        let (rows, _, _) = try await PlanLateDemands.page(
+        let (rows, _, _, _) = try await PlanLateDemands.page(
             run: id, nation: scope.nation, query: query, calendar: calendar, per: Int(Int32.max), on: req.db)
         let csv = PlanDetailCSV.late(
             rows, month: month,

@@ -41,6 +41,8 @@ enum PlanDetailPage {
         var query: TableQuery? = nil
         /// For links to each demand's page in the run.
         var runID: String? = nil
+        /// The weighted lateness of all `total` demands, on all pages (units of unlike items are not summed).
+        var weightedLateness: Double? = nil
     }
 
     struct BottleneckRow: Sendable {
@@ -195,7 +197,15 @@ enum PlanDetailPage {
                         ],
                         rows: list.rows.map { lateRow($0, runID: list.runID) },
                         emptyText: "",
-                        sorting: sorting
+                        sorting: sorting,
+                        totals: list.weightedLateness.map { weighted in
+                            .tr(
+                                .totalsLabel(
+                                    list.total == 1
+                                        ? "The 1 demand listed" : "All \(Format.integer(list.total)) demands listed, on all pages",
+                                    span: 10),
+                                .unitsCell(weighted), .td())
+                        }
                     ),
                     .pagination(page: list.page, pageCount: list.pageCount, basePath: list.pagePath, query: list.query?.items() ?? [])
                 ))
