@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Plot
 import RampartCore
 import Testing
 import Vapor
@@ -25,6 +26,46 @@ import VaporTesting
         html.components(separatedBy: "/demands/").dropFirst().compactMap { rest in
             rest.split(separator: "\"", maxSplits: 1).first.map(String.init)
         }
+    }
+
+    @Test func reasonsLinkTheirLinesAndSuppliesForStaffOnly() async throws {
+        try await withTestApp { app in
+            let (run, results) = try await Self.plannedFixture(app)
+            let staff = Browser(app)
+            _ = try await staff.signIn(Fixtures.staff.email)
+            let fr = Browser(app)
+            _ = try await fr.signIn(Fixtures.frDelegate.email)
+
+            // MUT
+            let staffPage = try await staff.get("/plans/\(run.uuidString)").body.string
+            let frPage = try await fr.get("/plans/\(run.uuidString)").body.string
+
+            // validate: every source a shown reason names is linked for staff, and the link opens its page
+            let sources = try await SourceRecord.query(on: app.db).all().map(\.code)
+            let named = Set(
+                results.flatMap { PlanDemandResultRecord.causes(json: $0.causesJSON, reason: $0.reason) }.compactMap { cause in
+                    sources.first { cause.contains(" line \($0) ") || cause.contains(" supply \($0) ") }
+                })
+            try #require(!named.isEmpty, "the fixture's reasons should name a line or supply")
+            let linked = sources.filter { staffPage.contains("href=\"/sources/\($0)\"") }
+            #expect(!linked.isEmpty && Set(linked).isSubset(of: named))
+            #expect(try await staff.get("/sources/\(linked[0])").status == .ok)
+            // a delegate may not open a company's line: their reasons stay text
+            #expect(!frPage.contains("href=\"/sources/"))
+        }
+    }
+
+    @Test func onlyASourceSentenceGetsALink() {
+        func html(_ sentence: String) -> String {
+            Node<HTML.BodyContext>.div(PlanDetailPage.cause(sentence, linkingSources: true)).render()
+        }
+        #expect(html("TNT supply S-PL-1 at capacity 2026-03 to 2026-10").contains("<a href=\"/sources/S-PL-1\">S-PL-1</a>"))
+        #expect(html("SHELL line L-1 needs 3 months: too late to start in time").contains("href=\"/sources/L-1\""))
+        #expect(!html("no line or supply makes TNT").contains("<a"))
+        #expect(!html("TNT supply S-PL-1 went away").contains("<a"))
+        #expect(
+            !Node<HTML.BodyContext>.div(PlanDetailPage.cause("TNT supply S-PL-1 at capacity 2026-03", linkingSources: false)).render()
+                .contains("<a"))
     }
 
     @Test func theLateListTotalsTheWeightedLatenessOfEveryDemandItLists() async throws {

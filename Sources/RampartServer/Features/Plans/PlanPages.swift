@@ -70,7 +70,7 @@ struct PlanPages: RouteCollection {
                     total: total, allTotal: allTotal, scope: lateScope.label, page: query.page,
                     pageCount: max(1, (total + Self.latePerPage - 1) / Self.latePerPage), pagePath: SiteRoute.plan(id: id.uuidString).path,
                     csvPath: SiteRoute.planLateCSV(id: id.uuidString).path, spec: spec, query: query, runID: id.uuidString,
-                    weightedLateness: weighted))
+                    weightedLateness: weighted, linksSources: principal.isStaff))
         } else {
             late = .withheld(
                 "Late demands and their reasons are shown to Alliance staff and to each nation's delegates, for their own nation.")

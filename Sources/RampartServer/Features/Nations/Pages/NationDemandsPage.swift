@@ -1,4 +1,5 @@
 import Plot
+import RampartCore
 
 enum NationDemandsPage {
     struct DemandRow: Sendable {
@@ -75,7 +76,7 @@ enum NationDemandsPage {
                     .text("Last delivery"), .number("Months late", sort: "months_late"), .number("On time"), .number("Late"),
                     .number("Unserved"), .text("Why late"), .text("Actions"),
                 ],
-                rows: model.rows.map(row),
+                rows: model.rows.map { row($0, linksSources: context.user?.role == .staff) },
                 emptyText: model.query?.isNarrowed == true ? "No demand matches these filters." : "This nation has no requirements yet.",
                 sorting: model.query.map { TableSorting(path: path, query: $0) }
             ),
@@ -118,7 +119,7 @@ enum NationDemandsPage {
         )
     }
 
-    private static func row(_ row: DemandRow) -> Node<HTML.TableContext> {
+    private static func row(_ row: DemandRow, linksSources: Bool) -> Node<HTML.TableContext> {
         .tr(
             row.resultPath.map { .td(.a(.safeHref($0), .code(.text(row.code)))) } ?? .codeCell(row.code),
             .cell(row.target),
@@ -132,7 +133,9 @@ enum NationDemandsPage {
             .unitsCell(row.onTime),
             .unitsCell(row.late),
             .unitsCell(row.unserved),
-            .td(.attr("class", "explanation"), row.causes.isEmpty ? .text("") : PlanDetailPage.reason(row.causes)),
+            .td(
+                .attr("class", "explanation"),
+                row.causes.isEmpty ? .text("") : PlanDetailPage.reason(row.causes, linkingSources: linksSources)),
             .td(.unwrap(row.editPath) { .link("Edit", to: $0) })
         )
     }

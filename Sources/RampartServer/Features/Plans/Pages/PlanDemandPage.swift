@@ -1,4 +1,5 @@
 import Plot
+import RampartCore
 
 /// One demand in one plan run: its outcome, its deliveries month by month, why it is late, and where its units came
 /// from (pegging).
@@ -80,7 +81,7 @@ enum PlanDemandPage {
                 model.causes.isEmpty
                     ? .paragraph(
                         model.late + model.unserved > 0 ? "The run stored no reason for this demand." : "Every unit arrives on time.")
-                    : PlanDetailPage.reason(model.causes)
+                    : PlanDetailPage.reason(model.causes, linkingSources: context.user?.role == .staff)
             ),
             .section(
                 .h2(.text("Deliveries by month")),

@@ -43,6 +43,8 @@ enum PlanDetailPage {
         var runID: String? = nil
         /// The weighted lateness of all `total` demands, on all pages (units of unlike items are not summed).
         var weightedLateness: Double? = nil
+        /// Whether the reasons link their lines and supplies (for staff, who may open their pages).
+        var linksSources = false
     }
 
     struct BottleneckRow: Sendable {
@@ -195,7 +197,7 @@ enum PlanDetailPage {
                             .text("Last delivery"), .number("Months late", sort: "months_late"), .number("Late units", sort: "late"),
                             .number("Unserved units", sort: "unserved"), .number("Weighted lateness", sort: "lateness"), .text("Why"),
                         ],
-                        rows: list.rows.map { lateRow($0, runID: list.runID) },
+                        rows: list.rows.map { lateRow($0, runID: list.runID, linksSources: list.linksSources) },
                         emptyText: "",
                         sorting: sorting,
                         totals: list.weightedLateness.map { weighted in
@@ -212,7 +214,7 @@ enum PlanDetailPage {
         )
     }
 
-    private static func lateRow(_ row: LateRow, runID: String?) -> Node<HTML.TableContext> {
+    private static func lateRow(_ row: LateRow, runID: String?, linksSources: Bool) -> Node<HTML.TableContext> {
         .tr(
             runID.map { .td(.a(.safeHref(SiteRoute.planDemand(id: $0, code: row.demand).path), .code(.text(row.demand)))) }
                 ?? .codeCell(row.demand),
@@ -226,23 +228,39 @@ enum PlanDetailPage {
             .unitsCell(row.lateUnits),
             .unitsCell(row.unservedUnits),
             .unitsCell(row.weightedLateness),
-            .td(.attr("class", "explanation"), reason(row.causes))
+            .td(.attr("class", "explanation"), reason(row.causes, linkingSources: linksSources))
         )
     }
 
     /// The main constraint in one line; the whole chain under a disclosure, which opens without JavaScript.
-    static func reason(_ causes: [String]) -> Node<HTML.BodyContext> {
+    /// The main cause, then the others behind a disclosure; with `linkingSources` (for readers who may open a line's
+    /// or supply's page: staff), the line or supply each names links to its page.
+    static func reason(_ causes: [String], linkingSources: Bool = false) -> Node<HTML.BodyContext> {
         guard let main = causes.first else { return .text("–") }
         let rest = Array(causes.dropFirst())
         return .group(
-            .text(main),
+            cause(main, linkingSources: linkingSources),
             .if(
                 !rest.isEmpty,
                 .details(
                     .summary(.text(rest.count == 1 ? "1 more cause" : "\(rest.count) more causes")),
-                    .ul(.forEach(rest) { .li(.text($0)) })
+                    .ul(.forEach(rest) { .li(cause($0, linkingSources: linkingSources)) })
                 ))
         )
+    }
+
+    /// How a constraint's sentence continues after "<item> line|supply <code>" (`Constraint.text(calendar:)`).
+    private static let sourceSentenceRests = ["at capacity", "has no capacity", "idle ", "needs "]
+
+    /// One cause; where it reads "<item> line|supply <code> …" and `linkingSources`, the code links to its page.
+    static func cause(_ sentence: String, linkingSources: Bool) -> Node<HTML.BodyContext> {
+        let words = sentence.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        guard linkingSources, words.count == 4, words[1] == "line" || words[1] == "supply", !words[2].isEmpty,
+            sourceSentenceRests.contains(where: { words[3].hasPrefix($0) })
+        else { return .text(sentence) }
+        return .group(
+            .text("\(words[0]) \(words[1]) "), .a(.safeHref(SiteRoute.source(words[2]).path), .text(words[2])),
+            .text(" " + words[3]))
     }
 
     private static func bottleneckList(_ bottlenecks: Bottlenecks) -> Node<HTML.BodyContext> {
