@@ -74,7 +74,7 @@ import VaporTesting
                 let page = try await browser.get("/dashboard").body.string
 
                 // validate: PL-1's 900 shells released, FR's unreleased 600 and 1,000 nowhere
-                let section = try #require(page.range(of: "Released demand by year").map { String(page[$0.lowerBound...]) })
+                let section = try #require(page.range(of: "Released demands by year due").map { String(page[$0.lowerBound...]) })
                 #expect(section.contains("SHELL-155") && section.contains(">900<"), "\(person.email)")
                 #expect(!section.contains("600") && !section.contains("1,000") && !section.contains("FR-"), "\(person.email)")
             }

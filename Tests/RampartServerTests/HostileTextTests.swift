@@ -452,7 +452,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 .init(
                     scenarioName: t, horizonLabel: t, counts: [], latestRun: nil, nationRows: [], chart: nil, canStartPlan: false,
                     released: .init(
-                        unitsByYear: [(label: t, value: 1_500)], largestTargets: [.init(target: t, demands: 3, units: 1_500, years: t)],
+                        demandsByYear: [(label: t, value: 3)], largestTargets: [.init(target: t, demands: 3, units: 1_500, years: t)],
                         targetCount: 4),
                     showsFigures: false, showsNations: false
                 )),

@@ -325,3 +325,20 @@ import VaporTesting
         }
     }
 }
+
+/// The late list sorted by nation sorts by the names it shows, not by the codes.
+@Suite struct LateListNationOrderTests {
+    static func rank(_ code: String) -> Int? {
+        let sql = PlanLateDemands.nationByName
+        guard let range = sql.range(of: "WHEN '\(code)' THEN ") else { return nil }
+        return Int(sql[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    @Test func franceBeforeGermanyAndTurkiyeBeforeTheUnitedKingdom() throws {
+        #expect(try #require(Self.rank("FR")) < (try #require(Self.rank("DE"))))
+        #expect(try #require(Self.rank("TR")) < (try #require(Self.rank("GB"))))
+        #expect(try #require(Self.rank("AL")) == 0)
+        let order = PlanLateDemands.order(TableQuery(sort: "nation", descending: true, page: 1))
+        #expect(order.hasPrefix("CASE nation ") && order.hasSuffix("END DESC, nation DESC, demand_code"))
+    }
+}

@@ -83,7 +83,7 @@ struct DashboardPages: RouteCollection {
 
     static func releasedDemand(_ signals: [API.SignalDTO], largest: Int = 15) -> DashboardPage.ReleasedDemand {
         // Every year from the first to the last, a year with nothing released as a bar of zero.
-        let totals = Dictionary(grouping: signals, by: \.year).mapValues { $0.reduce(0) { $0 + $1.qty } }
+        let totals = Dictionary(grouping: signals, by: \.year).mapValues { $0.reduce(0) { $0 + Double($1.demands) } }
         let byYear = (totals.keys.min().flatMap { first in totals.keys.max().map { Array(first...$0) } } ?? [])
             .map { (label: String($0), value: totals[$0] ?? 0) }
         let targets = Dictionary(grouping: signals, by: \.target).map { target, rows in
@@ -93,6 +93,7 @@ struct DashboardPages: RouteCollection {
                 target: target, demands: rows.reduce(0) { $0 + $1.demands },
                 units: rows.reduce(0) { $0 + $1.qty }, years: first == last ? "\(first)" : "\(first)–\(last)")
         }.sorted { ($1.units, $0.target) < ($0.units, $1.target) }
-        return DashboardPage.ReleasedDemand(unitsByYear: byYear, largestTargets: Array(targets.prefix(largest)), targetCount: targets.count)
+        return DashboardPage.ReleasedDemand(
+            demandsByYear: byYear, largestTargets: Array(targets.prefix(largest)), targetCount: targets.count)
     }
 }

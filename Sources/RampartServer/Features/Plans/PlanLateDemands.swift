@@ -46,13 +46,23 @@ enum PlanLateDemands {
         code: "demand_code", nation: "nation", target: "target", priority: "priority", dueMonth: "due_month",
         lateUnits: "late_units", unservedUnits: "unserved_units")
 
+    /// A nation's place when the Allies and partners are sorted by name (as the list shows them), as SQL; nations
+    /// Rampart does not know come after them, by code. The codes are the core's fixed list of letters, not input.
+    static let nationByName: String = {
+        let ranked = Alliance.all.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        let whens = ranked.enumerated().compactMap { rank, nation in
+            nation.code.allSatisfy { $0.isASCII && $0.isLetter } ? "WHEN '\(nation.code)' THEN \(rank)" : nil
+        }
+        return "CASE nation " + whens.joined(separator: " ") + " ELSE \(ranked.count) END"
+    }()
+
     /// The sort keys as SQL; each list ends with the demand's code, so the order is total and pages do not overlap.
     static func order(_ query: TableQuery) -> String {
         let direction = query.descending ? "DESC" : "ASC"
         let key: String
         switch query.sort {
         case "demand": key = "demand_code"
-        case "nation": key = "nation"
+        case "nation": key = "\(Self.nationByName) \(direction), nation"
         case "priority": key = "priority"
         case "due": key = "due_month"
         case "months_late": key = "CASE WHEN late_units > 0 THEN COALESCE(last_delivery_month, due_month) - due_month ELSE -1 END"

@@ -46,7 +46,8 @@ enum DashboardPage {
     }
 
     struct ReleasedDemand: Sendable {
-        var unitsByYear: [(label: String, value: Double)]
+        /// Released demands counted per year due (units of unlike items are not added up).
+        var demandsByYear: [(label: String, value: Double)]
         var largestTargets: [TargetRow]
         var targetCount: Int
     }
@@ -171,10 +172,10 @@ enum DashboardPage {
             .h2(.text("Released demand")),
             .paragraph("What nations have released of their requirements, summed by target and year.", class: "muted"),
             .if(
-                !released.unitsByYear.isEmpty,
+                !released.demandsByYear.isEmpty,
                 .chart(
                     SVGChart.bars(
-                        released.unitsByYear, title: "Released demand by year (units)", colour: SVGChart.deliveryColour
+                        released.demandsByYear, title: "Released demands by year due (number of demands)", colour: SVGChart.deliveryColour
                     ))),
             .dataTable(
                 caption: released.targetCount > released.largestTargets.count
