@@ -438,7 +438,8 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 c,
                 .init(
                     scenarioName: t, horizonLabel: t, counts: [.init(label: t, value: 12_000)], latestRun: run,
-                    nationRows: Hostile.nationRows, chart: Hostile.series, canStartPlan: true,
+                    nationRows: Hostile.nationRows, chart: Hostile.series, chartTarget: t, chartTargets: [t, t + "2"],
+                    canStartPlan: true,
                     latestCounts: PlanRunSummary.DemandCounts(OutcomeCounts(demands: 4, onTime: 2, late: 2, unserved: 1))
                 ))
         } + [

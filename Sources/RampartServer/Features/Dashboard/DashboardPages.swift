@@ -17,11 +17,14 @@ struct DashboardPages: RouteCollection {
 
     @Sendable func dashboard(req: Request) async throws -> HTML {
         let person = try req.requireSignedIn()
-        let model = try await Self.load(for: person.principal, on: req.db)
+        let target = try? req.query.get(String.self, at: "target")
+        let model = try await Self.load(for: person.principal, target: target, on: req.db)
         return DashboardPage.render(req.pageContext(title: "Dashboard"), model)
     }
 
-    static func load(for principal: Principal, on db: any Database) async throws -> DashboardPage.Model {
+    /// `target`: the class or item the chart of deliveries against demand is drawn for (by default the one with the
+    /// most weighted lateness); one the run does not have is refused, naming the field.
+    static func load(for principal: Principal, target: String? = nil, on db: any Database) async throws -> DashboardPage.Model {
         let settings = try await ScenarioSettingsRecord.query(on: db).first()
         let readsOnlyReleased = !AccessPolicy.canReadUnreleasedCounts(principal)
         let signals = readsOnlyReleased ? try await ReleasedSignals.load(on: db) : []
@@ -36,7 +39,14 @@ struct DashboardPages: RouteCollection {
             try await latest.flatMap { $0.startedAt ?? $0.createdAt }.asyncMap { try await PlanInputChanges.count(since: $0, on: db) } ?? 0
         let summary = showsFigures ? try await latest?.id.asyncMap { try await PlanRunSummaries.load($0, on: db) } ?? nil : nil
         let horizon = settings?.horizonLabel ?? "no scenario imported yet"
-        let own = try await Self.ownNation(for: principal, run: latest, summary: summary, settings: settings, on: db)
+        // The chart shows one class or item at a time: units of unlike items are not added up.
+        let choices = summary?.targetRows(nation: principal.role == .delegate ? principal.nation : nil)?.map(\.target) ?? []
+        if let target, !choices.contains(target) {
+            throw InputError("target", "is not a class or item of the latest plan run the reader may see")
+        }
+        let chartTarget = target ?? choices.first
+        let own = try await Self.ownNation(
+            for: principal, run: latest, summary: summary, settings: settings, target: chartTarget, on: db)
         // A delegate reads, beside their own nation, what the other nations have released.
         let released = readsOnlyReleased ? signals : (own != nil ? try await ReleasedSignals.load(on: db) : nil)
         return DashboardPage.Model(
@@ -45,7 +55,8 @@ struct DashboardPages: RouteCollection {
             activeRun: active?.summaryView(requestedBy: active?.requestedBy.flatMap { names[$0] }, visibleTo: principal),
             staleNotice: PlanInputChanges.notice(changes: changes, canStart: AccessPolicy.canStartPlan(principal)),
             nationRows: summary?.nationRows(visibleTo: principal) ?? [],
-            chart: own != nil ? own?.chart : summary?.cumulativeSeries, canStartPlan: AccessPolicy.canStartPlan(principal),
+            chart: own != nil ? own?.chart : (chartTarget.flatMap { summary?.cumulativeSeries(target: $0) } ?? summary?.cumulativeSeries),
+            chartTarget: chartTarget, chartTargets: choices, canStartPlan: AccessPolicy.canStartPlan(principal),
             released: released.map { releasedDemand($0) },
             showsFigures: showsFigures, showsNations: principal.isStaff || principal.role == .delegate, ownNation: own,
             latestCounts: summary?.demandCounts)
@@ -54,7 +65,7 @@ struct DashboardPages: RouteCollection {
     /// A delegate's own nation in the latest plan: its figures, its worst late demands with why, its deliveries.
     static func ownNation(
         for principal: Principal, run: PlanRunRecord?, summary: PlanRunSummary?, settings: ScenarioSettingsRecord?,
-        on db: any Database
+        target: String? = nil, on db: any Database
     ) async throws -> DashboardPage.OwnNation? {
         guard principal.role == .delegate, let nation = principal.nation else { return nil }
         var own = DashboardPage.OwnNation(code: nation, name: Alliance.name(of: nation))
@@ -63,7 +74,7 @@ struct DashboardPages: RouteCollection {
         let (rows, total) = try await PlanLateDemands.page(run: runID, nation: nation, page: 1, per: 5, on: db)
         own.late = rows.map { PlanDetailPage.LateRow($0, month: { $0.map(calendar.label) }) }
         own.lateTotal = total
-        own.chart = try await PlanDeliveries.cumulativeSeries(run: runID, nation: nation, settings: settings, on: db)
+        own.chart = try await PlanDeliveries.cumulativeSeries(run: runID, nation: nation, target: target, settings: settings, on: db)
         own.counts = own.figures?.demands
         if let run,
             let previous = try await PlanRunRecord.query(on: db).filter(\.$status == .succeeded).filter(\.$id != runID)

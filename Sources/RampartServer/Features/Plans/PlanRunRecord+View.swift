@@ -19,6 +19,15 @@ extension PlanRunRecord {
 }
 
 extension PlanRunSummary {
+    /// Cumulative demand due and deliveries of one class or item, all nations, month by month; nil when the run has no
+    /// such target or was stored before version 2.
+    func cumulativeSeries(target: String) -> MonthlySeries? {
+        guard let months = targetMonths?.first(where: { $0.target == target }) else { return nil }
+        return MonthlySeries(
+            monthLabels: monthLabels, demanded: Cumulative.sums(months.demandedPerMonth),
+            delivered: Cumulative.sums(months.deliveredPerMonth))
+    }
+
     /// Cumulative demand due and deliveries, month by month.
     var cumulativeSeries: MonthlySeries {
         MonthlySeries(monthLabels: monthLabels, demanded: Cumulative.sums(demandedPerMonth), delivered: Cumulative.sums(deliveredPerMonth))

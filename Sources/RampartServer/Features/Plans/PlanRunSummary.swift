@@ -99,6 +99,15 @@ struct PlanRunSummary: Codable, Sendable {
     var deliveredPerMonth: [Double]
     /// Per nation and class or item, from version 2 (nil before).
     var targets: [TargetFigures]?
+    /// Per class or item, all nations: units due and delivered per month, from version 2 (nil before). The Alliance's
+    /// chart of deliveries against demand is drawn for one of them: units of unlike items are not added up.
+    var targetMonths: [TargetMonths]?
+
+    struct TargetMonths: Codable, Sendable, Equatable {
+        var target: String
+        var demandedPerMonth: [Double]
+        var deliveredPerMonth: [Double]
+    }
 
     static let lateLimit = 200
 
@@ -145,10 +154,24 @@ struct PlanRunSummary: Codable, Sendable {
         for delivery in plan.deliveries where delivered.indices.contains(delivery.month) { delivered[delivery.month] += delivery.qty }
         demandedPerMonth = demanded
         deliveredPerMonth = delivered
+        var byTarget: [String: TargetMonths] = [:]
+        var targetOf: [String: String] = [:]
+        let empty = Array(repeating: 0.0, count: months)
+        for demand in scenario.demands {
+            let key = demand.target.key
+            targetOf[demand.id] = key
+            if byTarget[key] == nil { byTarget[key] = TargetMonths(target: key, demandedPerMonth: empty, deliveredPerMonth: empty) }
+            if empty.indices.contains(demand.dueMonth) { byTarget[key]!.demandedPerMonth[demand.dueMonth] += demand.qty }
+        }
+        for delivery in plan.deliveries where empty.indices.contains(delivery.month) {
+            guard let key = targetOf[delivery.demand] else { continue }
+            byTarget[key]!.deliveredPerMonth[delivery.month] += delivery.qty
+        }
+        targetMonths = byTarget.keys.sorted().map { byTarget[$0]! }
     }
 
     private enum CodingKeys: String, CodingKey {
-        case version, nations, bottlenecks, late, lateDemandCount, monthLabels, demandedPerMonth, deliveredPerMonth, targets
+        case version, nations, bottlenecks, late, lateDemandCount, monthLabels, demandedPerMonth, deliveredPerMonth, targets, targetMonths
     }
 
     init(from decoder: any Decoder) throws {
@@ -167,5 +190,6 @@ struct PlanRunSummary: Codable, Sendable {
         demandedPerMonth = try c.decode([Double].self, forKey: .demandedPerMonth)
         deliveredPerMonth = try c.decode([Double].self, forKey: .deliveredPerMonth)
         targets = try c.decodeIfPresent([TargetFigures].self, forKey: .targets)
+        targetMonths = try c.decodeIfPresent([TargetMonths].self, forKey: .targetMonths)
     }
 }

@@ -18,6 +18,9 @@ enum DashboardPage {
         var staleNotice: String? = nil
         var nationRows: [NationOutcomeRow]
         var chart: MonthlySeries?
+        /// The class or item the chart is drawn for, and those the reader may choose (the most weighted lateness first).
+        var chartTarget: String? = nil
+        var chartTargets: [String] = []
         var canStartPlan: Bool
         /// For those who read no plan outcomes (observers, industry): released demand, summed.
         var released: ReleasedDemand? = nil
@@ -192,8 +195,23 @@ enum DashboardPage {
     private static func chartSection(_ model: Model) -> Node<HTML.BodyContext> {
         .section(
             .h2(.text(model.ownNation.map { "\($0.name): deliveries against demand" } ?? "Deliveries against demand")),
+            .if(
+                model.chartTargets.count > 1,
+                .form(
+                    .attr("method", "get"), .attr("action", SiteRoute.dashboard.path), .attr("class", "inline"),
+                    .selectField(
+                        "Class or item", name: "target", options: model.chartTargets.map { ($0, $0) },
+                        selected: model.chartTarget ?? ""),
+                    .button(.attr("type", "submit"), .text("Show")))),
             .unwrap(
-                model.chart, { .chart(SVGChart.deliveriesAgainstDemand($0)) },
+                model.chart,
+                { series in
+                    .chart(
+                        SVGChart.deliveriesAgainstDemand(
+                            series,
+                            title: model.chartTarget.map { "Projected deliveries against demand: \($0) (units)" }
+                                ?? "Projected deliveries against demand (units of all items)"))
+                },
                 else: .paragraph("Run a plan to see projected deliveries.", class: "empty"))
         )
     }
