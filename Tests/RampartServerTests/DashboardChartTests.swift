@@ -13,10 +13,8 @@ import VaporTesting
     @Test func theChartIsOfOneClassOrItemChosenFromTheRunsOwn() async throws {
         try await withTestApp { app in
             // setup
-            try await Fixtures.seed(app)
-            let run = try await PlanRuns.enqueue(requestedBy: nil, now: app.rampart.clock.now(), on: app.db)
-            try await Fixtures.runQueuedPlans(app)
-            let summary = try #require(try await PlanRunSummaries.load(try run.requireID(), on: app.db))
+            let (run, results) = try await PlanViewsTests.plannedFixture(app)
+            let summary = try #require(try await PlanRunSummaries.load(run, on: app.db))
             let targets = try #require(summary.targetRows(nation: nil)).map(\.target)
             try #require(targets.count >= 2, "the fixture should have two classes or items")
             let staff = Browser(app)
@@ -33,7 +31,6 @@ import VaporTesting
             #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("target"))
             // the series of a class or item holds exactly its demands and deliveries
             let months = try #require(summary.targetMonths?.first { $0.target == targets[1] })
-            let results = try await PlanDemandResultRecord.query(on: app.db).filter(\.$planRunID == run.requireID()).all()
             let mine = results.filter { $0.target == targets[1] }
             #expect(months.demandedPerMonth.reduce(0, +) == mine.reduce(0) { $0 + $1.qty })
             #expect(months.deliveredPerMonth.reduce(0, +) == mine.reduce(0) { $0 + $1.onTimeUnits + $1.lateUnits })
@@ -46,6 +43,10 @@ import VaporTesting
             }
             let frPage = try await fr.get("/dashboard").body.string
             #expect(frTargets.contains { frPage.contains("Projected deliveries against demand: \($0) (units)") })
+            // the nation's page charts its class or item with the most weighted lateness
+            let worst = try #require(summary.targetRows(nation: "FR")?.first?.target)
+            let nationPage = try await fr.get("/nations/FR").body.string
+            #expect(nationPage.contains("Projected deliveries against demand: \(worst) (units)"))
         }
     }
 }

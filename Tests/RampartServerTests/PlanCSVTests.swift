@@ -66,12 +66,8 @@ import VaporTesting
     @Test func eachTableDownloadsTheRowsItsReaderSeesAndIsRefusedToOthers() async throws {
         try await withTestApp { app in
             // setup
-            try await Fixtures.seed(app)
-            let run = try await PlanRuns.enqueue(requestedBy: nil, now: app.rampart.clock.now(), on: app.db)
-            try await Fixtures.runQueuedPlans(app)
-            let id = try run.requireID()
+            let (id, results) = try await PlanViewsTests.plannedFixture(app)
             let summary = try #require(try await PlanRunSummaries.load(id, on: app.db))
-            let results = try await PlanDemandResultRecord.query(on: app.db).filter(\.$planRunID == id).all()
 
             // MUT
             var answers: [String: [String: TestingHTTPResponse]] = [:]

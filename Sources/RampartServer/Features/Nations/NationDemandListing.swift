@@ -16,6 +16,8 @@ struct NationDemandListing {
     var all: Int
     var totals: [NationDemandList.Total]
     var chart: MonthlySeries?
+    /// The class or item the chart is of: the nation's with the most weighted lateness in the run.
+    var chartTarget: String? = nil
 
     /// With `per` 0, only the query and the run (the CSV reads its rows itself).
     static func load(_ req: Request, nation: String, per: Int) async throws -> NationDemandListing {
@@ -32,7 +34,10 @@ struct NationDemandListing {
             nation: nation, run: run?.id, query: query, calendar: calendar, per: per, on: req.db)
         listing.totals = try await NationDemandList.totals(nation: nation, run: run?.id, query: query, calendar: calendar, on: req.db)
         if let runID = run?.id, let settings {
-            listing.chart = try await PlanDeliveries.cumulativeSeries(run: runID, nation: nation, settings: settings, on: req.db)
+            // One class or item: units of unlike items are not added up.
+            listing.chartTarget = try await PlanRunSummaries.load(runID, on: req.db)?.targetRows(nation: nation)?.first?.target
+            listing.chart = try await PlanDeliveries.cumulativeSeries(
+                run: runID, nation: nation, target: listing.chartTarget, settings: settings, on: req.db)
         }
         return listing
     }

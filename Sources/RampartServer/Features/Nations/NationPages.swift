@@ -74,7 +74,7 @@ struct NationPages: RouteCollection {
             )
         }
         let model = NationDemandsPage.Model(
-            nation: code, nationName: Alliance.name(of: code), rows: rows, chart: list.chart,
+            nation: code, nationName: Alliance.name(of: code), rows: rows, chart: list.chart, chartTarget: list.chartTarget,
             planRunID: list.runID?.uuidString, planRunName: list.runNumber.map { "Run \($0)" }, page: list.query.page,
             pageCount: max(1, (list.total + Self.perPage - 1) / Self.perPage),
             newDemandPath: canEdit ? SiteRoute.newDemand(nation: code).path : nil, spec: list.spec, query: list.query,

@@ -38,6 +38,8 @@ enum NationDemandsPage {
         var nationName: String
         var rows: [DemandRow]
         var chart: MonthlySeries?
+        /// The class or item the chart is of (nil: all the nation's demands, for runs stored before version 2).
+        var chartTarget: String? = nil
         var planRunID: String?
         /// "Run 14".
         var planRunName: String? = nil
@@ -115,7 +117,14 @@ enum NationDemandsPage {
                         .attr("class", "muted"), .text("Projections from "),
                         .link((model.planRunName ?? "plan run \(id)").lowercased(), to: SiteRoute.plan(id: id).path))
                 }, else: .paragraph("No plan has been run yet, so there are no projections.", class: "empty")),
-            .unwrap(model.chart) { .chart(SVGChart.deliveriesAgainstDemand($0, title: "Projected deliveries against demand")) }
+            .unwrap(model.chart) {
+                .chart(
+                    SVGChart.deliveriesAgainstDemand(
+                        $0,
+                        title: model.chartTarget.map {
+                            "Projected deliveries against demand: \($0) (units), the class or item with the most weighted lateness"
+                        } ?? "Projected deliveries against demand (units of all items)"))
+            }
         )
     }
 
