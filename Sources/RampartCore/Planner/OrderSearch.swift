@@ -33,7 +33,8 @@ enum OrderSearch {
             let picks = worstUntried(groups: groups, run: best, tried: tried, count: width, horizon: problem.horizon)
             guard !picks.isEmpty else { break }
             for g in picks { tried[g] = true }
-            let orders = [best.improvement.map { [$0] } ?? []]
+            // Units handed out again only in the order the best pass kept (none if it kept none): half the work.
+            let reassignment = best.improvement.map { [$0] } ?? []
             let current = best
             let runs = Planner.map(picks, parallel: parallel) { g -> StrategyPass? in
                 guard let position = current.order.firstIndex(of: g), position > 0 else { return nil }
@@ -42,7 +43,7 @@ enum OrderSearch {
                 order.insert(g, at: Int(Double(position) * keep))
                 return StrategyPass.runOrdered(
                     problem: problem, groups: groups, strategy: current.strategy, prices: current.prices, order: order,
-                    orders: orders[0], objective: objective)
+                    orders: reassignment, objective: objective)
             }
             var improved: [Int] = []
             var next = best
