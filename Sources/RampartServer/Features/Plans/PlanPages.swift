@@ -18,12 +18,16 @@ struct PlanPages: RouteCollection {
 
     private func listPage(_ req: Request, notice: String?) async throws -> HTML {
         let person = try req.requireSignedIn()
-        let runs = try await PlanRunRecord.query(on: req.db).sort(\.$createdAt, .descending).range(..<50).all()
-        let names = try await Self.requesterNames(runs.compactMap(\.requestedBy), on: req.db)
         let model = PlansPage.Model(
-            runs: runs.map { $0.summaryView(requestedBy: $0.requestedBy.flatMap { names[$0] }, visibleTo: person.principal) },
-            canStart: AccessPolicy.canStartPlan(person.principal))
+            runs: try await Self.listedRuns(for: person.principal, on: req.db), canStart: AccessPolicy.canStartPlan(person.principal))
         return PlansPage.render(req.pageContext(title: "Plans", notice: notice), model)
+    }
+
+    /// The latest 50 runs, newest first, as `principal` may see them: the list's page and its CSV.
+    static func listedRuns(for principal: Principal, on db: any Database) async throws -> [PlanRunRow] {
+        let runs = try await PlanRunRecord.query(on: db).sort(\.$createdAt, .descending).range(..<50).all()
+        let names = try await requesterNames(runs.compactMap(\.requestedBy), on: db)
+        return runs.map { $0.summaryView(requestedBy: $0.requestedBy.flatMap { names[$0] }, visibleTo: principal) }
     }
 
     @Sendable func start(req: Request) async throws -> Response {
@@ -163,11 +167,7 @@ struct PlanPages: RouteCollection {
         let csv = PlanDetailCSV.late(
             rows, month: month,
             marking: (scope.nation.map(Releasability.nationOnly) ?? .staffOnly).marking)
-        let name = "\(run.number.map { "run-\($0)" } ?? "run") -late-\(scope.nation.map { "\($0)-only" } ?? "alliance").csv"
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name.replacingOccurrences(of: " ", with: ""))\"")
-        return Response(status: .ok, headers: headers, body: .init(string: csv.text))
+        return CSVDownload.response(csv, filename: run.csvFilename("late", nation: scope.nation))
     }
 
     /// Month spans in calendar months: "2026-01 to 2026-05, 2026-08".

@@ -5,6 +5,11 @@ extension PlanRunRecord {
     /// How people name the run ("Run 14"), by the one rule of `PlanRunRow.name`.
     var displayName: String { number.map { "Run \($0)" } ?? "Run \(id?.uuidString.prefix(8) ?? "")" }
 
+    /// A download of one of the run's tables: "run-14-late-FR-only.csv", "run-14-nations-alliance.csv".
+    func csvFilename(_ table: String, nation: String?) -> String {
+        "\(number.map { "run-\($0)" } ?? "run")-\(table)-\(nation.map { "\($0)-only" } ?? "alliance").csv"
+    }
+
     /// The run as `principal` may see it: its figures only for those who may read a plan's totals.
     func summaryView(requestedBy: String?, visibleTo principal: Principal) -> PlanRunRow {
         let totals = AccessPolicy.canReadPlanFigures(principal)

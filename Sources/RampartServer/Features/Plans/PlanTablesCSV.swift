@@ -16,9 +16,7 @@ struct PlanTablesCSV: RouteCollection {
     /// The list of runs (the latest 50, as the page shows them), with their figures for those who read them.
     @Sendable func runs(req: Request) async throws -> Response {
         let person = try req.requireSignedIn()
-        let runs = try await PlanRunRecord.query(on: req.db).sort(\.$createdAt, .descending).range(..<50).all()
-        let names = try await PlanPages.requesterNames(runs.compactMap(\.requestedBy), on: req.db)
-        let rows = runs.map { $0.summaryView(requestedBy: $0.requestedBy.flatMap { names[$0] }, visibleTo: person.principal) }
+        let rows = try await PlanPages.listedRuns(for: person.principal, on: req.db)
         let table = CSVTable(
             header: ["run", "status", "started", "requested by", "objective", "weighted lateness"],
             rows: rows.map {
@@ -42,10 +40,6 @@ struct PlanTablesCSV: RouteCollection {
         return (run, summary, person.principal)
     }
 
-    private static func filename(_ run: PlanRunRecord, _ table: String, nation: String?) -> String {
-        "\(run.number.map { "run-\($0)" } ?? "run")-\(table)-\(nation.map { "\($0)-only" } ?? "alliance").csv"
-    }
-
     @Sendable func nations(req: Request) async throws -> Response {
         let (run, summary, principal) = try await load(req)
         guard principal.isStaff || principal.role == .delegate else {
@@ -64,7 +58,7 @@ struct PlanTablesCSV: RouteCollection {
                 ]
             },
             marking: PlanPages.marking(principal))
-        return CSVDownload.response(table, filename: Self.filename(run, "nations", nation: principal.isStaff ? nil : principal.nation))
+        return CSVDownload.response(table, filename: run.csvFilename("nations", nation: principal.isStaff ? nil : principal.nation))
     }
 
     @Sendable func targets(req: Request) async throws -> Response {
@@ -84,7 +78,7 @@ struct PlanTablesCSV: RouteCollection {
                 ]
             },
             marking: PlanPages.marking(principal))
-        return CSVDownload.response(table, filename: Self.filename(run, "targets", nation: scope.nation))
+        return CSVDownload.response(table, filename: run.csvFilename("targets", nation: scope.nation))
     }
 
     @Sendable func bottlenecks(req: Request) async throws -> Response {
@@ -106,6 +100,6 @@ struct PlanTablesCSV: RouteCollection {
                 ]
             },
             marking: PlanPages.marking(principal))
-        return CSVDownload.response(table, filename: Self.filename(run, "bottlenecks", nation: nil))
+        return CSVDownload.response(table, filename: run.csvFilename("bottlenecks", nation: nil))
     }
 }
