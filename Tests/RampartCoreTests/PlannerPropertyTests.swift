@@ -40,6 +40,8 @@ import Testing
         let plan = Planner(options: .init(bottleneckCandidates: 2, parallel: false)).plan(s)
         let decoded = try JSONDecoder().decode(Plan.self, from: Data(plan.jsonBytes()))
         #expect(decoded == plan)
+        #expect(plan.jsonParts(parallel: false) == plan.jsonParts(parallel: true))
+        #expect(plan.jsonParts(parallel: true).flatMap { $0 } == plan.jsonBytes())
     }
 
     @Test func hostileStringsAreEscaped() throws {
@@ -49,5 +51,47 @@ import Testing
         plan.report = nil
         let decoded = try JSONDecoder().decode(Plan.self, from: Data(plan.jsonBytes()))
         #expect(decoded == plan)
+    }
+}
+
+/// An explanation's causes are data in the plan file; its sentence is written from them, never stored.
+@Suite struct ExplanationFileTests {
+    private static let causes = [
+        Constraint(kind: .lineAtCapacity, source: "L-PL-1", item: "SHELL-155", months: [MonthRange(from: 2, to: 9)], level: 0),
+        Constraint(kind: .leadTime, source: "S-TW-1", sourceIsLine: false, item: "MICROCHIP", leadTimeMonths: 6, level: 1),
+    ]
+
+    @Test func causesNotKeptAreCountedAndNamedInTheSentence() throws {
+        let explanation = Explanation(causes: Self.causes, moreCauses: 3)
+        #expect(
+            explanation.why
+                == "SHELL-155 line L-PL-1 at capacity in months 2-9; MICROCHIP supply S-TW-1 needs 6 months: too late to start in time; and 3 more"
+        )
+        #expect(Explanation(causes: Self.causes).why.hasSuffix("too late to start in time"))
+        #expect(Explanation(causes: []).why == "no capacity left in the horizon")
+    }
+
+    @Test func thePlanFileHoldsTheCountAndNoSentence() throws {
+        var plan = Plan(
+            scenario: "s", objective: Objective(weightedLateness: 0, onTimeUnits: 0, lateUnits: 0, unservedUnits: 0),
+            production: [], purchases: [], deliveries: [])
+        plan.report = PlanReport(
+            planner: PlannerInfo(strategy: "x", strategiesTried: []), nations: [], items: [], lateDemands: [],
+            explanations: [Explanation(causes: Self.causes, moreCauses: 3), Explanation(causes: Self.causes)], bottlenecks: [])
+        let text = String(decoding: plan.jsonBytes(), as: UTF8.self)
+        #expect(!text.contains("\"why\""))
+        #expect(text.components(separatedBy: "\"moreCauses\":3").count == 2)
+        #expect(!text.contains("\"moreCauses\":0"))
+        // The kind says which a line at capacity is; only the lead times, of lines or supplies, say it.
+        #expect(text.components(separatedBy: "\"sourceIsLine\"").count == 3)
+        let decoded = try JSONDecoder().decode(Plan.self, from: Data(plan.jsonBytes()))
+        #expect(decoded == plan)
+    }
+
+    @Test func aFileWithTheOldSentenceReadsAsNoMoreCauses() throws {
+        let json = #"{"causes":[{"kind":"noSource","sourceIsLine":true,"item":"X","months":[],"level":0}],"why":"no line or supply makes X"}"#
+        let explanation = try JSONDecoder().decode(Explanation.self, from: Data(json.utf8))
+        #expect(explanation.moreCauses == 0)
+        #expect(explanation.why == "no line or supply makes X")
     }
 }

@@ -73,7 +73,7 @@ struct PlanCommand: ParsableCommand {
             }
             progress.update("writing", 0)
             if out.json {
-                try IO.write(plan.jsonBytes(), to: out.output)
+                try IO.write(parts: plan.jsonParts(), to: out.output)
             } else {
                 try IO.write(PlanText(scenario: scenario, plan: plan, top: top).render(), to: out.output)
             }

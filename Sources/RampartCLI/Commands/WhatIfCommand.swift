@@ -96,7 +96,7 @@ struct WhatIfCommand: ParsableCommand {
             }
             progress.finish()
             let comparison = PlanComparison(scenario: base, before: before, after: after)
-            if let planOutput { try IO.write(after.jsonBytes(), to: planOutput) }
+            if let planOutput { try IO.write(parts: after.jsonParts(), to: planOutput) }
             if out.json {
                 try IO.write(try IO.json(WhatIfResult(changes: changes.map(\.description), comparison: comparison)), to: out.output)
             } else {

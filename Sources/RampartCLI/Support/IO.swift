@@ -67,6 +67,13 @@ enum IO {
         try sink.close()
     }
 
+    /// Writes the parts one after the other, as one file.
+    static func write(parts: [[UInt8]], to path: String?) throws {
+        let sink = try OutputSink(path: path)
+        for part in parts { sink.write(bytes: part) }
+        try sink.close()
+    }
+
     static func write(_ text: String, to path: String?) throws {
         try write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8), to: path)
     }

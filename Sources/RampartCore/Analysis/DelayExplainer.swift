@@ -118,13 +118,10 @@ struct DelayExplainer {
             causes.append(Cause(constraint: Constraint(kind: .noSource, source: nil, item: info.target, level: 0), source: nil))
         }
         let kept = Array(causes.prefix(Self.maxCauses))
-        let constraints = kept.map(\.constraint)
-        var why = constraints.map(\.text).joined(separator: "; ")
-        if causes.count > kept.count { why += "; and \(causes.count - kept.count) more" }
         let atCapacity = kept.compactMap {
             $0.constraint.kind == .lineAtCapacity || $0.constraint.kind == .supplyAtCapacity ? $0.source : nil
         }
-        return (Explanation(causes: constraints, why: why.isEmpty ? "no capacity left in the horizon" : why), Set(atCapacity))
+        return (Explanation(causes: kept.map(\.constraint), moreCauses: causes.count - kept.count), Set(atCapacity))
     }
 
     /// The causes for an item in a window depend on nothing else, so they are cached (with levels counted from

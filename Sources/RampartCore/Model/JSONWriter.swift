@@ -5,8 +5,11 @@ struct JSONWriter {
     /// After a value (or a closed object or array) the next value needs a comma; after `{`, `[` or a key it does not.
     private var needsComma = false
 
-    init(capacity: Int = 1 << 16) {
+    /// `afterValue` starts the writer inside an object or array whose earlier members another writer wrote, so
+    /// that its first member is preceded by a comma.
+    init(capacity: Int = 1 << 16, afterValue: Bool = false) {
         bytes.reserveCapacity(capacity)
+        needsComma = afterValue
     }
 
     private mutating func separate() {

@@ -2,10 +2,24 @@ extension Plan {
     /// The plan file as JSON bytes (planning-model.md's fields first, then the report), followed by a newline.
     /// Reads back with `JSONDecoder` to an equal `Plan`; the same plan always gives the same bytes.
     public func jsonBytes() -> [UInt8] {
+        let parts = jsonParts()
+        var bytes = parts[0]
+        bytes.append(contentsOf: parts[1])
+        return bytes
+    }
+
+    /// The plan file in two parts whose concatenation is `jsonBytes()`: the contract's fields, then the report
+    /// (written on two threads when `parallel`; the bytes are the same either way). Writing the parts one after
+    /// the other spares copying a file of hundreds of megabytes into one buffer.
+    public func jsonParts(parallel: Bool = true) -> [[UInt8]] {
+        let plan = self
+        return Planner.map([false, true], parallel: parallel) { isReport in isReport ? plan.reportPart() : plan.contractPart() }
+    }
+
+    /// `{` through the deliveries, without the closing brace.
+    private func contractPart() -> [UInt8] {
         // Room for all of it at once: growing a buffer of hundreds of megabytes copies it.
-        let reportSize =
-            report.map { 240 * $0.lateDemands.count + 1_600 * $0.explanations.count + 200 * ($0.nations.count + $0.items.count) } ?? 0
-        var w = JSONWriter(capacity: 48 * (production.count + purchases.count) + 72 * deliveries.count + reportSize + (1 << 16))
+        var w = JSONWriter(capacity: 48 * (production.count + purchases.count) + 72 * deliveries.count + (1 << 12))
         w.beginObject()
         w.field("version", version)
         w.field("scenario", scenario)
@@ -32,6 +46,13 @@ extension Plan {
             w.endObject()
         }
         w.endArray()
+        return w.bytes
+    }
+
+    /// `,"report":{…}` when there is a report, then the closing brace and the newline.
+    private func reportPart() -> [UInt8] {
+        let size = report.map { 240 * $0.lateDemands.count + 1_100 * $0.explanations.count + 200 * ($0.nations.count + $0.items.count) } ?? 0
+        var w = JSONWriter(capacity: size + (1 << 12), afterValue: true)
         if let report { w.key("report"); report.write(to: &w) }
         w.endObject()
         var bytes = w.bytes
@@ -76,7 +97,10 @@ extension PlanReport {
             w.beginArray()
             for c in e.causes {
                 w.beginObject()
-                w.field("kind", c.kind.rawValue); w.field("source", c.source); w.key("sourceIsLine"); w.bool(c.sourceIsLine)
+                w.field("kind", c.kind.rawValue); w.field("source", c.source)
+                if c.sourceIsLine != Constraint.impliedSourceIsLine(c.kind) || c.kind == .leadTime {
+                    w.key("sourceIsLine"); w.bool(c.sourceIsLine)
+                }
                 w.field("item", c.item); w.key("months"); Self.write(c.months, to: &w)
                 // Only `leadTime` constraints have one: the key is left out elsewhere (reads back as nil).
                 if let months = c.leadTimeMonths { w.field("leadTimeMonths", months) }
@@ -84,7 +108,7 @@ extension PlanReport {
                 w.endObject()
             }
             w.endArray()
-            w.field("why", e.why)
+            if e.moreCauses > 0 { w.field("moreCauses", e.moreCauses) }
             w.endObject()
         }
         w.endArray()

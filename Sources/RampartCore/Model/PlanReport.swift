@@ -127,7 +127,8 @@ public struct Constraint: Codable, Sendable, Hashable {
     public var kind: Kind
     /// The line or supply, when there is one.
     public var source: String?
-    /// Whether `source` is a line (else a supply).
+    /// Whether `source` is a line (else a supply). Every kind but `leadTime` implies it, so the plan file writes it
+    /// only there.
     public var sourceIsLine: Bool
     public var item: String
     public var months: [MonthRange]
@@ -147,6 +148,26 @@ public struct Constraint: Codable, Sendable, Hashable {
         self.months = months
         self.leadTimeMonths = leadTimeMonths
         self.level = level
+    }
+
+    /// What `kind` says of the source: a supply for the supply kinds, a line otherwise (a lead time may be either).
+    public static func impliedSourceIsLine(_ kind: Kind) -> Bool {
+        kind != .supplyAtCapacity && kind != .supplyWithoutCapacity
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, source, sourceIsLine, item, months, leadTimeMonths, level
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        sourceIsLine = try c.decodeIfPresent(Bool.self, forKey: .sourceIsLine) ?? Self.impliedSourceIsLine(kind)
+        item = try c.decode(String.self, forKey: .item)
+        months = try c.decodeIfPresent([MonthRange].self, forKey: .months) ?? []
+        leadTimeMonths = try c.decodeIfPresent(Int.self, forKey: .leadTimeMonths)
+        level = try c.decode(Int.self, forKey: .level)
     }
 
     /// The constraint in words, e.g. "TNT supply S-PL-1 at capacity in months 2-9" (month indices, as in the plan file).
@@ -207,13 +228,34 @@ public struct LateDemand: Codable, Sendable, Equatable {
 
 /// The chain of constraints that held one or more demands back.
 public struct Explanation: Codable, Sendable, Equatable {
+    /// The first causes found, walking down the bill from the end item (at most `DelayExplainer.maxCauses`).
     public var causes: [Constraint]
-    /// The causes in one sentence.
-    public var why: String
+    /// How many more causes were found and not kept.
+    public var moreCauses: Int
 
-    public init(causes: [Constraint], why: String) {
+    public init(causes: [Constraint], moreCauses: Int = 0) {
         self.causes = causes
-        self.why = why
+        self.moreCauses = moreCauses
+    }
+
+    /// The causes in one sentence (month indices, as in the plan file), written from `causes` and `moreCauses`:
+    /// the plan file keeps only those two.
+    public var why: String {
+        guard !causes.isEmpty else { return "no capacity left in the horizon" }
+        let listed = causes.map(\.text).joined(separator: "; ")
+        return moreCauses > 0 ? listed + "; and \(moreCauses) more" : listed
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case causes
+        case moreCauses
+    }
+
+    /// Plan files written before `moreCauses` existed carry a `why` sentence instead; it is read as no more causes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        causes = try container.decode([Constraint].self, forKey: .causes)
+        moreCauses = try container.decodeIfPresent(Int.self, forKey: .moreCauses) ?? 0
     }
 
     /// The constraint to name first: walking down the bill from the end item (the causes' order), the first line or
