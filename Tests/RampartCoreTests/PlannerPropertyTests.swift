@@ -89,7 +89,8 @@ import Testing
     }
 
     @Test func aFileWithTheOldSentenceReadsAsNoMoreCauses() throws {
-        let json = #"{"causes":[{"kind":"noSource","sourceIsLine":true,"item":"X","months":[],"level":0}],"why":"no line or supply makes X"}"#
+        let json =
+            #"{"causes":[{"kind":"noSource","sourceIsLine":true,"item":"X","months":[],"level":0}],"why":"no line or supply makes X"}"#
         let explanation = try JSONDecoder().decode(Explanation.self, from: Data(json.utf8))
         #expect(explanation.moreCauses == 0)
         #expect(explanation.why == "no line or supply makes X")

@@ -660,3 +660,18 @@ enum MarkupScanner {
         }
     }
 }
+
+/// The pages' text nodes go through `Escape.text`, not Plot's escaping, which left `&name;` in text as it was.
+@Suite struct TextNodeEscapingTests {
+    @Test func textNodesEscapeEveryAmpersandAndTag() {
+        let row = Node<HTML.TableContext>.tr(
+            Node<HTML.TableRowContext>.cell("R&D &amp; <b>bold</b> \"quoted\" it's"), Node<HTML.TableRowContext>.numberCell("1,250"))
+        #expect(
+            row.render() == "<tr><td>R&amp;D &amp;amp; &lt;b&gt;bold&lt;/b&gt; \"quoted\" it's</td><td class=\"num\">1,250</td></tr>")
+    }
+
+    @Test func attributesAlsoEscapeQuotes() {
+        #expect(Escape.attribute("a\"b'c&<>") == "a&quot;b&#39;c&amp;&lt;&gt;")
+        #expect(Escape.text("plain é ü 155 mm") == "plain é ü 155 mm")
+    }
+}

@@ -56,16 +56,22 @@ import VaporTesting
     }
 
     @Test func onlyASourceSentenceGetsALink() {
-        func html(_ sentence: String) -> String {
-            Node<HTML.BodyContext>.div(PlanDetailPage.cause(sentence, linkingSources: true)).render()
-        }
+        func html(_ sentence: String) -> String { PlanDetailPage.causeHTML(sentence, linkingSources: true) }
         #expect(html("TNT supply S-PL-1 at capacity 2026-03 to 2026-10").contains("<a href=\"/sources/S-PL-1\">S-PL-1</a>"))
         #expect(html("SHELL line L-1 needs 3 months: too late to start in time").contains("href=\"/sources/L-1\""))
         #expect(!html("no line or supply makes TNT").contains("<a"))
         #expect(!html("TNT supply S-PL-1 went away").contains("<a"))
+        #expect(!PlanDetailPage.causeHTML("TNT supply S-PL-1 at capacity 2026-03", linkingSources: false).contains("<a"))
         #expect(
-            !Node<HTML.BodyContext>.div(PlanDetailPage.cause("TNT supply S-PL-1 at capacity 2026-03", linkingSources: false)).render()
-                .contains("<a"))
+            html("<b>X</b> line L&1 at capacity 2026-03")
+                == "&lt;b&gt;X&lt;/b&gt; line <a href=\"/sources/L%261\">L&amp;1</a> at capacity 2026-03")
+    }
+
+    @Test func aReasonShowsItsMainCauseAndTheRestUnderADisclosure() {
+        let html = PlanDetailPage.reasonHTML(["main <cause>", "second", "third"], linkingSources: false)
+        #expect(html == "main &lt;cause&gt;<details><summary>2 more causes</summary><ul><li>second</li><li>third</li></ul></details>")
+        #expect(PlanDetailPage.reasonHTML(["only"], linkingSources: false) == "only")
+        #expect(PlanDetailPage.reasonHTML([], linkingSources: false) == "–")
     }
 
     @Test func theLateListTotalsTheWeightedLatenessOfEveryDemandItLists() async throws {

@@ -51,7 +51,8 @@ extension Plan {
 
     /// `,"report":{…}` when there is a report, then the closing brace and the newline.
     private func reportPart() -> [UInt8] {
-        let size = report.map { 240 * $0.lateDemands.count + 1_100 * $0.explanations.count + 200 * ($0.nations.count + $0.items.count) } ?? 0
+        let size =
+            report.map { 240 * $0.lateDemands.count + 1_100 * $0.explanations.count + 200 * ($0.nations.count + $0.items.count) } ?? 0
         var w = JSONWriter(capacity: size + (1 << 12), afterValue: true)
         if let report { w.key("report"); report.write(to: &w) }
         w.endObject()

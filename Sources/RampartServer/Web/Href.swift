@@ -23,11 +23,28 @@ enum Href {
     }
 
     static func isLocal(_ candidate: String) -> Bool {
+        if isPlainLocalPath(candidate) { return true }
         guard candidate.hasPrefix("/"), !candidate.hasPrefix("//"),
             !candidate.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }),
             let components = URLComponents(string: candidate), components.scheme == nil, components.host == nil
         else { return false }
         return true
+    }
+
+    /// The links Rampart writes itself (`/plans/<id>?sort=due&page=2`): one leading `/` and only unreserved
+    /// characters, `/`, `%`, `?`, `=`, `&` and `+` after it, so no scheme, host, white space or control character.
+    /// Answered from the bytes alone; anything else goes through the full check.
+    private static func isPlainLocalPath(_ candidate: String) -> Bool {
+        var candidate = candidate
+        return candidate.withUTF8 { bytes in
+            guard bytes.count >= 1, bytes[0] == UInt8(ascii: "/"), bytes.count == 1 || bytes[1] != UInt8(ascii: "/") else {
+                return false
+            }
+            return bytes.allSatisfy { byte in
+                isUnreserved(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "?")
+                    || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "+")
+            }
+        }
     }
 
     /// Every byte but RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`) as `%XX`.

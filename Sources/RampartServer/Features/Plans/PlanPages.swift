@@ -109,7 +109,8 @@ struct PlanPages: RouteCollection {
             staleNotice: PlanInputChanges.notice(changes: changes, canStart: AccessPolicy.canStartPlan(principal)),
             download: Self.download(principal, run: id), marking: Self.marking(principal),
             comparePath: Self.lateScope(principal) == nil ? nil : SiteRoute.planCompare(id: id.uuidString).path,
-            counts: AccessPolicy.canReadPlanFigures(principal) ? summary?.demandCounts : nil, targets: targets)
+            counts: AccessPolicy.canReadPlanFigures(principal) ? summary?.demandCounts : nil, targets: targets,
+            tablesAreStored: summary != nil)
         return PlanDetailPage.render(req.pageContext(title: "Plan run"), model)
     }
 

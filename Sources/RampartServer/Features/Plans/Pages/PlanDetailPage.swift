@@ -76,6 +76,9 @@ enum PlanDetailPage {
         var counts: PlanRunSummary.DemandCounts? = nil
         /// Units per class or item, over the nations the reader may see.
         var targets: Visible<Targets> = .withheld("")
+        /// Whether the tables per nation and per class or item are a stored run's, which never change: rendered
+        /// once per run and reader's scope (`RenderedFragments`).
+        var tablesAreStored = false
     }
 
     struct Targets: Sendable {
@@ -119,18 +122,26 @@ enum PlanDetailPage {
     }
 
     private static func results(_ model: Model) -> Node<HTML.BodyContext> {
-        .group(
+        func stored(_ key: String, _ node: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+            guard model.tablesAreStored else { return node() }
+            return .raw(RenderedFragments.html("plan/\(model.run.id)/" + key) { node().render() })
+        }
+        return .group(
             .section(
                 .h2(.text("By nation")),
                 visible(model.nations) { rows in
-                    .group(.nationOutcomes(rows), csvLink(rows.isEmpty, SiteRoute.planNationsCSV(id: model.run.id).path))
+                    stored("nations/" + rows.map(\.nation).joined(separator: ",")) {
+                        .group(.nationOutcomes(rows), csvLink(rows.isEmpty, SiteRoute.planNationsCSV(id: model.run.id).path))
+                    }
                 }),
             .section(
                 .h2(.text("By class or item")),
                 visible(model.targets) { targets in
-                    .group(
-                        .targetOutcomes(targets.rows, scope: targets.scope),
-                        csvLink(targets.rows.isEmpty, SiteRoute.planTargetsCSV(id: model.run.id).path))
+                    stored("targets/" + targets.scope) {
+                        .group(
+                            .targetOutcomes(targets.rows, scope: targets.scope),
+                            csvLink(targets.rows.isEmpty, SiteRoute.planTargetsCSV(id: model.run.id).path))
+                    }
                 }),
             .section(.h2(.text("Late and unserved deliveries")), visible(model.late, lateList)),
             .section(
@@ -233,34 +244,36 @@ enum PlanDetailPage {
     }
 
     /// The main constraint in one line; the whole chain under a disclosure, which opens without JavaScript.
-    /// The main cause, then the others behind a disclosure; with `linkingSources` (for readers who may open a line's
-    /// or supply's page: staff), the line or supply each names links to its page.
+    /// With `linkingSources` (for readers who may open a line's or supply's page: staff), the line or supply each
+    /// cause names links to its page. Written as markup directly: a page of 50 late demands holds up to 400 causes,
+    /// and building them as nodes was a third of the page's time.
     static func reason(_ causes: [String], linkingSources: Bool = false) -> Node<HTML.BodyContext> {
-        guard let main = causes.first else { return .text("–") }
-        let rest = Array(causes.dropFirst())
-        return .group(
-            cause(main, linkingSources: linkingSources),
-            .if(
-                !rest.isEmpty,
-                .details(
-                    .summary(.text(rest.count == 1 ? "1 more cause" : "\(rest.count) more causes")),
-                    .ul(.forEach(rest) { .li(cause($0, linkingSources: linkingSources)) })
-                ))
-        )
+        .raw(reasonHTML(causes, linkingSources: linkingSources))
+    }
+
+    static func reasonHTML(_ causes: [String], linkingSources: Bool) -> String {
+        guard let main = causes.first else { return "–" }
+        var html = causeHTML(main, linkingSources: linkingSources)
+        let rest = causes.dropFirst()
+        guard !rest.isEmpty else { return html }
+        html += "<details><summary>" + (rest.count == 1 ? "1 more cause" : "\(rest.count) more causes") + "</summary><ul>"
+        for cause in rest { html += "<li>" + causeHTML(cause, linkingSources: linkingSources) + "</li>" }
+        return html + "</ul></details>"
     }
 
     /// How a constraint's sentence continues after "<item> line|supply <code>" (`Constraint.text(calendar:)`).
     private static let sourceSentenceRests = ["at capacity", "has no capacity", "idle ", "needs "]
 
-    /// One cause; where it reads "<item> line|supply <code> …" and `linkingSources`, the code links to its page.
-    static func cause(_ sentence: String, linkingSources: Bool) -> Node<HTML.BodyContext> {
+    /// One cause, escaped; where it reads "<item> line|supply <code> …" and `linkingSources`, the code links to its
+    /// page.
+    static func causeHTML(_ sentence: String, linkingSources: Bool) -> String {
+        guard linkingSources else { return Escape.elementText(sentence) }
         let words = sentence.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
-        guard linkingSources, words.count == 4, words[1] == "line" || words[1] == "supply", !words[2].isEmpty,
+        guard words.count == 4, words[1] == "line" || words[1] == "supply", !words[2].isEmpty,
             sourceSentenceRests.contains(where: { words[3].hasPrefix($0) })
-        else { return .text(sentence) }
-        return .group(
-            .text("\(words[0]) \(words[1]) "), .a(.safeHref(SiteRoute.source(words[2]).path), .text(words[2])),
-            .text(" " + words[3]))
+        else { return Escape.elementText(sentence) }
+        return Escape.elementText("\(words[0]) \(words[1]) ") + "<a href=\"" + Escape.attribute(Href.local(SiteRoute.source(words[2]).path))
+            + "\">" + Escape.elementText(words[2]) + "</a>" + Escape.elementText(" " + words[3])
     }
 
     private static func bottleneckList(_ bottlenecks: Bottlenecks) -> Node<HTML.BodyContext> {
