@@ -20,5 +20,6 @@ enum RampartMigrations {
         NumberPlanRuns(),  // 015
         AddPlanRunObjective(),  // 016
         AddPeggingAndSourceLoads(),  // 017
+        WidenLateListIndex(),  // 018
     ]
 }

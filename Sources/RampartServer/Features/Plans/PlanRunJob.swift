@@ -161,7 +161,8 @@ struct PlanRunJob: JobHandler {
         context.logger.info(
             "plan run \(runID): planned and explained in \(computed - computeStarted), stored \(result.results.count) results in \(resultsStored - computed) and \(result.deliveries.count) deliveries in \(ContinuousClock.now - resultsStored)"
         )
-        try await Statistics.refresh(["plan_demand_results", "plan_deliveries"], on: db)
+        try await Statistics.refresh(
+            [PlanDemandResultRecord.schema, PlanDeliveryRecord.schema, PlanPeggingRecord.schema, PlanSourceLoadRecord.schema], on: db)
         let objective = result.objective
         // Only a run still "running" becomes "succeeded": one given up as abandoned meanwhile stays failed (the
         // worker then deletes its results).

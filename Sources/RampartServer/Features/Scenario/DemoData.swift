@@ -27,6 +27,7 @@ enum DemoData {
                     .system, entity: "scenario", key: scenario.name, action: "import (demo)",
                     changes: [.init(field: "demands", old: "", new: "\(scenario.demands.count)")], at: now, on: tx)
             }
+            try await Statistics.refresh(ScenarioStore.tables, on: db)
         }
         let nation = try await DemandRecord.query(on: db).sort(\.$position).first()?.nation ?? "FR"
         let company = try await SourceRecord.query(on: db).sort(\.$position).first()?.company ?? ""
