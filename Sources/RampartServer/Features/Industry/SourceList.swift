@@ -35,8 +35,17 @@ enum SourceList {
     }
 
     static func conditions(_ query: TableQuery, company: String?) -> SQLQueryString {
-        var out: SQLQueryString = " WHERE 1 = 1"
-        if let company { out += " AND company = \(bind: company)" }
+        scope(company) + narrowing(query)
+    }
+
+    /// The sources a reader may list: of `company` only when given.
+    private static func scope(_ company: String?) -> SQLQueryString {
+        company.map { " WHERE company = \(bind: $0)" } ?? " WHERE 1 = 1"
+    }
+
+    /// What the query's filters and search leave of them, as conditions each beginning with AND.
+    private static func narrowing(_ query: TableQuery) -> SQLQueryString {
+        var out: SQLQueryString = ""
         if let kind = query.filters["kind"] { out += " AND kind = \(bind: kind)" }
         if !query.search.isEmpty {
             let like = query.likePattern
@@ -52,19 +61,20 @@ enum SourceList {
         company: String?, query: TableQuery, per: Int, on db: any Database
     ) async throws -> (rows: [Row], total: Int, all: Int) {
         let sql = try SQLAccess.sql(db)
-        struct Count: Decodable { var count: Int }
+        struct Counts: Decodable {
+            var matching: Int
+            var all: Int
+        }
+        // Both counts in one pass over the reader's sources.
+        let counts = try await sql.raw(
+            "SELECT COALESCE(SUM(CASE WHEN 1 = 1" + narrowing(query) + " THEN 1 ELSE 0 END), 0) AS matching, COUNT(*) AS \(ident: "all")"
+                + " FROM sources" + scope(company)
+        ).first(decoding: Counts.self)
         let narrowed = conditions(query, company: company)
-        let total = try await sql.raw("SELECT COUNT(*) AS count FROM sources" + narrowed).first(decoding: Count.self)?.count ?? 0
-        let all =
-            query.isNarrowed
-            ? try await sql.raw(
-                "SELECT COUNT(*) AS count FROM sources" + conditions(TableQuery(sort: "entered", descending: false), company: company)
-            )
-            .first(decoding: Count.self)?.count ?? 0 : total
         let rows = try await sql.raw(
             "SELECT code, kind, company, country, item_code, lead_time_months FROM sources" + narrowed
                 + " ORDER BY \(unsafeRaw: order(query)) LIMIT \(bind: per) OFFSET \(bind: PageRules.offset(page: query.page, per: per))"
         ).all(decoding: Row.self)
-        return (rows, total, all)
+        return (rows, counts?.matching ?? 0, counts?.all ?? 0)
     }
 }

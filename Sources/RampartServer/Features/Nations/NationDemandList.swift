@@ -85,9 +85,15 @@ enum NationDemandList {
         let sql = try SQLAccess.sql(db)
         let from = from(nation: nation, run: run)
         let narrowed = conditions(query, calendar: calendar)
-        struct Count: Decodable { var count: Int }
-        let total = try await sql.raw("SELECT COUNT(*) AS count " + from + narrowed).first(decoding: Count.self)?.count ?? 0
-        let all = query.isNarrowed ? try await sql.raw("SELECT COUNT(*) AS count " + from).first(decoding: Count.self)?.count ?? 0 : total
+        struct Counts: Decodable {
+            var matching: Int
+            var all: Int
+        }
+        // What the query leaves and all of the nation's demands, in one pass.
+        let counts = try await sql.raw(
+            "SELECT COALESCE(SUM(CASE WHEN 1 = 1" + narrowed + " THEN 1 ELSE 0 END), 0) AS matching, COUNT(*) AS \(ident: "all") " + from
+        ).first(decoding: Counts.self)
+        let total = counts?.matching ?? 0, all = counts?.all ?? 0
         // The page's codes first, then those rows in full: sorting full rows would read every demand's causes to keep 50.
         let pageCodes: SQLQueryString =
             "SELECT d.code" + from + narrowed

@@ -87,21 +87,21 @@ enum PlanLateDemands {
         let sql = try SQLAccess.sql(db)
         let nationFilter: SQLQueryString = nation.map { " AND nation = \(bind: $0)" } ?? ""
         let narrowed = DemandListFilters.conditions(query, columns, calendar: calendar)
-        struct Count: Decodable {
-            var count: Int
-            var weighted: Double?
+        struct Counts: Decodable {
+            var matching: Int
+            var weighted: Double
+            var all: Int
         }
-        func count(_ conditions: SQLQueryString) async throws -> Count {
+        // What the query leaves and what the reader may see, in one pass over the run's late results in the index.
+        let matches: SQLQueryString = "CASE WHEN 1 = 1" + narrowed
+        let counts =
             try await sql.raw(
-                """
-                SELECT COUNT(*) AS count, SUM(COALESCE(weighted_lateness, 0)) AS weighted FROM plan_demand_results
-                WHERE plan_run_id = \(bind: run) AND (late_units > 0 OR unserved_units > 0)
-                """ + nationFilter + conditions
-            ).first(decoding: Count.self) ?? Count(count: 0, weighted: 0)
-        }
-        let matching = try await count(narrowed)
-        let total = matching.count
-        let allTotal = query.isNarrowed ? try await count("").count : total
+                "SELECT COALESCE(SUM(" + matches + " THEN 1 ELSE 0 END), 0) AS matching, "
+                    + "COALESCE(SUM(" + matches + " THEN COALESCE(weighted_lateness, 0) ELSE 0 END), 0) AS weighted, "
+                    + "COUNT(*) AS \(ident: "all") FROM plan_demand_results "
+                    + "WHERE plan_run_id = \(bind: run) AND (late_units > 0 OR unserved_units > 0)" + nationFilter
+            ).first(decoding: Counts.self) ?? Counts(matching: 0, weighted: 0, all: 0)
+        let total = counts.matching
         // The page's codes first, sorted in the index alone; then those rows in full: sorting the full rows would read
         // every late demand's causes to keep 50.
         let pageCodes: SQLQueryString =
@@ -116,7 +116,7 @@ enum PlanLateDemands {
             WHERE plan_run_id = \(bind: run) AND demand_code IN (
             """ + pageCodes + ") ORDER BY \(unsafeRaw: order(query))"
         ).all(decoding: Row.self)
-        return (rows, total, allTotal, matching.weighted ?? 0)
+        return (rows, total, counts.all, counts.weighted)
     }
 }
 

@@ -45,15 +45,15 @@ enum LinesPage {
     }
 
     private static func row(_ row: SourceRow) -> Node<HTML.TableContext> {
-        .tr(
-            .codeCell(row.code),
-            .cell(row.kind),
-            .cell(row.company),
-            .cell(row.country),
-            .cell(row.item),
-            .numberCell(Format.integer(row.leadTimeMonths)),
-            .cell(row.capacitySummary),
-            .td(.unwrap(row.editPath) { .link("Edit", to: $0) })
-        )
+        var cells = RowMarkup()
+        cells.code(row.code)
+        cells.cell(row.kind)
+        cells.cell(row.company)
+        cells.cell(row.country)
+        cells.cell(row.item)
+        cells.number(Format.integer(row.leadTimeMonths))
+        cells.cell(row.capacitySummary)
+        cells.link("Edit", to: row.editPath)
+        return cells.node
     }
 }

@@ -226,21 +226,24 @@ enum PlanDetailPage {
     }
 
     private static func lateRow(_ row: LateRow, runID: String?, linksSources: Bool) -> Node<HTML.TableContext> {
-        .tr(
-            runID.map { .td(.a(.safeHref(SiteRoute.planDemand(id: $0, code: row.demand).path), .code(.text(row.demand)))) }
-                ?? .codeCell(row.demand),
-            .cell(Alliance.name(of: row.nation)),
-            .cell(row.target),
-            .numberCell(String(row.priority)),
-            .dateCell(row.dueLabel),
-            .dateCell(row.firstDeliveryLabel ?? "none"),
-            .dateCell(row.lastDeliveryLabel ?? "none"),
-            .numberCell(row.monthsLate.map(String.init) ?? "–"),
-            .unitsCell(row.lateUnits),
-            .unitsCell(row.unservedUnits),
-            .unitsCell(row.weightedLateness),
-            .td(.attr("class", "explanation"), reason(row.causes, linkingSources: linksSources))
-        )
+        var cells = RowMarkup()
+        if let runID {
+            cells.codeLink(row.demand, to: SiteRoute.planDemand(id: runID, code: row.demand).path)
+        } else {
+            cells.code(row.demand)
+        }
+        cells.cell(Alliance.name(of: row.nation))
+        cells.cell(row.target)
+        cells.number(String(row.priority))
+        cells.date(row.dueLabel)
+        cells.date(row.firstDeliveryLabel ?? "none")
+        cells.date(row.lastDeliveryLabel ?? "none")
+        cells.number(row.monthsLate.map(String.init) ?? "–")
+        cells.units(row.lateUnits)
+        cells.units(row.unservedUnits)
+        cells.units(row.weightedLateness)
+        cells.markup(reasonHTML(row.causes, linkingSources: linksSources), class: "explanation")
+        return cells.node
     }
 
     /// The main constraint in one line; the whole chain under a disclosure, which opens without JavaScript.
