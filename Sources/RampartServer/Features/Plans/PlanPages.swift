@@ -95,7 +95,9 @@ struct PlanPages: RouteCollection {
         let targets: PlanDetailPage.Visible<PlanDetailPage.Targets>
         if !AccessPolicy.canReadPlanFigures(principal) {
             targets = .withheld("Totals per class or item are shown to Alliance staff, delegates and industry.")
-        } else if let scope = Self.targetScope(principal), let rows = summary?.targetRows(nation: scope.nation) {
+        } else if let scope = Self.targetScope(principal), let summary,
+            let rows = PlanRunSummaries.targetRows(of: summary, run: id, nation: scope.nation)
+        {
             targets = .shown(PlanDetailPage.Targets(rows: rows, scope: scope.label))
         } else {
             targets = .withheld("This run was stored before totals per class or item were kept: a new run shows them.")

@@ -55,6 +55,21 @@ enum PlanRunSummaries {
         state.decoded[runID] = summary
     }
 
+    private static let targetTotals = NIOLockedValueBox([String: [TargetOutcomeRow]?]())
+
+    /// `summary.targetRows(nation:)` of the stored run `runID`, summed once per run and nation: the plan page shows
+    /// them on every request, and a run's summary never changes.
+    static func targetRows(of summary: PlanRunSummary, run runID: UUID, nation: String?) -> [TargetOutcomeRow]? {
+        let key = runID.uuidString + "|" + (nation ?? "")
+        if let hit = targetTotals.withLockedValue({ $0[key] }) { return hit }
+        let rows = summary.targetRows(nation: nation)
+        targetTotals.withLockedValue { totals in
+            if totals.count >= capacity * 32 { totals.removeAll() }
+            totals[key] = .some(rows)
+        }
+        return rows
+    }
+
     @Sendable static func read(_ runID: UUID, on db: any Database) async throws -> PlanRunSummary? {
         guard
             let file = try await PlanRunFileRecord.query(on: db).filter(\.$planRunID == runID)

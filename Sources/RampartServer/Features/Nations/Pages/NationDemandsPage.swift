@@ -129,23 +129,21 @@ enum NationDemandsPage {
     }
 
     private static func row(_ row: DemandRow, linksSources: Bool) -> Node<HTML.TableContext> {
-        .tr(
-            row.resultPath.map { .td(.a(.safeHref($0), .code(.text(row.code)))) } ?? .codeCell(row.code),
-            .cell(row.target),
-            .unitsCell(row.qty),
-            .dateCell(row.dueLabel),
-            .numberCell(String(row.priority)),
-            .cell(row.released ? "Yes" : "No"),
-            .dateCell(row.firstDeliveryLabel ?? "–"),
-            .dateCell(row.lastDeliveryLabel ?? "–"),
-            .numberCell(row.monthsLate.map(String.init) ?? "–"),
-            .unitsCell(row.onTime),
-            .unitsCell(row.late),
-            .unitsCell(row.unserved),
-            .td(
-                .attr("class", "explanation"),
-                row.causes.isEmpty ? .text("") : PlanDetailPage.reason(row.causes, linkingSources: linksSources)),
-            .td(.unwrap(row.editPath) { .link("Edit", to: $0) })
-        )
+        var cells = RowMarkup()
+        if let path = row.resultPath { cells.codeLink(row.code, to: path) } else { cells.code(row.code) }
+        cells.cell(row.target)
+        cells.units(row.qty)
+        cells.date(row.dueLabel)
+        cells.number(String(row.priority))
+        cells.cell(row.released ? "Yes" : "No")
+        cells.date(row.firstDeliveryLabel ?? "–")
+        cells.date(row.lastDeliveryLabel ?? "–")
+        cells.number(row.monthsLate.map(String.init) ?? "–")
+        cells.units(row.onTime)
+        cells.units(row.late)
+        cells.units(row.unserved)
+        cells.markup(row.causes.isEmpty ? "" : PlanDetailPage.reasonHTML(row.causes, linkingSources: linksSources), class: "explanation")
+        cells.link("Edit", to: row.editPath)
+        return cells.node
     }
 }

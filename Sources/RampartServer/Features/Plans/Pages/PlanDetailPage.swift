@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import Plot
 import RampartCore
 
@@ -271,6 +272,20 @@ enum PlanDetailPage {
     /// page.
     static func causeHTML(_ sentence: String, linkingSources: Bool) -> String {
         guard linkingSources else { return Escape.elementText(sentence) }
+        if let known = linkedCauses.withLockedValue({ $0[sentence] }) { return known }
+        let html = linkedCauseHTML(sentence)
+        linkedCauses.withLockedValue { known in
+            if known.count >= 20_000 { known.removeAll() }
+            known[sentence] = html
+        }
+        return html
+    }
+
+    /// The linked markup of causes already written: the same few hundred sentences (a line at capacity in the same
+    /// months) recur through a run's late demands, and a page of them holds up to 400.
+    private static let linkedCauses = NIOLockedValueBox([String: String]())
+
+    private static func linkedCauseHTML(_ sentence: String) -> String {
         let words = sentence.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
         guard words.count == 4, words[1] == "line" || words[1] == "supply", !words[2].isEmpty,
             sourceSentenceRests.contains(where: { words[3].hasPrefix($0) })
