@@ -1,11 +1,11 @@
 import Fluent
 import Foundation
 import Plot
-import RampartCore
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import RampartCore
 @testable import RampartServer
 
 /// The views of a run beside its page: the late list's sort, filters and search (and its CSV with the same rows), a
@@ -72,6 +72,41 @@ import VaporTesting
         #expect(html == "main &lt;cause&gt;<details><summary>2 more causes</summary><ul><li>second</li><li>third</li></ul></details>")
         #expect(PlanDetailPage.reasonHTML(["only"], linkingSources: false) == "only")
         #expect(PlanDetailPage.reasonHTML([], linkingSources: false) == "–")
+    }
+
+    @Test func aReasonSaysHowManyCausesThePlannerDidNotKeep() {
+        let html = PlanDetailPage.reasonHTML(["main", "second"], notKept: 3, linkingSources: false)
+        #expect(
+            html == "main<details><summary>4 more causes</summary><ul><li>second</li><li class=\"muted\">and 3 more that the "
+                + "planner found and did not keep: it keeps the first causes of each chain</li></ul></details>")
+        // A chain of one kept cause still says that there were more.
+        #expect(PlanDetailPage.reasonHTML(["only"], notKept: 1, linkingSources: false).contains("<summary>1 more cause</summary>"))
+        #expect(PlanDetailCSV.allCauses(["a", "b"], notKept: 2) == "a; b; and 2 more not kept by the planner")
+        #expect(PlanDetailCSV.allCauses(["a", "b"], notKept: 0) == "a; b")
+    }
+
+    @Test func aResultStoresHowManyCausesWereNotKeptAndOldListsStillRead() throws {
+        // setup: a late demand's result whose explanation kept two causes of five
+        let demand = Demand(id: "D-1", nation: "DE", item: "SHELL", qty: 10, dueMonth: 3, priority: 1)
+        let outcome = DemandOutcome(
+            demand: demand, delivered: 10, onTime: 0, late: 10, lateUnitMonths: 20, unserved: 0, completionMonth: 5,
+            weightedLateness: 320)
+        let kept = DemandResult(
+            outcome: outcome, deliveries: [(month: 5, qty: 10)], reason: "first", causes: ["first", "second"], causesNotKept: 3)
+        let all = DemandResult(outcome: outcome, deliveries: [(month: 5, qty: 10)], reason: "first", causes: ["first", "second"])
+
+        // MUT
+        let (withMore, _, _) = PlanDemandResultRecord.records(runID: UUID(), result: kept, released: false)
+        let (without, _, _) = PlanDemandResultRecord.records(runID: UUID(), result: all, released: false)
+
+        // validate: the count is stored beside the list only where there is one; a plain list (as runs stored before
+        // wrote it) reads as nothing left out
+        #expect(withMore.causes == ["first", "second"])
+        #expect(withMore.causesNotKept == 3)
+        #expect(without.causesJSON == #"["first","second"]"#)
+        #expect(without.causesNotKept == 0)
+        #expect(PlanDemandResultRecord.causes(json: "not json", reason: "why") == ["why"])
+        #expect(PlanDemandResultRecord.causesNotKept(json: nil) == 0)
     }
 
     @Test func theLateListTotalsTheWeightedLatenessOfEveryDemandItLists() async throws {

@@ -8,6 +8,8 @@ public struct DemandResult: Sendable {
     public var reason: String?
     /// The whole chain of constraints, main one first, in calendar months.
     public var causes: [String]
+    /// How many more causes the planner found and did not keep (`Explanation.moreCauses`).
+    public var causesNotKept = 0
 
     public var demand: Demand { outcome.demand }
 }
@@ -33,7 +35,9 @@ extension Plan {
                 return DemandResult(outcome: outcome, deliveries: months, reason: fallback, causes: fallback.map { [$0] } ?? [])
             }
             let chain = [main] + explanation.causes.filter { $0 != main }
-            return DemandResult(outcome: outcome, deliveries: months, reason: words(main), causes: chain.map(words))
+            return DemandResult(
+                outcome: outcome, deliveries: months, reason: words(main), causes: chain.map(words),
+                causesNotKept: explanation.moreCauses)
         }
     }
 }

@@ -35,6 +35,8 @@ extension API {
         var deliveries: [DeliveryDTO]
         var reason: String?
         var causes: [String]
+        /// Causes the planner found beyond those it kept in `causes`.
+        var causesNotKept: Int
     }
 
     struct DeliveryDTO: Content {

@@ -68,7 +68,7 @@ struct NationPages: RouteCollection {
                 code: row.code, target: row.target, qty: row.qty, dueLabel: month(row.due_month), priority: row.priority,
                 released: row.released, onTime: row.on_time_units, late: row.late_units, unserved: row.unserved_units,
                 firstDeliveryLabel: row.first_delivery_month.map(month), lastDeliveryLabel: row.last_delivery_month.map(month),
-                monthsLate: row.monthsLate, causes: row.causeList,
+                monthsLate: row.monthsLate, causes: row.causeList, causesNotKept: PlanDemandResultRecord.causesNotKept(json: row.causes),
                 editPath: canEdit ? SiteRoute.demand(row.code).path(query: [(name: "return_to", value: listPath)]) : nil,
                 resultPath: row.on_time_units == nil ? nil : list.runID.map { SiteRoute.planDemand(id: $0.uuidString, code: row.code).path }
             )

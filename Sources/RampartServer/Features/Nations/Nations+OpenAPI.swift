@@ -119,6 +119,9 @@ extension OpenAPIDocument {
                     field("deliveries", array(ref("Delivery"))),
                     optional("reason", text, "Why the demand is late or short: the main constraint, in calendar months."),
                     field("causes", array(text), "The whole chain of constraints, main one first, in calendar months."),
+                    field(
+                        "causesNotKept", integer(minimum: 0),
+                        "How many more causes the planner found beyond those it keeps in `causes` (0 when none)."),
                 ]),
             "Delivery": object("Units delivered in a month.", [field("month", integer(minimum: 0)), field("qty", number)]),
             "Nation": object("A nation.", [field("code", text), field("name", text)]),

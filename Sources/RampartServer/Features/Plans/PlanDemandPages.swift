@@ -65,7 +65,8 @@ struct PlanDemandPages: RouteCollection {
             onTime: result.onTimeUnits, late: result.lateUnits, unserved: result.unservedUnits,
             firstDeliveryLabel: result.firstDeliveryMonth.map(month), lastDeliveryLabel: result.lastDeliveryMonth.map(month),
             monthsLate: result.lateUnits > 0 ? result.lastDeliveryMonth.map { max(0, $0 - result.dueMonth) } : nil,
-            weightedLateness: result.weightedLateness, causes: result.causes, deliveries: deliveryRows, chart: chart, pegging: pegRows,
+            weightedLateness: result.weightedLateness, causes: result.causes, causesNotKept: result.causesNotKept, deliveries: deliveryRows,
+            chart: chart, pegging: pegRows,
             marking: Releasability.nationOnly(result.nation).marking,
             editPath: AccessPolicy.canEditDemands(principal, nation: result.nation) && demandExists
                 ? SiteRoute.demand(result.demandCode).path : nil)

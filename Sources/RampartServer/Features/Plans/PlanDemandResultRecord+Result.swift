@@ -26,7 +26,7 @@ extension PlanDemandResultRecord {
         record.weightedLateness = result.outcome.weightedLateness
         record.lateUnitMonths = result.outcome.lateUnitMonths
         record.firstDeliveryMonth = result.deliveries.first?.month
-        record.causesJSON = result.causes.isEmpty ? nil : causesText(result.causes)
+        record.causesJSON = result.causes.isEmpty ? nil : causesText(result.causes, notKept: result.causesNotKept)
         let deliveries = result.deliveries.map {
             PlanDeliveryRecord(resultID: id, planRunID: runID, month: $0.month, qty: $0.qty)
         }
@@ -50,12 +50,47 @@ extension PlanDemandResultRecord {
     /// The chain of causes, main one first; the reason alone for runs stored before migration 013.
     var causes: [String] { Self.causes(json: causesJSON, reason: reason) }
 
+    /// How many more causes the planner found and did not keep.
+    var causesNotKept: Int { Self.causesNotKept(json: causesJSON) }
+
+    /// The stored chain: a JSON list of sentences, or, where the planner found more causes than it kept, an object with
+    /// the list and how many it did not keep (`StoredCauses`).
     static func causes(json: String?, reason: String?) -> [String] {
-        if let json, let list = try? JSONDecoder().decode([String].self, from: Data(json.utf8)), !list.isEmpty { return list }
+        if let json, let list = StoredCauses(json: json)?.causes, !list.isEmpty { return list }
         return reason.map { [$0] } ?? []
     }
 
-    private static func causesText(_ causes: [String]) -> String {
-        String(decoding: (try? JSONEncoder().encode(causes)) ?? Data("[]".utf8), as: UTF8.self)
+    static func causesNotKept(json: String?) -> Int {
+        json.flatMap(StoredCauses.init(json:))?.notKept ?? 0
+    }
+
+    private static func causesText(_ causes: [String], notKept: Int) -> String {
+        let data =
+            notKept > 0
+            ? try? JSONEncoder().encode(StoredCauses(causes: causes, notKept: notKept)) : try? JSONEncoder().encode(causes)
+        return String(decoding: data ?? Data("[]".utf8), as: UTF8.self)
+    }
+}
+
+/// A result's causes as the `causes` column holds them when some were not kept: `{"causes": [...], "notKept": 3}`.
+/// Every other result holds the plain list, as runs stored before this shape do.
+struct StoredCauses: Codable, Equatable {
+    var causes: [String]
+    var notKept: Int
+
+    init(causes: [String], notKept: Int) {
+        self.causes = causes
+        self.notKept = notKept
+    }
+
+    init?(json: String) {
+        let data = Data(json.utf8)
+        if json.hasPrefix("[") {
+            guard let list = try? JSONDecoder().decode([String].self, from: data) else { return nil }
+            self.init(causes: list, notKept: 0)
+        } else {
+            guard let stored = try? JSONDecoder().decode(StoredCauses.self, from: data) else { return nil }
+            self = stored
+        }
     }
 }

@@ -14,8 +14,13 @@ enum PlanDetailCSV {
                     .text(month(row.due_month) ?? ""), .text(month(row.first_delivery_month) ?? ""),
                     .text(month(row.last_delivery_month) ?? ""), .integer(row.monthsLate), .number(row.late_units),
                     .number(row.unserved_units), .number(row.weighted_lateness), .text(row.causeList.first ?? ""),
-                    .text(row.causeList.joined(separator: "; ")),
+                    .text(Self.allCauses(row.causeList, notKept: PlanDemandResultRecord.causesNotKept(json: row.causes))),
                 ]
             }, marking: marking)
+    }
+
+    /// The chain in one cell, saying how many more causes the planner found and did not keep.
+    static func allCauses(_ causes: [String], notKept: Int) -> String {
+        causes.joined(separator: "; ") + (notKept > 0 ? "; and \(notKept) more not kept by the planner" : "")
     }
 }

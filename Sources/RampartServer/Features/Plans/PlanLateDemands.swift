@@ -127,6 +127,7 @@ extension PlanDetailPage.LateRow {
             demand: row.demand_code, nation: row.nation, target: row.target, dueLabel: month(row.due_month) ?? "",
             firstDeliveryLabel: month(row.first_delivery_month), lastDeliveryLabel: month(row.last_delivery_month),
             monthsLate: row.monthsLate, lateUnits: row.late_units, unservedUnits: row.unserved_units,
-            weightedLateness: row.weighted_lateness, causes: row.causeList, priority: row.priority)
+            weightedLateness: row.weighted_lateness, causes: row.causeList, priority: row.priority,
+            causesNotKept: PlanDemandResultRecord.causesNotKept(json: row.causes))
     }
 }

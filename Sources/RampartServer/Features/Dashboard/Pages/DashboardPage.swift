@@ -163,7 +163,7 @@ enum DashboardPage {
                                     .codeCell(row.demand), .cell(row.target), .dateCell(row.dueLabel),
                                     .dateCell(row.lastDeliveryLabel ?? "none"), .numberCell(row.monthsLate.map(String.init) ?? "–"),
                                     .unitsCell(row.lateUnits), .unitsCell(row.unservedUnits),
-                                    .td(.attr("class", "explanation"), PlanDetailPage.reason(row.causes)))
+                                    .td(.attr("class", "explanation"), PlanDetailPage.reason(row.causes, notKept: row.causesNotKept)))
                             }, emptyText: "")
                     )),
             .p(.link("All of \(own.name)'s demands, with their projected deliveries", to: SiteRoute.nation(own.code).path))

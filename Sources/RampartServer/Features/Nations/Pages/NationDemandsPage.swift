@@ -18,6 +18,8 @@ enum NationDemandsPage {
         var monthsLate: Int? = nil
         /// The main constraint first, then the rest of the chain.
         var causes: [String] = []
+        /// Causes the planner found and did not keep.
+        var causesNotKept = 0
         var editPath: String?
         /// The demand's page in the run, once planned.
         var resultPath: String? = nil
@@ -142,7 +144,9 @@ enum NationDemandsPage {
         cells.units(row.onTime)
         cells.units(row.late)
         cells.units(row.unserved)
-        cells.markup(row.causes.isEmpty ? "" : PlanDetailPage.reasonHTML(row.causes, linkingSources: linksSources), class: "explanation")
+        cells.markup(
+            row.causes.isEmpty ? "" : PlanDetailPage.reasonHTML(row.causes, notKept: row.causesNotKept, linkingSources: linksSources),
+            class: "explanation")
         cells.link("Edit", to: row.editPath)
         return cells.node
     }

@@ -41,6 +41,8 @@ enum PlanDemandPage {
         var monthsLate: Int?
         var weightedLateness: Double?
         var causes: [String]
+        /// Causes the planner found and did not keep.
+        var causesNotKept = 0
         var deliveries: [DeliveryRow]
         var chart: MonthlySeries?
         /// Nil for a run stored before pegging was kept.
@@ -81,7 +83,7 @@ enum PlanDemandPage {
                 model.causes.isEmpty
                     ? .paragraph(
                         model.late + model.unserved > 0 ? "The run stored no reason for this demand." : "Every unit arrives on time.")
-                    : PlanDetailPage.reason(model.causes, linkingSources: context.user?.role == .staff)
+                    : PlanDetailPage.reason(model.causes, notKept: model.causesNotKept, linkingSources: context.user?.role == .staff)
             ),
             .section(
                 .h2(.text("Deliveries by month")),

@@ -23,6 +23,8 @@ enum PlanDetailPage {
         /// The main constraint first, then the rest of the chain.
         var causes: [String]
         var priority: Int = 0
+        /// Causes the planner found and did not keep.
+        var causesNotKept = 0
     }
 
     struct LateList: Sendable {
@@ -243,7 +245,7 @@ enum PlanDetailPage {
         cells.units(row.lateUnits)
         cells.units(row.unservedUnits)
         cells.units(row.weightedLateness)
-        cells.markup(reasonHTML(row.causes, linkingSources: linksSources), class: "explanation")
+        cells.markup(reasonHTML(row.causes, notKept: row.causesNotKept, linkingSources: linksSources), class: "explanation")
         return cells.node
     }
 
@@ -251,17 +253,25 @@ enum PlanDetailPage {
     /// With `linkingSources` (for readers who may open a line's or supply's page: staff), the line or supply each
     /// cause names links to its page. Written as markup directly: a page of 50 late demands holds up to 400 causes,
     /// and building them as nodes was a third of the page's time.
-    static func reason(_ causes: [String], linkingSources: Bool = false) -> Node<HTML.BodyContext> {
-        .raw(reasonHTML(causes, linkingSources: linkingSources))
+    static func reason(_ causes: [String], notKept: Int = 0, linkingSources: Bool = false) -> Node<HTML.BodyContext> {
+        .raw(reasonHTML(causes, notKept: notKept, linkingSources: linkingSources))
     }
 
-    static func reasonHTML(_ causes: [String], linkingSources: Bool) -> String {
+    /// `notKept`: causes the planner found beyond those it keeps; the list says how many, rather than stopping
+    /// short as if there were no more.
+    static func reasonHTML(_ causes: [String], notKept: Int = 0, linkingSources: Bool) -> String {
         guard let main = causes.first else { return "–" }
         var html = causeHTML(main, linkingSources: linkingSources)
         let rest = causes.dropFirst()
-        guard !rest.isEmpty else { return html }
-        html += "<details><summary>" + (rest.count == 1 ? "1 more cause" : "\(rest.count) more causes") + "</summary><ul>"
+        guard !rest.isEmpty || notKept > 0 else { return html }
+        let more = rest.count + notKept
+        html += "<details><summary>" + (more == 1 ? "1 more cause" : "\(more) more causes") + "</summary><ul>"
         for cause in rest { html += "<li>" + causeHTML(cause, linkingSources: linkingSources) + "</li>" }
+        if notKept > 0 {
+            html +=
+                "<li class=\"muted\">and " + (notKept == 1 ? "1 more" : "\(notKept) more")
+                + " that the planner found and did not keep: it keeps the first causes of each chain</li>"
+        }
         return html + "</ul></details>"
     }
 
