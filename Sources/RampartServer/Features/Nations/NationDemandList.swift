@@ -28,7 +28,8 @@ enum NationDemandList {
             guard let late = late_units, late > 0, let last = last_delivery_month else { return nil }
             return max(0, last - due_month)
         }
-        var causeList: [String] { PlanDemandResultRecord.causes(json: causes, reason: reason) }
+        var causeList: [String] { causeChain.causes }
+        var causeChain: StoredCauses { PlanDemandResultRecord.chain(json: causes, reason: reason) }
     }
 
     struct Total: Decodable, Sendable {

@@ -69,7 +69,7 @@ extension API.DemandDTO {
                 unservedUnits: row.unserved_units ?? 0, firstDeliveryMonth: row.first_delivery_month,
                 lastDeliveryMonth: row.last_delivery_month, weightedLateness: row.weighted_lateness,
                 deliveries: deliveries.map { API.DeliveryDTO(month: $0.month, qty: $0.qty) },
-                reason: row.reason, causes: PlanDemandResultRecord.causes(json: row.causes, reason: row.reason),
+                reason: row.reason, causes: PlanDemandResultRecord.chain(json: row.causes, reason: row.reason).causes,
                 causesNotKept: PlanDemandResultRecord.causesNotKept(json: row.causes))
         }
     }

@@ -64,11 +64,12 @@ struct NationPages: RouteCollection {
         let listPath = SiteRoute.nation(code).path(query: list.query.items(page: list.query.page))
         func month(_ index: Int) -> String { list.calendar?.label(index) ?? "M\(index)" }
         let rows = list.rows.map { row in
-            NationDemandsPage.DemandRow(
+            let chain = row.causeChain
+            return NationDemandsPage.DemandRow(
                 code: row.code, target: row.target, qty: row.qty, dueLabel: month(row.due_month), priority: row.priority,
                 released: row.released, onTime: row.on_time_units, late: row.late_units, unserved: row.unserved_units,
                 firstDeliveryLabel: row.first_delivery_month.map(month), lastDeliveryLabel: row.last_delivery_month.map(month),
-                monthsLate: row.monthsLate, causes: row.causeList, causesNotKept: PlanDemandResultRecord.causesNotKept(json: row.causes),
+                monthsLate: row.monthsLate, causes: chain.causes, causesNotKept: chain.notKept,
                 editPath: canEdit ? SiteRoute.demand(row.code).path(query: [(name: "return_to", value: listPath)]) : nil,
                 resultPath: row.on_time_units == nil ? nil : list.runID.map { SiteRoute.planDemand(id: $0.uuidString, code: row.code).path }
             )

@@ -55,13 +55,14 @@ extension PlanDemandResultRecord {
 
     /// The stored chain: a JSON list of sentences, or, where the planner found more causes than it kept, an object with
     /// the list and how many it did not keep (`StoredCauses`).
-    static func causes(json: String?, reason: String?) -> [String] {
-        if let json, let list = StoredCauses(json: json)?.causes, !list.isEmpty { return list }
-        return reason.map { [$0] } ?? []
-    }
+    static func causes(json: String?, reason: String?) -> [String] { chain(json: json, reason: reason).causes }
 
-    static func causesNotKept(json: String?) -> Int {
-        json.flatMap(StoredCauses.init(json:))?.notKept ?? 0
+    static func causesNotKept(json: String?) -> Int { chain(json: json, reason: nil).notKept }
+
+    /// Both at once, from one reading of the column.
+    static func chain(json: String?, reason: String?) -> StoredCauses {
+        if let json, let stored = StoredCauses(json: json), !stored.causes.isEmpty { return stored }
+        return StoredCauses(causes: reason.map { [$0] } ?? [], notKept: 0)
     }
 
     private static func causesText(_ causes: [String], notKept: Int) -> String {

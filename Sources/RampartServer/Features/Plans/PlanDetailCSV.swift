@@ -9,12 +9,13 @@ enum PlanDetailCSV {
                 "late units", "unserved units", "weighted lateness", "main reason", "all causes",
             ],
             rows: rows.map { row in
-                [
+                let chain = row.causeChain
+                return [
                     .text(row.demand_code), .text(row.nation), .text(row.target), .number(row.qty), .integer(row.priority),
                     .text(month(row.due_month) ?? ""), .text(month(row.first_delivery_month) ?? ""),
                     .text(month(row.last_delivery_month) ?? ""), .integer(row.monthsLate), .number(row.late_units),
-                    .number(row.unserved_units), .number(row.weighted_lateness), .text(row.causeList.first ?? ""),
-                    .text(Self.allCauses(row.causeList, notKept: PlanDemandResultRecord.causesNotKept(json: row.causes))),
+                    .number(row.unserved_units), .number(row.weighted_lateness), .text(chain.causes.first ?? ""),
+                    .text(Self.allCauses(chain.causes, notKept: chain.notKept)),
                 ]
             }, marking: marking)
     }

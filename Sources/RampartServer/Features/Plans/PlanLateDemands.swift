@@ -27,7 +27,8 @@ enum PlanLateDemands {
             return max(0, last - due_month)
         }
 
-        var causeList: [String] { PlanDemandResultRecord.causes(json: causes, reason: reason) }
+        var causeList: [String] { causeChain.causes }
+        var causeChain: StoredCauses { PlanDemandResultRecord.chain(json: causes, reason: reason) }
     }
 
     /// What the list offers: staff also filter by nation.
@@ -123,11 +124,11 @@ enum PlanLateDemands {
 extension PlanDetailPage.LateRow {
     /// A stored late result as the pages show it, months written by `month`.
     init(_ row: PlanLateDemands.Row, month: (Int?) -> String?) {
+        let chain = row.causeChain
         self.init(
             demand: row.demand_code, nation: row.nation, target: row.target, dueLabel: month(row.due_month) ?? "",
             firstDeliveryLabel: month(row.first_delivery_month), lastDeliveryLabel: month(row.last_delivery_month),
             monthsLate: row.monthsLate, lateUnits: row.late_units, unservedUnits: row.unserved_units,
-            weightedLateness: row.weighted_lateness, causes: row.causeList, priority: row.priority,
-            causesNotKept: PlanDemandResultRecord.causesNotKept(json: row.causes))
+            weightedLateness: row.weighted_lateness, causes: chain.causes, priority: row.priority, causesNotKept: chain.notKept)
     }
 }
