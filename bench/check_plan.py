@@ -85,8 +85,16 @@ class Scenario:
                     problems.add("scenario", f"{kind} {source['id']}: unknown item {source['item']}")
         classes = {item.get("class") for item in self.items.values()}
         for d in self.demands.values():
-            if ("item" in d) == ("class" in d):
-                problems.add("scenario", f"demand {d['id']}: names neither or both of item and class")
+            named = [k for k in ("item", "class", "items") if d.get(k) is not None]
+            if len(named) != 1:
+                problems.add("scenario", f"demand {d['id']}: names {len(named)} of item, class and items, not exactly one")
+            elif "items" in named:
+                listed = d["items"]
+                if not listed or len(set(listed)) != len(listed):
+                    problems.add("scenario", f"demand {d['id']}: items must be a non-empty list of distinct ids")
+                for item_id in listed:
+                    if item_id not in self.items:
+                        problems.add("scenario", f"demand {d['id']}: items names unknown item {item_id}")
             elif "item" in d and d["item"] not in self.items:
                 problems.add("scenario", f"demand {d['id']}: unknown item {d['item']}")
             elif "class" in d and d["class"] not in classes:
@@ -99,8 +107,10 @@ class Scenario:
                 problems.add("scenario", f"demand {d['id']}: qty {d.get('qty')} is not a number >= 0")
 
     def serves(self, demand, item_id):
-        if "item" in demand:
+        if demand.get("item") is not None:
             return item_id == demand["item"]
+        if demand.get("items") is not None:
+            return item_id in demand["items"]
         return self.items[item_id].get("class") == demand.get("class")
 
 
@@ -157,7 +167,7 @@ def check(scenario_data, plan):
         elif item_id not in scenario.items:
             problems.add("deliveries", f"{where}: unknown item {item_id}")
         elif not scenario.serves(demand, item_id):
-            problems.add("deliveries", f"{where}: item {item_id} is neither the item nor of the class of demand {demand_id}")
+            problems.add("deliveries", f"{where}: item {item_id} is not the item, of the class or in the items of demand {demand_id}")
         elif not is_month(month, horizon):
             problems.add("deliveries", f"{where}: month {month} outside 0..{horizon - 1}")
         elif not is_qty(qty):

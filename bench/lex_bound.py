@@ -26,7 +26,8 @@ def group_priorities(scenario):
     for d, demand in enumerate(scenario["demands"]):
         if demand["qty"] <= 0:
             continue
-        key = (demand.get("item") is None, demand.get("item") or demand.get("class"), demand["dueMonth"],
+        listed = tuple(sorted(demand["items"])) if demand.get("items") is not None else None
+        key = (demand.get("item") is None, demand.get("item") or demand.get("class") or listed, demand["dueMonth"],
                demand["priority"])
         if key not in first:
             first[key] = d

@@ -70,7 +70,26 @@ class CheckPlanTests(unittest.TestCase):
     def test_delivery_of_another_item(self):
         plan = copy.deepcopy(self.plan)
         plan["deliveries"].append({"demand": "D2", "item": "TNT", "month": 3, "qty": 1})
-        self.assertProblem(plan, "item TNT is neither the item nor of the class of demand D2")
+        self.assertProblem(plan, "item TNT is not the item, of the class or in the items of demand D2")
+
+    def test_listed_items(self):
+        # D2 lists SHELL instead of naming its class: the plan stays valid; TNT is not on the list.
+        scenario = copy.deepcopy(self.scenario)
+        d2 = next(d for d in scenario["demands"] if d["id"] == "D2")
+        del d2["class"]
+        d2["items"] = ["SHELL"]
+        problems, _ = check_plan.check(scenario, self.plan)
+        self.assertEqual(list(problems.lines()), [])
+        plan = copy.deepcopy(self.plan)
+        plan["deliveries"].append({"demand": "D2", "item": "TNT", "month": 3, "qty": 1})
+        problems, _ = check_plan.check(scenario, plan)
+        self.assertTrue(any("item TNT is not the item, of the class or in the items of demand D2" in line
+                            for line in problems.lines()))
+        for bad, fragment in (([], "items must be a non-empty list"), (["SHELL", "SHELL"], "distinct"),
+                              (["NOPE"], "items names unknown item NOPE")):
+            d2["items"] = bad
+            problems, _ = check_plan.check(scenario, self.plan)
+            self.assertTrue(any(fragment in line for line in problems.lines()), (bad, list(problems.lines())))
 
     def test_over_delivery(self):
         plan = copy.deepcopy(self.plan)

@@ -29,6 +29,27 @@ import Testing
         #expect(s.validationIssues() == [], "seed \(seed)")
     }
 
+    /// The random family has demands that list some of a class's variants (the munitions a nation's systems can fire),
+    /// never all of them; the alternate scales have none, so they stay the scenarios measured before.
+    @Test func randomScenariosListSomeOfAClass() {
+        var listed = 0
+        for seed in 1...10 {
+            let s = AlternateGenerator.random(seed: UInt64(seed)).generate()
+            let classOf = Dictionary(uniqueKeysWithValues: s.items.map { ($0.id, $0.itemClass) })
+            for d in s.demands {
+                guard let items = d.items else { continue }
+                listed += 1
+                #expect(d.item == nil && d.itemClass == nil)
+                let classes = Set(items.map { classOf[$0] ?? nil })
+                #expect(classes.count == 1, "\(d.id)")
+                let all = s.items.filter { $0.itemClass == classes.first! }.count
+                #expect(!items.isEmpty && items.count < all, "\(d.id)")
+            }
+        }
+        #expect(listed > 100)
+        #expect(!Self.s1.demands.contains { $0.items != nil })
+    }
+
     /// Rates of 1, 12 and 30 units of one scarce fill per unit, materials made on lines, variants with bills of
     /// their own, early demand of low priority, stock of some items only, lead times above the gaps between due months.
     @Test func shapeIsTheDocumentedOne() {

@@ -27,10 +27,11 @@ import Testing
         #expect(PlanChecker(scenario: s).problems(in: with) == [], "seed \(seed)")
     }
 
-    /// Random seed 64 was the family's worst plan before the search (1.061 × the LP bound); the search takes it to
-    /// 1.043 (BENCHMARKS.md). Here only that it finds a better plan, and names it in the strategies tried.
+    /// Random seed 64, as the family was before its demands listed items, was its worst plan before the search (1.061
+    /// × the LP bound); the search takes it to 1.043 (BENCHMARKS.md). Here only that it finds a better plan, and names
+    /// it in the strategies tried.
     @Test func searchFindsABetterPlanOnTheWorstRandomScenario() throws {
-        let s = AlternateGenerator.random(seed: 64).generate()
+        let s = AlternateGenerator.random(seed: 64, listedShare: 0).generate()
         let (without, with) = Self.plans(s)
         #expect(with.objective.weightedLateness < 0.99 * without.objective.weightedLateness)
         let tried = try #require(with.report?.planner.strategiesTried)

@@ -58,13 +58,16 @@ enum StructureCheck {
             quantity(stock.qty, "stock \(stock.item)")
         }
         for d in s.demands {
-            switch (d.item, d.itemClass) {
-            case (let item?, nil):
+            switch (d.item, d.itemClass, d.items) {
+            case (let item?, nil, nil):
                 if items[item]?.kind != .end { problems.append("\(d.id): \(item) is not an end item") }
-            case (nil, let c?):
+            case (nil, let c?, nil):
                 if !classes.contains(c) { problems.append("\(d.id): unknown class \(c)") }
+            case (nil, nil, let listed?):
+                if listed.isEmpty || Set(listed).count != listed.count { problems.append("\(d.id): items not distinct") }
+                for item in listed where items[item]?.kind != .end { problems.append("\(d.id): \(item) is not an end item") }
             default:
-                problems.append("\(d.id): must name exactly one of item and class")
+                problems.append("\(d.id): must name exactly one of item, class and items")
             }
             if !months.contains(d.dueMonth) { problems.append("\(d.id): due month \(d.dueMonth) outside horizon") }
             if !(1...5).contains(d.priority) { problems.append("\(d.id): priority \(d.priority)") }

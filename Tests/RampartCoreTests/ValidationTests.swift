@@ -236,11 +236,36 @@ import Testing
         Edit(#""nation": "NO""#, #""nation": """#, [("demands[1].nation", "must not be empty")]),
         Edit(
             #""class": "155-JBMOU", "qty""#, #""class": "155-JBMOU", "item": "TNT", "qty""#,
-            [("demands[0]", "names both item and class; a demand names exactly one")]),
-        Edit(#""class": "155-JBMOU", "qty""#, #""qty""#, [("demands[0]", "names neither item nor class; a demand names exactly one")]),
+            [("demands[0]", "names item and class; a demand names exactly one of item, class and items")]),
+        Edit(
+            #""class": "155-JBMOU", "qty""#, #""qty""#, [("demands[0]", "names none of item, class and items; a demand names exactly one")]),
         Edit(
             #""class": "155-JBMOU", "qty""#, #""class": null, "qty""#,
-            [("demands[0]", "names neither item nor class; a demand names exactly one")]),
+            [("demands[0]", "names none of item, class and items; a demand names exactly one")]),
+        Edit(
+            #""class": "155-JBMOU", "qty""#, #""class": "155-JBMOU", "items": ["SHELL-155-HE"], "qty""#,
+            [("demands[0]", "names class and items; a demand names exactly one of item, class and items")]),
+        Edit(
+            #""item": "SHELL-155-HE", "qty": 8000"#, #""item": "SHELL-155-HE", "items": ["SHELL-155-HE"], "qty": 8000"#,
+            [("demands[1]", "names item and items; a demand names exactly one of item, class and items")]),
+        Edit(
+            #""class": "155-JBMOU", "qty""#, #""items": [], "qty""#,
+            [("demands[0].items", "must not be empty; list at least one item")]),
+        Edit(
+            #""class": "155-JBMOU", "qty""#, #""items": ["SHELL-155-HE", "FOO"], "qty""#,
+            [("demands[0].items[1]", #"unknown item "FOO""#)]),
+        Edit(
+            #""class": "155-JBMOU", "qty""#, #""items": ["SHELL-155-HE", "TNT", "SHELL-155-HE"], "qty""#,
+            [("demands[0].items[2]", #"duplicate item "SHELL-155-HE" (first at demands[0].items[0])"#)]),
+        Edit(
+            #""class": "155-JBMOU", "qty""#, #""items": ["SHELL-155-HE", 7, ""], "qty""#,
+            [("demands[0].items[1]", "expected a string, found 7"), ("demands[0].items[2]", "must not be empty")]),
+        Edit(
+            #""class": "155-JBMOU", "qty""#, #""items": "SHELL-155-HE", "qty""#,
+            [("demands[0].items", #"expected an array, found "SHELL-155-HE""#)]),
+        Edit(
+            #""class": "155-JBMOU", "qty""#, #""items": null, "qty""#,
+            [("demands[0]", "names none of item, class and items; a demand names exactly one")]),
         Edit(#""item": "SHELL-155-HE", "qty": 8000"#, #""item": "FOO", "qty": 8000"#, [("demands[1].item", #"unknown item "FOO""#)]),
         Edit(#""item": "SHELL-155-HE", "qty": 8000"#, #""item": "", "qty": 8000"#, [("demands[1].item", "must not be empty")]),
         Edit(

@@ -61,6 +61,29 @@ import VaporTesting
         }
     }
 
+    /// A demand's record names one item or a class: a file whose demands list `items` is refused whole, each such
+    /// demand named, rather than stored without its list.
+    @Test func aFileWithListedItemsIsRefusedWhole() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let before = try #require(try await ScenarioTransfer.exportFile(on: app.db))
+            var listed = Fixtures.scenario()
+            listed.name = "listed"
+            let items = listed.items.filter { $0.kind == .end }.map(\.id)
+            try #require(!items.isEmpty)
+            listed.demands.append(Demand(id: "FR-LIST", nation: "FR", items: items, qty: 5, dueMonth: 2, priority: 2))
+            let body = try JSONEncoder().encode(listed)
+            #expect(throws: Never.self) { try ScenarioReader.read(body) }
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+            let response = try await app.api(.PUT, "/api/v1/scenario", token: staff, json: String(decoding: body, as: UTF8.self))
+            #expect(response.status == .unprocessableEntity)
+            let problems = try response.decoded(ErrorAnswer.self).problems ?? []
+            let path = "demands[\(listed.demands.count - 1)].items"
+            #expect(problems.contains { $0.hasPrefix(path) && $0.contains("not kept by the server") })
+            #expect(try await ScenarioTransfer.exportFile(on: app.db) == before)
+        }
+    }
+
     @Test func theSecondOfTwoSavesGetsAConflict() async throws {
         try await withTestApp { app in
             try await Fixtures.seed(app)

@@ -61,8 +61,10 @@ public struct PlanChecker {
             guard let demand = demands[d.demand] else { problems.append("delivery: unknown demand \(d.demand)"); continue }
             guard d.month >= 0 && d.month < h else { problems.append("delivery \(d.demand): month \(d.month) out of range"); continue }
             if d.qty < 0 { problems.append("delivery \(d.demand): negative qty") }
-            let ok = demand.item.map { $0 == d.item } ?? (items[d.item]?.itemClass == demand.itemClass)
-            if !ok { problems.append("delivery \(d.demand): item \(d.item) is not the demand's item or class") }
+            let ok =
+                demand.item.map { $0 == d.item } ?? demand.items.map { $0.contains(d.item) }
+                ?? (items[d.item]?.itemClass == demand.itemClass)
+            if !ok { problems.append("delivery \(d.demand): item \(d.item) is not the demand's item, of its class or in its items") }
             delivered[d.demand, default: 0] += d.qty
             add(d.item, d.month, -d.qty)
             if d.month > demand.dueMonth {

@@ -1,7 +1,7 @@
 import RampartCore
 
 /// Small random scenarios of every shape the model allows, for property tests: multi-level and shared bills
-/// of materials, classes, lead times past the horizon, ramp-up steps, stocks, item and class demands.
+/// of materials, classes, lead times past the horizon, ramp-up steps, stocks, item and class demands, demands listing items.
 public struct RandomScenario {
     private var state: UInt64
 
@@ -76,6 +76,17 @@ public struct RandomScenario {
                     itemClass: byClass ? classes[int(0...classes.count - 1)] : nil, qty: Double(int(1...60)),
                     dueMonth: int(0...horizon - 1),
                     priority: int(1...5)))
+        }
+        // Every third demand takes any of a list of end items instead (drawn last, so the rest is as before).
+        for k in demands.indices where k % 3 == 2 {
+            var listed: [String] = []
+            for _ in 0..<int(1...3) {
+                let end = ends[int(0...ends.count - 1)]
+                if !listed.contains(end) { listed.append(end) }
+            }
+            demands[k].item = nil
+            demands[k].itemClass = nil
+            demands[k].items = listed
         }
         return Scenario(
             name: "random", startMonth: "2026-01", horizonMonths: horizon, items: items, lines: lines, supplies: supplies,

@@ -26,7 +26,8 @@ public func supply(
 }
 
 public func demand(
-    _ id: String, item: String? = nil, cls: String? = nil, _ qty: Double, due: Int, priority: Int = 3, nation: String = "PL"
+    _ id: String, item: String? = nil, cls: String? = nil, items: [String]? = nil, _ qty: Double, due: Int, priority: Int = 3,
+    nation: String = "PL"
 ) -> Demand {
-    Demand(id: id, nation: nation, item: item, itemClass: cls, qty: qty, dueMonth: due, priority: priority)
+    Demand(id: id, nation: nation, item: item, itemClass: cls, items: items, qty: qty, dueMonth: due, priority: priority)
 }

@@ -1,7 +1,7 @@
 // Driver of bench/quality.py when no SwiftPM build is at hand (bench/quality/run.sh compiles it with -O):
 //   driver generate standard|alternate SCALE SEED OUT.json
 //   driver generate random SEED OUT.json
-//   driver plan SCENARIO.json OUT.json      (prints {"plannerSeconds": ...} on stdout)
+//   driver plan SCENARIO.json OUT.json      (prints {"plannerSeconds": ...} on stdout; OBJECTIVE=strict for strict)
 //   driver export-lp SCENARIO.json OUT.lp
 import Dispatch
 import Foundation
@@ -40,6 +40,7 @@ case "plan":
     var options = Planner.Options(bottleneckCandidates: candidates)
     let env = ProcessInfo.processInfo.environment
     options.searchWork = Int(env["SEARCH_WORK"] ?? "") ?? OrderSearch.defaultWork
+    options.objective = PlanObjective(rawValue: env["OBJECTIVE"] ?? "weighted") ?? .weighted
     let plan = Planner(options: options).plan(scenario)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     try Data(plan.jsonBytes()).write(to: URL(fileURLWithPath: args[2]))

@@ -60,7 +60,7 @@ struct DelayExplainer {
             // The months that matter: the year before the due month, and the months until the last delivery.
             let windowEnd = outcome.unserved > 0 ? problem.horizon - 1 : (outcome.completionMonth ?? problem.horizon) - 1
             let key = WindowKey(
-                targetIsClass: info.isClass, target: info.target,
+                targetIsClass: info.isClass, target: info.targetKey,
                 from: max(0, info.due - Self.lookBackMonths), by: windowEnd)
             if let e = keyIndex[key] {
                 explanationOf[k] = e
@@ -89,7 +89,7 @@ struct DelayExplainer {
             late.append(
                 LateDemand(
                     demand: info.id, nation: info.nation,
-                    target: (info.isClass ? DemandTarget.itemClass(info.target) : .item(info.target)).key,
+                    target: info.targetKey,
                     priority: info.priority, qty: info.qty, dueMonth: info.due, lateUnits: Quantity.snap(outcome.late),
                     unservedUnits: outcome.unserved, completionMonth: outcome.completionMonth,
                     weightedLateness: Quantity.snap(outcome.weightedLateness), explanation: e))

@@ -138,11 +138,20 @@ struct AlternateBuild {
             let qty = max(10, (family.demandUnits * rng.double(in: 0.05...1) * rng.double(in: 0.2...1) / 10).rounded() * 10)
             let namesItem = rng.chance(0.4)
             let item = namesItem ? rng.pick(family.variants) : nil
+            var listed: [String]?
+            if !namesItem && shape.listedShare > 0 && family.variants.count > 1 && rng.chance(shape.listedShare) {
+                // Some of the class's variants, in the class's order.
+                var keep = family.variants.map { _ in rng.chance(0.5) }
+                if !keep.contains(true) { keep[rng.int(in: 0...(keep.count - 1))] = true }
+                if !keep.contains(false) { keep[rng.int(in: 0...(keep.count - 1))] = false }
+                listed = zip(family.variants, keep).filter(\.1).map(\.0)
+            }
             demands.append(
                 Demand(
                     id: ids.id(prefix: "D", country: nation, width: 6), nation: nation, item: item,
-                    itemClass: namesItem ? nil : family.cls, qty: qty, dueMonth: due, priority: priority))
-            let share = namesItem ? [item!] : family.variants
+                    itemClass: namesItem || listed != nil ? nil : family.cls, items: listed, qty: qty, dueMonth: due,
+                    priority: priority))
+            let share = namesItem ? [item!] : listed ?? family.variants
             for id in share {
                 wantedByItem[id, default: 0] += qty / Double(share.count)
                 if due < 12 { earlyByItem[id, default: 0] += qty / Double(share.count) }

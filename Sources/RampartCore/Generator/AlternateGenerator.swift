@@ -25,6 +25,9 @@ public struct AlternateGenerator: Sendable {
         /// Raw material over the horizon, as a share of what the demands would need.
         var scarcity: ClosedRange<Double>
         var nations: Int
+        /// Share of the class demands that list some of their class's variants instead (`Demand.items`: the
+        /// munitions one nation's systems can fire); 0 draws nothing for it, so such scenarios are as before.
+        var listedShare: Double = 0
     }
 
     public let seed: UInt64
@@ -51,7 +54,10 @@ public struct AlternateGenerator: Sendable {
     }
 
     /// A small scenario of 100 to 500 demands whose sizes, rates and scarcity are drawn from the seed.
-    public static func random(seed: UInt64) -> AlternateGenerator {
+    public static func random(seed: UInt64) -> AlternateGenerator { random(seed: seed, listedShare: 0.3) }
+
+    /// `listedShare` 0 gives the family as it was before demands could list items.
+    static func random(seed: UInt64, listedShare: Double) -> AlternateGenerator {
         let mixed = seed ^ 0x5241_4E44_4F4D_0000
         var rng = ScenarioGenerator.SeededRandom(seed: mixed)
         let rateChoices: [Double] = [1, 2, 5, 12, 30]
@@ -63,7 +69,7 @@ public struct AlternateGenerator: Sendable {
         let shape = Shape(
             name: "random-seed-\(seed)", horizon: rng.int(in: 36...60), demands: rng.int(in: 100...500),
             materialGroups: rng.int(in: 1...3), familiesPerGroup: families, variants: 1...3, rates: rates,
-            scarcity: low...(low + 0.3), nations: rng.int(in: 4...12))
+            scarcity: low...(low + 0.3), nations: rng.int(in: 4...12), listedShare: listedShare)
         return AlternateGenerator(seed: mixed ^ 0x1, shape: shape)
     }
 

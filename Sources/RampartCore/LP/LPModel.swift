@@ -184,8 +184,7 @@ struct LPModel: Sendable {
     }
 
     private struct GroupKey: Hashable {
-        var isClass: Bool
-        var target: String
+        var target: DemandTarget
         var due: Int
         var weight: Double
     }
@@ -197,16 +196,9 @@ struct LPModel: Sendable {
         var groups: [Group] = []
         var groupOf: [GroupKey: Int] = [:]
         for (d, demand) in scenario.demands.enumerated() where demand.qty > 0 {
-            let key: GroupKey
-            let eligible: [Int]
-            if let id = demand.item {
-                key = GroupKey(isClass: false, target: id, due: demand.dueMonth, weight: demand.weight)
-                eligible = itemIndex[id].map { [$0] } ?? []
-            } else {
-                let c = demand.itemClass ?? ""
-                key = GroupKey(isClass: true, target: c, due: demand.dueMonth, weight: demand.weight)
-                eligible = classItems[c] ?? []
-            }
+            let target = demand.target.canonical
+            let key = GroupKey(target: target, due: demand.dueMonth, weight: demand.weight)
+            let eligible = target.eligibleItems(itemIndex: itemIndex, classItems: classItems)
             if aggregate, let g = groupOf[key] {
                 groups[g].demands.append(d)
                 groups[g].qty += demand.qty

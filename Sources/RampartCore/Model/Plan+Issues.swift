@@ -1,6 +1,6 @@
 extension Plan {
     /// Problems that make the plan unreadable against `scenario`, each at its JSON path: unknown demands,
-    /// lines, supplies or items, an item outside the demand's item or class, months outside the horizon,
+    /// lines, supplies or items, an item outside the demand's item, class or items, months outside the horizon,
     /// negative or non-finite quantities. (Capacities and stock balance are the checker's business.)
     public func issues(against scenario: Scenario) -> [ScenarioIssue] {
         var issues: [ScenarioIssue] = []
@@ -41,10 +41,17 @@ extension Plan {
                 issues.append(ScenarioIssue(path: "\(path).item", message: "unknown item \"\(d.item)\""))
                 continue
             }
-            let fits = demand.item.map { $0 == d.item } ?? (cls != nil && cls == demand.itemClass)
+            let fits: Bool
+            switch demand.target {
+            case .item(let id): fits = id == d.item
+            case .itemClass(let name): fits = cls == name
+            case .items(let ids): fits = ids.contains(d.item)
+            }
             if !fits {
                 issues.append(
-                    ScenarioIssue(path: "\(path).item", message: "\"\(d.item)\" is not the item or of the class of demand \"\(d.demand)\""))
+                    ScenarioIssue(
+                        path: "\(path).item",
+                        message: "\"\(d.item)\" is not the item, of the class or in the items of demand \"\(d.demand)\""))
             }
         }
         return issues

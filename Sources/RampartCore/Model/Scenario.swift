@@ -151,6 +151,9 @@ public struct Demand: Codable, Sendable, Equatable {
     public var nation: String
     public var item: String?
     public var itemClass: String?
+    /// Items any of which may serve the demand, where they are not one item or a whole class (planning-model.md):
+    /// the munitions one nation's weapon systems can fire.
+    public var items: [String]?
     public var qty: Double
     public var dueMonth: Int
     public var priority: Int
@@ -158,14 +161,18 @@ public struct Demand: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, nation, item
         case itemClass = "class"
-        case qty, dueMonth, priority
+        case items, qty, dueMonth, priority
     }
 
-    public init(id: String, nation: String, item: String? = nil, itemClass: String? = nil, qty: Double, dueMonth: Int, priority: Int) {
+    public init(
+        id: String, nation: String, item: String? = nil, itemClass: String? = nil, items: [String]? = nil, qty: Double,
+        dueMonth: Int, priority: Int
+    ) {
         self.id = id
         self.nation = nation
         self.item = item
         self.itemClass = itemClass
+        self.items = items
         self.qty = qty
         self.dueMonth = dueMonth
         self.priority = priority

@@ -1,7 +1,9 @@
-/// Demands that are interchangeable for the plan: same target (item or class), due month and priority.
+/// Demands that are interchangeable for the plan: same target (item, class or list of items), due month and priority.
 /// The planner reserves for a group at once and shares the deliveries out in demand-id order.
 struct DemandGroup: Sendable {
     var target: String
+    /// `DemandTarget.key` of the target.
+    var targetKey: String
     var isClass: Bool
     var items: [Int]
     var due: Int
@@ -21,7 +23,7 @@ struct DemandGroup: Sendable {
         var byKey: [Key: Int] = [:]
         var groups: [DemandGroup] = []
         for (d, demand) in problem.demands.enumerated() {
-            let key = Key(target: demand.target, isClass: demand.isClass, due: demand.due, priority: demand.priority)
+            let key = Key(target: demand.targetKey, isClass: demand.isClass, due: demand.due, priority: demand.priority)
             if let g = byKey[key] {
                 groups[g].qty += demand.qty
                 groups[g].members.append(d)
@@ -29,7 +31,8 @@ struct DemandGroup: Sendable {
                 byKey[key] = groups.count
                 groups.append(
                     DemandGroup(
-                        target: demand.target, isClass: demand.isClass, items: demand.items, due: demand.due,
+                        target: demand.target, targetKey: demand.targetKey, isClass: demand.isClass, items: demand.items,
+                        due: demand.due,
                         priority: demand.priority, weight: demand.weight, qty: demand.qty, members: [d]))
             }
         }

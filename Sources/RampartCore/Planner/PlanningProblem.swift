@@ -19,8 +19,11 @@ struct PlanningProblem: Sendable {
     struct DemandInfo: Sendable {
         var id: String
         var nation: String
-        /// Item id, or the class name for a class demand.
+        /// Item id, the class name for a class demand, or the target's key for a list of items.
         var target: String
+        /// `DemandTarget.key`: unique to the target.
+        var targetKey: String
+        /// Whether the demand may take any of several items (a class or a list).
         var isClass: Bool
         var items: [Int]
         var qty: Double
@@ -106,11 +109,12 @@ struct PlanningProblem: Sendable {
             if let cls = item.itemClass { classItems[cls, default: []].append(i) }
         }
         demands = scenario.demands.map { d in
-            let isClass = d.item == nil
-            let target = d.item ?? d.itemClass ?? ""
-            let items = isClass ? (classItems[target] ?? []) : (index[target].map { [$0] } ?? [])
+            let target = d.target.canonical
+            let name: String
+            if case .items = target { name = target.key } else { name = target.name }
             return DemandInfo(
-                id: d.id, nation: d.nation, target: target, isClass: isClass, items: items,
+                id: d.id, nation: d.nation, target: name, targetKey: target.key, isClass: target.offersChoice,
+                items: target.eligibleItems(itemIndex: index, classItems: classItems),
                 qty: d.qty, due: d.dueMonth, priority: d.priority, weight: d.weight)
         }
         itemContention = Self.contention(demands: demands, sources: sources, stock: stock, items: itemIDs.count)

@@ -99,7 +99,7 @@ struct StrategyPass {
         var target = [Int](repeating: 0, count: groups.count)
         var targets: [TargetKey: Int] = [:]
         for (g, group) in groups.enumerated() {
-            let key = TargetKey(target: group.target, isClass: group.isClass)
+            let key = TargetKey(target: group.targetKey, isClass: group.isClass)
             if let k = targets[key] { target[g] = k } else { target[g] = targets.count; targets[key] = targets.count }
         }
         var exhaustedThrough = [Int](repeating: Int.min, count: targets.count)

@@ -103,13 +103,17 @@ enum DraftDecoding {
             case "nation": demand.nation = r.string(value, at: path)
             case "item": demand.item = r.optionalString(value, at: path)
             case "class": demand.itemClass = r.optionalString(value, at: path)
+            case "items":
+                if case .null = value { break }
+                demand.items =
+                    r.list(value, at: path) { r, value, path in r.string(value, at: { path }) }.map { .present($0) } ?? .invalid
             case "qty": demand.qty = r.number(value, at: path)
             case "dueMonth": demand.dueMonth = r.integer(value, at: path)
             case "priority": demand.priority = r.integer(value, at: path)
             default: break
             }
         }
-        if !isObject { demand.item = .invalid; demand.itemClass = .invalid }
+        if !isObject { demand.item = .invalid; demand.itemClass = .invalid; demand.items = .invalid }
         return demand
     }
 }
@@ -125,5 +129,5 @@ private enum Fields {
     static let supply = FieldSet(required: ["id", "supplier", "country", "item", "leadTimeMonths", "capacity"])
     static let capacityStep = FieldSet(required: ["from", "perMonth"])
     static let stock = FieldSet(required: ["item", "qty"])
-    static let demand = FieldSet(required: ["id", "nation", "qty", "dueMonth", "priority"], optional: ["item", "class"])
+    static let demand = FieldSet(required: ["id", "nation", "qty", "dueMonth", "priority"], optional: ["item", "class", "items"])
 }

@@ -21,7 +21,8 @@ extension ScenarioDraft {
             demands: s.demands.map {
                 DemandDraft(
                     id: $0.id, nation: $0.nation, item: OptionalField($0.item),
-                    itemClass: OptionalField($0.itemClass), qty: $0.qty, dueMonth: $0.dueMonth,
+                    itemClass: OptionalField($0.itemClass), items: OptionalField($0.items.map { $0.map { Optional($0) } }),
+                    qty: $0.qty, dueMonth: $0.dueMonth,
                     priority: $0.priority)
             })
     }
@@ -109,9 +110,16 @@ private extension StockDraft {
 
 private extension DemandDraft {
     func demand() -> Demand? {
-        guard let id, let nation, let item = item.typed, let itemClass = itemClass.typed,
+        guard let id, let nation, let item = item.typed, let itemClass = itemClass.typed, let listed = items.typed,
             let qty, let dueMonth, let priority
         else { return nil }
-        return Demand(id: id, nation: nation, item: item, itemClass: itemClass, qty: qty, dueMonth: dueMonth, priority: priority)
+        var items: [String]?
+        if let listed {
+            guard let ids = listed.allMapped({ $0 }) else { return nil }
+            items = ids
+        }
+        return Demand(
+            id: id, nation: nation, item: item, itemClass: itemClass, items: items, qty: qty, dueMonth: dueMonth,
+            priority: priority)
     }
 }

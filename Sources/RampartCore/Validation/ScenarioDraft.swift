@@ -23,6 +23,10 @@ enum OptionalField<Value> {
     var value: Value? {
         if case .present(let value) = self { value } else { nil }
     }
+
+    var isAbsent: Bool {
+        if case .absent = self { true } else { false }
+    }
 }
 
 struct ItemDraft {
@@ -63,6 +67,8 @@ struct DemandDraft {
     var nation: String?
     var item: OptionalField<String> = .absent
     var itemClass: OptionalField<String> = .absent
+    /// A malformed element is nil (already reported).
+    var items: OptionalField<[String?]> = .absent
     var qty: Double?
     var dueMonth: Int?
     var priority: Int?

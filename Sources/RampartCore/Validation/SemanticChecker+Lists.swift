@@ -49,15 +49,22 @@ extension SemanticChecker {
         for (i, demand) in demands.enumerated() {
             checkID(demand.id, list: "demands", index: i, seen: &ids)
             checkNotEmpty(demand.nation, at: "demands[\(i)].nation")
-            switch (demand.item, demand.itemClass) {
-            case (.present, .present):
-                report("demands[\(i)]", "names both item and class; a demand names exactly one")
-            case (.absent, .absent):
-                report("demands[\(i)]", "names neither item nor class; a demand names exactly one")
-            default:
-                break
+            // A malformed field was reported already: it counts neither as named nor as absent.
+            let fields = [
+                ("item", demand.item.isAbsent, demand.item.value != nil),
+                ("class", demand.itemClass.isAbsent, demand.itemClass.value != nil),
+                ("items", demand.items.isAbsent, demand.items.value != nil),
+            ]
+            let named = fields.filter(\.2).map(\.0)
+            if named.count > 1 {
+                report("demands[\(i)]", "names \(named.joined(separator: " and ")); a demand names exactly one of item, class and items")
+            } else if fields.allSatisfy(\.1) {
+                report("demands[\(i)]", "names none of item, class and items; a demand names exactly one")
             }
             checkItemReference(demand.item.value, at: "demands[\(i)].item")
+            if let listed = demand.items.value {
+                checkItemList(listed, at: "demands[\(i)].items")
+            }
             if let itemClass = demand.itemClass.value {
                 if itemClass.isEmpty {
                     report("demands[\(i)].class", "must not be empty")
@@ -69,6 +76,26 @@ extension SemanticChecker {
             checkMonth(demand.dueMonth, at: "demands[\(i)].dueMonth")
             if let priority = demand.priority, let problem = FieldRules.priorityProblem(priority) {
                 report("demands[\(i)].priority", problem)
+            }
+        }
+    }
+}
+
+extension SemanticChecker {
+    /// A demand's `items`: not empty, every id a known item, none twice.
+    mutating func checkItemList(_ listed: [String?], at path: String) {
+        if listed.isEmpty {
+            report(path, "must not be empty; list at least one item")
+            return
+        }
+        var first: [String: Int] = [:]
+        for (k, id) in listed.enumerated() {
+            guard let id else { continue }
+            checkItemReference(id, at: "\(path)[\(k)]")
+            if let j = first[id] {
+                report("\(path)[\(k)]", "duplicate item \(IssueText.quoted(id)) (first at \(path)[\(j)])")
+            } else {
+                first[id] = k
             }
         }
     }

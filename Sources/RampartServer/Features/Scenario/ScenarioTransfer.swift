@@ -19,6 +19,7 @@ enum ScenarioTransfer {
         _ data: Data, by actor: Actor, now: Date, references: [ScenarioReferenceCheck], on db: any Database
     ) async throws -> ImportSummary {
         let scenario = try ScenarioReader.read(data)
+        try refuseItemLists(scenario)
         try await db.transaction { tx in
             try await ScenarioStore.replace(with: scenario, references: references, on: tx)
             try await Audit.record(
@@ -34,6 +35,20 @@ enum ScenarioTransfer {
         return ImportSummary(
             scenario: scenario.name, items: scenario.items.count, lines: scenario.lines.count,
             supplies: scenario.supplies.count, stocks: scenario.stocks.count, demands: scenario.demands.count)
+    }
+
+    /// A demand's record names one item or one class; until a nation's requirements keep which of its munitions may
+    /// serve them, a file whose demands list `items` is refused whole, each such demand named, rather than stored
+    /// without its list. `rampart plan` plans such files.
+    static func refuseItemLists(_ scenario: Scenario) throws(ScenarioValidationError) {
+        let issues = scenario.demands.enumerated().compactMap { k, demand in
+            demand.items == nil
+                ? nil
+                : ScenarioIssue(
+                    path: "demands[\(k)].items",
+                    message: "lists of items are not kept by the server yet; name one item or a class (rampart plan plans such files)")
+        }
+        if !issues.isEmpty { throw ScenarioValidationError(issues: issues) }
     }
 
     /// The scenario file of what the database holds, read in one transaction so it is consistent.
