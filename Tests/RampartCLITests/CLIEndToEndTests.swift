@@ -99,6 +99,33 @@ import Testing
         #expect(plan.scenario == "alliance-demo")
     }
 
+    /// A random scenario's demands that list items are served only by the items they list, the plan is the same in
+    /// two processes, and a bad list is named at its path with exit 1.
+    @Test func demandsListingItemsArePlannedWithinTheirLists() throws {
+        let dir = try CLI.temporaryDirectory()
+        let scenarioPath = dir.appendingPathComponent("r.json").path
+        #expect(try CLI.run(["generate", "--structure", "random", "--seed", "3", "-o", scenarioPath]).status == 0)
+        let scenario = try ScenarioReader.read(try Data(contentsOf: URL(fileURLWithPath: scenarioPath)))
+        let listed = Dictionary(uniqueKeysWithValues: scenario.demands.compactMap { d in d.items.map { (d.id, Set($0)) } })
+        #expect(!listed.isEmpty)
+        let a = try CLI.run(["plan", scenarioPath, "--json", "--quiet"])
+        let b = try CLI.run(["plan", scenarioPath, "--json", "--quiet"])
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.stdout == b.stdout)
+        let plan = try JSONDecoder().decode(Plan.self, from: a.stdout)
+        #expect(plan.issues(against: scenario) == [])
+        let served = plan.deliveries.filter { listed[$0.demand] != nil }
+        #expect(!served.isEmpty)
+        #expect(served.allSatisfy { listed[$0.demand]!.contains($0.item) })
+
+        let bad = sampleScenario.replacingOccurrences(
+            of: "\"item\": \"SHELL\", \"qty\": 4000", with: "\"items\": [\"SHELL\", \"NOPE\"], \"qty\": 4000")
+        #expect(bad != sampleScenario)
+        let run = try CLI.run(["validate", try write(bad, "bad-list.json", in: dir)])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(#"items[1]: unknown item "NOPE""#), "\(run.stderr)")
+    }
+
     @Test func badScenarioReportsEveryProblemWithItsPathAndExits1() throws {
         let dir = try CLI.temporaryDirectory()
         let bad =
