@@ -2,8 +2,9 @@
 /// The planner reserves for a group at once and shares the deliveries out in demand-id order.
 struct DemandGroup: Sendable {
     var target: String
-    /// `DemandTarget.key` of the target.
-    var targetKey: String
+    /// The target's place among the scenario's distinct targets (item, class or list), the same for every group of
+    /// that target, from 0: what a pass keys its per-target state by.
+    var targetIndex: Int
     var isClass: Bool
     var items: [Int]
     var due: Int
@@ -21,6 +22,7 @@ struct DemandGroup: Sendable {
             var priority: Int
         }
         var byKey: [Key: Int] = [:]
+        var targetIndex: [Key: Int] = [:]
         var groups: [DemandGroup] = []
         for (d, demand) in problem.demands.enumerated() {
             let key = Key(target: demand.targetKey, isClass: demand.isClass, due: demand.due, priority: demand.priority)
@@ -29,9 +31,12 @@ struct DemandGroup: Sendable {
                 groups[g].members.append(d)
             } else {
                 byKey[key] = groups.count
+                let targetKey = Key(target: demand.targetKey, isClass: demand.isClass, due: 0, priority: 0)
+                let t = targetIndex[targetKey] ?? targetIndex.count
+                targetIndex[targetKey] = t
                 groups.append(
                     DemandGroup(
-                        target: demand.target, targetKey: demand.targetKey, isClass: demand.isClass, items: demand.items,
+                        target: demand.target, targetIndex: t, isClass: demand.isClass, items: demand.items,
                         due: demand.due,
                         priority: demand.priority, weight: demand.weight, qty: demand.qty, members: [d]))
             }

@@ -96,14 +96,10 @@ struct StrategyPass {
         let preference = prices.map { book in groups.map { book.preferredItems($0) } }
         // Reservations only take: once a target (item or class) came up short by month t, nothing more can be had
         // for it by t or any earlier month; once its late units came up short from month t, nothing from t on.
-        var target = [Int](repeating: 0, count: groups.count)
-        var targets: [TargetKey: Int] = [:]
-        for (g, group) in groups.enumerated() {
-            let key = TargetKey(target: group.targetKey, isClass: group.isClass)
-            if let k = targets[key] { target[g] = k } else { target[g] = targets.count; targets[key] = targets.count }
-        }
-        var exhaustedThrough = [Int](repeating: Int.min, count: targets.count)
-        var exhaustedFrom = [Int](repeating: Int.max, count: targets.count)
+        let target = groups.map(\.targetIndex)
+        let targetCount = (target.max() ?? -1) + 1
+        var exhaustedThrough = [Int](repeating: Int.min, count: targetCount)
+        var exhaustedFrom = [Int](repeating: Int.max, count: targetCount)
         for (n, task) in allTasks.enumerated() {
             if n % step == 0 { progress(Double(n) / Double(allTasks.count)) }
             let g = task.group
@@ -217,11 +213,6 @@ struct StrategyPass {
 
     /// Pairs of deliveries `DeliveryReassignment.swapLateUnits` looks at, at most, per pass and order.
     static let swapBudget = 2_000_000
-
-    struct TargetKey: Hashable {
-        var target: String
-        var isClass: Bool
-    }
 
     struct Task {
         var group: Int
