@@ -21,8 +21,12 @@ struct DemandGroup: Sendable {
             var due: Int
             var priority: Int
         }
+        struct TargetKey: Hashable {
+            var target: String
+            var isClass: Bool
+        }
         var byKey: [Key: Int] = [:]
-        var targetIndex: [Key: Int] = [:]
+        var targetIndex: [TargetKey: Int] = [:]
         var groups: [DemandGroup] = []
         for (d, demand) in problem.demands.enumerated() {
             let key = Key(target: demand.targetKey, isClass: demand.isClass, due: demand.due, priority: demand.priority)
@@ -31,7 +35,7 @@ struct DemandGroup: Sendable {
                 groups[g].members.append(d)
             } else {
                 byKey[key] = groups.count
-                let targetKey = Key(target: demand.targetKey, isClass: demand.isClass, due: 0, priority: 0)
+                let targetKey = TargetKey(target: demand.targetKey, isClass: demand.isClass)
                 let t = targetIndex[targetKey] ?? targetIndex.count
                 targetIndex[targetKey] = t
                 groups.append(
