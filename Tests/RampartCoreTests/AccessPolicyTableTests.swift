@@ -52,6 +52,25 @@ import Testing
         Row(rule: "read the audit trail", check: AccessPolicy.canReadAudit, allowed: ["staff"]),
         Row(rule: "read the job queue", check: AccessPolicy.canReadJobs, allowed: ["staff"]),
         Row(rule: "read a plan's explanations", check: AccessPolicy.canReadPlanDetail, allowed: ["staff"]),
+        Row(rule: "edit the weapon systems", check: AccessPolicy.canEditWeaponSystems, allowed: ["staff"]),
+        Row(rule: "read FR's fleets", check: { AccessPolicy.canReadFleet($0, nation: "FR") }, allowed: ["staff", "delegate FR"]),
+        Row(rule: "read DE's fleets", check: { AccessPolicy.canReadFleet($0, nation: "DE") }, allowed: ["staff"]),
+        Row(rule: "edit FR's fleets", check: { AccessPolicy.canEditFleet($0, nation: "FR") }, allowed: ["staff", "delegate FR"]),
+        Row(rule: "edit DE's fleets", check: { AccessPolicy.canEditFleet($0, nation: "DE") }, allowed: ["staff"]),
+        Row(rule: "read qualifications", check: AccessPolicy.canReadQualifications, allowed: ["staff", "delegate FR"]),
+        Row(
+            rule: "record or withdraw FR's qualifications", check: { AccessPolicy.canEditQualification($0, nation: "FR") },
+            allowed: ["staff", "delegate FR"]),
+        Row(
+            rule: "record or withdraw DE's qualifications", check: { AccessPolicy.canEditQualification($0, nation: "DE") },
+            allowed: ["staff"]),
+        Row(rule: "read recognitions", check: AccessPolicy.canReadRecognitions, allowed: ["staff", "delegate FR"]),
+        Row(
+            rule: "edit FR's recognitions", check: { AccessPolicy.canEditRecognition($0, nation: "FR") }, allowed: ["staff", "delegate FR"]),
+        Row(rule: "edit DE's recognitions", check: { AccessPolicy.canEditRecognition($0, nation: "DE") }, allowed: ["staff"]),
+        Row(
+            rule: "read the whole interchangeability matrix", check: { AccessPolicy.interchangeabilityView($0) == .whole },
+            allowed: ["staff", "delegate FR"]),
     ]
 
     @Test(arguments: rows)

@@ -15,7 +15,8 @@ import Testing
         AuditRecord.self, DemandRecord.self, ItemRecord.self, BOMEntryRecord.self, OutboxMailRecord.self, NationRecord.self,
         CompanyRecord.self, PlanRunRecord.self, PlanRunFileRecord.self, PlanDemandResultRecord.self, PlanDeliveryRecord.self,
         ScenarioSettingsRecord.self, SourceRecord.self, CapacityStepRecord.self, StockRecord.self, PendingRegistrationRecord.self,
-        JobRecord.self, PlanSourceLoadRecord.self, PlanPeggingRecord.self,
+        JobRecord.self, PlanSourceLoadRecord.self, PlanPeggingRecord.self, WeaponSystemRecord.self, FleetRecord.self,
+        QualificationRecord.self, RecognitionRecord.self, InterchangeabilityCellRecord.self, InterchangeabilityStateRecord.self,
     ]
 
     @Test(arguments: records.map { RecordType($0) })

@@ -253,6 +253,59 @@ import VaporTesting
                 .PATCH, "/api/v1/sources/L-NEXTER", token: knds, json: body(["leadTimeMonths": 1201, "version": sourceVersion + 1]),
                 expect: .unprocessableEntity)
 
+            // interoperability
+            let system: [String: Any] = ["code": "CAESAR", "name": "CAESAR 6x6", "kind": "howitzer", "calibre": "155 mm"]
+            try await c.send(.POST, "/api/v1/weapon-systems", token: staff, json: body(system), expect: .created)
+            try await c.send(.POST, "/api/v1/weapon-systems", token: staff, json: body(system), expect: .conflict)
+            try await c.send(.POST, "/api/v1/weapon-systems", token: fr, json: body(system), expect: .forbidden)
+            try await c.send(
+                .POST, "/api/v1/weapon-systems", token: staff, json: body(["code": "bad code", "name": "", "kind": "tank"]),
+                expect: .unprocessableEntity)
+            try await c.send(.GET, "/api/v1/weapon-systems", token: knds, expect: .ok)
+            try await c.send(.GET, "/api/v1/weapon-systems/CAESAR", token: observer, expect: .ok)
+            try await c.send(.GET, "/api/v1/weapon-systems/NONE", token: observer, expect: .notFound)
+            try await c.send(
+                .PATCH, "/api/v1/weapon-systems/CAESAR", token: staff, json: body(["name": "CAESAR Mk II", "version": 1]), expect: .ok)
+            try await c.send(
+                .PATCH, "/api/v1/weapon-systems/CAESAR", token: staff, json: body(["name": "CAESAR", "version": 1]), expect: .conflict)
+            try await c.send(.PUT, "/api/v1/fleets/FR/CAESAR", token: fr, json: body(["count": 58]), expect: .ok)
+            try await c.send(.PUT, "/api/v1/fleets/FR/CAESAR", token: fr, json: body(["count": 60, "version": 9]), expect: .conflict)
+            try await c.send(
+                .PUT, "/api/v1/fleets/FR/CAESAR", token: fr, json: body(["count": -1, "version": 1]), expect: .unprocessableEntity)
+            try await c.send(.PUT, "/api/v1/fleets/PL/CAESAR", token: fr, json: body(["count": 1]), expect: .forbidden)
+            try await c.send(.GET, "/api/v1/fleets", token: fr, expect: .ok)
+            try await c.send(.GET, "/api/v1/fleets", token: knds, expect: .forbidden)
+            try await c.send(.POST, "/api/v1/fleets/import", token: staff, csv: "nation,system,count\nPL,CAESAR,10\n", expect: .ok)
+            try await c.send(
+                .POST, "/api/v1/fleets/import", token: staff, csv: "nation,system,count\nPL,NONE,10\n", expect: .unprocessableEntity)
+            let qualification: [String: Any] = ["item": "SHELL-155", "system": "CAESAR", "nation": "FR", "qualifiedOn": "2019-06-01"]
+            let qualified = try await c.send(.POST, "/api/v1/qualifications", token: fr, json: body(qualification), expect: .created)
+            try await c.send(.POST, "/api/v1/qualifications", token: knds, json: body(qualification), expect: .forbidden)
+            try await c.send(
+                .POST, "/api/v1/qualifications", token: fr,
+                json: body(["item": "NONE", "system": "CAESAR", "nation": "FR", "qualifiedOn": "1900-01-01"]),
+                expect: .unprocessableEntity)
+            try await c.send(.GET, "/api/v1/qualifications?item=SHELL-155", token: fr, expect: .ok)
+            try await c.send(.GET, "/api/v1/qualifications", token: knds, expect: .forbidden)
+            try await c.send(
+                .POST, "/api/v1/qualifications/import", token: staff,
+                csv: "item,system,nation,qualified on\nSHELL-155,CAESAR,PL,2020-02-02\n",
+                expect: .ok)
+            try await c.send(.POST, "/api/v1/qualifications/import", token: staff, csv: "item\n", expect: .unprocessableEntity)
+            try await c.send(.PUT, "/api/v1/recognitions/DE/FR", token: staff, expect: .ok)
+            try await c.send(.PUT, "/api/v1/recognitions/FR/FR", token: fr, expect: .unprocessableEntity)
+            try await c.send(.PUT, "/api/v1/recognitions/PL/FR", token: fr, expect: .forbidden)
+            try await c.send(.GET, "/api/v1/recognitions", token: fr, expect: .ok)
+            try await c.send(.GET, "/api/v1/recognitions", token: observer, expect: .forbidden)
+            try await c.send(.GET, "/api/v1/interchangeability?calibre=155%20mm", token: fr, expect: .ok)
+            try await c.send(.GET, "/api/v1/interchangeability?sort=users&dir=desc", token: knds, expect: .ok)
+            try await c.send(.GET, "/api/v1/interchangeability?class=NONE", token: knds, expect: .unprocessableEntity)
+            try await c.send(.DELETE, "/api/v1/recognitions/DE/FR", token: staff, expect: .noContent)
+            try await c.send(.DELETE, "/api/v1/recognitions/DE/FR", token: staff, expect: .notFound)
+            let qualificationID = try #require(qualified.object["id"] as? String)
+            try await c.send(.DELETE, "/api/v1/qualifications/\(qualificationID)", token: knds, expect: .notFound)
+            try await c.send(.DELETE, "/api/v1/qualifications/\(qualificationID)", token: fr, expect: .noContent)
+
             // plans
             try await c.send(.POST, "/api/v1/plans", token: fr, expect: .forbidden)
             let started = try await c.send(.POST, "/api/v1/plans", token: staff, expect: .accepted)
@@ -508,20 +561,20 @@ final class AnswerChecker: @unchecked Sendable {
 
     @discardableResult
     func send(
-        _ method: String, _ path: String, token: String?, json: String? = nil,
+        _ method: String, _ path: String, token: String?, json: String? = nil, csv: String? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Answer {
-        let answer = Answer(response: try await app.api(HTTPMethod(rawValue: method), path, token: token, json: json))
+        let answer = Answer(response: try await app.api(HTTPMethod(rawValue: method), path, token: token, json: json, csv: csv))
         check(answer, method, path, sourceLocation)
         return answer
     }
 
     @discardableResult
     func send(
-        _ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil, expect status: HTTPStatus,
+        _ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil, csv: String? = nil, expect status: HTTPStatus,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Answer {
-        let answer = try await send(method.rawValue, path, token: token, json: json, sourceLocation: sourceLocation)
+        let answer = try await send(method.rawValue, path, token: token, json: json, csv: csv, sourceLocation: sourceLocation)
         #expect(
             answer.status == status, "\(method) \(path): \(answer.status.code) \(answer.body.prefix(500))", sourceLocation: sourceLocation)
         return answer

@@ -15,7 +15,9 @@ import VaporTesting
             .accountNewsletter, .tokens, .tokenRevoke(id: "i"),
             .dashboard, .nations, .nationsCSV, .nation("FR"), .nationDemands("FR"), .nationDemandsCSV("FR"), .newDemand(nation: "FR"),
             .demand("D"),
-            .demandWithdraw("D"), .lines, .linesCSV, .source("S"), .plans, .plansCSV, .plan(id: "i"), .planLateCSV(id: "i"),
+            .demandWithdraw("D"), .lines, .linesCSV, .source("S"), .interoperability, .interoperabilityCSV, .weaponSystems,
+            .fleets, .fleetsCSV, .fleetsImport, .qualifications, .qualificationsCSV, .qualificationsImport,
+            .qualificationWithdraw(id: "i"), .recognitions, .recognitionWithdraw, .plans, .plansCSV, .plan(id: "i"), .planLateCSV(id: "i"),
             .planNationsCSV(id: "i"),
             .planTargetsCSV(id: "i"), .planBottlenecksCSV(id: "i"),
             .planDemand(id: "i", code: "c"), .planFile(id: "i"), .planCompare(id: "i"), .adminUsers, .adminUser(id: "i"),
@@ -27,7 +29,10 @@ import VaporTesting
     static let everyAPIRoute: [APIRoute] = [
         .authToken, .accounts, .accountsVerify, .accountsVerifyResend, .passwordReset, .passwordResetConfirm, .me,
         .meNewsletter, .meName, .mePassword, .tokens, .token(id: "i"), .dashboard, .items, .nations, .nationDemands("FR"), .demands,
-        .demand("D"), .signals, .sources, .source("S"), .scenario, .plans, .plan(id: "i"), .planFile(id: "i"), .users,
+        .demand("D"), .signals, .sources, .source("S"), .scenario, .weaponSystems, .weaponSystem("W"), .fleets,
+        .fleet(nation: "FR", system: "W"), .fleetsImport, .qualifications, .qualification(id: "i"), .qualificationsImport,
+        .recognitions, .recognition(nation: "FR", recognises: "DE"), .interchangeability, .plans, .plan(id: "i"), .planFile(id: "i"),
+        .users,
         .user(id: "i"), .audit, .jobs, .job(id: "i"), .openAPIDocument,
     ]
 

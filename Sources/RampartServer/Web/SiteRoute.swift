@@ -27,6 +27,18 @@ enum SiteRoute: Sendable, Equatable {
     case lines
     case linesCSV
     case source(String)
+    case interoperability
+    case interoperabilityCSV
+    case weaponSystems
+    case fleets
+    case fleetsCSV
+    case fleetsImport
+    case qualifications
+    case qualificationsCSV
+    case qualificationsImport
+    case qualificationWithdraw(id: String)
+    case recognitions
+    case recognitionWithdraw
     case plans
     case plansCSV
     case plan(id: String)
@@ -91,6 +103,18 @@ enum SiteRoute: Sendable, Equatable {
         case .lines: return [.word("lines")]
         case .linesCSV: return [.word("lines.csv")]
         case .source(let code): return [.word("sources"), .parameter(.code, code)]
+        case .interoperability: return [.word("interoperability")]
+        case .interoperabilityCSV: return [.word("interoperability.csv")]
+        case .weaponSystems: return [.word("weapon-systems")]
+        case .fleets: return [.word("fleets")]
+        case .fleetsCSV: return [.word("fleets.csv")]
+        case .fleetsImport: return [.word("fleets"), .word("import")]
+        case .qualifications: return [.word("qualifications")]
+        case .qualificationsCSV: return [.word("qualifications.csv")]
+        case .qualificationsImport: return [.word("qualifications"), .word("import")]
+        case .qualificationWithdraw(let id): return [.word("qualifications"), .parameter(.id, id), .word("delete")]
+        case .recognitions: return [.word("recognitions")]
+        case .recognitionWithdraw: return [.word("recognitions"), .word("delete")]
         case .plans: return [.word("plans")]
         case .plansCSV: return [.word("plans.csv")]
         case .plan(let id): return [.word("plans"), .parameter(.id, id)]
@@ -145,7 +169,7 @@ enum SiteRoute: Sendable, Equatable {
 
 /// The names of the routes' parameters, for registering and for `Request.parameter(_:)`.
 enum RouteParameter: String, Sendable {
-    case code, id, token
+    case code, id, token, nation, system
 }
 
 extension String {

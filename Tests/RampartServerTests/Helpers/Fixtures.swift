@@ -144,13 +144,19 @@ final class Browser: @unchecked Sendable {
 
 extension Application {
     /// A JSON API request with a bearer token.
-    func api(_ method: HTTPMethod, _ path: String, token: String?, json: String? = nil) async throws -> TestingHTTPResponse {
+    func api(
+        _ method: HTTPMethod, _ path: String, token: String?, json: String? = nil, csv: String? = nil
+    ) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
         var body: ByteBuffer?
         if let json {
             headers.contentType = .json
             body = ByteBuffer(string: json)
+        }
+        if let csv {
+            headers.contentType = HTTPMediaType(type: "text", subType: "csv")
+            body = ByteBuffer(string: csv)
         }
         return try await testing().sendRequest(method, path, headers: headers, body: body)
     }

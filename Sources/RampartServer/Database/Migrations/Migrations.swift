@@ -21,5 +21,6 @@ enum RampartMigrations {
         AddPlanRunObjective(),  // 016
         AddPeggingAndSourceLoads(),  // 017
         WidenLateListIndex(),  // 018
+        CreateInteroperability(),  // 019
     ]
 }

@@ -16,6 +16,17 @@ enum APIRoute: Sendable, Equatable {
     case sources
     case source(String)
     case scenario
+    case weaponSystems
+    case weaponSystem(String)
+    case fleets
+    case fleet(nation: String, system: String)
+    case fleetsImport
+    case qualifications
+    case qualification(id: String)
+    case qualificationsImport
+    case recognitions
+    case recognition(nation: String, recognises: String)
+    case interchangeability
     case plans
     case plan(id: String)
     case planFile(id: String)
@@ -50,6 +61,18 @@ enum APIRoute: Sendable, Equatable {
         case .sources: return [.word("sources")]
         case .source(let code): return [.word("sources"), .parameter(.code, code)]
         case .scenario: return [.word("scenario")]
+        case .weaponSystems: return [.word("weapon-systems")]
+        case .weaponSystem(let code): return [.word("weapon-systems"), .parameter(.code, code)]
+        case .fleets: return [.word("fleets")]
+        case .fleet(let nation, let system): return [.word("fleets"), .parameter(.nation, nation), .parameter(.system, system)]
+        case .fleetsImport: return [.word("fleets"), .word("import")]
+        case .qualifications: return [.word("qualifications")]
+        case .qualification(let id): return [.word("qualifications"), .parameter(.id, id)]
+        case .qualificationsImport: return [.word("qualifications"), .word("import")]
+        case .recognitions: return [.word("recognitions")]
+        case .recognition(let nation, let recognises):
+            return [.word("recognitions"), .parameter(.nation, nation), .parameter(.code, recognises)]
+        case .interchangeability: return [.word("interchangeability")]
         case .plans: return [.word("plans")]
         case .plan(let id): return [.word("plans"), .parameter(.id, id)]
         case .planFile(let id): return [.word("plans"), .parameter(.id, id), .word("file")]

@@ -60,6 +60,10 @@ enum OpenAPIDocument {
             ],
             ["name": "tokens", "description": "The signed-in person's API tokens."],
             ["name": "records", "description": "Items, nations, demands, signals, lines and supplies, the scenario file."],
+            [
+                "name": "interoperability",
+                "description": "Weapon systems, fleets, qualifications, recognitions and the interchangeability matrix.",
+            ],
             ["name": "plans", "description": "Plan runs: start one, follow it, read its outcome and plan file."],
             ["name": "admin", "description": "Accounts administration and the audit trail (staff)."],
             ["name": "operations", "description": "Health, metrics and this document."],

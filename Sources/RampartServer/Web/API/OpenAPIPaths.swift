@@ -5,6 +5,6 @@ import Foundation
 extension OpenAPIDocument {
     static var operations: [Operation] {
         accountOperations + dashboardOperations + scenarioOperations + nationOperations + sourceOperations
-            + planOperations + adminOperations + operationsOperations
+            + interoperabilityOperations + planOperations + adminOperations + operationsOperations
     }
 }

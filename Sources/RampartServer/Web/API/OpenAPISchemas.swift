@@ -30,12 +30,15 @@ extension OpenAPIDocument {
     static let pages: [(String, String)] = [
         ("ItemPage", "Item"), ("DemandPage", "Demand"), ("SourcePage", "Source"), ("PlanRunPage", "PlanRun"),
         ("UserPage", "User"), ("AuditEntryPage", "AuditEntry"), ("JobPage", "Job"),
+        ("WeaponSystemPage", "WeaponSystem"), ("FleetPage", "Fleet"), ("QualificationPage", "Qualification"),
+        ("RecognitionPage", "Recognition"),
     ]
 
     /// Each feature's schemas, from `Features/<Feature>/<Feature>+OpenAPI.swift`.
     static var featureSchemas: [[String: Object]] {
         [
-            accountSchemas, dashboardSchemas, scenarioSchemas, nationSchemas, sourceSchemas, planSchemas, adminSchemas,
+            accountSchemas, dashboardSchemas, scenarioSchemas, nationSchemas, sourceSchemas, interoperabilitySchemas, planSchemas,
+            adminSchemas,
             operationsSchemas,
         ]
     }

@@ -21,6 +21,7 @@ enum Navigation {
         if user.role == .staff || user.role == .industry {
             entries.append(NavEntry(label: "Industry", href: SiteRoute.lines.path))
         }
+        entries.append(NavEntry(label: "Interoperability", href: SiteRoute.interoperability.path))
         if user.role == .staff {
             entries.append(NavEntry(label: "Accounts", href: SiteRoute.adminUsers.path))
             entries.append(NavEntry(label: "Audit", href: SiteRoute.audit.path))

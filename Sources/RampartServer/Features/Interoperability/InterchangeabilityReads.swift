@@ -1,0 +1,108 @@
+import Fluent
+import Foundation
+import RampartCore
+import SQLKit
+
+/// The stored matrix as its page, CSV and API read it: the munitions (items with at least one qualification),
+/// filtered by class or calibre and searched, a page at a time, with the cells of that page.
+enum InterchangeabilityReads {
+    struct Munition: Decodable, Sendable, Equatable {
+        var code: String
+        var name: String
+        var item_class: String?
+        var users: Int
+    }
+
+    struct Options: Sendable {
+        var classes: [String]
+        var calibres: [String]
+    }
+
+    static func options(on db: any Database) async throws -> Options {
+        let sql = try SQLAccess.sql(db)
+        let classes = try await sql.raw(
+            "SELECT DISTINCT i.item_class AS value FROM items i WHERE i.item_class IS NOT NULL AND i.code IN (SELECT item_code FROM qualifications) ORDER BY value"
+        ).all().map { try $0.decode(column: "value", as: String.self) }
+        let calibres = try await sql.raw(
+            "SELECT DISTINCT calibre AS value FROM weapon_systems WHERE calibre <> '' AND code IN (SELECT system_code FROM qualifications) ORDER BY value"
+        ).all().map { try $0.decode(column: "value", as: String.self) }
+        return Options(classes: classes, calibres: calibres)
+    }
+
+    static func spec(_ options: Options) -> TableSpec {
+        TableSpec(
+            sortKeys: ["item", "class", "users"],
+            filters: [
+                TableSpec.Filter(name: "class", label: "Class", options: [("", "Every class")] + options.classes.map { ($0, $0) }),
+                TableSpec.Filter(name: "calibre", label: "Calibre", options: [("", "Every calibre")] + options.calibres.map { ($0, $0) }),
+            ],
+            searchLabel: "Munition")
+    }
+
+    /// Sorted by users, a reader of counts only sees the withheld ones as none, so the order tells no more than the counts.
+    static func order(_ query: TableQuery, view: InterchangeabilityView) -> String {
+        let direction = query.descending ? "DESC" : "ASC"
+        switch query.sort {
+        case "class": return "item_class \(direction), code"
+        case "users":
+            switch view {
+            case .whole: return "users \(direction), code"
+            case .userCounts(let minimum): return "CASE WHEN users >= \(minimum) THEN users ELSE 0 END \(direction), code"
+            }
+        default: return "code \(direction)"
+        }
+    }
+
+    private static func conditions(_ query: TableQuery) -> SQLQueryString {
+        var out: SQLQueryString = " WHERE i.code IN (SELECT item_code FROM qualifications)"
+        if let itemClass = query.filters["class"] { out += " AND i.item_class = \(bind: itemClass)" }
+        if let calibre = query.filters["calibre"] {
+            out +=
+                " AND i.code IN (SELECT q.item_code FROM qualifications q JOIN weapon_systems w ON w.code = q.system_code WHERE w.calibre = \(bind: calibre))"
+        }
+        if !query.search.isEmpty {
+            let like = query.likePattern
+            out += " AND (LOWER(i.code) LIKE \(bind: like) ESCAPE '\\' OR LOWER(i.name) LIKE \(bind: like) ESCAPE '\\')"
+        }
+        return out
+    }
+
+    /// One page of munitions (all of them with `per` at its largest), each with how many nations can use it.
+    static func munitions(
+        _ query: TableQuery, view: InterchangeabilityView, per: Int, on db: any Database
+    ) async throws -> (rows: [Munition], total: Int) {
+        let sql = try SQLAccess.sql(db)
+        struct Count: Decodable { var n: Int }
+        let where_ = conditions(query)
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM items i" + where_).first(decoding: Count.self)?.n ?? 0
+        let rows = try await sql.raw(
+            "SELECT code, name, item_class, users FROM (SELECT i.code, i.name, i.item_class,"
+                + " (SELECT COUNT(*) FROM interchangeability_cells c WHERE c.item_code = i.code) AS users FROM items i" + where_ + ") m"
+                + " ORDER BY \(unsafeRaw: order(query, view: view)) LIMIT \(bind: per) OFFSET \(bind: PageRules.offset(page: query.page, per: per))"
+        ).all(decoding: Munition.self)
+        return (rows, total)
+    }
+
+    /// The cells of `items`: item → nation → routes.
+    static func cells(of items: [String], on db: any Database) async throws -> [String: [String: [InterchangeabilityMatrix.Route]]] {
+        guard !items.isEmpty else { return [:] }
+        var out: [String: [String: [InterchangeabilityMatrix.Route]]] = [:]
+        for chunk in stride(from: 0, to: items.count, by: 500).map({ Array(items[$0..<min($0 + 500, items.count)]) }) {
+            let rows = try await SQLAccess.sql(db).raw(
+                "SELECT nation, item_code, routes FROM interchangeability_cells WHERE item_code IN (\(binds: chunk))"
+            ).all()
+            for row in rows {
+                let item = try row.decode(column: "item_code", as: String.self)
+                let nation = try row.decode(column: "nation", as: String.self)
+                out[item, default: [:]][nation] = InterchangeabilityCellRecord.routes(try row.decode(column: "routes", as: String.self))
+            }
+        }
+        return out
+    }
+
+    /// The nations that operate at least one system, sorted: the matrix's columns.
+    static func operators(on db: any Database) async throws -> [String] {
+        try await SQLAccess.sql(db).raw("SELECT DISTINCT nation FROM fleets WHERE count > 0 ORDER BY nation").all()
+            .map { try $0.decode(column: "nation", as: String.self) }
+    }
+}

@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import RampartCore
+import SQLKit
+
+/// Keeps the stored interchangeability matrix equal to what the fleets, qualifications and recognitions derive.
+/// Every change to those records runs `change`: it takes its turn on the one state row first (so two changes never
+/// derive from what the other is replacing, on either database), makes the change, and rebuilds the matrix, all in
+/// one transaction.
+enum InterchangeabilityStore {
+    static func change<T: Sendable>(
+        now: Date, on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        try await db.transaction { tx in
+            try await SQLAccess.sql(tx).raw("UPDATE interchangeability_state SET generation = generation + 1 WHERE id = 1").run()
+            let result = try await body(tx)
+            try await rebuild(now: now, on: tx)
+            return result
+        }
+    }
+
+    static func state(on db: any Database) async throws -> InterchangeabilityStateRecord? {
+        try await InterchangeabilityStateRecord.find(1, on: db)
+    }
+
+    /// The matrix as the stored records derive it.
+    static func derive(on db: any Database) async throws -> InterchangeabilityMatrix {
+        let sql = try SQLAccess.sql(db)
+        let fleets = try await sql.raw("SELECT nation, system_code, count FROM fleets WHERE count > 0").all().map { row in
+            Fleet(
+                nation: try row.decode(column: "nation", as: String.self), system: try row.decode(column: "system_code", as: String.self),
+                count: try row.decode(column: "count", as: Int.self))
+        }
+        let qualifications = try await sql.raw("SELECT item_code, system_code, nation, qualified_on FROM qualifications").all()
+            .compactMap { row -> Qualification? in
+                guard let day = CalendarDay(iso: try row.decode(column: "qualified_on", as: String.self)) else { return nil }
+                return Qualification(
+                    item: try row.decode(column: "item_code", as: String.self),
+                    system: try row.decode(column: "system_code", as: String.self),
+                    nation: try row.decode(column: "nation", as: String.self), qualifiedOn: day)
+            }
+        let recognitions = try await sql.raw("SELECT nation, recognises FROM recognitions").all().map { row in
+            Recognition(
+                nation: try row.decode(column: "nation", as: String.self), recognises: try row.decode(column: "recognises", as: String.self)
+            )
+        }
+        return InterchangeabilityMatrix.derive(fleets: fleets, qualifications: qualifications, recognitions: recognitions)
+    }
+
+    /// Replaces the stored cells with the derived ones.
+    static func rebuild(now: Date, on db: any Database) async throws {
+        let matrix = try await derive(on: db)
+        let sql = try SQLAccess.sql(db)
+        try await sql.raw("DELETE FROM interchangeability_cells").run()
+        var start = 0
+        let batch = 400
+        while start < matrix.cells.count {
+            let end = min(start + batch, matrix.cells.count)
+            var insert = sql.insert(into: InterchangeabilityCellRecord.schema).columns("id", "nation", "item_code", "routes")
+            for cell in matrix.cells[start..<end] {
+                insert = insert.values(
+                    SQLBind(UUID()), SQLBind(cell.nation), SQLBind(cell.item), SQLBind(InterchangeabilityCellRecord.text(cell.routes)))
+            }
+            try await insert.run()
+            start = end
+        }
+        try await sql.raw(
+            "UPDATE interchangeability_state SET cells = \(bind: matrix.cells.count), rebuilt_at = \(bind: now) WHERE id = 1"
+        ).run()
+    }
+}

@@ -1,0 +1,133 @@
+import Fluent
+import Foundation
+import RampartCore
+import Vapor
+
+/// CSV imports of qualifications and fleets, laid out as their exports: every bad row is reported with its line and
+/// column, and nothing is imported when any row is bad. Rows add to what is recorded (a qualification already
+/// recorded takes the file's day; a fleet already recorded takes the file's count); nothing is deleted.
+enum InteroperabilityImport {
+    static let qualificationHeader = ["item", "system", "nation", "qualified on"]
+    static let fleetHeader = ["nation", "system", "count"]
+    /// Bad rows listed in one answer, beyond which the count is given.
+    static let listedProblems = 200
+
+    struct Outcome: Content, Sendable {
+        var rows: Int
+        var created: Int
+        var updated: Int
+    }
+
+    static func qualifications(_ text: String, by person: SignedIn, now: Date, on db: any Database) async throws -> Outcome {
+        let records = try rows(text, header: qualificationHeader)
+        let known = try await KnownCodes.load(on: db)
+        var problems: [String] = []
+        var values: [Qualification] = []
+        var seen: [String: Int] = [:]
+        for record in records {
+            let f = record.fields.map(unguarded)
+            switch QualificationRow.check(item: f[0], system: f[1], nation: f[2], day: f[3], known: known) {
+            case .failure(let found):
+                problems += found.list.map {
+                    "line \(record.line), column \($0.column) (\(qualificationHeader[$0.column - 1])): \($0.problem)"
+                }
+            case .success(let q):
+                if !AccessPolicy.canEditQualification(person.principal, nation: q.nation) {
+                    problems.append(
+                        "line \(record.line), column 3 (nation): you record qualifications of \(person.user.nation ?? "your nation") only")
+                } else if let first = seen["\(q.item) \(q.system) \(q.nation)"] {
+                    problems.append("line \(record.line): the same qualification as line \(first)")
+                } else {
+                    seen["\(q.item) \(q.system) \(q.nation)"] = record.line
+                    values.append(q)
+                }
+            }
+        }
+        try refuse(problems)
+        let accepted = values
+        return try await InterchangeabilityStore.change(now: now, on: db) { tx in
+            let before = try await QualificationRecord.query(on: tx).count()
+            for q in accepted { _ = try await QualificationEditor.apply(q, by: person.actor, now: now, on: tx) }
+            let created = try await QualificationRecord.query(on: tx).count() - before
+            return Outcome(rows: accepted.count, created: created, updated: accepted.count - created)
+        }
+    }
+
+    static func fleets(_ text: String, by person: SignedIn, now: Date, on db: any Database) async throws -> Outcome {
+        let records = try rows(text, header: fleetHeader)
+        let known = try await KnownCodes.load(on: db)
+        var problems: [String] = []
+        var values: [FleetEditor.FleetRow] = []
+        var seen: [String: Int] = [:]
+        for record in records {
+            let f = record.fields.map(unguarded)
+            var bad: [String] = []
+            if let problem = InteroperabilityRules.nationProblem(f[0]) {
+                bad.append("line \(record.line), column 1 (nation): \(problem)")
+            } else if !AccessPolicy.canEditFleet(person.principal, nation: f[0]) {
+                bad.append("line \(record.line), column 1 (nation): you record the fleets of \(person.user.nation ?? "your nation") only")
+            }
+            if !known.systems.contains(f[1]) {
+                bad.append(
+                    "line \(record.line), column 2 (system): \(f[1].isEmpty ? "(empty)" : f[1]) is not a weapon system of the catalogue")
+            }
+            let count = Int(f[2].trimmingCharacters(in: .whitespaces))
+            if let problem = count.map(InteroperabilityRules.fleetProblem) ?? "must be a whole number from 0 to 100,000" {
+                bad.append("line \(record.line), column 3 (count): \(problem)")
+            }
+            if bad.isEmpty, let count {
+                if let first = seen["\(f[0]) \(f[1])"] {
+                    bad.append("line \(record.line): the same fleet as line \(first)")
+                } else {
+                    seen["\(f[0]) \(f[1])"] = record.line
+                    values.append(FleetEditor.FleetRow(nation: f[0], system: f[1], count: count))
+                }
+            }
+            problems += bad
+        }
+        try refuse(problems)
+        let accepted = values
+        return try await InterchangeabilityStore.change(now: now, on: db) { tx in
+            let before = try await FleetRecord.query(on: tx).count()
+            for row in accepted { _ = try await FleetEditor.apply(row, version: nil, requireVersion: false, by: person, now: now, on: tx) }
+            let created = try await FleetRecord.query(on: tx).count() - before
+            return Outcome(rows: accepted.count, created: created, updated: accepted.count - created)
+        }
+    }
+
+    /// The data rows under the expected header, each with as many fields as it.
+    private static func rows(_ text: String, header: [String]) throws -> [CSVRecords.Record] {
+        let parsed: CSVRecords
+        switch CSVRecords.read(text) {
+        case .failure(let malformed): throw InputError(problems: ["file: \(malformed.description)"], field: "file")
+        case .success(let value): parsed = value
+        }
+        guard let first = parsed.records.first else {
+            throw InputError("file", "is empty; the first line names the columns: \(header.joined(separator: ","))")
+        }
+        let names = first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard names == header else {
+            throw InputError("file", "line 1 must name the columns \(header.joined(separator: ",")), in that order")
+        }
+        var problems: [String] = []
+        for record in parsed.records.dropFirst() where record.fields.count != header.count {
+            problems.append("line \(record.line): \(record.fields.count) fields where the header names \(header.count)")
+        }
+        try refuse(problems)
+        return Array(parsed.records.dropFirst())
+    }
+
+    private static func refuse(_ problems: [String]) throws {
+        guard !problems.isEmpty else { return }
+        var listed = Array(problems.prefix(listedProblems))
+        if problems.count > listedProblems { listed.append("and \(problems.count - listedProblems) more problems; nothing was imported") }
+        throw InputError(problems: listed, field: "file")
+    }
+
+    /// A field as the exports wrote it: text a spreadsheet would run as a formula was written after a `'`.
+    private static func unguarded(_ field: String) -> String {
+        let trimmed = field.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("'"), let next = trimmed.dropFirst().first, "=+-@".contains(next) else { return trimmed }
+        return String(trimmed.dropFirst())
+    }
+}

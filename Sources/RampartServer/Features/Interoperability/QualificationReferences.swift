@@ -1,0 +1,19 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// Qualifications name scenario items: an import that drops a qualified item is refused.
+extension ScenarioReferenceCheck {
+    static let qualifications = ScenarioReferenceCheck(name: "qualifications") { items, _, db in
+        guard !items.isEmpty else { return [] }
+        let rows = try await SQLAccess.sql(db).raw(
+            "SELECT item_code, system_code, nation FROM qualifications WHERE item_code IN (\(binds: Array(items).sorted())) ORDER BY item_code, system_code, nation"
+        ).all()
+        return try rows.map { row in
+            let item = try row.decode(column: "item_code", as: String.self)
+            let system = try row.decode(column: "system_code", as: String.self)
+            let nation = try row.decode(column: "nation", as: String.self)
+            return ScenarioReference(holder: "qualification of \(item) for \(system) by \(nation)", target: .item(item))
+        }
+    }
+}
