@@ -115,3 +115,42 @@ import Testing
         #expect(InteroperabilityRules.qualificationDay("1948-12-31") == .failure(RuleProblem("must be a day from 1949 to 2100")))
     }
 }
+
+/// The demo's interoperability records are valid by the rules and name the demo scenario's munitions.
+@Suite struct DemoInteroperabilityTests {
+    @Test func everyRecordPassesTheRulesAndNamesWhatExists() {
+        let items = Set(DemoScenario.make().items.map(\.id))
+        let systems = Set(DemoInteroperability.systems.map(\.code))
+        #expect(systems.count == DemoInteroperability.systems.count)
+        for system in DemoInteroperability.systems {
+            #expect(
+                InteroperabilityRules.systemCodeProblem(system.code) == nil && InteroperabilityRules.systemNameProblem(system.name) == nil)
+        }
+        for fleet in DemoInteroperability.fleets {
+            #expect(InteroperabilityRules.nationProblem(fleet.nation) == nil && systems.contains(fleet.system), "\(fleet)")
+            #expect(InteroperabilityRules.fleetProblem(fleet.count) == nil)
+        }
+        for q in DemoInteroperability.qualifications {
+            #expect(items.contains(q.item) && systems.contains(q.system) && InteroperabilityRules.nationProblem(q.nation) == nil, "\(q)")
+        }
+        for r in DemoInteroperability.recognitions {
+            #expect(
+                InteroperabilityRules.nationProblem(r.nation) == nil && InteroperabilityRules.nationProblem(r.recognises) == nil, "\(r)")
+            #expect(InteroperabilityRules.recognitionProblem(nation: r.nation, recognises: r.recognises) == nil)
+        }
+    }
+
+    @Test func theDemoMatrixShowsRecognitionsAndGaps() {
+        let matrix = InterchangeabilityMatrix.derive(
+            fleets: DemoInteroperability.fleets, qualifications: DemoInteroperability.qualifications,
+            recognitions: DemoInteroperability.recognitions)
+        let users = matrix.usersByItem
+        // Belgium fires the EU shell through its CAESARs on France's qualification
+        let belgium = matrix.cells.first { $0.nation == "BE" && $0.item == "SHELL-155-HE-EU" }
+        #expect(belgium?.routes == [InterchangeabilityMatrix.Route(system: "CAESAR", qualifiedBy: "FR")])
+        // France recognises no one: its rifled mortars have no qualified bomb, so it cannot use the 120 mm bomb
+        #expect(users["MORTAR-120-HE"]?.contains("FR") == false)
+        // one way: the US does not recognise Germany, so Germany's qualifications give the US nothing new
+        #expect(matrix.cells.filter { $0.nation == "US" }.allSatisfy { $0.routes.allSatisfy { $0.qualifiedBy == "US" } })
+    }
+}

@@ -12,6 +12,7 @@ extension BrowserTests {
             let staff = try await Self.user(app, Fixtures.staff)
             let queued = try await PlanRuns.enqueue(requestedBy: staff.id, now: app.rampart.clock.now(), on: app.db)
             try await Fixtures.runQueuedPlans(app)
+            try await Fixtures.seedInteroperability(app)
             let run = "/plans/" + (try queued.requireID().uuidString)
             let signedOut = ["/signin", "/register", "/reset", "/verify", "/reset/confirm"]
             let pages: [(Fixtures.Person?, [String])] = [
@@ -21,11 +22,19 @@ extension BrowserTests {
                     [
                         "/dashboard", "/nations", "/nations/FR", "/nations/FR/demands/new", "/demands/FR-1", "/plans", run,
                         run + "/demands/FR-1", run + "/compare", "/sources/L-NEXTER",
-                        "/lines", "/admin/users", "/audit", "/admin/jobs", "/account", "/account/tokens", "/newsletter",
+                        "/lines", "/admin/users", "/audit", "/admin/jobs", "/account", "/account/tokens", "/interoperability",
+                        "/weapon-systems", "/qualifications", "/newsletter",
                     ]
                 ),
-                (Fixtures.frDelegate, ["/dashboard", "/nations/FR", "/plans", run, run + "/demands/FR-1", run + "/compare", "/account"]),
-                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/sources/L-NEXTER", "/account"]),
+                (
+                    Fixtures.frDelegate,
+                    [
+                        "/dashboard", "/nations/FR", "/plans", run, run + "/demands/FR-1", run + "/compare", "/account",
+                        "/interoperability",
+                        "/weapon-systems", "/qualifications",
+                    ]
+                ),
+                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/sources/L-NEXTER", "/account", "/interoperability"]),
                 (Fixtures.observer, ["/dashboard", "/plans", run, "/account"]),
             ]
             var found: [String] = []

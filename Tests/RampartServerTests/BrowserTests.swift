@@ -31,7 +31,10 @@ import VaporTesting
             let nav = try await page.execute(
                 "return Array.from(document.querySelectorAll('nav.main-nav a')).map(a => a.getAttribute('href'));"
             ).strings
-            #expect(nav == ["/dashboard", "/nations", "/plans", "/lines", "/admin/users", "/audit", "/admin/jobs", "/account"])
+            #expect(
+                nav == [
+                    "/dashboard", "/nations", "/plans", "/lines", "/interoperability", "/admin/users", "/audit", "/admin/jobs", "/account",
+                ])
             #expect(try await page.element("nav.main-nav a[aria-current=page]").text() == "Dashboard")
             #expect(try await page.element(".account .who").text() == "Test staff")
             #expect(try await page.bodyText().contains("No plan has been run yet."))
@@ -147,7 +150,7 @@ import VaporTesting
             let nav = try await page.execute(
                 "return Array.from(document.querySelectorAll('nav.main-nav a')).map(a => a.getAttribute('href'));"
             ).strings
-            #expect(nav == ["/dashboard", "/nations/FR", "/plans", "/account"])
+            #expect(nav == ["/dashboard", "/nations/FR", "/plans", "/interoperability", "/account"])
 
             // the demand view of FR: both requirements with their projected deliveries
             try await page.submit(page.element("nav.main-nav a[href='/nations/FR']"))
@@ -537,6 +540,43 @@ import VaporTesting
             "With units unserved": Format.integer(results.filter { $0.unservedUnits > 0 }.count),
             "Weighted lateness (unit-months)": run.weightedLateness.map(Format.units) ?? "–",
         ]
+    }
+
+    /// A delegate records a qualification through the form, and the matrix shows the new route; industry sees only
+    /// counts, and a munition too few nations can use not at all.
+    @Test func aDelegateQualifiesAMunitionAndTheMatrixShowsIt() async throws {
+        try await withBrowser(planJobs: false) { app, server, driver in
+            try await Fixtures.seedInteroperability(app)
+            let page = try await driver.newSession(baseURL: server.baseURL)
+            try await page.signIn(Fixtures.plDelegate.email)
+            try await page.open("/interoperability")
+            #expect(try await page.allTableRows() == [["SHELL-155", "155 mm shell", "155MM", "1", "CAESAR", "–"]])
+
+            // MUT: PL qualifies SHELL-155 for its KRAB
+            try await page.open("/qualifications")
+            try await page.element("#field-item").sendKeys("SHELL-155")
+            try await page.execute(
+                "document.querySelector('#field-system').value = 'KRAB'; document.querySelector('#field-qualifiedOn').value = '2021-02-03';"
+            )
+            try await page.submit(page.element("form[method=post][action='/qualifications'] button[type=submit]"))
+
+            // validate
+            try await page.waitForPath("/qualifications")
+            let recorded = try await page.bodyText()
+            #expect(recorded.contains("Recorded: SHELL-155 for KRAB by PL, 2021-02-03."), "\(recorded)")
+            #expect(try await page.allTableRows().contains(["SHELL-155", "KRAB", "PL", "2021-02-03", "Withdraw"]))
+            #expect(try await page.allTableRows().contains(["SHELL-155", "CAESAR", "FR", "2019-06-01", ""]))
+            try await page.open("/interoperability")
+            #expect(try await page.allTableRows() == [["SHELL-155", "155 mm shell", "155MM", "2", "CAESAR", "KRAB"]])
+            await page.end()
+
+            let industry = try await driver.newSession(baseURL: server.baseURL)
+            try await industry.signIn(Fixtures.knds.email)
+            try await industry.open("/interoperability")
+            #expect(try await industry.allTableRows().isEmpty)
+            #expect(try await industry.bodyText().contains("Only munitions that three or more nations can use are listed"))
+            await industry.end()
+        }
     }
 
     static func user(_ app: Application, _ person: Fixtures.Person) async throws -> UserRecord {

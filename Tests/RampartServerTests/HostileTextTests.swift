@@ -188,10 +188,13 @@ import Testing
         let signedOut = Navigation.entries(for: nil).map(\.href)
 
         // validate
-        #expect(staff == ["/dashboard", "/nations", "/plans", "/lines", "/admin/users", "/audit", "/admin/jobs", "/account"])
-        #expect(delegate == ["/dashboard", "/nations/FR", "/plans", "/account"])
-        #expect(industry == ["/dashboard", "/plans", "/lines", "/account"])
-        #expect(observer == ["/dashboard", "/plans", "/account"])
+        #expect(
+            staff == [
+                "/dashboard", "/nations", "/plans", "/lines", "/interoperability", "/admin/users", "/audit", "/admin/jobs", "/account",
+            ])
+        #expect(delegate == ["/dashboard", "/nations/FR", "/plans", "/interoperability", "/account"])
+        #expect(industry == ["/dashboard", "/plans", "/lines", "/interoperability", "/account"])
+        #expect(observer == ["/dashboard", "/plans", "/interoperability", "/account"])
         #expect(Navigation.isCurrent(NavEntry(label: "", href: "/account"), path: "/account/tokens"))
         #expect(signedOut == ["/signin", "/register"])
         #expect(Navigation.isCurrent(NavEntry(label: "", href: "/plans"), path: "/plans/42"))
@@ -276,6 +279,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case dashboard, nationsIndex, nationDemands, demandNew, demandEdit, plans, planDetail
     case lines, sourceEdit, usersAdmin, audit, jobs, tokens, error
     case planDemand, planCompare
+    case interchangeability, weaponSystems, qualifications
 
     var testDescription: String { rawValue }
 
@@ -354,6 +358,38 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
             return [PlansPage.render(c, .init(runs: Hostile.runs, canStart: true))]
         case .planDetail:
             return planDetails(c)
+        case .interchangeability:
+            let query = TableQuery(sort: "item", descending: false, search: t, filters: ["class": t], page: 1)
+            return [true, false].map { whole in
+                let spec = InterchangeabilityReads.spec(
+                    .init(classes: [t], calibres: [t]), view: whole ? .whole : .userCounts(minimumUsers: 3))
+                return InterchangeabilityPage.render(
+                    c,
+                    .init(
+                        whole: whole, nations: [t, "FR"],
+                        rows: [.init(item: t, name: t, itemClass: t, users: whole ? 2 : nil, cells: [t: t, "FR": t])], spec: spec,
+                        query: query, summary: t, pageCount: 2, rebuilt: t, links: [(t, t)]))
+            }
+        case .weaponSystems:
+            return [
+                WeaponSystemsPage.render(
+                    c,
+                    .init(
+                        systems: [.init(code: t, name: t, kind: t, calibre: t)],
+                        fleets: [.init(nation: t, system: t, count: 3, version: 1, editable: true)], canAddSystem: true,
+                        fleetNations: [t, "FR"], errors: [t])),
+                WeaponSystemsPage.render(c, .init(systems: [], fleets: nil, canAddSystem: false, fleetNations: [], errors: [t])),
+            ]
+        case .qualifications:
+            let query = TableQuery(sort: "item", descending: false, search: t)
+            return [
+                QualificationsPage.render(
+                    c,
+                    .init(
+                        rows: [.init(id: t, item: t, system: t, nation: t, qualifiedOn: t, canWithdraw: true)], query: query, summary: t,
+                        pageCount: 3, recognitions: [.init(nation: t, recognises: t, canWithdraw: true)], ownNations: [t], systems: [t],
+                        items: [t], errors: [t]))
+            ]
         case .lines:
             let row = LinesPage.SourceRow(
                 code: t, kind: t, company: t, country: t, item: t, leadTimeMonths: 6, capacitySummary: t, editPath: t
@@ -538,7 +574,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
 enum MarkupScanner {
     static let tags: Set<String> = [
         "html", "head", "meta", "link", "title", "style", "body", "header", "nav", "main", "footer", "section", "div",
-        "span", "p", "a", "ul", "li", "h1", "h2", "strong", "code", "del", "ins", "form", "input", "button",
+        "span", "p", "a", "ul", "li", "h1", "h2", "h3", "strong", "code", "del", "ins", "form", "input", "button",
         "label", "select", "option", "datalist", "table", "caption", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "details",
         "summary", "tfoot", "fieldset", "legend",
         "progress", "svg", "g", "line", "polyline", "polygon", "circle", "rect", "text",
@@ -547,7 +583,8 @@ enum MarkupScanner {
     static let attributes: Set<String> = [
         "lang", "rel", "charset", "name", "content", "http-equiv", "class", "id", "href", "role", "aria-current",
         "aria-label", "aria-describedby", "aria-invalid", "list", "method", "action", "type", "value", "for", "autocomplete",
-        "inputmode", "placeholder", "required", "autofocus", "checked", "selected", "min", "max", "step",
+        "inputmode", "placeholder", "required", "autofocus", "checked", "selected", "min", "max", "step", "maxlength", "aria-sort",
+        "enctype", "accept",
         "scope", "colspan", "xmlns", "viewBox", "width", "height", "font-family", "font-size", "x", "y", "x1", "x2", "y1",
         "y2", "cx", "cy", "r", "fill", "stroke", "stroke-width", "stroke-dasharray", "points", "text-anchor", "fill-opacity", "font-weight",
     ]

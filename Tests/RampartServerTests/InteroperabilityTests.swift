@@ -80,7 +80,7 @@ import VaporTesting
             // the stored matrix equals what the records derive, and moved on with each change
             let derived = try await InterchangeabilityStore.derive(on: app.db)
             #expect(derived.cells.map(\.nation) == ["FR", "PL"])
-            #expect(matrix.generation >= 7)
+            #expect(matrix.generation == 6, "one step for each of the six changes to fleets, qualifications and recognitions")
 
             // withdrawing FR's qualification takes it from FR and from PL's CAESAR route
             let list = try await app.api(.GET, "/api/v1/qualifications?nation=FR", token: staff).decoded(PageDTO<API.QualificationDTO>.self)
@@ -156,20 +156,23 @@ import VaporTesting
             let staff = try await Fixtures.token(app, Fixtures.staff)
             try await Self.seedSystems(app, staff: staff)
             let knds = try await Fixtures.token(app, Fixtures.knds)
-            // one nation can use SHELL-155: its count is withheld, and so is every nation and system
+            // one nation can use SHELL-155: it is not listed at all, nor counted, nor are its nations, systems or calibres
             var matrix = try await Self.matrix(app, token: knds)
-            #expect(matrix.items.map(\.item) == ["SHELL-155"])
-            #expect(matrix.items.first?.users == nil && matrix.items.first?.nations == nil)
+            #expect(matrix.items.isEmpty && matrix.total == 0 && matrix.generation == nil)
             let raw = try await app.api(.GET, "/api/v1/interchangeability", token: knds).body.string
-            #expect(!raw.contains("FR") && !raw.contains("CAESAR"))
-            // sorted by users, the withheld count does not show through the order; a filter narrows munitions, not nations
-            #expect(try await app.api(.GET, "/api/v1/interchangeability?sort=users&calibre=155%20mm", token: knds).status == .ok)
+            #expect(!raw.contains("FR") && !raw.contains("CAESAR") && !raw.contains("SHELL"))
+            // no filter narrows it: not by nation, nor by calibre (which names the systems a munition is qualified for)
+            #expect(try await app.api(.GET, "/api/v1/interchangeability?sort=users", token: knds).status == .ok)
+            #expect(try await app.api(.GET, "/api/v1/interchangeability?calibre=155%20mm", token: knds).status == .unprocessableEntity)
             #expect(try await app.api(.GET, "/api/v1/interchangeability?nation=FR", token: knds).status == .unprocessableEntity)
+            #expect(try await app.api(.GET, "/api/v1/interchangeability?class=155MM", token: knds).status == .unprocessableEntity)
             // three nations: the count is published
             let qualifications = "item,system,nation,qualified on\nSHELL-155,KRAB,PL,2021-01-01\nSHELL-155,PZH2000,DE,2015-05-05\n"
             #expect(try await app.api(.POST, "/api/v1/qualifications/import", token: staff, csv: qualifications).status == .ok)
             matrix = try await Self.matrix(app, token: knds)
+            #expect(matrix.items.map(\.item) == ["SHELL-155"] && matrix.total == 1)
             #expect(matrix.items.first?.users == 3 && matrix.items.first?.nations == nil)
+            #expect(try await app.api(.GET, "/api/v1/interchangeability?class=155MM", token: knds).status == .ok)
             // the CSV gives industry the same
             let browser = Browser(app)
             _ = try await browser.signIn(Fixtures.knds.email)
@@ -216,7 +219,14 @@ import VaporTesting
                     "file: line 1 must name the columns item,system,nation,qualified on, in that order"
                 ])
             let width = try await app.api(.POST, "/api/v1/fleets/import", token: staff, csv: "nation,system,count\nFR,CAESAR\n")
-            #expect(try width.decoded(ErrorAnswer.self).allProblems == ["line 2: 2 fields where the header names 3"])
+            #expect(try width.decoded(ErrorAnswer.self).allProblems == ["line 2, column 3 (count): missing; the header names 3 columns"])
+            // a short row and a bad field elsewhere are both reported, in line order
+            let both = try await app.api(.POST, "/api/v1/fleets/import", token: staff, csv: "nation,system,count\nXX,CAESAR,1\nFR\n")
+            #expect(
+                try both.decoded(ErrorAnswer.self).allProblems == [
+                    "line 2, column 1 (nation): XX is not a nation Rampart knows; use an ISO code such as FR",
+                    "line 3, column 2 (system): missing; the header names 3 columns",
+                ])
             let quote = try await app.api(.POST, "/api/v1/fleets/import", token: staff, csv: "nation,system,count\nFR,\"CAESAR,1\n")
             #expect(quote.status == .unprocessableEntity)
             #expect(try await FleetRecord.query(on: app.db).filter(\.$nation == "FR").first()?.count == 58)
@@ -276,6 +286,50 @@ import VaporTesting
             #expect(response.status.code >= 400 && response.status.code < 500, "\(response.body.string)")
             #expect(response.body.string.contains("qualification of SHELL-155-B for KRAB by PL"), "\(response.body.string)")
             #expect(try await ItemRecord.query(on: app.db).filter(\.$code == "SHELL-155-B").count() == 1)
+        }
+    }
+}
+
+/// The matrix in the plan: a nation's class demand is served only by the munitions its systems can fire.
+@Suite struct InteroperabilityPlanTests {
+    @Test func aClassDemandIsPlannedOnlyWithTheMunitionsItsNationCanUse() async throws {
+        try await withTestApp { app in
+            try await Fixtures.seed(app)
+            let staff = try await Fixtures.token(app, Fixtures.staff)
+            // SHELL-155-B joins class 155MM, with no line: FR-2 (FR, class 155MM) could only be served by SHELL-155
+            var wider = Fixtures.scenario()
+            wider.items.append(Item(id: "SHELL-155-B", name: "155 mm shell, second make", kind: .end, itemClass: "155MM"))
+            let json = String(decoding: try JSONEncoder().encode(wider), as: UTF8.self)
+            #expect(try await app.api(.PUT, "/api/v1/scenario", token: staff, json: json).status == .ok)
+
+            func deliveriesToFR2() async throws -> [[String: Any]] {
+                let started = try await app.api(.POST, "/api/v1/plans", token: staff)
+                #expect(started.status == .accepted)
+                let id =
+                    try #require(try JSONSerialization.jsonObject(with: Data(started.body.readableBytesView)) as? [String: Any])["id"]
+                    as? String
+                try await Fixtures.runQueuedPlans(app)
+                let file = try await app.api(.GET, "/api/v1/plans/\(try #require(id))/file", token: staff)
+                #expect(file.status == .ok)
+                let plan = try #require(try JSONSerialization.jsonObject(with: Data(file.body.readableBytesView)) as? [String: Any])
+                return (plan["deliveries"] as? [[String: Any]] ?? []).filter { $0["demand"] as? String == "FR-2" }
+            }
+            let before = try await deliveriesToFR2()
+            #expect(before.contains { $0["item"] as? String == "SHELL-155" }, "\(before)")
+
+            // FR operates CAESAR, for which only SHELL-155-B is qualified
+            let system = #"{"code": "CAESAR", "name": "CAESAR", "kind": "howitzer", "calibre": "155 mm"}"#
+            #expect(try await app.api(.POST, "/api/v1/weapon-systems", token: staff, json: system).status == .created)
+            #expect(try await app.api(.PUT, "/api/v1/fleets/FR/CAESAR", token: staff, json: #"{"count": 10}"#).status == .ok)
+            let qualification = #"{"item": "SHELL-155-B", "system": "CAESAR", "nation": "FR", "qualifiedOn": "2020-01-01"}"#
+            #expect(try await app.api(.POST, "/api/v1/qualifications", token: staff, json: qualification).status == .created)
+
+            // MUT
+            let after = try await deliveriesToFR2()
+
+            // validate: nothing FR cannot fire reaches FR-2 (SHELL-155-B has no line, so nothing at all)
+            #expect(after.allSatisfy { $0["item"] as? String == "SHELL-155-B" }, "\(after)")
+            #expect(after.isEmpty)
         }
     }
 }

@@ -13,6 +13,7 @@ extension BrowserTests {
             let staff = try await Self.user(app, Fixtures.staff)
             let queued = try await PlanRuns.enqueue(requestedBy: staff.id, now: app.rampart.clock.now(), on: app.db)
             try await Fixtures.runQueuedPlans(app)
+            try await Fixtures.seedInteroperability(app)
             let run = "/plans/" + (try queued.requireID().uuidString)
             let pages: [(Fixtures.Person, [String])] = [
                 (
@@ -20,11 +21,19 @@ extension BrowserTests {
                     [
                         "/dashboard", "/nations", "/nations/FR", "/nations/FR/demands/new", "/demands/FR-1", "/plans", run,
                         run + "/demands/FR-1", run + "/compare", "/sources/L-NEXTER",
-                        "/lines", "/admin/users", "/audit", "/admin/jobs", "/account", "/account/tokens",
+                        "/lines", "/admin/users", "/audit", "/admin/jobs", "/account", "/account/tokens", "/interoperability",
+                        "/weapon-systems", "/qualifications",
                     ]
                 ),
-                (Fixtures.frDelegate, ["/dashboard", "/nations/FR", "/plans", run, run + "/demands/FR-1", run + "/compare", "/account"]),
-                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/sources/L-NEXTER", "/account"]),
+                (
+                    Fixtures.frDelegate,
+                    [
+                        "/dashboard", "/nations/FR", "/plans", run, run + "/demands/FR-1", run + "/compare", "/account",
+                        "/interoperability",
+                        "/weapon-systems", "/qualifications",
+                    ]
+                ),
+                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/sources/L-NEXTER", "/account", "/interoperability"]),
                 (Fixtures.observer, ["/dashboard", "/plans", run, "/account"]),
             ]
             for (person, paths) in pages {

@@ -184,3 +184,21 @@ extension TestingHTTPResponse {
         return try decoder.decode(T.self, from: Data(body.readableBytesView))
     }
 }
+
+extension Fixtures {
+    /// Two 155 mm howitzers: FR operates 58 CAESAR, for which FR qualified SHELL-155; PL operates 122 KRAB and
+    /// recognises FR's qualifications.
+    static func seedInteroperability(_ app: Application) async throws {
+        try await InterchangeabilityStore.change(now: app.rampart.clock.now(), on: app.db) { tx in
+            try await WeaponSystemRecord(WeaponSystem(code: "CAESAR", name: "CAESAR 6x6", kind: .howitzer, calibre: "155 mm")).create(
+                on: tx)
+            try await WeaponSystemRecord(WeaponSystem(code: "KRAB", name: "AHS Krab", kind: .howitzer, calibre: "155 mm")).create(on: tx)
+            try await FleetRecord(Fleet(nation: "FR", system: "CAESAR", count: 58)).create(on: tx)
+            try await FleetRecord(Fleet(nation: "PL", system: "KRAB", count: 122)).create(on: tx)
+            try await QualificationRecord(
+                Qualification(item: "SHELL-155", system: "CAESAR", nation: "FR", qualifiedOn: CalendarDay(2019, 6, 1))
+            ).create(on: tx)
+            try await RecognitionRecord(Recognition(nation: "PL", recognises: "FR")).create(on: tx)
+        }
+    }
+}

@@ -129,30 +129,30 @@ struct APIInteroperability: RouteCollection {
     @Sendable func matrix(req: Request) async throws -> API.InterchangeabilityDTO {
         let person = try req.requireSignedIn()
         let view = AccessPolicy.interchangeabilityView(person.principal)
-        let options = try await InterchangeabilityReads.options(on: req.db)
-        let query = try TableQuery(req, InterchangeabilityReads.spec(options))
+        let options = try await InterchangeabilityReads.options(view: view, on: req.db)
+        let query = try TableQuery(req, InterchangeabilityReads.spec(options, view: view))
         let per = try req.perPage(default: 50)
         let (munitions, total) = try await InterchangeabilityReads.munitions(query, view: view, per: per, on: req.db)
         let cells = view == .whole ? try await InterchangeabilityReads.cells(of: munitions.map(\.code), on: req.db) : [:]
         let state = try await InterchangeabilityStore.state(on: req.db)
         let rows = munitions.map { m in
             API.InterchangeabilityRowDTO(
-                item: m.code, name: m.name, itemClass: m.item_class, users: view.publishedCount(m.users),
+                item: m.code, name: m.name, itemClass: m.item_class,
+                users: view == .whole ? cells[m.code]?.count ?? 0 : view.publishedCount(m.users),
                 nations: view == .whole
                     ? (cells[m.code] ?? [:]).sorted { $0.key < $1.key }.map { nation, routes in
                         .init(nation: nation, routes: routes.map { .init(system: $0.system, qualifiedBy: $0.qualifiedBy) })
                     } : nil)
         }
         return API.InterchangeabilityDTO(
-            items: rows, page: query.page, per: per, total: total, generation: state?.generation ?? 0, rebuiltAt: state?.rebuiltAt)
+            items: rows, page: query.page, per: per, total: total, generation: view == .whole ? state?.generation : nil,
+            rebuiltAt: view == .whole ? state?.rebuiltAt : nil)
     }
 
     /// A CSV body: `text/csv` (or plain text), at most the forms' limit.
     private func csvBody(_ req: Request) throws -> String {
         guard let buffer = req.body.data else { throw InputError("file", "send the CSV as the request body, as text/csv") }
-        guard let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes) else {
-            throw InputError("file", "is not UTF-8 text")
-        }
+        guard let text = String(bytes: buffer.readableBytesView, encoding: .utf8) else { throw InputError("file", "is not UTF-8 text") }
         return text
     }
 }

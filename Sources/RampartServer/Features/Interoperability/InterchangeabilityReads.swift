@@ -18,25 +18,38 @@ enum InterchangeabilityReads {
         var calibres: [String]
     }
 
-    static func options(on db: any Database) async throws -> Options {
+    /// The filters' choices the reader may see: for readers of counts only, the classes of the munitions they are
+    /// shown, and no calibres (a calibre names the systems a munition is qualified for).
+    static func options(view: InterchangeabilityView, on db: any Database) async throws -> Options {
         let sql = try SQLAccess.sql(db)
         let classes = try await sql.raw(
-            "SELECT DISTINCT i.item_class AS value FROM items i WHERE i.item_class IS NOT NULL AND i.code IN (SELECT item_code FROM qualifications) ORDER BY value"
+            "SELECT DISTINCT i.item_class AS value FROM items i WHERE i.item_class IS NOT NULL AND i.code IN (SELECT item_code FROM qualifications)"
+                + published(view) + " ORDER BY value"
         ).all().map { try $0.decode(column: "value", as: String.self) }
+        guard view == .whole else { return Options(classes: classes, calibres: []) }
         let calibres = try await sql.raw(
             "SELECT DISTINCT calibre AS value FROM weapon_systems WHERE calibre <> '' AND code IN (SELECT system_code FROM qualifications) ORDER BY value"
         ).all().map { try $0.decode(column: "value", as: String.self) }
         return Options(classes: classes, calibres: calibres)
     }
 
-    static func spec(_ options: Options) -> TableSpec {
-        TableSpec(
-            sortKeys: ["item", "class", "users"],
-            filters: [
-                TableSpec.Filter(name: "class", label: "Class", options: [("", "Every class")] + options.classes.map { ($0, $0) }),
-                TableSpec.Filter(name: "calibre", label: "Calibre", options: [("", "Every calibre")] + options.calibres.map { ($0, $0) }),
-            ],
-            searchLabel: "Munition")
+    static func spec(_ options: Options, view: InterchangeabilityView) -> TableSpec {
+        var filters = [TableSpec.Filter(name: "class", label: "Class", options: [("", "Every class")] + options.classes.map { ($0, $0) })]
+        if view == .whole {
+            filters.append(
+                TableSpec.Filter(name: "calibre", label: "Calibre", options: [("", "Every calibre")] + options.calibres.map { ($0, $0) }))
+        }
+        return TableSpec(sortKeys: ["item", "class", "users"], filters: filters, searchLabel: "Munition")
+    }
+
+    /// For readers of counts only, the munitions whose count is published: a withheld one is not listed at all, so
+    /// neither its row nor the list's total tells that few nations can use it.
+    private static func published(_ view: InterchangeabilityView) -> SQLQueryString {
+        switch view {
+        case .whole: return ""
+        case .userCounts(let minimum):
+            return " AND (SELECT COUNT(*) FROM interchangeability_cells c WHERE c.item_code = i.code) >= \(bind: minimum)"
+        }
     }
 
     /// Sorted by users, a reader of counts only sees the withheld ones as none, so the order tells no more than the counts.
@@ -53,8 +66,8 @@ enum InterchangeabilityReads {
         }
     }
 
-    private static func conditions(_ query: TableQuery) -> SQLQueryString {
-        var out: SQLQueryString = " WHERE i.code IN (SELECT item_code FROM qualifications)"
+    private static func conditions(_ query: TableQuery, view: InterchangeabilityView) -> SQLQueryString {
+        var out: SQLQueryString = " WHERE i.code IN (SELECT item_code FROM qualifications)" + published(view)
         if let itemClass = query.filters["class"] { out += " AND i.item_class = \(bind: itemClass)" }
         if let calibre = query.filters["calibre"] {
             out +=
@@ -73,7 +86,7 @@ enum InterchangeabilityReads {
     ) async throws -> (rows: [Munition], total: Int) {
         let sql = try SQLAccess.sql(db)
         struct Count: Decodable { var n: Int }
-        let where_ = conditions(query)
+        let where_ = conditions(query, view: view)
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM items i" + where_).first(decoding: Count.self)?.n ?? 0
         let rows = try await sql.raw(
             "SELECT code, name, item_class, users FROM (SELECT i.code, i.name, i.item_class,"

@@ -12,19 +12,25 @@ enum InterchangeabilityStore {
         now: Date, on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
         try await db.transaction { tx in
-            try await SQLAccess.sql(tx).raw("UPDATE interchangeability_state SET generation = generation + 1 WHERE id = 1").run()
+            try await takeTurn(on: tx)
             let result = try await body(tx)
             try await rebuild(now: now, on: tx)
             return result
         }
     }
 
+    /// Updates the state row: until the transaction ends, every other change waits here.
+    static func takeTurn(on tx: any Database) async throws {
+        try await SQLAccess.sql(tx).raw("UPDATE interchangeability_state SET generation = generation + 1 WHERE id = 1").run()
+    }
+
     static func state(on db: any Database) async throws -> InterchangeabilityStateRecord? {
         try await InterchangeabilityStateRecord.find(1, on: db)
     }
 
-    /// The matrix as the stored records derive it.
-    static func derive(on db: any Database) async throws -> InterchangeabilityMatrix {
+    /// The fleets (of at least one system), qualifications and recognitions, as core values.
+    static func records(on db: any Database) async throws -> (fleets: [Fleet], qualifications: [Qualification], recognitions: [Recognition])
+    {
         let sql = try SQLAccess.sql(db)
         let fleets = try await sql.raw("SELECT nation, system_code, count FROM fleets WHERE count > 0").all().map { row in
             Fleet(
@@ -44,7 +50,14 @@ enum InterchangeabilityStore {
                 nation: try row.decode(column: "nation", as: String.self), recognises: try row.decode(column: "recognises", as: String.self)
             )
         }
-        return InterchangeabilityMatrix.derive(fleets: fleets, qualifications: qualifications, recognitions: recognitions)
+        return (fleets, qualifications, recognitions)
+    }
+
+    /// The matrix as the stored records derive it.
+    static func derive(on db: any Database) async throws -> InterchangeabilityMatrix {
+        let records = try await records(on: db)
+        return InterchangeabilityMatrix.derive(
+            fleets: records.fleets, qualifications: records.qualifications, recognitions: records.recognitions)
     }
 
     /// Replaces the stored cells with the derived ones.

@@ -132,7 +132,8 @@ extension OpenAPIDocument {
                 description: """
                     Staff and delegates read, per munition, every nation that can use it, through which systems and on \
                     whose qualification. Industry and observers read only `users`, and only where three or more nations \
-                    can use it (null otherwise); `nations` is left out.
+                    can use it: munitions fewer can use are not listed, there is no `calibre` filter, and `nations`, \
+                    `generation` and `rebuiltAt` are left out.
                     """,
                 query: pageQuery + [
                     query("class", text, "Only munitions of this class."),
@@ -222,8 +223,10 @@ extension OpenAPIDocument {
                 [
                     field("items", array(ref("InterchangeabilityRow"))), field("page", integer(minimum: 1)),
                     field("per", integer(minimum: 1, maximum: 500)), field("total", integer(minimum: 0)),
-                    field("generation", integer(minimum: 0), "Moves on with every change to fleets, qualifications or recognitions."),
-                    optional("rebuiltAt", dateTime),
+                    optional(
+                        "generation", integer(minimum: 0),
+                        "Moves on with every change to fleets, qualifications or recognitions; staff and delegates only."),
+                    optional("rebuiltAt", dateTime, "When the matrix was last rebuilt; staff and delegates only."),
                 ]),
         ]
     }

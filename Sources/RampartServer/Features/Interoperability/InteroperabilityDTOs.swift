@@ -79,8 +79,9 @@ extension API {
         var page: Int
         var per: Int
         var total: Int
-        /// The matrix's generation: every change to fleets, qualifications or recognitions moves it on.
-        var generation: Int
+        /// The matrix's generation: every change to fleets, qualifications or recognitions moves it on. For staff and
+        /// delegates only: it would tell others when nations change their records.
+        var generation: Int?
         var rebuiltAt: Date?
     }
 }

@@ -19,9 +19,9 @@ enum InteroperabilityImport {
     }
 
     static func qualifications(_ text: String, by person: SignedIn, now: Date, on db: any Database) async throws -> Outcome {
-        let records = try rows(text, header: qualificationHeader)
+        let (records, widthProblems) = try rows(text, header: qualificationHeader)
         let known = try await KnownCodes.load(on: db)
-        var problems: [String] = []
+        var problems = widthProblems
         var values: [Qualification] = []
         var seen: [String: Int] = [:]
         for record in records {
@@ -54,9 +54,9 @@ enum InteroperabilityImport {
     }
 
     static func fleets(_ text: String, by person: SignedIn, now: Date, on db: any Database) async throws -> Outcome {
-        let records = try rows(text, header: fleetHeader)
+        let (records, widthProblems) = try rows(text, header: fleetHeader)
         let known = try await KnownCodes.load(on: db)
-        var problems: [String] = []
+        var problems = widthProblems
         var values: [FleetEditor.FleetRow] = []
         var seen: [String: Int] = [:]
         for record in records {
@@ -95,8 +95,9 @@ enum InteroperabilityImport {
         }
     }
 
-    /// The data rows under the expected header, each with as many fields as it.
-    private static func rows(_ text: String, header: [String]) throws -> [CSVRecords.Record] {
+    /// The data rows under the expected header that have as many fields as it, and a problem for each that has not
+    /// (its other fields are not judged, the rest of the file is).
+    private static func rows(_ text: String, header: [String]) throws -> (records: [CSVRecords.Record], problems: [String]) {
         let parsed: CSVRecords
         switch CSVRecords.read(text) {
         case .failure(let malformed): throw InputError(problems: ["file: \(malformed.description)"], field: "file")
@@ -109,16 +110,27 @@ enum InteroperabilityImport {
         guard names == header else {
             throw InputError("file", "line 1 must name the columns \(header.joined(separator: ",")), in that order")
         }
+        var records: [CSVRecords.Record] = []
         var problems: [String] = []
-        for record in parsed.records.dropFirst() where record.fields.count != header.count {
-            problems.append("line \(record.line): \(record.fields.count) fields where the header names \(header.count)")
+        for record in parsed.records.dropFirst() {
+            if record.fields.count < header.count {
+                let column = record.fields.count + 1
+                problems.append(
+                    "line \(record.line), column \(column) (\(header[column - 1])): missing; the header names \(header.count) columns")
+            } else if record.fields.count > header.count {
+                problems.append("line \(record.line), column \(header.count + 1): a field beyond the header's \(header.count) columns")
+            } else {
+                records.append(record)
+            }
         }
-        try refuse(problems)
-        return Array(parsed.records.dropFirst())
+        return (records, problems)
     }
 
-    private static func refuse(_ problems: [String]) throws {
-        guard !problems.isEmpty else { return }
+    /// Refuses the file when any row is bad, listing the problems in line order.
+    private static func refuse(_ found: [String]) throws {
+        guard !found.isEmpty else { return }
+        func line(_ problem: String) -> Int { Int(problem.dropFirst(5).prefix { $0.isNumber }) ?? 0 }
+        let problems = found.enumerated().sorted { (line($0.element), $0.offset) < (line($1.element), $1.offset) }.map(\.element)
         var listed = Array(problems.prefix(listedProblems))
         if problems.count > listedProblems { listed.append("and \(problems.count - listedProblems) more problems; nothing was imported") }
         throw InputError(problems: listed, field: "file")

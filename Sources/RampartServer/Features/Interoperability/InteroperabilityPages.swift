@@ -30,7 +30,7 @@ struct InteroperabilityPages: RouteCollection {
     @Sendable func matrix(req: Request) async throws -> HTML {
         let person = try req.requireSignedIn()
         let view = AccessPolicy.interchangeabilityView(person.principal)
-        let spec = InterchangeabilityReads.spec(try await InterchangeabilityReads.options(on: req.db))
+        let spec = InterchangeabilityReads.spec(try await InterchangeabilityReads.options(view: view, on: req.db), view: view)
         let query = try TableQuery(req, spec)
         let (munitions, total) = try await InterchangeabilityReads.munitions(query, view: view, per: Self.perPage, on: req.db)
         let whole = view == .whole
@@ -39,7 +39,8 @@ struct InteroperabilityPages: RouteCollection {
         let state = try await InterchangeabilityStore.state(on: req.db)
         let rows = munitions.map { m in
             InterchangeabilityPage.Row(
-                item: m.code, name: m.name, itemClass: m.item_class ?? "–", users: view.publishedCount(m.users),
+                item: m.code, name: m.name, itemClass: m.item_class ?? "–",
+                users: whole ? cells[m.code]?.count ?? 0 : view.publishedCount(m.users),
                 cells: (cells[m.code] ?? [:]).reduce(into: [:]) {
                     $0[$1.key] = InterchangeabilityPage.cellText(nation: $1.key, routes: $1.value)
                 })
@@ -55,15 +56,16 @@ struct InteroperabilityPages: RouteCollection {
                 summary: TableCount.text(
                     shown: rows.count, matching: total, all: total, noun: ("munition", "munitions"), narrowed: false),
                 pageCount: max(1, (total + Self.perPage - 1) / Self.perPage),
-                rebuilt: state?.rebuiltAt.map(Timestamps.text), links: links))
+                rebuilt: whole ? state?.rebuiltAt.map(Timestamps.text) : nil, links: links))
     }
 
-    /// The matrix as CSV, for the page's filters: one row per route for readers of the whole matrix; one row per
-    /// munition with its published count for the others.
+    /// The matrix as CSV, for the page's filters: one row per route for readers of the whole matrix; for the others,
+    /// one row per munition three or more nations can use, with that count.
     @Sendable func matrixCSV(req: Request) async throws -> Response {
         let person = try req.requireSignedIn()
         let view = AccessPolicy.interchangeabilityView(person.principal)
-        var query = try TableQuery(req, InterchangeabilityReads.spec(try await InterchangeabilityReads.options(on: req.db)))
+        var query = try TableQuery(
+            req, InterchangeabilityReads.spec(try await InterchangeabilityReads.options(view: view, on: req.db), view: view))
         query.page = 1
         let (munitions, _) = try await InterchangeabilityReads.munitions(query, view: view, per: Int(Int32.max), on: req.db)
         guard view == .whole else {
@@ -71,7 +73,7 @@ struct InteroperabilityPages: RouteCollection {
                 [.text(m.code), .text(m.name), .text(m.item_class ?? ""), .integer(view.publishedCount(m.users))]
             }
             return CSVDownload.response(
-                CSVTable(header: ["item", "name", "class", "nations that can use it (blank: fewer than 3, withheld)"], rows: rows),
+                CSVTable(header: ["item", "name", "class", "nations that can use it"], rows: rows),
                 filename: "interchangeability.csv")
         }
         let cells = try await InterchangeabilityReads.cells(of: munitions.map(\.code), on: req.db)
@@ -285,6 +287,7 @@ struct InteroperabilityPages: RouteCollection {
         guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
             throw InputError("file", "choose a CSV file to import")
         }
-        return file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes) ?? ""
+        guard let text = String(bytes: file.data.readableBytesView, encoding: .utf8) else { throw InputError("file", "is not UTF-8 text") }
+        return text
     }
 }

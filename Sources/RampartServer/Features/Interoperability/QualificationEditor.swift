@@ -38,6 +38,10 @@ enum QualificationEditor {
 
     /// Inside a change's transaction: records one qualification, or moves the day of the one recorded; audited.
     static func apply(_ q: Qualification, by actor: Actor, now: Date, on tx: any Database) async throws -> QualificationRecord {
+        // Checked again in the transaction: a scenario import may have dropped the item since the request was read.
+        guard try await ItemRecord.query(on: tx).filter(\.$code == q.item).first() != nil else {
+            throw InputError("item", "\(q.item) is no longer an item of the scenario")
+        }
         let key = "\(q.item) for \(q.system) by \(q.nation)"
         if let existing = try await QualificationRecord.query(on: tx).filter(\.$itemCode == q.item).filter(\.$systemCode == q.system)
             .filter(\.$nation == q.nation).first()

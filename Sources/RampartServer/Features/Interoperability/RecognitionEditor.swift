@@ -46,7 +46,7 @@ enum RecognitionEditor {
         if let problem = InteroperabilityRules.recognitionProblem(nation: nation, recognises: recognises) {
             problems.append("recognises: \(problem)")
         }
-        if !problems.isEmpty { throw InputError(problems: problems) }
+        if !problems.isEmpty { throw InputError(problems: problems, field: problems.first?.split(separator: ":").first.map(String.init)) }
         guard AccessPolicy.canEditRecognition(person.principal, nation: nation) else {
             throw Abort(
                 .forbidden, reason: "only \(nation)'s delegates and Alliance staff decide whose qualifications \(nation) recognises")

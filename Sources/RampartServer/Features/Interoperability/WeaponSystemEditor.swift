@@ -22,8 +22,9 @@ enum WeaponSystemEditor {
         let code = input.code ?? ""
         if let problem = InteroperabilityRules.systemCodeProblem(code) { problems.append("code: \(problem)") }
         let system = try validated(code: code, input, base: nil, problems: &problems)
-        if !problems.isEmpty { throw InputError(problems: problems) }
-        return try await InterchangeabilityStore.change(now: now, on: db) { tx in
+        if !problems.isEmpty { throw InputError(problems: problems, field: problems.first?.split(separator: ":").first.map(String.init)) }
+        // The catalogue's names, kinds and calibres are no part of the matrix: no rebuild.
+        return try await db.transaction { tx in
             if try await WeaponSystemRecord.query(on: tx).filter(\.$code == code).first() != nil {
                 throw InputError("code", "a weapon system \(code) exists already; change it instead", status: .conflict)
             }
@@ -49,11 +50,15 @@ enum WeaponSystemEditor {
         var problems: [String] = []
         if let sent = input.code, sent != code { problems.append("code: a system's code does not change; add a new system instead") }
         let system = try validated(code: code, input, base: record.value, problems: &problems)
-        if !problems.isEmpty { throw InputError(problems: problems) }
-        return try await InterchangeabilityStore.change(now: now, on: db) { tx in
-            guard try await VersionGuard.bump(WeaponSystemRecord.schema, keyColumn: "code", key: code, expected: version, on: tx),
-                let fresh = try await WeaponSystemRecord.query(on: tx).filter(\.$code == code).first()
-            else { throw InputError.conflict("weapon system", current: record.version) }
+        if !problems.isEmpty { throw InputError(problems: problems, field: problems.first?.split(separator: ":").first.map(String.init)) }
+        return try await db.transaction { tx in
+            guard try await VersionGuard.bump(WeaponSystemRecord.schema, keyColumn: "code", key: code, expected: version, on: tx) else {
+                let current = try await WeaponSystemRecord.query(on: tx).filter(\.$code == code).first()?.version ?? record.version
+                throw InputError.conflict("weapon system", current: current)
+            }
+            guard let fresh = try await WeaponSystemRecord.query(on: tx).filter(\.$code == code).first() else {
+                throw Abort(.notFound, reason: "no weapon system \(code)")
+            }
             let before = describe(fresh)
             fresh.name = system.name
             fresh.kind = system.kind.rawValue

@@ -74,7 +74,18 @@ struct PlanRunJob: JobHandler {
             .set(\.$queueSlot, to: nil)
             .update()
         try await report(runID, phase: "loading the scenario", progress: 0, context: context)
-        guard let scenario = try await ScenarioStore.load(on: db) else { throw PlanFailure.noScenario }
+        guard let recorded = try await ScenarioStore.load(on: db) else { throw PlanFailure.noScenario }
+        // A nation's class demand is served only by the munitions its systems can fire (the interchangeability matrix).
+        let interoperability = try await InterchangeabilityStore.records(on: db)
+        let usable = UsableMunitions.apply(
+            to: recorded, fleets: interoperability.fleets, qualifications: interoperability.qualifications,
+            recognitions: interoperability.recognitions)
+        let scenario = usable.scenario
+        if !usable.narrowed.isEmpty {
+            context.logger.info(
+                "plan run \(runID): \(usable.narrowed.count) class demands served only by the munitions their nations can use")
+        }
+        for unusable in usable.unusable { context.logger.warning("plan run \(runID): \(unusable)") }
         let released = Set(try await DemandRecord.query(on: db).filter(\.$released == true).field(\.$code).all().map(\.code))
         let progress = NIOLockedValueBox<(phase: String, overall: Double)>(("planning", 0))
         let reporter = Task { [heartbeatInterval] in

@@ -52,7 +52,7 @@ enum InterchangeabilityPage {
             .paragraph(
                 model.whole
                     ? "Which nation can fire which munition, through which of its weapon systems. A system marked * fires it on another nation's qualification, which this nation recognises. Derived from the fleets, qualifications and recognitions."
-                    : "How many nations can fire each munition, where that is three or more; fewer is shown as withheld, so that no figure singles out one or two nations' fleets.",
+                    : "How many nations can fire each munition. Only munitions that three or more nations can use are listed, so that no figure singles out one or two nations' fleets.",
                 class: "muted"),
             .unwrap(model.rebuilt) { .paragraph("Matrix rebuilt \($0).", class: "muted") },
             .if(
