@@ -66,8 +66,16 @@ enum InterchangeabilityPage {
                 emptyText: model.query.isNarrowed
                     ? "No munition matches these filters." : "No munition is qualified for any weapon system yet.",
                 sorting: TableSorting(path: path, query: model.query)),
-            .pagination(page: model.query.page, pageCount: model.pageCount, basePath: path, query: model.query.items())
+            .pagination(page: model.query.page, pageCount: model.pageCount, basePath: path, query: model.query.items()),
+            .if(!model.rows.isEmpty, .chart(chart(model.rows)))
         )
+    }
+
+    /// How many nations can use each munition of the page, as bars.
+    static func chart(_ rows: [Row]) -> String {
+        SVGChart.bars(
+            rows.compactMap { row in row.users.map { (label: row.item, value: Double($0)) } },
+            title: "Nations that can use each munition of this page", colour: SVGChart.deliveryColour)
     }
 
     private static func row(_ model: Model, _ row: Row) -> Node<HTML.TableContext> {
