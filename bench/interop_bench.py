@@ -78,6 +78,8 @@ def main():
         staff = "staff@rampart.demo"
         token = sb.api_token(base, staff, accounts[staff])
         bearer = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        print(f"== {args.database}: waiting for the demo's first plan of L", flush=True)
+        sb.wait_for_runs(base, token)
         systems, fleets, qualifications, recognitions = world(items)
         started = time.perf_counter()
         for code, calibre in systems:
@@ -125,7 +127,7 @@ def main():
             ("page, 120 mm, page 2", f"/interoperability?calibre={q('120 mm')}&page=2", cookie),
             ("API, one class, staff", f"/api/v1/interchangeability?class={q(classes[0])}&per=50" if classes
              else "/api/v1/interchangeability?per=50", {"Authorization": bearer["Authorization"]}),
-            ("API, 105 mm, industry", f"/api/v1/interchangeability?calibre={q('105 mm')}&per=50", industry_token),
+            ("API, by users, industry", "/api/v1/interchangeability?sort=users&dir=desc&per=50", industry_token),
         ]
         for name, path, headers in targets:
             status = sb.http("GET", base + path, headers=headers)[0]

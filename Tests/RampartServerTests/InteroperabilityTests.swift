@@ -213,7 +213,7 @@ import VaporTesting
             #expect(answer.field == "file")
             #expect(
                 answer.allProblems == [
-                    "line 3, column 1 (item): NOPE is not an item of the scenario",
+                    "line 3, column 1 (item): NOPE is not an end item (a munition) of the scenario",
                     "line 4, column 3 (nation): XX is not a nation Rampart knows; use an ISO code such as FR",
                     "line 4, column 4 (qualified on): must be a day written YYYY-MM-DD, such as 2024-03-15",
                     "line 5: the same qualification as line 2",
@@ -374,6 +374,9 @@ import VaporTesting
             // validate: nothing FR cannot fire reaches FR-2 (SHELL-155-B has no line, so nothing at all)
             #expect(after.allSatisfy { $0["item"] as? String == "SHELL-155-B" }, "\(after)")
             #expect(after.isEmpty)
+            // the run reports FR-2 under its class, as FR entered it: no target names the munitions FR can use
+            let targets = try await PlanDemandResultRecord.query(on: app.db).filter(\.$demandCode == "FR-2").all().map(\.target)
+            #expect(targets.count == 2 && targets.allSatisfy { !$0.contains("SHELL-155-B") }, "\(targets)")
         }
     }
 }

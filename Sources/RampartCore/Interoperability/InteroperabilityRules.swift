@@ -8,6 +8,7 @@ public enum InteroperabilityRules {
     /// A weapon system's code: 1 to 40 letters, digits, `-`, `_` and `.`.
     public static func systemCodeProblem(_ code: String) -> String? {
         if code.isEmpty || code.utf8.count > 40 { return "must be 1 to 40 characters" }
+        if code.allSatisfy({ $0 == "." }) { return "must hold a letter or a digit" }
         if code.contains(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0))) }) {
             return "only letters, digits, \"-\", \"_\" and \".\""
         }
@@ -16,13 +17,16 @@ public enum InteroperabilityRules {
 
     /// A weapon system's name: 1 to 120 characters on one line.
     public static func systemNameProblem(_ name: String) -> String? {
-        if name.isEmpty || name.count > 120 { return "give a name of 1 to 120 characters" }
+        if name.allSatisfy(\.isWhitespace) || name.unicodeScalars.count > 120 {
+            return "give a name of 1 to 120 characters"
+        }
         return oneLineProblem(name)
     }
 
     /// A calibre as people write it (`155 mm`): at most 20 characters on one line; empty where none applies.
     public static func calibreProblem(_ calibre: String) -> String? {
-        if calibre.count > 20 { return "at most 20 characters, such as 155 mm" }
+        if calibre.unicodeScalars.count > 20 { return "at most 20 characters, such as 155 mm" }
+        if calibre.contains("|") { return "without \"|\"" }
         return oneLineProblem(calibre)
     }
 

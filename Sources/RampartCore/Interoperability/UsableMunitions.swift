@@ -66,4 +66,18 @@ public struct UsableMunitions: Sendable, Equatable {
         }
         return UsableMunitions(scenario: out, narrowed: narrowed, unusable: unusable)
     }
+
+    /// Results as the nations entered their demands: a narrowed demand is reported under its class, so that no
+    /// table of targets names the munitions one nation can use (which its readers may not learn).
+    public func reportedAsRecorded(_ results: [DemandResult], recorded: Scenario) -> [DemandResult] {
+        guard !narrowed.isEmpty else { return results }
+        let changed = Set(narrowed)
+        let byID = Dictionary(recorded.demands.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return results.map { result in
+            guard changed.contains(result.demand.id), let demand = byID[result.demand.id] else { return result }
+            var out = result
+            out.outcome.demand = demand
+            return out
+        }
+    }
 }

@@ -21,13 +21,17 @@ enum Audit {
         _ actor: Actor, entity: String, key: String, action: String, changes: [Change], at: Date,
         on db: any Database
     ) async throws {
+        try await entry(actor, entity: entity, key: key, action: action, changes: changes, at: at).create(on: db)
+    }
+
+    /// The entry `record` writes, for changes that write many at once (an import's rows).
+    static func entry(_ actor: Actor, entity: String, key: String, action: String, changes: [Change], at: Date) throws -> AuditRecord {
         var object: [String: [String]] = [:]
         for change in changes { object[change.field] = [change.old, change.new] }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        try await AuditRecord(
+        return AuditRecord(
             actorID: actor.userID, actor: actor.name, at: at, entity: entity, entityKey: key,
-            action: action, changes: String(decoding: data, as: UTF8.self)
-        ).create(on: db)
+            action: action, changes: String(decoding: data, as: UTF8.self))
     }
 
     /// The fields whose values differ between `old` and `new`.

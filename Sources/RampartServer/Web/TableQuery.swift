@@ -105,12 +105,15 @@ struct TableQuery: Sendable, Equatable {
     var isNarrowed: Bool { !search.isEmpty || !filters.isEmpty }
 
     /// The search text as a SQL `LIKE` pattern of a lower-cased column, with `\` as the escape character.
-    var likePattern: String {
-        var out = "%"
-        for character in search.lowercased() {
+    var likePattern: String { "%" + Self.likeEscaped(search.lowercased()) + "%" }
+
+    /// `text` with `%`, `_` and `\` escaped by `\`, to match as it is inside a `LIKE` pattern.
+    static func likeEscaped(_ text: String) -> String {
+        var out = ""
+        for character in text {
             if character == "%" || character == "_" || character == "\\" { out.append("\\") }
             out.append(character)
         }
-        return out + "%"
+        return out
     }
 }

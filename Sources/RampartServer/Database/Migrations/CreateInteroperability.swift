@@ -4,7 +4,9 @@ import SQLKit
 
 /// 019: weapon systems, the fleets nations operate, the qualifications of munitions for systems, the recognitions
 /// between nations, and the interchangeability matrix derived from them (rebuilt in the transaction of every change
-/// to them; `interchangeability_state` is the one row each such transaction updates first, so that they take turns).
+/// to them, with `interchangeability_munitions`, each qualified munition's count of users and calibres, which the
+/// matrix's lists filter and sort on; `interchangeability_state` is the one row each such transaction updates first,
+/// so that they take turns).
 struct CreateInteroperability: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("weapon_systems")
@@ -45,6 +47,13 @@ struct CreateInteroperability: AsyncMigration {
             .field("routes", .string, .required)
             .unique(on: "item_code", "nation")
             .create()
+        try await database.schema("interchangeability_munitions")
+            .id()
+            .field("item_code", .string, .required)
+            .field("users", .int, .required)
+            .field("calibres", .string, .required)
+            .unique(on: "item_code")
+            .create()
         try await database.schema("interchangeability_state")
             .field("id", .int, .identifier(auto: false))
             .field("generation", .int, .required)
@@ -58,8 +67,10 @@ struct CreateInteroperability: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["interchangeability_state", "interchangeability_cells", "recognitions", "qualifications", "fleets", "weapon_systems"]
-        {
+        for table in [
+            "interchangeability_state", "interchangeability_munitions", "interchangeability_cells", "recognitions", "qualifications",
+            "fleets", "weapon_systems",
+        ] {
             try await database.schema(table).delete()
         }
     }

@@ -3,7 +3,8 @@ import Foundation
 import RampartCore
 import SQLKit
 
-/// The stored matrix as its page, CSV and API read it: the munitions (items with at least one qualification),
+/// The stored matrix as its page, CSV and API read it: the munitions (items with at least one qualification, each
+/// with its line in `interchangeability_munitions`),
 /// filtered by class or calibre and searched, a page at a time, with the cells of that page.
 enum InterchangeabilityReads {
     struct Munition: Decodable, Sendable, Equatable {
@@ -23,8 +24,8 @@ enum InterchangeabilityReads {
     static func options(view: InterchangeabilityView, on db: any Database) async throws -> Options {
         let sql = try SQLAccess.sql(db)
         let classes = try await sql.raw(
-            "SELECT DISTINCT i.item_class AS value FROM items i WHERE i.item_class IS NOT NULL AND i.code IN (SELECT item_code FROM qualifications)"
-                + published(view) + " ORDER BY value"
+            "SELECT DISTINCT i.item_class AS value FROM interchangeability_munitions m JOIN items i ON i.code = m.item_code"
+                + " WHERE i.item_class IS NOT NULL" + published(view) + " ORDER BY value"
         ).all().map { try $0.decode(column: "value", as: String.self) }
         guard view == .whole else { return Options(classes: classes, calibres: []) }
         let calibres = try await sql.raw(
@@ -48,30 +49,24 @@ enum InterchangeabilityReads {
         switch view {
         case .whole: return ""
         case .userCounts(let minimum):
-            return " AND (SELECT COUNT(*) FROM interchangeability_cells c WHERE c.item_code = i.code) >= \(bind: minimum)"
+            return " AND m.users >= \(bind: minimum)"
         }
     }
 
-    /// Sorted by users, a reader of counts only sees the withheld ones as none, so the order tells no more than the counts.
-    static func order(_ query: TableQuery, view: InterchangeabilityView) -> String {
+    static func order(_ query: TableQuery) -> String {
         let direction = query.descending ? "DESC" : "ASC"
         switch query.sort {
-        case "class": return "item_class \(direction), code"
-        case "users":
-            switch view {
-            case .whole: return "users \(direction), code"
-            case .userCounts(let minimum): return "CASE WHEN users >= \(minimum) THEN users ELSE 0 END \(direction), code"
-            }
-        default: return "code \(direction)"
+        case "class": return "i.item_class \(direction), i.code"
+        case "users": return "m.users \(direction), i.code"
+        default: return "i.code \(direction)"
         }
     }
 
     private static func conditions(_ query: TableQuery, view: InterchangeabilityView) -> SQLQueryString {
-        var out: SQLQueryString = " WHERE i.code IN (SELECT item_code FROM qualifications)" + published(view)
+        var out: SQLQueryString = " WHERE 1 = 1" + published(view)
         if let itemClass = query.filters["class"] { out += " AND i.item_class = \(bind: itemClass)" }
         if let calibre = query.filters["calibre"] {
-            out +=
-                " AND i.code IN (SELECT q.item_code FROM qualifications q JOIN weapon_systems w ON w.code = q.system_code WHERE w.calibre = \(bind: calibre))"
+            out += " AND m.calibres LIKE \(bind: "%|" + TableQuery.likeEscaped(calibre) + "|%") ESCAPE '\\'"
         }
         if !query.search.isEmpty {
             let like = query.likePattern
@@ -87,11 +82,11 @@ enum InterchangeabilityReads {
         let sql = try SQLAccess.sql(db)
         struct Count: Decodable { var n: Int }
         let where_ = conditions(query, view: view)
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM items i" + where_).first(decoding: Count.self)?.n ?? 0
+        let from: SQLQueryString = " FROM interchangeability_munitions m JOIN items i ON i.code = m.item_code"
+        let total = try await sql.raw("SELECT COUNT(*) AS n" + from + where_).first(decoding: Count.self)?.n ?? 0
         let rows = try await sql.raw(
-            "SELECT code, name, item_class, users FROM (SELECT i.code, i.name, i.item_class,"
-                + " (SELECT COUNT(*) FROM interchangeability_cells c WHERE c.item_code = i.code) AS users FROM items i" + where_ + ") m"
-                + " ORDER BY \(unsafeRaw: order(query, view: view)) LIMIT \(bind: per) OFFSET \(bind: PageRules.offset(page: query.page, per: per))"
+            "SELECT i.code AS code, i.name AS name, i.item_class AS item_class, m.users AS users" + from + where_
+                + " ORDER BY \(unsafeRaw: order(query)) LIMIT \(bind: per) OFFSET \(bind: PageRules.offset(page: query.page, per: per))"
         ).all(decoding: Munition.self)
         return (rows, total)
     }

@@ -60,25 +60,52 @@ enum InterchangeabilityStore {
             fleets: records.fleets, qualifications: records.qualifications, recognitions: records.recognitions)
     }
 
-    /// Replaces the stored cells with the derived ones.
+    /// Replaces the stored cells, and each qualified munition's line, with the derived ones.
     static func rebuild(now: Date, on db: any Database) async throws {
-        let matrix = try await derive(on: db)
+        let records = try await records(on: db)
+        let matrix = InterchangeabilityMatrix.derive(
+            fleets: records.fleets, qualifications: records.qualifications, recognitions: records.recognitions)
         let sql = try SQLAccess.sql(db)
         try await sql.raw("DELETE FROM interchangeability_cells").run()
-        var start = 0
-        let batch = 400
-        while start < matrix.cells.count {
-            let end = min(start + batch, matrix.cells.count)
-            var insert = sql.insert(into: InterchangeabilityCellRecord.schema).columns("id", "nation", "item_code", "routes")
-            for cell in matrix.cells[start..<end] {
-                insert = insert.values(
-                    SQLBind(UUID()), SQLBind(cell.nation), SQLBind(cell.item), SQLBind(InterchangeabilityCellRecord.text(cell.routes)))
-            }
-            try await insert.run()
-            start = end
+        try await insert(
+            into: InterchangeabilityCellRecord.schema, columns: ["id", "nation", "item_code", "routes"],
+            matrix.cells.map {
+                [SQLBind(UUID()), SQLBind($0.nation), SQLBind($0.item), SQLBind(InterchangeabilityCellRecord.text($0.routes))]
+            },
+            on: sql)
+        let calibreOf = Dictionary(
+            try await sql.raw("SELECT code, calibre FROM weapon_systems").all().map {
+                (try $0.decode(column: "code", as: String.self), try $0.decode(column: "calibre", as: String.self))
+            }, uniquingKeysWith: { a, _ in a })
+        var calibres: [String: Set<String>] = [:]
+        for q in records.qualifications {
+            let calibre = calibreOf[q.system] ?? ""
+            calibres[q.item, default: []].formUnion(calibre.isEmpty ? [] : [calibre])
         }
+        let users = matrix.usersByItem
+        try await sql.raw("DELETE FROM interchangeability_munitions").run()
+        try await insert(
+            into: InterchangeabilityMunitionRecord.schema, columns: ["id", "item_code", "users", "calibres"],
+            calibres.keys.sorted().map { item in
+                [
+                    SQLBind(UUID()), SQLBind(item), SQLBind(users[item]?.count ?? 0),
+                    SQLBind(InterchangeabilityMunitionRecord.text((calibres[item] ?? []).sorted())),
+                ]
+            }, on: sql)
         try await sql.raw(
             "UPDATE interchangeability_state SET cells = \(bind: matrix.cells.count), rebuilt_at = \(bind: now) WHERE id = 1"
         ).run()
+    }
+
+    /// Rows in statements of 400, far below either database's limit of binds.
+    private static func insert(into table: String, columns: [String], _ rows: [[SQLBind]], on sql: any SQLDatabase) async throws {
+        var start = 0
+        while start < rows.count {
+            let end = min(start + 400, rows.count)
+            var insert = sql.insert(into: table).columns(columns)
+            for row in rows[start..<end] { insert = insert.values(row) }
+            try await insert.run()
+            start = end
+        }
     }
 }

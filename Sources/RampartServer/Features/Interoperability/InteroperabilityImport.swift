@@ -46,10 +46,39 @@ enum InteroperabilityImport {
         try refuse(problems)
         let accepted = values
         return try await InterchangeabilityStore.change(now: now, on: db) { tx in
-            let before = try await QualificationRecord.query(on: tx).count()
-            for q in accepted { _ = try await QualificationEditor.apply(q, by: person.actor, now: now, on: tx) }
-            let created = try await QualificationRecord.query(on: tx).count() - before
-            return Outcome(rows: accepted.count, created: created, updated: accepted.count - created)
+            // Judged again in the transaction (a scenario import may have dropped an item since), and written in
+            // batches: an import holds the write lock while it runs.
+            let ends = try await KnownCodes.load(on: tx).items
+            let gone = accepted.filter { !ends.contains($0.item) }.map(\.item)
+            if !gone.isEmpty {
+                throw InputError("item", "no longer end items of the scenario: \(Set(gone).sorted().joined(separator: ", "))")
+            }
+            var existing: [String: QualificationRecord] = [:]
+            for record in try await QualificationRecord.query(on: tx).all() { existing[record.label] = record }
+            var created: [QualificationRecord] = []
+            var audits: [AuditRecord] = []
+            for q in accepted {
+                let record = QualificationRecord(q)
+                if let stored = existing[record.label] {
+                    guard stored.qualifiedOn != record.qualifiedOn else { continue }
+                    let old = stored.qualifiedOn
+                    stored.qualifiedOn = record.qualifiedOn
+                    try await stored.save(on: tx)
+                    audits.append(
+                        try Audit.entry(
+                            person.actor, entity: "qualification", key: record.label, action: "update",
+                            changes: [.init(field: "qualifiedOn", old: old, new: record.qualifiedOn)], at: now))
+                } else {
+                    created.append(record)
+                    audits.append(
+                        try Audit.entry(
+                            person.actor, entity: "qualification", key: record.label, action: "create",
+                            changes: [.init(field: "qualifiedOn", old: "", new: record.qualifiedOn)], at: now))
+                }
+            }
+            try await ScenarioStore.insert(created, on: tx)
+            try await ScenarioStore.insert(audits, on: tx)
+            return Outcome(rows: accepted.count, created: created.count, updated: accepted.count - created.count)
         }
     }
 

@@ -39,8 +39,8 @@ enum QualificationEditor {
     /// Inside a change's transaction: records one qualification, or moves the day of the one recorded; audited.
     static func apply(_ q: Qualification, by actor: Actor, now: Date, on tx: any Database) async throws -> QualificationRecord {
         // Checked again in the transaction: a scenario import may have dropped the item since the request was read.
-        guard try await ItemRecord.query(on: tx).filter(\.$code == q.item).first() != nil else {
-            throw InputError("item", "\(q.item) is no longer an item of the scenario")
+        guard try await ItemRecord.query(on: tx).filter(\.$code == q.item).filter(\.$kind == "end").first() != nil else {
+            throw InputError("item", "\(q.item) is no longer an end item of the scenario")
         }
         let key = "\(q.item) for \(q.system) by \(q.nation)"
         if let existing = try await QualificationRecord.query(on: tx).filter(\.$itemCode == q.item).filter(\.$systemCode == q.system)
@@ -83,14 +83,17 @@ enum QualificationEditor {
     }
 }
 
-/// The codes a qualification or fleet row may name: the scenario's items and the catalogue's systems.
+/// The codes a qualification or fleet row may name: the scenario's end items (the munitions) and the catalogue's
+/// systems.
 struct KnownCodes: Sendable {
     var items: Set<String>
     var systems: Set<String>
 
     static func load(on db: any Database) async throws -> KnownCodes {
         let sql = try SQLAccess.sql(db)
-        let items = try await sql.raw("SELECT code FROM items").all().map { try $0.decode(column: "code", as: String.self) }
+        let items = try await sql.raw("SELECT code FROM items WHERE kind = 'end'").all().map {
+            try $0.decode(column: "code", as: String.self)
+        }
         let systems = try await sql.raw("SELECT code FROM weapon_systems").all().map { try $0.decode(column: "code", as: String.self) }
         return KnownCodes(items: Set(items), systems: Set(systems))
     }
@@ -114,7 +117,10 @@ enum QualificationRow {
     static func check(item: String, system: String, nation: String, day: String, known: KnownCodes) -> Result<Qualification, Problems> {
         var problems: [Problem] = []
         if !known.items.contains(item) {
-            problems.append(Problem(field: "item", column: 1, problem: "\(item.isEmpty ? "(empty)" : item) is not an item of the scenario"))
+            problems.append(
+                Problem(
+                    field: "item", column: 1, problem: "\(item.isEmpty ? "(empty)" : item) is not an end item (a munition) of the scenario")
+            )
         }
         if !known.systems.contains(system) {
             problems.append(

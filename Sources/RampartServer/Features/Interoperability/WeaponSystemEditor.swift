@@ -25,8 +25,9 @@ enum WeaponSystemEditor {
         if !problems.isEmpty { throw InputError(problems: problems, field: problems.first?.split(separator: ":").first.map(String.init)) }
         // The catalogue's names, kinds and calibres are no part of the matrix: no rebuild.
         return try await db.transaction { tx in
-            if try await WeaponSystemRecord.query(on: tx).filter(\.$code == code).first() != nil {
-                throw InputError("code", "a weapon system \(code) exists already; change it instead", status: .conflict)
+            let taken = try await WeaponSystemRecord.query(on: tx).all().map(\.code).first { $0.lowercased() == code.lowercased() }
+            if let taken {
+                throw InputError("code", "a weapon system \(taken) exists already; change it instead", status: .conflict)
             }
             let record = WeaponSystemRecord(system)
             try await record.create(on: tx)
@@ -51,7 +52,8 @@ enum WeaponSystemEditor {
         if let sent = input.code, sent != code { problems.append("code: a system's code does not change; add a new system instead") }
         let system = try validated(code: code, input, base: record.value, problems: &problems)
         if !problems.isEmpty { throw InputError(problems: problems, field: problems.first?.split(separator: ":").first.map(String.init)) }
-        return try await db.transaction { tx in
+        // A calibre is part of the matrix's lines (the lists filter on it): rebuilt.
+        return try await InterchangeabilityStore.change(now: now, on: db) { tx in
             guard try await VersionGuard.bump(WeaponSystemRecord.schema, keyColumn: "code", key: code, expected: version, on: tx) else {
                 let current = try await WeaponSystemRecord.query(on: tx).filter(\.$code == code).first()?.version ?? record.version
                 throw InputError.conflict("weapon system", current: current)

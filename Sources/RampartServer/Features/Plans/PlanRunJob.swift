@@ -114,7 +114,7 @@ struct PlanRunJob: JobHandler {
                 progress.withLockedValue { $0 = (phase, PlanProgress.overall(phase: phase, fraction: fraction, after: $0.overall)) }
             }
             let pegging = PlanPegging(scenario: scenario, plan: plan)
-            let results = plan.demandResults(for: scenario)
+            let results = usable.reportedAsRecorded(plan.demandResults(for: scenario), recorded: recorded)
             let records = results.map {
                 PlanDemandResultRecord.records(
                     runID: runID, result: $0, released: released.contains($0.demand.id), pegging: pegging.byDemand[$0.demand.id] ?? [])
@@ -126,7 +126,7 @@ struct PlanRunJob: JobHandler {
                 PlanSourceLoadRecord(
                     planRunID: runID, load: load, company: owners[load.source]?.0 ?? "", item: owners[load.source]?.1 ?? "")
             }
-            let summary = PlanRunSummary(plan: plan, scenario: scenario, outcomes: results.map(\.outcome))
+            let summary = PlanRunSummary(plan: plan, scenario: recorded, outcomes: results.map(\.outcome))
             let file = PlanRunFileRecord(
                 planRunID: runID, planJSON: String(decoding: plan.jsonBytes(), as: UTF8.self),
                 summaryJSON: String(decoding: try JSONEncoder().encode(summary), as: UTF8.self))
