@@ -68,9 +68,16 @@ def main():
     args.binary = args.binary or sb.release_binary()
     scenario = os.path.join(sb.OUT, "interop-bench-L.json")
     sb.sh(args.binary, "generate", "--scale", "L", "--seed", "42", "-o", scenario, stdout=open(os.devnull, "w"))
+    # Munitions are end items; L has about 1,000, so the file gains end items without lines, of ten classes, up to 2,000.
     with open(scenario) as f:
-        items = [item["id"] for item in json.load(f)["items"]]
-    assert len(items) >= 2000, len(items)
+        data = json.load(f)
+    ends = [item["id"] for item in data["items"] if item["kind"] == "end"]
+    for n in range(max(0, 2000 - len(ends))):
+        data["items"].append({"id": f"MUNITION-{n:04d}", "name": f"Bench munition {n}", "kind": "end", "class": f"BENCH-{n % 10}"})
+        ends.append(f"MUNITION-{n:04d}")
+    with open(scenario, "w") as f:
+        json.dump(data, f)
+    items = ends[:2000]
     env, data_args = sb.prepare_database(args.binary, args.database, scenario, os.path.join(sb.OUT, "interop-bench.sqlite"))
     log = open(os.path.join(sb.OUT, f"interop-bench-{args.database}.log"), "w")
     server, accounts, base = sb.serve_demo(args.binary, args.port, data_args, env, log)
@@ -120,7 +127,7 @@ def main():
         industry = next(e for e in accounts if e.startswith("industry"))
         industry_token = {"Authorization": f"Bearer {sb.api_token(base, industry, accounts[industry])}"}
         with open(scenario) as f:
-            classes = sorted({i.get("class") for i in json.load(f)["items"][:2000] if i.get("class")})
+            classes = sorted({i.get("class") for i in json.load(f)["items"] if i.get("class") and i["id"] in set(items)})
         q = urllib.parse.quote
         targets = [
             ("page, 155 mm", f"/interoperability?calibre={q('155 mm')}", cookie),

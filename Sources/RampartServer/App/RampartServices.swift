@@ -9,6 +9,8 @@ struct RampartServices: Sendable {
     /// The records beside the planning scenario that name its items or sources; an import that would orphan one is
     /// refused. Each feature that keeps such records adds its check here in `configure`.
     var scenarioReferences: [ScenarioReferenceCheck] = []
+    /// This server's snapshot of the stored interchangeability matrix.
+    let interchangeability = InterchangeabilityReads.Cache()
 }
 
 extension Application {

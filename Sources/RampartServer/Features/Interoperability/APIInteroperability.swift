@@ -129,12 +129,11 @@ struct APIInteroperability: RouteCollection {
     @Sendable func matrix(req: Request) async throws -> API.InterchangeabilityDTO {
         let person = try req.requireSignedIn()
         let view = AccessPolicy.interchangeabilityView(person.principal)
-        let options = try await InterchangeabilityReads.options(view: view, on: req.db)
-        let query = try TableQuery(req, InterchangeabilityReads.spec(options, view: view))
+        let snapshot = try await req.rampart.interchangeability.snapshot(on: req.db)
+        let query = try TableQuery(req, InterchangeabilityReads.spec(snapshot.options(view: view), view: view))
         let per = try req.perPage(default: 50)
-        let (munitions, total) = try await InterchangeabilityReads.munitions(query, view: view, per: per, on: req.db)
-        let cells = view == .whole ? try await InterchangeabilityReads.cells(of: munitions.map(\.code), on: req.db) : [:]
-        let state = try await InterchangeabilityStore.state(on: req.db)
+        let (munitions, total) = snapshot.munitions(query, view: view, per: per)
+        let cells = view == .whole ? snapshot.cells : [:]
         let rows = munitions.map { m in
             API.InterchangeabilityRowDTO(
                 item: m.code, name: m.name, itemClass: m.item_class,
@@ -145,8 +144,8 @@ struct APIInteroperability: RouteCollection {
                     } : nil)
         }
         return API.InterchangeabilityDTO(
-            items: rows, page: query.page, per: per, total: total, generation: view == .whole ? state?.generation : nil,
-            rebuiltAt: view == .whole ? state?.rebuiltAt : nil)
+            items: rows, page: query.page, per: per, total: total, generation: view == .whole ? snapshot.generation : nil,
+            rebuiltAt: view == .whole ? snapshot.rebuiltAt : nil)
     }
 
     /// A CSV body: `text/csv` (or plain text), at most the forms' limit.

@@ -30,13 +30,13 @@ struct InteroperabilityPages: RouteCollection {
     @Sendable func matrix(req: Request) async throws -> HTML {
         let person = try req.requireSignedIn()
         let view = AccessPolicy.interchangeabilityView(person.principal)
-        let spec = InterchangeabilityReads.spec(try await InterchangeabilityReads.options(view: view, on: req.db), view: view)
+        let snapshot = try await req.rampart.interchangeability.snapshot(on: req.db)
+        let spec = InterchangeabilityReads.spec(snapshot.options(view: view), view: view)
         let query = try TableQuery(req, spec)
-        let (munitions, total) = try await InterchangeabilityReads.munitions(query, view: view, per: Self.perPage, on: req.db)
+        let (munitions, total) = snapshot.munitions(query, view: view, per: Self.perPage)
         let whole = view == .whole
-        let cells = whole ? try await InterchangeabilityReads.cells(of: munitions.map(\.code), on: req.db) : [:]
-        let nations = whole ? try await InterchangeabilityReads.operators(on: req.db) : []
-        let state = try await InterchangeabilityStore.state(on: req.db)
+        let cells = whole ? snapshot.cells : [:]
+        let nations = whole ? snapshot.operators : []
         let rows = munitions.map { m in
             InterchangeabilityPage.Row(
                 item: m.code, name: m.name, itemClass: m.item_class ?? "–",
@@ -56,7 +56,7 @@ struct InteroperabilityPages: RouteCollection {
                 summary: TableCount.text(
                     shown: rows.count, matching: total, all: total, noun: ("munition", "munitions"), narrowed: false),
                 pageCount: max(1, (total + Self.perPage - 1) / Self.perPage),
-                rebuilt: whole ? state?.rebuiltAt.map(Timestamps.text) : nil, links: links))
+                rebuilt: whole ? snapshot.rebuiltAt.map(Timestamps.text) : nil, links: links))
     }
 
     /// The matrix as CSV, for the page's filters: one row per route for readers of the whole matrix; for the others,
@@ -64,10 +64,10 @@ struct InteroperabilityPages: RouteCollection {
     @Sendable func matrixCSV(req: Request) async throws -> Response {
         let person = try req.requireSignedIn()
         let view = AccessPolicy.interchangeabilityView(person.principal)
-        var query = try TableQuery(
-            req, InterchangeabilityReads.spec(try await InterchangeabilityReads.options(view: view, on: req.db), view: view))
+        let snapshot = try await req.rampart.interchangeability.snapshot(on: req.db)
+        var query = try TableQuery(req, InterchangeabilityReads.spec(snapshot.options(view: view), view: view))
         query.page = 1
-        let (munitions, _) = try await InterchangeabilityReads.munitions(query, view: view, per: Int(Int32.max), on: req.db)
+        let (munitions, _) = snapshot.munitions(query, view: view, per: Int(Int32.max))
         guard view == .whole else {
             let rows: [[CSVTable.Cell]] = munitions.map { m in
                 [.text(m.code), .text(m.name), .text(m.item_class ?? ""), .integer(view.publishedCount(m.users))]
@@ -76,7 +76,7 @@ struct InteroperabilityPages: RouteCollection {
                 CSVTable(header: ["item", "name", "class", "nations that can use it"], rows: rows),
                 filename: "interchangeability.csv")
         }
-        let cells = try await InterchangeabilityReads.cells(of: munitions.map(\.code), on: req.db)
+        let cells = snapshot.cells
         var rows: [[CSVTable.Cell]] = []
         for m in munitions {
             for (nation, routes) in (cells[m.code] ?? [:]).sorted(by: { $0.key < $1.key }) {
