@@ -66,7 +66,10 @@ func withTestApp(adjust: (inout AppConfig) -> Void = { _ in }, _ body: (Applicat
         if postgres { try await app.autoRevert() }
         try await app.autoMigrate()
         try await body(app)
+        // Leaves the shared database empty: the command-line tests that run after these import into it.
+        if postgres { try await app.autoRevert() }
     } catch {
+        if postgres { try? await app.autoRevert() }
         try? await app.asyncShutdown()
         if postgres { await DatabaseLock.shared.release() }
         throw error
