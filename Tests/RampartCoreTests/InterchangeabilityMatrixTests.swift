@@ -153,4 +153,15 @@ import Testing
         // one way: the US does not recognise Germany, so Germany's qualifications give the US nothing new
         #expect(matrix.cells.filter { $0.nation == "US" }.allSatisfy { $0.routes.allSatisfy { $0.qualifiedBy == "US" } })
     }
+
+    @Test func theOnlyNationsWithoutAMunitionOfTheirClassAreTheRifledMortarUsers() {
+        let applied = UsableMunitions.apply(
+            to: DemoScenario.make(), fleets: DemoInteroperability.fleets, qualifications: DemoInteroperability.qualifications,
+            recognitions: DemoInteroperability.recognitions)
+        #expect(
+            Set(applied.unusable.map { "\($0.nation) \($0.target)" }) == [
+                "FR class 120-MORTAR", "ES class 120-MORTAR", "NO class 120-MORTAR",
+            ])
+        #expect(!applied.narrowed.isEmpty)
+    }
 }

@@ -1,6 +1,8 @@
 /// The demo's weapon systems, fleets, qualifications and recognitions, for the munitions of `DemoScenario`: several
 /// 155 mm howitzer types, 120 mm mortars and the Patriot launcher, operated by many nations, with qualifications that
-/// differ between nations and recognitions that run one way. The catalogue names real systems; every fleet size,
+/// differ between nations and recognitions that run one way. Every nation that needs a munition can fire one of its
+/// class, except the users of rifled 120 mm mortars (FR, ES, NO), for whom no bomb of the demo is qualified: the gap
+/// the matrix is there to show. The catalogue names real systems; every fleet size,
 /// qualification and recognition is ILLUSTRATIVE (docs/demo-sources.md).
 public enum DemoInteroperability {
     public static let systems: [WeaponSystem] = [
@@ -24,11 +26,12 @@ public enum DemoInteroperability {
         ("LT", "CAESAR", 18),
         ("PL", "K9", 212), ("NO", "K9", 28), ("FI", "K9", 96), ("EE", "K9", 36),
         ("PL", "KRAB", 122), ("SE", "ARCHER", 48), ("US", "M109A7", 450), ("US", "M777", 500), ("CA", "M777", 33),
+        ("ES", "M109A7", 96), ("RO", "K9", 54),
         ("FR", "MO-120-RT", 140), ("ES", "MO-120-RT", 60), ("IT", "MO-120-RT", 40), ("NO", "MO-120-RT", 24),
         ("US", "M120", 900), ("LT", "M120", 40), ("CZ", "M120", 30), ("DE", "M120", 60), ("PL", "RAK-120", 120),
-        ("FI", "M120", 50),
+        ("FI", "M120", 50), ("EE", "M120", 12), ("NL", "M120", 18), ("RO", "M120", 30),
         ("US", "M903", 400), ("DE", "M903", 60), ("NL", "M903", 20), ("ES", "M903", 12), ("PL", "M903", 16), ("RO", "M903", 16),
-        ("SE", "M903", 12),
+        ("SE", "M903", 12), ("GR", "M903", 36),
     ].map { Fleet(nation: $0.0, system: $0.1, count: $0.2) }
 
     public static let qualifications: [Qualification] = [
@@ -51,6 +54,6 @@ public enum DemoInteroperability {
     public static let recognitions: [Recognition] = [
         ("BE", "FR"), ("DK", "FR"), ("EE", "FR"), ("LT", "DE"), ("HU", "DE"), ("GR", "DE"), ("IT", "DE"), ("NL", "DE"),
         ("CA", "US"), ("PL", "US"), ("NL", "US"), ("ES", "US"), ("RO", "US"), ("SE", "US"), ("LT", "US"), ("CZ", "US"),
-        ("DE", "US"), ("EE", "PL"),
+        ("DE", "US"), ("EE", "PL"), ("CZ", "FR"), ("EE", "FI"), ("GR", "US"), ("RO", "PL"), ("RO", "US"),
     ].map { Recognition(nation: $0.0, recognises: $0.1) }
 }
