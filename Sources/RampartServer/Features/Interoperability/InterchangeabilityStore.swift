@@ -67,12 +67,9 @@ enum InterchangeabilityStore {
             fleets: records.fleets, qualifications: records.qualifications, recognitions: records.recognitions)
         let sql = try SQLAccess.sql(db)
         try await sql.raw("DELETE FROM interchangeability_cells").run()
-        try await insert(
+        try await BulkInsert.rows(
             into: InterchangeabilityCellRecord.schema, columns: ["id", "nation", "item_code", "routes"],
-            matrix.cells.map {
-                [SQLBind(UUID()), SQLBind($0.nation), SQLBind($0.item), SQLBind(InterchangeabilityCellRecord.text($0.routes))]
-            },
-            on: sql)
+            matrix.cells.map { [UUID(), $0.nation, $0.item, InterchangeabilityCellRecord.text($0.routes)] }, perStatement: 400, on: db)
         let calibreOf = Dictionary(
             try await sql.raw("SELECT code, calibre FROM weapon_systems").all().map {
                 (try $0.decode(column: "code", as: String.self), try $0.decode(column: "calibre", as: String.self))
@@ -84,28 +81,13 @@ enum InterchangeabilityStore {
         }
         let users = matrix.usersByItem
         try await sql.raw("DELETE FROM interchangeability_munitions").run()
-        try await insert(
+        try await BulkInsert.rows(
             into: InterchangeabilityMunitionRecord.schema, columns: ["id", "item_code", "users", "calibres"],
             calibres.keys.sorted().map { item in
-                [
-                    SQLBind(UUID()), SQLBind(item), SQLBind(users[item]?.count ?? 0),
-                    SQLBind(InterchangeabilityMunitionRecord.text((calibres[item] ?? []).sorted())),
-                ]
-            }, on: sql)
+                [UUID(), item, users[item]?.count ?? 0, InterchangeabilityMunitionRecord.text((calibres[item] ?? []).sorted())]
+            }, perStatement: 400, on: db)
         try await sql.raw(
             "UPDATE interchangeability_state SET cells = \(bind: matrix.cells.count), rebuilt_at = \(bind: now) WHERE id = 1"
         ).run()
-    }
-
-    /// Rows in statements of 400, far below either database's limit of binds.
-    private static func insert(into table: String, columns: [String], _ rows: [[SQLBind]], on sql: any SQLDatabase) async throws {
-        var start = 0
-        while start < rows.count {
-            let end = min(start + 400, rows.count)
-            var insert = sql.insert(into: table).columns(columns)
-            for row in rows[start..<end] { insert = insert.values(row) }
-            try await insert.run()
-            start = end
-        }
     }
 }

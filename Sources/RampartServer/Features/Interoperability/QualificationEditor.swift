@@ -112,8 +112,6 @@ enum QualificationRow {
         var list: [Problem]
     }
 
-    static let fields = ["item", "system", "nation", "qualifiedOn"]
-
     static func check(item: String, system: String, nation: String, day: String, known: KnownCodes) -> Result<Qualification, Problems> {
         var problems: [Problem] = []
         if !known.items.contains(item) {
