@@ -28,7 +28,20 @@ import Testing
             allowed: ["staff"]),
         Row(
             rule: "read a released DE demand", check: { AccessPolicy.canReadDemand($0, nation: "DE", released: true) },
-            allowed: ["staff", "delegate FR", "industry Nexter"]),
+            allowed: ["staff", "delegate FR"]),
+        Row(rule: "read signals whole", check: { !AccessPolicy.readsSuppressedSignals($0) }, allowed: ["staff", "delegate FR"]),
+        Row(
+            rule: "filter signals by nation", check: { AccessPolicy.canFilterSignalsByNation($0) },
+            allowed: ["staff", "delegate FR"]),
+        Row(
+            rule: "sum signals from unreleased FR demands",
+            check: {
+                switch AccessPolicy.signalBasis($0) {
+                case .all: true
+                case .nationAndReleased(let nation): nation == "FR"
+                case .releasedOnly: false
+                }
+            }, allowed: ["staff", "delegate FR"]),
         Row(rule: "edit FR demands", check: { AccessPolicy.canEditDemands($0, nation: "FR") }, allowed: ["staff", "delegate FR"]),
         Row(rule: "edit DE demands", check: { AccessPolicy.canEditDemands($0, nation: "DE") }, allowed: ["staff"]),
         Row(rule: "read FR's nation view", check: { AccessPolicy.canReadNationView($0, nation: "FR") }, allowed: ["staff", "delegate FR"]),

@@ -42,22 +42,23 @@ import VaporTesting
             let list = try await app.api(.GET, "/api/v1/demands", token: fr)
             let ids = try list.decoded(PageDTO<API.DemandDTO>.self).items.map(\.id)
             #expect(ids.contains("FR-1") && !ids.contains("PL-1"))
-            // PL releases PL-1: FR and industry may now read it, observers still may not
+            // PL releases PL-1: FR may now read it; industry and observers still may not (they read signals only)
             let pl = try await Fixtures.token(app, Fixtures.plDelegate)
             let release = try await app.api(.PATCH, "/api/v1/demands/PL-1", token: pl, json: #"{"released": true, "version": 1}"#)
             #expect(release.status == .ok)
             #expect(try await app.api(.GET, "/api/v1/demands/PL-1", token: fr).status == .ok)
             let knds = try await Fixtures.token(app, Fixtures.knds)
-            #expect(try await app.api(.GET, "/api/v1/demands/PL-1", token: knds).status == .ok)
+            #expect(try await app.api(.GET, "/api/v1/demands/PL-1", token: knds).status == .notFound)
             #expect(try await app.api(.GET, "/api/v1/demands/FR-1", token: knds).status == .notFound)
             let observer = try await Fixtures.token(app, Fixtures.observer)
             #expect(try await app.api(.GET, "/api/v1/demands/PL-1", token: observer).status == .notFound)
             #expect(try await app.api(.GET, "/api/v1/demands", token: observer).status == .forbidden)
-            // the released signal is aggregated for everyone, observers included
+            // the released signal is one nation's: observers see that it exists, hidden, and not its 900
             let signals = try await app.api(.GET, "/api/v1/signals", token: observer)
             #expect(signals.status == .ok)
-            let quantities = try signals.decoded([API.SignalDTO].self).map(\.qty)
-            #expect(quantities == [900])
+            let figures = try signals.decoded(API.SignalPageDTO.self).items
+            #expect(!figures.isEmpty && figures.allSatisfy { $0.total == nil && $0.hidden?.reason == "few-nations" })
+            #expect(!signals.body.string.contains("900"))
         }
     }
 
@@ -73,10 +74,13 @@ import VaporTesting
                 // MUT
                 let page = try await browser.get("/dashboard").body.string
 
-                // validate: PL-1's 900 shells released, FR's unreleased 600 and 1,000 nowhere
-                let section = try #require(page.range(of: "Released demands by year due").map { String(page[$0.lowerBound...]) })
-                #expect(section.contains("SHELL-155") && section.contains(">900<"), "\(person.email)")
-                #expect(!section.contains("600") && !section.contains("1,000") && !section.contains("FR-"), "\(person.email)")
+                // validate: PL-1's 900 shells released, but one nation's: listed as hidden, its figure nowhere;
+                // FR's unreleased 600 and 1,000 nowhere either
+                let section = try #require(page.range(of: "Released demand by year due").map { String(page[$0.lowerBound...]) })
+                #expect(section.contains("SHELL-155") && section.contains("hidden: fewer than 3 nations"), "\(person.email)")
+                #expect(
+                    !section.contains("900") && !section.contains("600") && !section.contains("1,000") && !section.contains("FR-"),
+                    "\(person.email)")
             }
             let staff = Browser(app)
             _ = try await staff.signIn(Fixtures.staff.email)

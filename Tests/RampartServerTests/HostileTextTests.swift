@@ -190,11 +190,12 @@ import Testing
         // validate
         #expect(
             staff == [
-                "/dashboard", "/nations", "/plans", "/lines", "/interoperability", "/admin/users", "/audit", "/admin/jobs", "/account",
+                "/dashboard", "/nations", "/plans", "/signals", "/lines", "/interoperability", "/admin/users", "/audit", "/admin/jobs",
+                "/account",
             ])
-        #expect(delegate == ["/dashboard", "/nations/FR", "/plans", "/interoperability", "/account"])
-        #expect(industry == ["/dashboard", "/plans", "/lines", "/interoperability", "/account"])
-        #expect(observer == ["/dashboard", "/plans", "/interoperability", "/account"])
+        #expect(delegate == ["/dashboard", "/nations/FR", "/plans", "/signals", "/interoperability", "/account"])
+        #expect(industry == ["/dashboard", "/plans", "/signals", "/lines", "/interoperability", "/account"])
+        #expect(observer == ["/dashboard", "/plans", "/signals", "/interoperability", "/account"])
         #expect(Navigation.isCurrent(NavEntry(label: "", href: "/account"), path: "/account/tokens"))
         #expect(signedOut == ["/signin", "/register"])
         #expect(Navigation.isCurrent(NavEntry(label: "", href: "/plans"), path: "/plans/42"))
@@ -489,8 +490,9 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 .init(
                     scenarioName: t, horizonLabel: t, counts: [], latestRun: nil, nationRows: [], chart: nil, canStartPlan: false,
                     released: .init(
-                        demandsByYear: [(label: t, value: 3)], largestTargets: [.init(target: t, demands: 3, units: 1_500, years: t)],
-                        targetCount: 4),
+                        suppressed: true,
+                        byYear: [.init(year: 2027, total: 30, firm: 10, hiddenBecause: t), .init(year: 2028, hiddenBecause: t)],
+                        largestTargets: [.init(target: t, units: 1_500, nations: 3, note: t), .init(target: t, note: t)], targetCount: 4),
                     showsFigures: false, showsNations: false
                 )),
             DashboardPage.render(
@@ -577,7 +579,7 @@ enum MarkupScanner {
         "span", "p", "a", "ul", "li", "h1", "h2", "h3", "strong", "code", "del", "ins", "form", "input", "button",
         "label", "select", "option", "datalist", "table", "caption", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "details",
         "summary", "tfoot", "fieldset", "legend",
-        "progress", "svg", "g", "line", "polyline", "polygon", "circle", "rect", "text",
+        "progress", "svg", "g", "line", "polyline", "polygon", "circle", "rect", "text", "defs", "pattern",
     ]
 
     static let attributes: Set<String> = [
@@ -587,6 +589,7 @@ enum MarkupScanner {
         "enctype", "accept",
         "scope", "colspan", "xmlns", "viewBox", "width", "height", "font-family", "font-size", "x", "y", "x1", "x2", "y1",
         "y2", "cx", "cy", "r", "fill", "stroke", "stroke-width", "stroke-dasharray", "points", "text-anchor", "fill-opacity", "font-weight",
+        "patternUnits", "patternTransform",
     ]
 
     static let entities = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]

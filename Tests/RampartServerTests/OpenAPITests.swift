@@ -223,8 +223,11 @@ import VaporTesting
             try await c.send(.PATCH, "/api/v1/demands/FR-1", token: fr, json: body(["qty": "many"]), expect: .badRequest)
             try await c.send(
                 .PATCH, "/api/v1/demands/FR-1", token: staff, json: body(["released": true, "version": demandVersion + 1]), expect: .ok)
+            let pl = try await Fixtures.token(app, Fixtures.plDelegate)
             try await c.send(
-                .PATCH, "/api/v1/demands/FR-1", token: knds, json: body(["qty": 1, "version": demandVersion + 2]), expect: .forbidden)
+                .PATCH, "/api/v1/demands/FR-1", token: pl, json: body(["qty": 1, "version": demandVersion + 2]), expect: .forbidden)
+            try await c.send(
+                .PATCH, "/api/v1/demands/FR-1", token: knds, json: body(["qty": 1, "version": demandVersion + 2]), expect: .notFound)
             let newDemand: [String: Any] = ["id": "D-FR-9", "item": "SHELL-155", "qty": 10, "dueMonth": 2, "priority": 3]
             try await c.send(.POST, "/api/v1/nations/FR/demands", token: fr, json: body(newDemand), expect: .created)
             try await c.send(.POST, "/api/v1/nations/FR/demands", token: fr, json: body(newDemand), expect: .conflict)
@@ -237,6 +240,9 @@ import VaporTesting
             try await c.send(.DELETE, "/api/v1/demands/D-FR-9?version=1", token: fr, expect: .noContent)
             try await c.send(.DELETE, "/api/v1/demands/D-FR-9?version=1", token: fr, expect: .notFound)
             try await c.send(.GET, "/api/v1/signals", token: observer, expect: .ok)
+            try await c.send(.GET, "/api/v1/signals?table=cells&from=2026&to=2027&per=2", token: staff, expect: .ok)
+            try await c.send(.GET, "/api/v1/signals?nation=FR", token: knds, expect: .forbidden)
+            try await c.send(.GET, "/api/v1/signals?table=rows", token: knds, expect: .unprocessableEntity)
             try await c.send(.GET, "/api/v1/sources", token: knds, expect: .ok)
             try await c.send(.GET, "/api/v1/sources", token: fr, expect: .forbidden)
             let source = try await c.send(.GET, "/api/v1/sources/L-NEXTER", token: knds, expect: .ok).object

@@ -23,10 +23,11 @@ public struct Principal: Sendable, Equatable {
 }
 
 public enum AccessPolicy {
-    /// A demand's details (quantities, dates, priority, outcome): its nation and staff, or anyone but
-    /// observers once the nation has released it.
+    /// A demand's details (quantities, dates, priority, outcome): its nation and staff, and every delegate once the
+    /// nation has released it. Industry and observers never read a single demand: they read the signals, summed
+    /// under `DisclosureRules`.
     public static func canReadDemand(_ p: Principal, nation: String, released: Bool) -> Bool {
-        p.isStaff || p.isDelegate(of: nation) || (released && (p.role == .delegate || p.role == .industry))
+        p.isStaff || p.isDelegate(of: nation) || (released && p.role == .delegate)
     }
 
     public static func canEditDemands(_ p: Principal, nation: String) -> Bool {

@@ -90,7 +90,7 @@ public enum InterchangeabilityView: Sendable, Equatable {
     case whole
     case userCounts(minimumUsers: Int)
 
-    public static let minimumPublishedUsers = 3
+    public static let minimumPublishedUsers = DisclosureRules.minimumNations
 
     /// The count a reader of this view sees for a munition used by `users` nations: nil where it is withheld.
     public func publishedCount(_ users: Int) -> Int? {

@@ -11,6 +11,8 @@ struct RampartServices: Sendable {
     var scenarioReferences: [ScenarioReferenceCheck] = []
     /// This server's snapshot of the stored interchangeability matrix.
     let interchangeability = InterchangeabilityReads.Cache()
+    /// This server's demand signals, per reader basis.
+    let signals = SignalReads.Cache()
 }
 
 extension Application {

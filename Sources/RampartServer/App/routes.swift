@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
         try app.register(collection: NationPages())
         try app.register(collection: IndustryPages())
         try app.register(collection: InteroperabilityPages())
+        try app.register(collection: SignalPages())
         try app.register(collection: PlanPages())
         try app.register(collection: PlanTablesCSV())
         try app.register(collection: PlanDemandPages())
@@ -28,6 +29,7 @@ func routes(_ app: Application) throws {
         try app.register(collection: APINations())
         try app.register(collection: APISources())
         try app.register(collection: APIInteroperability())
+        try app.register(collection: APISignals())
         try app.register(collection: APIPlans())
         try app.register(collection: APIAdmin())
         app.get(.api(.openAPIDocument)) { req async throws -> Response in

@@ -29,6 +29,8 @@ enum SiteRoute: Sendable, Equatable {
     case source(String)
     case interoperability
     case interoperabilityCSV
+    case signals
+    case signalsCSV
     case weaponSystems
     case fleets
     case fleetsCSV
@@ -104,6 +106,8 @@ enum SiteRoute: Sendable, Equatable {
         case .linesCSV: return [.word("lines.csv")]
         case .source(let code): return [.word("sources"), .parameter(.code, code)]
         case .interoperability: return [.word("interoperability")]
+        case .signals: return [.word("signals")]
+        case .signalsCSV: return [.word("signals.csv")]
         case .interoperabilityCSV: return [.word("interoperability.csv")]
         case .weaponSystems: return [.word("weapon-systems")]
         case .fleets: return [.word("fleets")]

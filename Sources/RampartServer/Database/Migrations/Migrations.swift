@@ -22,5 +22,6 @@ enum RampartMigrations {
         AddPeggingAndSourceLoads(),  // 017
         WidenLateListIndex(),  // 018
         CreateInteroperability(),  // 019
+        AddDemandFirmAndState(),  // 020
     ]
 }

@@ -19,8 +19,8 @@ struct APIDashboard: RouteCollection {
     @Sendable func dashboard(req: Request) async throws -> DashboardDTO {
         let person = try req.requireSignedIn()
         let settings = try await ScenarioSettingsRecord.query(on: req.db).first()
-        let releasedOnly = AccessPolicy.canReadUnreleasedCounts(person.principal) ? nil : try await ReleasedSignals.load(on: req.db)
-        let counts = try await RecordCounts.load(settings: settings, on: req.db).labelled(releasedOnly: releasedOnly)
+        let released = AccessPolicy.canReadUnreleasedCounts(person.principal) ? nil : try await RecordCounts.released(on: req.db)
+        let counts = try await RecordCounts.load(settings: settings, on: req.db).labelled(releasedDemands: released)
         var latest: API.PlanRunDTO?
         if let run = try await PlanRuns.latestSucceeded(on: req.db) {
             latest = API.PlanRunDTO(run, visibleTo: person.principal)

@@ -18,17 +18,19 @@ struct DashboardPages: RouteCollection {
     @Sendable func dashboard(req: Request) async throws -> HTML {
         let person = try req.requireSignedIn()
         let target = try? req.query.get(String.self, at: "target")
-        let model = try await Self.load(for: person.principal, target: target, on: req.db)
+        let model = try await Self.load(for: person.principal, target: target, signals: req.rampart.signals, on: req.db)
         return DashboardPage.render(req.pageContext(title: "Dashboard"), model)
     }
 
     /// `target`: the class or item the chart of deliveries against demand is drawn for (by default the one with the
     /// most weighted lateness); one the run does not have is refused, naming the field.
-    static func load(for principal: Principal, target: String? = nil, on db: any Database) async throws -> DashboardPage.Model {
+    static func load(
+        for principal: Principal, target: String? = nil, signals: SignalReads.Cache, on db: any Database
+    ) async throws -> DashboardPage.Model {
         let settings = try await ScenarioSettingsRecord.query(on: db).first()
         let readsOnlyReleased = !AccessPolicy.canReadUnreleasedCounts(principal)
-        let signals = readsOnlyReleased ? try await ReleasedSignals.load(on: db) : []
-        let counts = try await RecordCounts.load(settings: settings, on: db).labelled(releasedOnly: readsOnlyReleased ? signals : nil)
+        let releasedCount = readsOnlyReleased ? try await RecordCounts.released(on: db) : nil
+        let counts = try await RecordCounts.load(settings: settings, on: db).labelled(releasedDemands: releasedCount)
             .map { DashboardPage.Count(label: $0.label, value: $0.value) }
         // Observers read released, aggregated figures only: of a plan, which covers unreleased demands too, its status.
         let showsFigures = AccessPolicy.canReadPlanFigures(principal)
@@ -48,7 +50,7 @@ struct DashboardPages: RouteCollection {
         let own = try await Self.ownNation(
             for: principal, run: latest, summary: summary, settings: settings, target: chartTarget, on: db)
         // A delegate reads, beside their own nation, what the other nations have released.
-        let released = readsOnlyReleased ? signals : (own != nil ? try await ReleasedSignals.load(on: db) : nil)
+        let released = readsOnlyReleased || own != nil ? try await signals.snapshot(for: principal, on: db) : nil
         return DashboardPage.Model(
             scenarioName: settings?.name ?? "—", horizonLabel: horizon, counts: counts,
             latestRun: latest?.summaryView(requestedBy: latest?.requestedBy.flatMap { names[$0] }, visibleTo: principal),
@@ -92,19 +94,20 @@ struct DashboardPages: RouteCollection {
         return own
     }
 
-    static func releasedDemand(_ signals: [API.SignalDTO], largest: Int = 15) -> DashboardPage.ReleasedDemand {
-        // Every year from the first to the last, a year with nothing released as a bar of zero.
-        let totals = Dictionary(grouping: signals, by: \.year).mapValues { $0.reduce(0) { $0 + Double($1.demands) } }
-        let byYear = (totals.keys.min().flatMap { first in totals.keys.max().map { Array(first...$0) } } ?? [])
-            .map { (label: String($0), value: totals[$0] ?? 0) }
-        let targets = Dictionary(grouping: signals, by: \.target).map { target, rows in
-            let years = rows.map(\.year)
-            let first = years.min() ?? 0, last = years.max() ?? 0
-            return DashboardPage.TargetRow(
-                target: target, demands: rows.reduce(0) { $0 + $1.demands },
-                units: rows.reduce(0) { $0 + $1.qty }, years: first == last ? "\(first)" : "\(first)–\(last)")
-        }.sorted { ($1.units, $0.target) < ($0.units, $1.target) }
+    /// The reader's signals on the dashboard: per year over all targets, and the largest targets over all years
+    /// (hidden ones last).
+    static func releasedDemand(_ snapshot: SignalReads.Snapshot, largest: Int = 15) -> DashboardPage.ReleasedDemand {
+        let figures = SignalFigure.figures(snapshot.tables, suppressed: snapshot.suppressed)
+        let byYear = figures.filter { $0.target == nil && $0.year != nil }.map {
+            SVGChart.SignalYear(year: $0.year ?? 0, total: $0.total, firm: $0.firm, hiddenBecause: $0.hidden?.explanation)
+        }
+        let targets = figures.filter { $0.target != nil && $0.year == nil }
+            .sorted { ($1.total ?? -1, $0.target ?? "") < ($0.total ?? -1, $1.target ?? "") }
+            .map { f in
+                DashboardPage.TargetRow(
+                    target: f.target.map(SignalsPage.targetLabel) ?? "", units: f.total, nations: f.nations, note: SignalsPage.note(f))
+            }
         return DashboardPage.ReleasedDemand(
-            demandsByYear: byYear, largestTargets: Array(targets.prefix(largest)), targetCount: targets.count)
+            suppressed: snapshot.suppressed, byYear: byYear, largestTargets: Array(targets.prefix(largest)), targetCount: targets.count)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import RampartCore
 import Vapor
 
-/// `/api/v1` nations, their demands (need-to-know) and the released signals.
+/// `/api/v1` nations and their demands (need-to-know).
 struct APINations: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.api(.nations), use: nations)
@@ -13,7 +13,6 @@ struct APINations: RouteCollection {
         routes.get(.api(.demand(.any)), use: demand)
         routes.patch(.api(.demand(.any)), use: updateDemand)
         routes.delete(.api(.demand(.any)), use: deleteDemand)
-        routes.get(.api(.signals), use: signals)
     }
 
     @Sendable func nations(req: Request) async throws -> [API.NationDTO] {
@@ -77,11 +76,5 @@ struct APINations: RouteCollection {
         }
         try await DemandEntry.delete(req.parameter(.code), version: version, by: person, now: req.now, on: req.db)
         return .noContent
-    }
-
-    /// Released demand, aggregated by target and year: what industry and observers read.
-    @Sendable func signals(req: Request) async throws -> [API.SignalDTO] {
-        _ = try req.requireSignedIn()
-        return try await ReleasedSignals.load(on: req.db)
     }
 }

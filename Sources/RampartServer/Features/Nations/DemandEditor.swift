@@ -9,6 +9,7 @@ struct DemandPatch: Content, Sendable {
     var dueMonth: Int?
     var priority: Int?
     var released: Bool?
+    var firm: Bool?
     var version: Int
 }
 
@@ -44,8 +45,10 @@ enum DemandEditor {
             if let due = patch.dueMonth { demand.dueMonth = due }
             if let priority = patch.priority { demand.priority = priority }
             if let released = patch.released { demand.released = released }
+            if let firm = patch.firm { demand.firm = firm }
             demand.version = patch.version + 1
             try await demand.save(on: tx)
+            try await DemandState.advance(on: tx)
             try await Audit.record(
                 person.actor, entity: "demand", key: code, action: "update",
                 changes: Audit.diff(before, fields(demand)), at: now, on: tx)
@@ -65,6 +68,9 @@ enum DemandEditor {
     }
 
     static func fields(_ d: DemandRecord) -> [(String, String)] {
-        [("qty", "\(d.qty)"), ("dueMonth", "\(d.dueMonth)"), ("priority", "\(d.priority)"), ("released", "\(d.released)")]
+        [
+            ("qty", "\(d.qty)"), ("dueMonth", "\(d.dueMonth)"), ("priority", "\(d.priority)"), ("released", "\(d.released)"),
+            ("firm", "\(d.firm)"),
+        ]
     }
 }

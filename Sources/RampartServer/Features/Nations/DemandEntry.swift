@@ -13,6 +13,8 @@ struct NewDemand: Content, Sendable {
     var dueMonth: Int
     var priority: Int
     var released: Bool?
+    /// Under contract; foreseeable when absent.
+    var firm: Bool?
 }
 
 /// Entering and withdrawing a nation's demands: who may, what a valid one is, and the audit trail.
@@ -57,12 +59,13 @@ enum DemandEntry {
         let demand = DemandRecord(
             code: id, nation: nation, itemCode: new.item?.isEmpty == false ? new.item : nil,
             itemClass: new.class?.isEmpty == false ? new.class : nil, qty: new.qty, dueMonth: new.dueMonth,
-            priority: new.priority, released: new.released ?? false, position: 0)
+            priority: new.priority, released: new.released ?? false, firm: new.firm ?? false, position: 0)
         do {
             // Writes first: on SQLite a transaction that reads before it writes cannot take the write lock while
             // another connection (a plan run's) writes, and fails at once instead of waiting.
             try await db.transaction { tx in
                 try await insert(demand, nationName: Alliance.name(of: nation), on: tx)
+                try await DemandState.advance(on: tx)
                 try await RecordCounts.store(on: tx)
                 try await Audit.record(
                     person.actor, entity: "demand", key: id, action: "create",
@@ -92,9 +95,9 @@ enum DemandEntry {
         ).run()
         try await sql.raw(
             """
-            INSERT INTO demands (id, code, nation, item_code, item_class, qty, due_month, priority, released, position, version)
+            INSERT INTO demands (id, code, nation, item_code, item_class, qty, due_month, priority, released, firm, position, version)
             SELECT \(bind: UUID()), \(bind: d.code), \(bind: d.nation), \(bind: d.itemCode), \(bind: d.itemClass), \(bind: d.qty),
-                   \(bind: d.dueMonth), \(bind: d.priority), \(bind: d.released), COALESCE(MAX(position), -1) + 1, 1 FROM demands
+                   \(bind: d.dueMonth), \(bind: d.priority), \(bind: d.released), \(bind: d.firm), COALESCE(MAX(position), -1) + 1, 1 FROM demands
             """
         ).run()
     }
@@ -107,6 +110,7 @@ enum DemandEntry {
                 throw InputError.conflict("demand", current: demand.version)
             }
             try await RecordCounts.store(on: tx)
+            try await DemandState.advance(on: tx)
             try await Audit.record(
                 person.actor, entity: "demand", key: code, action: "delete",
                 changes: fields(demand).map { Audit.Change(field: $0.0, old: $0.1, new: "") }, at: now, on: tx)

@@ -2,7 +2,8 @@ import Fluent
 import Foundation
 import RampartCore
 
-/// A nation's requirement. `released` opens its details to other nations and industry.
+/// A nation's requirement. `released` opens its details to the other nations' delegates and adds it to the signals
+/// industry reads (`DisclosureRules`); `firm`: under contract, rather than foreseeable.
 final class DemandRecord: Model, @unchecked Sendable {
     static let schema = "demands"
 
@@ -15,19 +16,20 @@ final class DemandRecord: Model, @unchecked Sendable {
     @Field(key: "due_month") var dueMonth: Int
     @Field(key: "priority") var priority: Int
     @Field(key: "released") var released: Bool
+    @Field(key: "firm") var firm: Bool
     @Field(key: "position") var position: Int
     @Field(key: "version") var version: Int
 
     // Listed rather than found by reflection, which costs more than the query: ModelPropertiesTests checks the list.
     var properties: [any AnyProperty] {
-        [$id, $code, $nation, $itemCode, $itemClass, $qty, $dueMonth, $priority, $released, $position, $version]
+        [$id, $code, $nation, $itemCode, $itemClass, $qty, $dueMonth, $priority, $released, $firm, $position, $version]
     }
 
     init() {}
 
     init(
         code: String, nation: String, itemCode: String?, itemClass: String?, qty: Double, dueMonth: Int,
-        priority: Int, released: Bool, position: Int
+        priority: Int, released: Bool, firm: Bool = false, position: Int
     ) {
         self.code = code
         self.nation = nation
@@ -37,6 +39,7 @@ final class DemandRecord: Model, @unchecked Sendable {
         self.dueMonth = dueMonth
         self.priority = priority
         self.released = released
+        self.firm = firm
         self.position = position
         self.version = 1
     }

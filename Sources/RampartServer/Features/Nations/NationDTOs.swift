@@ -3,7 +3,7 @@ import Foundation
 import RampartCore
 import Vapor
 
-/// Nations, demands with their latest outcome, and released signals as `/api/v1` sends them.
+/// Nations and demands with their latest outcome as `/api/v1` sends them.
 extension API {
     struct DemandDTO: Content {
         var id: String
@@ -14,13 +14,14 @@ extension API {
         var dueMonth: Int
         var priority: Int
         var released: Bool
+        var firm: Bool
         var version: Int
         var outcome: OutcomeDTO?
 
         /// A demand as it is written, without an outcome (the answer to a change).
         init(_ d: DemandRecord) {
             id = d.code; nation = d.nation; item = d.itemCode; self.class = d.itemClass; qty = d.qty; dueMonth = d.dueMonth
-            priority = d.priority; released = d.released; version = d.version; outcome = nil
+            priority = d.priority; released = d.released; firm = d.firm; version = d.version; outcome = nil
         }
     }
 
@@ -47,12 +48,5 @@ extension API {
     struct NationDTO: Content {
         var code: String
         var name: String
-    }
-
-    struct SignalDTO: Content {
-        var target: String
-        var year: Int
-        var qty: Double
-        var demands: Int
     }
 }

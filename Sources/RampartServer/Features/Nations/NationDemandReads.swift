@@ -15,6 +15,7 @@ enum NationDemandReads {
         var due_month: Int
         var priority: Int
         var released: Bool
+        var firm: Bool
         var version: Int
         var total: Int
         var result_id: UUID?
@@ -35,7 +36,7 @@ enum NationDemandReads {
         // whatever the database's statistics say.
         let rows = try await sql.raw(
             """
-            SELECT d.code, d.nation, d.item_code, d.item_class, d.qty, d.due_month, d.priority, d.released, d.version,
+            SELECT d.code, d.nation, d.item_code, d.item_class, d.qty, d.due_month, d.priority, d.released, d.firm, d.version,
                    (SELECT COUNT(*) FROM demands WHERE nation = \(bind: nation)) AS total,
                    r.id AS result_id, r.plan_run_id, r.on_time_units, r.late_units, r.unserved_units, r.last_delivery_month,
                    r.first_delivery_month, r.weighted_lateness, r.causes, r.reason
@@ -62,7 +63,7 @@ enum NationDemandReads {
 extension API.DemandDTO {
     init(_ row: NationDemandReads.Row, deliveries: [PlanDeliveries.Delivery]) {
         id = row.code; nation = row.nation; item = row.item_code; self.class = row.item_class; qty = row.qty
-        dueMonth = row.due_month; priority = row.priority; released = row.released; version = row.version
+        dueMonth = row.due_month; priority = row.priority; released = row.released; firm = row.firm; version = row.version
         if let run = row.plan_run_id {
             outcome = API.OutcomeDTO(
                 planRun: run, onTimeUnits: row.on_time_units ?? 0, lateUnits: row.late_units ?? 0,

@@ -126,7 +126,7 @@ struct NationPages: RouteCollection {
 
     @Sendable func update(req: Request) async throws -> Response {
         struct Form: Content {
-            var qty: String?; var due_month: String?; var priority: String?; var released: String?; var version: String?
+            var qty: String?; var due_month: String?; var priority: String?; var released: String?; var firm: String?; var version: String?
             var return_to: String?
         }
         let person = try req.requireSignedIn()
@@ -146,7 +146,9 @@ struct NationPages: RouteCollection {
             do {
                 _ = try await DemandEditor.update(
                     code,
-                    with: DemandPatch(qty: qty, dueMonth: due, priority: priority, released: form.released == "yes", version: version),
+                    with: DemandPatch(
+                        qty: qty, dueMonth: due, priority: priority, released: form.released == "yes", firm: form.firm == "yes",
+                        version: version),
                     by: person, now: req.now, on: req.db)
                 return FlashNotice.redirect(
                     req, toPath: Self.returnPath(form.return_to, nation: current.nation), saying: "Demand \(code) saved.")
@@ -167,6 +169,7 @@ struct NationPages: RouteCollection {
         model.dueMonth = form.due_month ?? ""
         model.priority = form.priority ?? ""
         model.released = form.released == "yes"
+        model.firm = form.firm == "yes"
         model.version = version
         model.returnTo = Self.returnPath(form.return_to, nation: current.nation)
         return try await DemandEditPage.render(req.pageContext(title: "Demand \(code)"), model).encodeResponse(
@@ -185,7 +188,7 @@ struct NationPages: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         struct Form: Content {
             var id: String?; var item: String?; var `class`: String?; var qty: String?; var due_month: String?
-            var priority: String?; var released: String?
+            var priority: String?; var released: String?; var firm: String?
         }
         let code = req.parameter(.code)
         let person = try req.require { AccessPolicy.canEditDemands($0, nation: code) }
@@ -198,7 +201,8 @@ struct NationPages: RouteCollection {
         if itemClass.hasPrefix("class:") { itemClass = String(itemClass.dropFirst("class:".count)) }
         var model = DemandNewPage.Model(
             nation: code, nationName: Alliance.name(of: code), id: form.id ?? "", item: item, itemClass: itemClass,
-            qty: form.qty ?? "", dueMonth: form.due_month ?? "", priority: form.priority ?? "", released: form.released == "yes")
+            qty: form.qty ?? "", dueMonth: form.due_month ?? "", priority: form.priority ?? "", released: form.released == "yes",
+            firm: form.firm == "yes")
         try await Self.fillChoices(&model, on: req.db)
         let numbers = DemandFormNumbers(
             qty: model.qty, dueMonth: model.dueMonth, priority: model.priority, calendar: calendar, horizon: settings?.horizonMonths)
@@ -213,7 +217,7 @@ struct NationPages: RouteCollection {
         if model.errors.isEmpty, let qty = numbers.qty, let due = numbers.dueMonth, let priority = numbers.priority {
             let new = NewDemand(
                 id: model.id, item: model.item, class: model.itemClass, qty: qty, dueMonth: due, priority: priority,
-                released: model.released)
+                released: model.released, firm: model.firm)
             do {
                 let created = try await DemandEntry.create(new, nation: code, by: person, now: req.now, on: req.db)
                 return FlashNotice.redirect(req, to: .nation(code), saying: "Demand \(created.code) entered.")
@@ -279,8 +283,8 @@ struct NationPages: RouteCollection {
     static func editModel(_ d: DemandRecord, calendar: MonthCalendar?, errors: [String], conflict: Bool) -> DemandEditPage.Model {
         DemandEditPage.Model(
             code: d.code, nation: d.nation, target: d.target, qty: PlainNumber.text(d.qty),
-            dueMonth: calendar?.label(d.dueMonth) ?? "\(d.dueMonth)", priority: "\(d.priority)", released: d.released, version: d.version,
-            errors: errors, conflict: conflict)
+            dueMonth: calendar?.label(d.dueMonth) ?? "\(d.dueMonth)", priority: "\(d.priority)", released: d.released, firm: d.firm,
+            version: d.version, errors: errors, conflict: conflict)
     }
 }
 

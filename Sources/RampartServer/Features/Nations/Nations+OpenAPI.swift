@@ -35,12 +35,12 @@ extension OpenAPIDocument {
                 method: "get", path: "/api/v1/demands", id: "listDemands", tag: "records",
                 summary: "The demands the signed-in person may read",
                 description: """
-                    Staff read every demand; a delegate their nation's and the released ones; industry the released ones. \
-                    Observers read the aggregated `GET /api/v1/signals` instead. No `outcome` here.
+                    Staff read every demand; a delegate their nation's and the released ones. \
+                    Industry and observers read the aggregated `GET /api/v1/signals` instead. No `outcome` here.
                     """,
                 query: [query("nation", text, "Only this nation's demands.")] + pageQuery,
                 responses: ok(ref("DemandPage"), "A page of demands, in scenario order."),
-                errors: [400: malformedQuery, 401: signedOut, 403: "Observers may not read single demands.", 422: badPage]),
+                errors: [400: malformedQuery, 401: signedOut, 403: "Industry and observers may not read single demands.", 422: badPage]),
             Operation(
                 method: "get", path: "/api/v1/demands/{code}", id: "getDemand", tag: "records",
                 summary: "One demand",
@@ -79,12 +79,6 @@ extension OpenAPIDocument {
                     409: "Someone changed the demand first: `version` is stale; read it again.",
                     422: "No `version`.",
                 ]),
-            Operation(
-                method: "get", path: "/api/v1/signals", id: "listSignals", tag: "records",
-                summary: "Released demand aggregated by target (item or class) and year",
-                description: "What industry and observers read. Empty when the database holds no scenario.",
-                responses: ok(array(ref("Signal")), "The totals, by target then year."),
-                errors: [401: signedOut]),
         ]
     }
 
@@ -100,7 +94,8 @@ extension OpenAPIDocument {
                     field("qty", number),
                     field("dueMonth", integer(minimum: 0), "Month of the horizon, from 0."),
                     field("priority", integer(minimum: 1, maximum: 5), "1 (highest) to 5."),
-                    field("released", boolean, "Released to industry and the other nations."),
+                    field("released", boolean, "Released to the other nations and, summed under the disclosure rules, to industry."),
+                    field("firm", boolean, "Under contract (true) or foreseeable."),
                     field("version", integer(), "For optimistic locking: send it back in `DemandPatch`."),
                     optional("outcome", ref("Outcome"), "The latest successful plan's outcome (nation demand lists only)."),
                 ]),
@@ -125,14 +120,6 @@ extension OpenAPIDocument {
                 ]),
             "Delivery": object("Units delivered in a month.", [field("month", integer(minimum: 0)), field("qty", number)]),
             "Nation": object("A nation.", [field("code", text), field("name", text)]),
-            "Signal": object(
-                "Released demand for one target in one year.",
-                [
-                    field("target", text, "The item or class."),
-                    field("year", integer()),
-                    field("qty", number),
-                    field("demands", integer(minimum: 1), "How many demands add up to `qty`."),
-                ]),
             "NewDemand": object(
                 "A new demand; it names exactly one of `item` and `class`.",
                 [
@@ -145,7 +132,10 @@ extension OpenAPIDocument {
                     field("qty", quantity, "Above 0, at most 1e12."),
                     field("dueMonth", integer(minimum: 0), "A month of the horizon."),
                     field("priority", integer(minimum: 1, maximum: 5), "1 is the highest."),
-                    optional("released", boolean, "Readable by other nations and industry; false when absent."),
+                    optional(
+                        "released", boolean,
+                        "Readable by the other nations' delegates and summed in the signals industry reads; false when absent."),
+                    optional("firm", boolean, "Under contract; foreseeable (false) when absent."),
                 ]),
             "DemandPatch": object(
                 "A change to a demand; absent fields stay as they are.",
@@ -154,6 +144,7 @@ extension OpenAPIDocument {
                     optional("dueMonth", integer(minimum: 0), "A month of the horizon."),
                     optional("priority", integer(minimum: 1, maximum: 5)),
                     optional("released", boolean),
+                    optional("firm", boolean),
                     field("version", integer(), "The version read."),
                 ]),
         ]

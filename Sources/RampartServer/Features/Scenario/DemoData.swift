@@ -23,6 +23,10 @@ enum DemoData {
                 // The demo's nations have released what they need from the third year on: industry and observers
                 // then see released demand on their dashboards.
                 try await DemandRecord.query(on: tx).filter(\.$dueMonth >= 24).set(\.$released, to: true).update()
+                // Illustrative: the first four years' demands of priority 1 and 2 are under contract.
+                try await DemandRecord.query(on: tx).filter(\.$dueMonth < 48).filter(\.$priority <= 2).set(\.$firm, to: true)
+                    .update()
+                try await DemandState.advance(on: tx)
                 try await Audit.record(
                     .system, entity: "scenario", key: scenario.name, action: "import (demo)",
                     changes: [.init(field: "demands", old: "", new: "\(scenario.demands.count)")], at: now, on: tx)

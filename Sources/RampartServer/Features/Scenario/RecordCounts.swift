@@ -11,12 +11,10 @@ struct RecordCounts: Decodable, Sendable, Equatable {
 
     static let none = RecordCounts(nations: 0, demands: 0, sources: 0, items: 0)
 
-    /// The counts as the dashboards show them. Those who read released demand only (`releasedOnly`: the released
-    /// signals) see how many demands are released, not how many exist.
-    func labelled(releasedOnly signals: [API.SignalDTO]?) -> [(label: String, value: Int)] {
-        let demandCount: (label: String, value: Int) =
-            signals.map { ("Released demands", $0.reduce(0) { $0 + $1.demands }) }
-            ?? ("Demands", demands)
+    /// The counts as the dashboards show them. Those who read released demand only see how many demands are
+    /// released (`releasedDemands`), not how many exist.
+    func labelled(releasedDemands: Int?) -> [(label: String, value: Int)] {
+        let demandCount: (label: String, value: Int) = releasedDemands.map { ("Released demands", $0) } ?? ("Demands", demands)
         return [("Nations", nations), demandCount, ("Lines and supplies", sources), ("Items", items)]
     }
 
@@ -39,6 +37,10 @@ struct RecordCounts: Decodable, Sendable, Equatable {
             """
         ).first(decoding: RecordCounts.self)
         return row ?? .none
+    }
+
+    static func released(on db: any Database) async throws -> Int {
+        try await DemandRecord.query(on: db).filter(\.$released == true).count()
     }
 
     /// Counts the records and writes the counts on the settings row. Call in the transaction that changed them.

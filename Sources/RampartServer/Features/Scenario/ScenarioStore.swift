@@ -68,14 +68,15 @@ enum ScenarioStore {
     /// Replaces the planning scenario (settings, items, bills of materials, lines and supplies with their capacity,
     /// stocks, demands) with `scenario`, and nothing else. Call inside a transaction: on any error nothing changes.
     ///
-    /// - Release flags of demands that keep their id are kept.
+    /// - Release and firm flags of demands that keep their id are kept.
     /// - Nations and companies are master data: the ones the file names are added (a company's country follows the
     ///   file), none is deleted, so the accounts and records that name them keep them.
     /// - When a record beside the scenario names an item or a source the file drops, `references` finds it and the
     ///   import is refused with `OrphanedReferencesError`, before anything is written.
     static func replace(with scenario: Scenario, references: [ScenarioReferenceCheck], on db: any Database) async throws {
         try await refuseOrphans(scenario, references: references, on: db)
-        let released = Set(try await DemandRecord.query(on: db).filter(\.$released == true).all().map(\.code))
+        let kept = try await DemandRecord.query(on: db).group(.or) { $0.filter(\.$released == true).filter(\.$firm == true) }.all()
+        let released = Set(kept.filter(\.released).map(\.code)), firm = Set(kept.filter(\.firm).map(\.code))
         try await CapacityStepRecord.query(on: db).delete()
         try await BOMEntryRecord.query(on: db).delete()
         try await SourceRecord.query(on: db).delete()
@@ -124,10 +125,11 @@ enum ScenarioStore {
                 DemandRecord(
                     code: demand.id, nation: demand.nation, itemCode: demand.item, itemClass: demand.itemClass,
                     qty: demand.qty, dueMonth: demand.dueMonth, priority: demand.priority,
-                    released: released.contains(demand.id), position: index)
+                    released: released.contains(demand.id), firm: firm.contains(demand.id), position: index)
             }, on: db)
         try await MasterData.add(nationsAndCompaniesOf: scenario, on: db)
         try await RecordCounts.store(on: db)
+        try await DemandState.advance(on: db)
     }
 
     /// Refuses, naming each, the references beside the scenario to items and sources that `scenario` drops.

@@ -5,6 +5,6 @@ import Foundation
 extension OpenAPIDocument {
     static var operations: [Operation] {
         accountOperations + dashboardOperations + scenarioOperations + nationOperations + sourceOperations
-            + interoperabilityOperations + planOperations + adminOperations + operationsOperations
+            + interoperabilityOperations + signalOperations + planOperations + adminOperations + operationsOperations
     }
 }

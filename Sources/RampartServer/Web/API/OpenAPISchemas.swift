@@ -37,7 +37,8 @@ extension OpenAPIDocument {
     /// Each feature's schemas, from `Features/<Feature>/<Feature>+OpenAPI.swift`.
     static var featureSchemas: [[String: Object]] {
         [
-            accountSchemas, dashboardSchemas, scenarioSchemas, nationSchemas, sourceSchemas, interoperabilitySchemas, planSchemas,
+            accountSchemas, dashboardSchemas, scenarioSchemas, nationSchemas, sourceSchemas, interoperabilitySchemas, signalSchemas,
+            planSchemas,
             adminSchemas,
             operationsSchemas,
         ]

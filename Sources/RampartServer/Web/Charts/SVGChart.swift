@@ -149,7 +149,7 @@ enum SVGChart {
         return svg.output
     }
 
-    private static func rootAttributes(width: Int, height: Int, label: String) -> [(String, String)] {
+    static func rootAttributes(width: Int, height: Int, label: String) -> [(String, String)] {
         [
             ("xmlns", "http://www.w3.org/2000/svg"),
             ("viewBox", "0 0 \(width) \(height)"),

@@ -18,6 +18,7 @@ enum Navigation {
             entries.append(NavEntry(label: "Demand", href: demand))
         }
         entries.append(NavEntry(label: "Plans", href: SiteRoute.plans.path))
+        entries.append(NavEntry(label: "Signals", href: SiteRoute.signals.path))
         if user.role == .staff || user.role == .industry {
             entries.append(NavEntry(label: "Industry", href: SiteRoute.lines.path))
         }

@@ -48,18 +48,20 @@ enum DashboardPage {
         var sincePrevious: (summary: String, path: String)? = nil
     }
 
+    /// The reader's demand signals (`SignalTables`), as industry and observers may see them or whole for a delegate.
     struct ReleasedDemand: Sendable {
-        /// Released demands counted per year due (units of unlike items are not added up).
-        var demandsByYear: [(label: String, value: Double)]
+        var suppressed: Bool
+        var byYear: [SVGChart.SignalYear]
         var largestTargets: [TargetRow]
         var targetCount: Int
     }
 
     struct TargetRow: Sendable {
         var target: String
-        var demands: Int
-        var units: Double
-        var years: String
+        /// Nil where hidden.
+        var units: Double?
+        var nations: Int?
+        var note: String
     }
 
     static func render(_ context: PageContext, _ model: Model) -> HTML {
@@ -173,22 +175,26 @@ enum DashboardPage {
     private static func releasedSection(_ released: ReleasedDemand) -> Node<HTML.BodyContext> {
         .section(
             .h2(.text("Released demand")),
-            .paragraph("What nations have released of their requirements, summed by target and year.", class: "muted"),
+            .paragraph(
+                released.suppressed
+                    ? "What nations have released of their requirements, summed by target and year; figures that could reveal one nation's requirement are hidden."
+                    : "Your nation's requirements and what the other nations have released, summed by target and year.",
+                class: "muted"),
             .if(
-                !released.demandsByYear.isEmpty,
-                .chart(
-                    SVGChart.bars(
-                        released.demandsByYear, title: "Released demands by year due (number of demands)", colour: SVGChart.deliveryColour
-                    ))),
+                !released.byYear.isEmpty,
+                .chart(SVGChart.signalYears(released.byYear, title: "Released demand by year due, all classes and items (units)"))),
             .dataTable(
                 caption: released.targetCount > released.largestTargets.count
                     ? "The \(released.largestTargets.count) largest of \(released.targetCount) targets" : nil,
-                columns: [.text("Target"), .number("Demands"), .number("Units"), .text("Years due")],
+                columns: [.text("Target"), .number("Units, all years"), .number("Nations"), .text("Hidden")],
                 rows: released.largestTargets.map { row in
-                    .tr(.codeCell(row.target), .numberCell(Format.integer(row.demands)), .unitsCell(row.units), .cell(row.years))
+                    .tr(
+                        .codeCell(row.target), .numberCell(row.units.map(Format.units) ?? "hidden"),
+                        .numberCell(row.nations.map(Format.integer) ?? "hidden"), .cell(row.note))
                 },
                 emptyText: "No nation has released any demand yet."
-            )
+            ),
+            .p(.link("Every signal, with filters and CSV", to: SiteRoute.signals.path))
         )
     }
 

@@ -9,6 +9,7 @@ enum DemandEditPage {
         var dueMonth: String
         var priority: String
         var released: Bool
+        var firm: Bool = false
         var version: Int
         var errors: [String]
         var conflict: Bool
@@ -60,7 +61,8 @@ enum DemandEditPage {
                 extra: [.attr("min", "1"), .attr("max", "5"), .attr("step", "1"), .flag("required")],
                 error: model.formErrors.message(for: "priority")
             ),
-            .checkbox("Released to the Alliance", name: "released", checked: model.released),
+            .checkbox("Released to the Alliance (industry sees it only summed with others)", name: "released", checked: model.released),
+            .checkbox("Firm (under contract)", name: "firm", checked: model.firm),
             .hiddenField("version", String(model.version)),
             .unwrap(model.returnTo) { .hiddenField("return_to", $0) },
             .submitButton("Save demand")

@@ -12,6 +12,7 @@ enum DemandNewPage {
         var dueMonth: String = ""
         var priority: String = "3"
         var released: Bool = false
+        var firm: Bool = false
         var errors: [String] = []
         /// The due month field's range, "YYYY-MM".
         var firstMonth: String? = nil
@@ -56,7 +57,8 @@ enum DemandNewPage {
                     "Priority (1 is highest)", name: "priority", type: "number", value: model.priority,
                     extra: [.attr("min", "1"), .attr("max", "5"), .attr("step", "1"), .flag("required")],
                     error: model.formErrors.message(for: "priority")),
-                .checkbox("Released to the Alliance", name: "released", checked: model.released),
+                .checkbox("Released to the Alliance (industry sees it only summed with others)", name: "released", checked: model.released),
+                .checkbox("Firm (under contract)", name: "firm", checked: model.firm),
                 .submitButton("Enter demand")
             ),
             .p(.link("Back to \(model.nationName) demand", to: SiteRoute.nation(model.nation).path))
