@@ -23,19 +23,19 @@ extension BrowserTests {
                         "/dashboard", "/nations", "/nations/FR", "/nations/FR/demands/new", "/demands/FR-1", "/plans", run,
                         run + "/demands/FR-1", run + "/compare", "/sources/L-NEXTER",
                         "/lines", "/admin/users", "/audit", "/admin/jobs", "/account", "/account/tokens", "/interoperability",
-                        "/weapon-systems", "/qualifications", "/newsletter",
+                        "/weapon-systems", "/qualifications", "/newsletter", "/signals",
                     ]
                 ),
                 (
                     Fixtures.frDelegate,
                     [
                         "/dashboard", "/nations/FR", "/plans", run, run + "/demands/FR-1", run + "/compare", "/account",
-                        "/interoperability",
+                        "/interoperability", "/signals",
                         "/weapon-systems", "/qualifications",
                     ]
                 ),
-                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/sources/L-NEXTER", "/account", "/interoperability"]),
-                (Fixtures.observer, ["/dashboard", "/plans", run, "/account"]),
+                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/sources/L-NEXTER", "/account", "/interoperability", "/signals"]),
+                (Fixtures.observer, ["/dashboard", "/plans", run, "/account", "/signals"]),
             ]
             var found: [String] = []
             for (person, paths) in pages {

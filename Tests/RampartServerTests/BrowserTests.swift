@@ -33,7 +33,8 @@ import VaporTesting
             ).strings
             #expect(
                 nav == [
-                    "/dashboard", "/nations", "/plans", "/lines", "/interoperability", "/admin/users", "/audit", "/admin/jobs", "/account",
+                    "/dashboard", "/nations", "/plans", "/signals", "/lines", "/interoperability", "/admin/users", "/audit", "/admin/jobs",
+                    "/account",
                 ])
             #expect(try await page.element("nav.main-nav a[aria-current=page]").text() == "Dashboard")
             #expect(try await page.element(".account .who").text() == "Test staff")
@@ -150,7 +151,7 @@ import VaporTesting
             let nav = try await page.execute(
                 "return Array.from(document.querySelectorAll('nav.main-nav a')).map(a => a.getAttribute('href'));"
             ).strings
-            #expect(nav == ["/dashboard", "/nations/FR", "/plans", "/interoperability", "/account"])
+            #expect(nav == ["/dashboard", "/nations/FR", "/plans", "/signals", "/interoperability", "/account"])
 
             // the demand view of FR: both requirements with their projected deliveries
             try await page.submit(page.element("nav.main-nav a[href='/nations/FR']"))
@@ -449,6 +450,10 @@ import VaporTesting
             try await page.expectInert("hostile nation's demand", shows: [h.nationCode, h.itemID], titleShows: [h.nationCode])
             try await page.open("/plans")
             try await page.expectInert("plans", shows: [h.staffName])
+            try await page.open("/signals")
+            try await page.expectInert("signals", shows: [h.itemID])
+            try await page.open("/signals?target=" + Href.percentEncoded("class:" + h.itemClass))
+            try await page.expectInert("signals of a hostile class", shows: [h.itemClass])
             try await page.open("/plans/\(runID.uuidString)")
             var planShows = [h.staffName, h.demandCode, h.nationCode]
             if summary.bottlenecks.contains(where: { $0.source == h.lineID }) { planShows += [h.lineID, h.company, h.country] }

@@ -280,7 +280,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case dashboard, nationsIndex, nationDemands, demandNew, demandEdit, plans, planDetail
     case lines, sourceEdit, usersAdmin, audit, jobs, tokens, error
     case planDemand, planCompare
-    case interchangeability, weaponSystems, qualifications
+    case interchangeability, weaponSystems, qualifications, signals
 
     var testDescription: String { rawValue }
 
@@ -370,6 +370,22 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                         whole: whole, nations: [t, "FR"],
                         rows: [.init(item: t, name: t, itemClass: t, users: whole ? 2 : nil, cells: [t: t, "FR": t])], spec: spec,
                         query: query, summary: t, pageCount: 2, rebuilt: t, links: [(t, t)]))
+            }
+        case .signals:
+            let hidden = SignalFigure.figures(
+                SignalTables.build([SignalContribution(nation: "FR", target: "class:" + t, year: 2027, quantity: 5, firm: true)]),
+                suppressed: true)
+            let whole = SignalFigure.figures(
+                SignalTables.build([SignalContribution(nation: "FR", target: t, year: 2027, quantity: 5, firm: true)]), suppressed: false)
+            let spec = SignalPages.spec(targets: [t, "class:" + t], principal: Principal(role: .staff))
+            let query = TableQuery(sort: "tables", descending: false, filters: ["target": t], page: 1)
+            return [(hidden, AccessPolicy.SignalBasis.releasedOnly), (whole, .nationAndReleased("FR")), (whole, .all)].map {
+                figures, basis in
+                SignalsPage.render(
+                    c,
+                    .init(
+                        suppressed: basis == .releasedOnly, basis: basis, figures: figures, chart: figures, chartTarget: t, spec: spec,
+                        query: query, summary: t, pageCount: 2))
             }
         case .weaponSystems:
             return [

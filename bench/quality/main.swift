@@ -3,6 +3,7 @@
 //   driver generate random SEED OUT.json
 //   driver plan SCENARIO.json OUT.json      (prints {"plannerSeconds": ...} on stdout; OBJECTIVE=strict for strict)
 //   driver export-lp SCENARIO.json OUT.lp
+//   driver signals REQUIREMENTS RUNS          (demand signals with every suppression rule; prints timings as JSON)
 import Dispatch
 import Foundation
 
@@ -124,6 +125,38 @@ case "export-lp":
     let data = try Data(contentsOf: URL(fileURLWithPath: args[1]))
     let scenario = try ScenarioReader.read(data)
     try LPExporter(scenario: scenario).cplexLP().write(toFile: args[2], atomically: true, encoding: .utf8)
+case "signals":
+    // 32 nations, 400 targets each needed by 1 to 12 of them (so that many figures fall under the rules), 10 years;
+    // a fixed LCG so every run sums the same requirements.
+    let count = Int(args[1])!, runs = Int(args[2])!
+    var state: UInt64 = 42
+    func next(_ n: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(n))
+    }
+    let nations = Alliance.allies.prefix(32).map(\.code)
+    let users = (0..<400).map { _ in (0..<(1 + next(12))).map { _ in nations[next(nations.count)] } }
+    let contributions = (0..<count).map { _ -> SignalContribution in
+        let target = next(400)
+        return SignalContribution(
+            nation: users[target][next(users[target].count)], target: target % 5 == 0 ? "class:C\(target)" : "ITEM-\(target)",
+            year: 2026 + next(10), quantity: Double(1 + next(5_000)), firm: next(3) == 0)
+    }
+    var seconds: [Double] = []
+    var tables = SignalTables.build([])
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        tables = SignalTables.build(contributions)
+        seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    let hidden = tables.cells.filter { $0.hidden != nil }
+    print(
+        """
+        {"requirements": \(count), "figures": \(tables.cells.count), "hidden": \(hidden.count), \
+        "complementary": \(hidden.filter { $0.hidden == .complementary }.count), \
+        "splitHidden": \(tables.cells.filter { $0.splitHidden != nil }.count), \
+        "seconds": \(seconds.map { String(format: "%.4f", $0) }), "median": \(String(format: "%.4f", seconds.sorted()[seconds.count / 2]))}
+        """)
 default:
     fail("unknown command \(command)")
 }
