@@ -29,6 +29,14 @@ import Testing
         Row(
             rule: "read a released DE demand", check: { AccessPolicy.canReadDemand($0, nation: "DE", released: true) },
             allowed: ["staff", "delegate FR"]),
+        Row(rule: "maintain the standards registry", check: { AccessPolicy.canEditStandards($0) }, allowed: ["staff"]),
+        Row(
+            rule: "record FR's ratifications", check: { AccessPolicy.canEditRatification($0, nation: "FR") },
+            allowed: ["staff", "delegate FR"]),
+        Row(rule: "record DE's ratifications", check: { AccessPolicy.canEditRatification($0, nation: "DE") }, allowed: ["staff"]),
+        Row(
+            rule: "read the interoperability gaps", check: { AccessPolicy.canReadInteroperabilityGaps($0) },
+            allowed: ["staff", "delegate FR"]),
         Row(rule: "read signals whole", check: { !AccessPolicy.readsSuppressedSignals($0) }, allowed: ["staff", "delegate FR"]),
         Row(
             rule: "filter signals by nation", check: { AccessPolicy.canFilterSignalsByNation($0) },

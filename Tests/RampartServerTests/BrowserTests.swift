@@ -33,7 +33,8 @@ import VaporTesting
             ).strings
             #expect(
                 nav == [
-                    "/dashboard", "/nations", "/plans", "/signals", "/lines", "/interoperability", "/admin/users", "/audit", "/admin/jobs",
+                    "/dashboard", "/nations", "/plans", "/signals", "/lines", "/interoperability", "/standards", "/admin/users", "/audit",
+                    "/admin/jobs",
                     "/account",
                 ])
             #expect(try await page.element("nav.main-nav a[aria-current=page]").text() == "Dashboard")
@@ -151,7 +152,7 @@ import VaporTesting
             let nav = try await page.execute(
                 "return Array.from(document.querySelectorAll('nav.main-nav a')).map(a => a.getAttribute('href'));"
             ).strings
-            #expect(nav == ["/dashboard", "/nations/FR", "/plans", "/signals", "/interoperability", "/account"])
+            #expect(nav == ["/dashboard", "/nations/FR", "/plans", "/signals", "/interoperability", "/standards", "/account"])
 
             // the demand view of FR: both requirements with their projected deliveries
             try await page.submit(page.element("nav.main-nav a[href='/nations/FR']"))
@@ -327,6 +328,17 @@ import VaporTesting
                     version: hostileDemand.version),
                 by: SignedIn(user: staff, session: nil), now: app.rampart.clock.now(), on: app.db)
 
+            // a standard with hostile text, the hostile item conforming to it, France's ratification of it
+            let asStaff = SignedIn(user: staff, session: nil)
+            _ = try await StandardEditor.create(
+                StandardInput(code: "STANAG-4425", edition: "2", title: h.itemName, domain: "indirect fire", status: "in-force"),
+                by: asStaff,
+                now: app.rampart.clock.now(), on: app.db)
+            try await ConformanceEditor.add(standard: "STANAG-4425", item: h.itemID, by: asStaff, now: app.rampart.clock.now(), on: app.db)
+            _ = try await RatificationEditor.set(
+                standard: "STANAG-4425", nation: "FR", with: RatificationInput(status: "ratified"), by: asStaff,
+                now: app.rampart.clock.now(), on: app.db)
+
             // signed out: hostile query parameters, and a registration typed into the form
             let visitor = try await driver.newSession(baseURL: server.baseURL)
             let query = h.query
@@ -450,6 +462,12 @@ import VaporTesting
             try await page.expectInert("hostile nation's demand", shows: [h.nationCode, h.itemID], titleShows: [h.nationCode])
             try await page.open("/plans")
             try await page.expectInert("plans", shows: [h.staffName])
+            try await page.open("/standards")
+            try await page.expectInert("standards", shows: [h.itemName])
+            try await page.open("/standards/STANAG-4425")
+            try await page.expectInert("a standard", shows: [h.itemName, h.itemID])
+            try await page.open("/standardisation")
+            try await page.expectInert("standardisation", shows: ["France"])
             try await page.open("/signals")
             try await page.expectInert("signals", shows: [h.itemID])
             try await page.open("/signals?target=" + Href.percentEncoded("class:" + h.itemClass))

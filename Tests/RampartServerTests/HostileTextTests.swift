@@ -190,12 +190,13 @@ import Testing
         // validate
         #expect(
             staff == [
-                "/dashboard", "/nations", "/plans", "/signals", "/lines", "/interoperability", "/admin/users", "/audit", "/admin/jobs",
+                "/dashboard", "/nations", "/plans", "/signals", "/lines", "/interoperability", "/standards", "/admin/users", "/audit",
+                "/admin/jobs",
                 "/account",
             ])
-        #expect(delegate == ["/dashboard", "/nations/FR", "/plans", "/signals", "/interoperability", "/account"])
-        #expect(industry == ["/dashboard", "/plans", "/signals", "/lines", "/interoperability", "/account"])
-        #expect(observer == ["/dashboard", "/plans", "/signals", "/interoperability", "/account"])
+        #expect(delegate == ["/dashboard", "/nations/FR", "/plans", "/signals", "/interoperability", "/standards", "/account"])
+        #expect(industry == ["/dashboard", "/plans", "/signals", "/lines", "/interoperability", "/standards", "/account"])
+        #expect(observer == ["/dashboard", "/plans", "/signals", "/interoperability", "/standards", "/account"])
         #expect(Navigation.isCurrent(NavEntry(label: "", href: "/account"), path: "/account/tokens"))
         #expect(signedOut == ["/signin", "/register"])
         #expect(Navigation.isCurrent(NavEntry(label: "", href: "/plans"), path: "/plans/42"))
@@ -280,7 +281,7 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case dashboard, nationsIndex, nationDemands, demandNew, demandEdit, plans, planDetail
     case lines, sourceEdit, usersAdmin, audit, jobs, tokens, error
     case planDemand, planCompare
-    case interchangeability, weaponSystems, qualifications, signals
+    case interchangeability, weaponSystems, qualifications, signals, standards, standard, standardisation
 
     var testDescription: String { rawValue }
 
@@ -371,6 +372,36 @@ enum HostilePage: String, CaseIterable, Sendable, CustomTestStringConvertible {
                         rows: [.init(item: t, name: t, itemClass: t, users: whole ? 2 : nil, cells: [t: t, "FR": t])], spec: spec,
                         query: query, summary: t, pageCount: 2, rebuilt: t, links: [(t, t)]))
             }
+        case .standards:
+            return [true, false].map { staff in
+                StandardsPage.render(
+                    c,
+                    .init(
+                        rows: [.init(code: t, edition: t, title: t, domain: t, status: t, supersededBy: t, items: 2, ratified: 3)],
+                        query: TableQuery(sort: "code", descending: false, filters: ["status": t]), summary: t, allies: 32, canAdd: staff,
+                        canImport: true, errors: [t]))
+            }
+        case .standard:
+            return [true, false].map { staff in
+                StandardPage.render(
+                    c,
+                    .init(
+                        standard: Standard(code: t, edition: t, title: t, domain: t, status: .superseded, supersededBy: t), version: 3,
+                        ratifications: [.init(nation: t, status: t, planned: t, implemented: t, version: 1, editable: true)], items: [t],
+                        canEdit: staff, ownNations: staff ? [t, "FR"] : ["FR"], errors: [t]))
+            }
+        case .standardisation:
+            return [
+                StandardisationPage.render(
+                    c,
+                    .init(
+                        asOf: CalendarDay(2026, 12, 1),
+                        standings: [.init(nation: t, relevant: 3, ratified: 2, withReservations: 1, implemented: 1)], unstandardised: [t],
+                        gaps: [.init(itemClass: t, nation: t, other: "FR")],
+                        closers: [.init(item: t, itemClass: t, gapsClosed: 2, toQualify: [t])])),
+                StandardisationPage.render(
+                    c, .init(asOf: CalendarDay(2026, 12, 1), standings: [], unstandardised: [], gaps: nil, closers: nil)),
+            ]
         case .signals:
             let hidden = SignalFigure.figures(
                 SignalTables.build([SignalContribution(nation: "FR", target: "class:" + t, year: 2027, quantity: 5, firm: true)]),

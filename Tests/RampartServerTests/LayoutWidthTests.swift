@@ -22,19 +22,22 @@ extension BrowserTests {
                         "/dashboard", "/nations", "/nations/FR", "/nations/FR/demands/new", "/demands/FR-1", "/plans", run,
                         run + "/demands/FR-1", run + "/compare", "/sources/L-NEXTER",
                         "/lines", "/admin/users", "/audit", "/admin/jobs", "/account", "/account/tokens", "/interoperability",
-                        "/weapon-systems", "/qualifications", "/signals",
+                        "/weapon-systems", "/qualifications", "/signals", "/standards", "/standardisation",
                     ]
                 ),
                 (
                     Fixtures.frDelegate,
                     [
                         "/dashboard", "/nations/FR", "/plans", run, run + "/demands/FR-1", run + "/compare", "/account",
-                        "/interoperability", "/signals",
+                        "/interoperability", "/signals", "/standards", "/standardisation",
                         "/weapon-systems", "/qualifications",
                     ]
                 ),
-                (Fixtures.knds, ["/dashboard", "/plans", run, "/lines", "/sources/L-NEXTER", "/account", "/interoperability", "/signals"]),
-                (Fixtures.observer, ["/dashboard", "/plans", run, "/account", "/signals"]),
+                (
+                    Fixtures.knds,
+                    ["/dashboard", "/plans", run, "/lines", "/sources/L-NEXTER", "/account", "/interoperability", "/signals", "/standards"]
+                ),
+                (Fixtures.observer, ["/dashboard", "/plans", run, "/account", "/signals", "/standardisation"]),
             ]
             for (person, paths) in pages {
                 let page = try await driver.newSession(baseURL: server.baseURL)

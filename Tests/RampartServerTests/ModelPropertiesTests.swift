@@ -17,7 +17,7 @@ import Testing
         ScenarioSettingsRecord.self, SourceRecord.self, CapacityStepRecord.self, StockRecord.self, PendingRegistrationRecord.self,
         JobRecord.self, PlanSourceLoadRecord.self, PlanPeggingRecord.self, WeaponSystemRecord.self, FleetRecord.self,
         QualificationRecord.self, RecognitionRecord.self, InterchangeabilityCellRecord.self, InterchangeabilityStateRecord.self,
-        DemandStateRecord.self,
+        DemandStateRecord.self, StandardRecord.self, RatificationRecord.self, StandardItemRecord.self,
         InterchangeabilityMunitionRecord.self,
     ]
 

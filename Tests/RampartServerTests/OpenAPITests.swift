@@ -298,6 +298,55 @@ import VaporTesting
                 csv: "item,system,nation,qualified on\nSHELL-155,CAESAR,PL,2020-02-02\n",
                 expect: .ok)
             try await c.send(.POST, "/api/v1/qualifications/import", token: staff, csv: "item\n", expect: .unprocessableEntity)
+
+            // standards
+            let standard: [String: Any] = [
+                "code": "STANAG-4425", "edition": "2", "title": "Indirect fire ammunition", "domain": "indirect fire", "status": "in-force",
+            ]
+            try await c.send(.POST, "/api/v1/standards", token: staff, json: body(standard), expect: .created)
+            try await c.send(.POST, "/api/v1/standards", token: staff, json: body(standard), expect: .conflict)
+            try await c.send(.POST, "/api/v1/standards", token: fr, json: body(standard), expect: .forbidden)
+            try await c.send(.POST, "/api/v1/standards", token: staff, json: body(["code": "bad code"]), expect: .unprocessableEntity)
+            try await c.send(.GET, "/api/v1/standards?status=in-force", token: observer, expect: .ok)
+            try await c.send(.GET, "/api/v1/standards?status=maybe", token: observer, expect: .unprocessableEntity)
+            try await c.send(.GET, "/api/v1/standards/STANAG-4425", token: knds, expect: .ok)
+            try await c.send(.GET, "/api/v1/standards/NONE", token: knds, expect: .notFound)
+            try await c.send(
+                .PATCH, "/api/v1/standards/STANAG-4425", token: staff, json: body(["edition": "3", "version": 1]), expect: .ok)
+            try await c.send(
+                .PATCH, "/api/v1/standards/STANAG-4425", token: staff, json: body(["edition": "4", "version": 1]), expect: .conflict)
+            try await c.send(
+                .PATCH, "/api/v1/standards/STANAG-4425", token: knds, json: body(["edition": "4", "version": 2]), expect: .forbidden)
+            try await c.send(
+                .PATCH, "/api/v1/standards/STANAG-4425", token: staff, json: body(["edition": "4"]), expect: .unprocessableEntity)
+            let ratification = "/api/v1/standards/STANAG-4425/ratifications/FR"
+            try await c.send(.PUT, ratification, token: fr, json: body(["status": "ratified", "implemented": "2020-01-01"]), expect: .ok)
+            try await c.send(.PUT, ratification, token: fr, json: body(["status": "ratified", "version": 5]), expect: .conflict)
+            try await c.send(.PUT, ratification, token: fr, json: body(["status": "often", "version": 1]), expect: .unprocessableEntity)
+            try await c.send(
+                .PUT, "/api/v1/standards/STANAG-4425/ratifications/PL", token: fr, json: body(["status": "ratified"]), expect: .forbidden)
+            try await c.send(
+                .PUT, "/api/v1/standards/NONE/ratifications/FR", token: fr, json: body(["status": "ratified"]), expect: .notFound)
+            try await c.send(.GET, "/api/v1/ratifications?nation=FR", token: observer, expect: .ok)
+            try await c.send(.GET, "/api/v1/ratifications?nation=XX", token: observer, expect: .unprocessableEntity)
+            try await c.send(
+                .POST, "/api/v1/ratifications/import", token: staff,
+                csv: "standard,nation,status,planned implementation,implemented\nSTANAG-4425,PL,ratified,2027-06-30,\n", expect: .ok)
+            try await c.send(.POST, "/api/v1/ratifications/import", token: staff, csv: "standard\n", expect: .unprocessableEntity)
+            try await c.send(.POST, "/api/v1/ratifications/import", token: observer, csv: "standard\n", expect: .forbidden)
+            try await c.send(.DELETE, ratification + "?version=9", token: fr, expect: .conflict)
+            try await c.send(.DELETE, ratification, token: fr, expect: .unprocessableEntity)
+            try await c.send(.DELETE, "/api/v1/standards/STANAG-4425/ratifications/PL?version=1", token: fr, expect: .forbidden)
+            try await c.send(.DELETE, ratification + "?version=1", token: fr, expect: .noContent)
+            try await c.send(.DELETE, ratification + "?version=1", token: fr, expect: .notFound)
+            try await c.send(.PUT, "/api/v1/standards/STANAG-4425/items/SHELL-155", token: staff, expect: .noContent)
+            try await c.send(.PUT, "/api/v1/standards/STANAG-4425/items/NONE", token: staff, expect: .unprocessableEntity)
+            try await c.send(.PUT, "/api/v1/standards/NONE/items/SHELL-155", token: staff, expect: .notFound)
+            try await c.send(.PUT, "/api/v1/standards/STANAG-4425/items/SHELL-155", token: fr, expect: .forbidden)
+            try await c.send(.GET, "/api/v1/standardisation", token: fr, expect: .ok)
+            try await c.send(.DELETE, "/api/v1/standards/STANAG-4425/items/SHELL-155", token: fr, expect: .forbidden)
+            try await c.send(.DELETE, "/api/v1/standards/STANAG-4425/items/SHELL-155", token: staff, expect: .noContent)
+            try await c.send(.DELETE, "/api/v1/standards/STANAG-4425/items/SHELL-155", token: staff, expect: .notFound)
             try await c.send(.PUT, "/api/v1/recognitions/DE/FR", token: staff, expect: .ok)
             try await c.send(.PUT, "/api/v1/recognitions/FR/FR", token: fr, expect: .unprocessableEntity)
             try await c.send(.PUT, "/api/v1/recognitions/PL/FR", token: fr, expect: .forbidden)

@@ -17,7 +17,7 @@ func configure(_ app: Application, config: AppConfig, bcryptCost: Int = 12, cloc
 
     app.rampart = RampartServices(
         config: config, clock: clock, hasher: try PasswordHasher(cost: bcryptCost, threadPool: app.threadPool))
-    app.rampart.scenarioReferences = [.qualifications]
+    app.rampart.scenarioReferences = [.qualifications, .conformances]
 
     NULGuard.install()
     app.http.server.configuration.idleTimeout = .seconds(config.connectionIdleTimeoutSeconds)

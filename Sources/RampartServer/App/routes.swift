@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
         try app.register(collection: IndustryPages())
         try app.register(collection: InteroperabilityPages())
         try app.register(collection: SignalPages())
+        try app.register(collection: StandardsPages())
         try app.register(collection: PlanPages())
         try app.register(collection: PlanTablesCSV())
         try app.register(collection: PlanDemandPages())
@@ -30,6 +31,7 @@ func routes(_ app: Application) throws {
         try app.register(collection: APISources())
         try app.register(collection: APIInteroperability())
         try app.register(collection: APISignals())
+        try app.register(collection: APIStandards())
         try app.register(collection: APIPlans())
         try app.register(collection: APIAdmin())
         app.get(.api(.openAPIDocument)) { req async throws -> Response in

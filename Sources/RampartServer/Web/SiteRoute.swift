@@ -31,6 +31,16 @@ enum SiteRoute: Sendable, Equatable {
     case interoperabilityCSV
     case signals
     case signalsCSV
+    case standards
+    case standardsCSV
+    case standard(String)
+    case standardRatification(String)
+    case standardRatificationWithdraw(String)
+    case standardItems(String)
+    case standardItemWithdraw(String)
+    case ratificationsCSV
+    case ratificationsImport
+    case standardisation
     case weaponSystems
     case fleets
     case fleetsCSV
@@ -107,6 +117,17 @@ enum SiteRoute: Sendable, Equatable {
         case .source(let code): return [.word("sources"), .parameter(.code, code)]
         case .interoperability: return [.word("interoperability")]
         case .signals: return [.word("signals")]
+        case .standards: return [.word("standards")]
+        case .standardsCSV: return [.word("standards.csv")]
+        case .standard(let code): return [.word("standards"), .parameter(.code, code)]
+        case .standardRatification(let code): return [.word("standards"), .parameter(.code, code), .word("ratification")]
+        case .standardRatificationWithdraw(let code):
+            return [.word("standards"), .parameter(.code, code), .word("ratification"), .word("delete")]
+        case .standardItems(let code): return [.word("standards"), .parameter(.code, code), .word("items")]
+        case .standardItemWithdraw(let code): return [.word("standards"), .parameter(.code, code), .word("items"), .word("delete")]
+        case .ratificationsCSV: return [.word("ratifications.csv")]
+        case .ratificationsImport: return [.word("ratifications"), .word("import")]
+        case .standardisation: return [.word("standardisation")]
         case .signalsCSV: return [.word("signals.csv")]
         case .interoperabilityCSV: return [.word("interoperability.csv")]
         case .weaponSystems: return [.word("weapon-systems")]
@@ -173,7 +194,7 @@ enum SiteRoute: Sendable, Equatable {
 
 /// The names of the routes' parameters, for registering and for `Request.parameter(_:)`.
 enum RouteParameter: String, Sendable {
-    case code, id, token, nation, system
+    case code, id, token, nation, system, item
 }
 
 extension String {

@@ -23,5 +23,6 @@ enum RampartMigrations {
         WidenLateListIndex(),  // 018
         CreateInteroperability(),  // 019
         AddDemandFirmAndState(),  // 020
+        CreateStandards(),  // 021
     ]
 }

@@ -72,7 +72,7 @@ struct APIInteroperability: RouteCollection {
 
     @Sendable func importFleets(req: Request) async throws -> API.ImportOutcomeDTO {
         let person = try req.require { $0.isStaff || $0.role == .delegate }
-        let outcome = try await InteroperabilityImport.fleets(try csvBody(req), by: person, now: req.now, on: req.db)
+        let outcome = try await InteroperabilityImport.fleets(try req.csvBody(), by: person, now: req.now, on: req.db)
         return API.ImportOutcomeDTO(rows: outcome.rows, created: outcome.created, updated: outcome.updated)
     }
 
@@ -101,7 +101,7 @@ struct APIInteroperability: RouteCollection {
 
     @Sendable func importQualifications(req: Request) async throws -> API.ImportOutcomeDTO {
         let person = try req.require { $0.isStaff || $0.role == .delegate }
-        let outcome = try await InteroperabilityImport.qualifications(try csvBody(req), by: person, now: req.now, on: req.db)
+        let outcome = try await InteroperabilityImport.qualifications(try req.csvBody(), by: person, now: req.now, on: req.db)
         return API.ImportOutcomeDTO(rows: outcome.rows, created: outcome.created, updated: outcome.updated)
     }
 
@@ -148,10 +148,4 @@ struct APIInteroperability: RouteCollection {
             rebuiltAt: view == .whole ? snapshot.rebuiltAt : nil)
     }
 
-    /// A CSV body: `text/csv` (or plain text), at most the forms' limit.
-    private func csvBody(_ req: Request) throws -> String {
-        guard let buffer = req.body.data else { throw InputError("file", "send the CSV as the request body, as text/csv") }
-        guard let text = String(bytes: buffer.readableBytesView, encoding: .utf8) else { throw InputError("file", "is not UTF-8 text") }
-        return text
-    }
 }

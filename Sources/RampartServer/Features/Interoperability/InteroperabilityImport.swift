@@ -126,7 +126,7 @@ enum InteroperabilityImport {
 
     /// The data rows under the expected header that have as many fields as it, and a problem for each that has not
     /// (its other fields are not judged, the rest of the file is).
-    private static func rows(_ text: String, header: [String]) throws -> (records: [CSVRecords.Record], problems: [String]) {
+    static func rows(_ text: String, header: [String]) throws -> (records: [CSVRecords.Record], problems: [String]) {
         let parsed: CSVRecords
         switch CSVRecords.read(text) {
         case .failure(let malformed): throw InputError(problems: ["file: \(malformed.description)"], field: "file")
@@ -156,7 +156,7 @@ enum InteroperabilityImport {
     }
 
     /// Refuses the file when any row is bad, listing the problems in line order.
-    private static func refuse(_ found: [String]) throws {
+    static func refuse(_ found: [String]) throws {
         guard !found.isEmpty else { return }
         func line(_ problem: String) -> Int { Int(problem.dropFirst(5).prefix { $0.isNumber }) ?? 0 }
         let problems = found.enumerated().sorted { (line($0.element), $0.offset) < (line($1.element), $1.offset) }.map(\.element)
@@ -166,7 +166,7 @@ enum InteroperabilityImport {
     }
 
     /// A field as the exports wrote it: text a spreadsheet would run as a formula was written after a `'`.
-    private static func unguarded(_ field: String) -> String {
+    static func unguarded(_ field: String) -> String {
         let trimmed = field.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasPrefix("'"), let next = trimmed.dropFirst().first, "=+-@".contains(next) else { return trimmed }
         return String(trimmed.dropFirst())

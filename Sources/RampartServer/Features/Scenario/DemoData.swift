@@ -34,6 +34,7 @@ enum DemoData {
             try await Statistics.refresh(ScenarioStore.tables, on: db)
         }
         try await InteroperabilityDemo.load(now: now, on: db)
+        try await StandardsDemo.load(now: now, on: db)
         let nation = try await DemandRecord.query(on: db).sort(\.$position).first()?.nation ?? "FR"
         let company = try await SourceRecord.query(on: db).sort(\.$position).first()?.company ?? ""
         let accounts = [

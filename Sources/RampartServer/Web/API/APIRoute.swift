@@ -27,6 +27,13 @@ enum APIRoute: Sendable, Equatable {
     case recognitions
     case recognition(nation: String, recognises: String)
     case interchangeability
+    case standards
+    case standard(String)
+    case ratification(standard: String, nation: String)
+    case conformance(standard: String, item: String)
+    case ratifications
+    case ratificationsImport
+    case standardisation
     case plans
     case plan(id: String)
     case planFile(id: String)
@@ -73,6 +80,15 @@ enum APIRoute: Sendable, Equatable {
         case .recognition(let nation, let recognises):
             return [.word("recognitions"), .parameter(.nation, nation), .parameter(.code, recognises)]
         case .interchangeability: return [.word("interchangeability")]
+        case .standards: return [.word("standards")]
+        case .standard(let code): return [.word("standards"), .parameter(.code, code)]
+        case .ratification(let standard, let nation):
+            return [.word("standards"), .parameter(.code, standard), .word("ratifications"), .parameter(.nation, nation)]
+        case .conformance(let standard, let item):
+            return [.word("standards"), .parameter(.code, standard), .word("items"), .parameter(.item, item)]
+        case .ratifications: return [.word("ratifications")]
+        case .ratificationsImport: return [.word("ratifications"), .word("import")]
+        case .standardisation: return [.word("standardisation")]
         case .plans: return [.word("plans")]
         case .plan(let id): return [.word("plans"), .parameter(.id, id)]
         case .planFile(let id): return [.word("plans"), .parameter(.id, id), .word("file")]

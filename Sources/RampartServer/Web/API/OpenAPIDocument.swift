@@ -64,6 +64,10 @@ enum OpenAPIDocument {
                 "name": "interoperability",
                 "description": "Weapon systems, fleets, qualifications, recognitions and the interchangeability matrix.",
             ],
+            [
+                "name": "standards",
+                "description": "The standards registry, the nations' ratifications, conforming items, standardisation metrics.",
+            ],
             ["name": "plans", "description": "Plan runs: start one, follow it, read its outcome and plan file."],
             ["name": "admin", "description": "Accounts administration and the audit trail (staff)."],
             ["name": "operations", "description": "Health, metrics and this document."],
@@ -131,6 +135,9 @@ extension OpenAPIDocument {
         "tokens": "The token's id (from `GET /api/v1/tokens`).",
         "plans": "The plan run's id.",
         "users": "The account's id.",
+        "standards": "The standard's code (e.g. `STANAG-4425`).",
+        "ratifications": "The nation's code (e.g. `PL`).",
+        "items": "The item's id, as in the scenario.",
     ]
 
     static func query(_ name: String, _ schema: Object, _ description: String) -> Object {

@@ -5,6 +5,6 @@ import Foundation
 extension OpenAPIDocument {
     static var operations: [Operation] {
         accountOperations + dashboardOperations + scenarioOperations + nationOperations + sourceOperations
-            + interoperabilityOperations + signalOperations + planOperations + adminOperations + operationsOperations
+            + interoperabilityOperations + signalOperations + standardOperations + planOperations + adminOperations + operationsOperations
     }
 }

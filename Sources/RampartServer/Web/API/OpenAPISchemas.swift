@@ -31,13 +31,14 @@ extension OpenAPIDocument {
         ("ItemPage", "Item"), ("DemandPage", "Demand"), ("SourcePage", "Source"), ("PlanRunPage", "PlanRun"),
         ("UserPage", "User"), ("AuditEntryPage", "AuditEntry"), ("JobPage", "Job"),
         ("WeaponSystemPage", "WeaponSystem"), ("FleetPage", "Fleet"), ("QualificationPage", "Qualification"),
-        ("RecognitionPage", "Recognition"),
+        ("RecognitionPage", "Recognition"), ("StandardPage", "Standard"), ("RatificationPage", "Ratification"),
     ]
 
     /// Each feature's schemas, from `Features/<Feature>/<Feature>+OpenAPI.swift`.
     static var featureSchemas: [[String: Object]] {
         [
             accountSchemas, dashboardSchemas, scenarioSchemas, nationSchemas, sourceSchemas, interoperabilitySchemas, signalSchemas,
+            standardSchemas,
             planSchemas,
             adminSchemas,
             operationsSchemas,

@@ -23,6 +23,7 @@ enum Navigation {
             entries.append(NavEntry(label: "Industry", href: SiteRoute.lines.path))
         }
         entries.append(NavEntry(label: "Interoperability", href: SiteRoute.interoperability.path))
+        entries.append(NavEntry(label: "Standards", href: SiteRoute.standards.path))
         if user.role == .staff {
             entries.append(NavEntry(label: "Accounts", href: SiteRoute.adminUsers.path))
             entries.append(NavEntry(label: "Audit", href: SiteRoute.audit.path))
