@@ -138,6 +138,13 @@ import Testing
                 InteroperabilityRules.nationProblem(r.nation) == nil && InteroperabilityRules.nationProblem(r.recognises) == nil, "\(r)")
             #expect(InteroperabilityRules.recognitionProblem(nation: r.nation, recognises: r.recognises) == nil)
         }
+        // Each table holds a pair once: the database's unique keys refuse a second (serve --demo would stop).
+        #expect(Set(DemoInteroperability.fleets.map { "\($0.nation) \($0.system)" }).count == DemoInteroperability.fleets.count)
+        #expect(
+            Set(DemoInteroperability.qualifications.map { "\($0.item) \($0.system) \($0.nation)" }).count
+                == DemoInteroperability.qualifications.count)
+        #expect(
+            Set(DemoInteroperability.recognitions.map { "\($0.nation) \($0.recognises)" }).count == DemoInteroperability.recognitions.count)
     }
 
     @Test func theDemoMatrixShowsRecognitionsAndGaps() {

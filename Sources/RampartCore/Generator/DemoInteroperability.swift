@@ -54,6 +54,6 @@ public enum DemoInteroperability {
     public static let recognitions: [Recognition] = [
         ("BE", "FR"), ("DK", "FR"), ("EE", "FR"), ("LT", "DE"), ("HU", "DE"), ("GR", "DE"), ("IT", "DE"), ("NL", "DE"),
         ("CA", "US"), ("PL", "US"), ("NL", "US"), ("ES", "US"), ("RO", "US"), ("SE", "US"), ("LT", "US"), ("CZ", "US"),
-        ("DE", "US"), ("EE", "PL"), ("CZ", "FR"), ("EE", "FI"), ("GR", "US"), ("RO", "PL"), ("RO", "US"),
+        ("DE", "US"), ("EE", "PL"), ("CZ", "FR"), ("EE", "FI"), ("GR", "US"), ("RO", "PL"),
     ].map { Recognition(nation: $0.0, recognises: $0.1) }
 }
